@@ -1,0 +1,36 @@
+package org.heard.contracts;
+
+import java.util.List;
+
+/**
+ * The registry of Heard's topics. Conversation events are keyed by conversation, so one patient's
+ * messages, their triage and the replies to them are read in order. Names carry the wire version.
+ */
+public final class Topics {
+
+    /** New mentions from every channel (and the manual form). */
+    public static final Topic<MentionReceived> MENTIONS =
+            new Topic<>("heard.mentions.v1", MentionReceived.class, event -> event.conversationId().value());
+
+    /** Tags for mentions, after triage has indexed them. */
+    public static final Topic<MentionTriaged> TRIAGED =
+            new Topic<>("heard.triaged.v1", MentionTriaged.class, event -> event.conversationId().value());
+
+    /** Replies staff asked to send; each channel's sender consumes its own. */
+    public static final Topic<ReplyRequested> REPLIES =
+            new Topic<>("heard.replies.v1", ReplyRequested.class, event -> event.conversationId().value());
+
+    /** What became of each reply. */
+    public static final Topic<ReplyOutcome> REPLY_OUTCOMES =
+            new Topic<>("heard.reply-outcomes.v1", ReplyOutcome.class, event -> event.conversationId().value());
+
+    /** Input that could not be processed, with the reason and the raw payload. */
+    public static final Topic<DeadLettered> DEAD_LETTERS =
+            new Topic<>("heard.dead-letters.v1", DeadLettered.class, DeadLettered::source);
+
+    private Topics() {}
+
+    public static List<Topic<?>> all() {
+        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS);
+    }
+}
