@@ -1,0 +1,54 @@
+package org.heard.platform.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.heard.platform.checkpoint.CheckpointStore;
+
+/**
+ * Checkpoints kept in Elasticsearch, so every instance of a scaled-out deployment sees the same
+ * positions and a connector taken over by another instance carries on where the first stopped.
+ * A write returns once Elasticsearch has acknowledged it (translog fsync per request by default).
+ */
+class CheckpointIndex implements CheckpointStore {
+
+    static final String INDEX = "heard-checkpoints";
+
+    private final ElasticsearchClient client;
+
+    CheckpointIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<String> read(String key) {
+        try {
+            var response = client.get(get -> get.index(INDEX).id(key), Checkpoint.class);
+            return response.found() && response.source() != null ? Optional.ofNullable(response.source().value()) : Optional.empty();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read checkpoint " + key, e);
+        }
+    }
+
+    @Override
+    public void write(String key, String value) {
+        try {
+            client.index(index -> index.index(INDEX)
+                    .id(key)
+                    .refresh(Refresh.False)
+                    .document(new Checkpoint(key, value, Instant.now())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write checkpoint " + key, e);
+        }
+    }
+
+    record Checkpoint(String key, String value, Instant updatedAt) {}
+}
