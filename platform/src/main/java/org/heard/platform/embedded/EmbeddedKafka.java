@@ -161,12 +161,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             log.info("Embedded Kafka accepts clients on {} (data in {}), started in {} ms",
                     bootstrapServers, dataDirectory, Duration.ofNanos(System.nanoTime() - started).toMillis());
             return kafka;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Kafka's Scala code also throws checked exceptions (a start-up TimeoutException) undeclared.
             stopQuietly(broker, controller);
             if (metrics != null) {
                 Utils.closeQuietly(metrics, "embedded Kafka metrics");
             }
             home.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             if (e instanceof IllegalStateException clear) {
                 throw clear;
             }
@@ -209,7 +213,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             try {
                 broker.shutdown(SHUTDOWN_TIMEOUT);
                 broker.awaitShutdown();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.warn("Embedded Kafka broker did not stop cleanly", e);
             }
         }
@@ -217,7 +221,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             try {
                 controller.shutdown();
                 controller.awaitShutdown();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.warn("Embedded Kafka controller did not stop cleanly", e);
             }
         }

@@ -2,15 +2,18 @@ package org.heard.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -46,7 +49,7 @@ class EmbeddedKafkaIT {
 
             assertThat(consumeAndCommit(kafka, 1))
                     .extracting(ConsumerRecord::key, ConsumerRecord::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("conversation-1", "I waited four hours in A&E"));
+                    .containsExactly(tuple("conversation-1", "I waited four hours in A&E"));
         }
     }
 
@@ -120,9 +123,53 @@ class EmbeddedKafkaIT {
                 .isEmpty());
     }
 
+    @Test
+    void failedStartStopsWhatItStartedWithoutHaltingTheJvmAndFreesTheDirectory() throws Exception {
+        Set<Thread> before = liveNonDaemonThreads();
+        // A start-up deadline no broker can meet makes Kafka fail half way, with its threads running.
+        EmbeddedKafka.Settings impatient =
+                EmbeddedKafka.Settings.in(dataDirectory).withBrokerProperty("server.max.startup.time.ms", "1");
+
+        assertThatThrownBy(() -> EmbeddedKafka.start(impatient))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The embedded Kafka broker in " + dataDirectory.toAbsolutePath().normalize() + " could not start");
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(names(liveNonDaemonThreads(), before))
+                .isEmpty());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory))) {
+            createTopic(kafka);
+        }
+    }
+
+    @Test
+    void closesFromShutdownHooksWhenTheProcessExits() throws Exception {
+        Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(
+                        javaCommand.toString(),
+                        "-cp", System.getProperty("java.class.path"),
+                        StartThenExit.class.getName(),
+                        dataDirectory.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try (var out = child.getInputStream()) {
+            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output)
+                .contains("started on 127.0.0.1:")
+                .containsPattern("Embedded Kafka on 127\\.0\\.0\\.1:\\d+ stopped")
+                .as("the second hook finds it closed").containsOnlyOnce("stopped");
+    }
+
     private static void createTopic(EmbeddedKafka kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, java.util.Optional.empty(), java.util.Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.empty(), Optional.empty())))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
