@@ -187,38 +187,28 @@ class EmbeddedKafkaIT {
     }
 
     private static List<ConsumerRecord<String, String>> consumeAndCommit(EmbeddedKafka kafka, int count) {
+        return consumeAndCommit(kafka, GROUP, count);
+    }
+
+    private static List<ConsumerRecord<String, String>> readFromBeginning(EmbeddedKafka kafka) {
+        return consumeAndCommit(kafka, "reader-" + System.nanoTime(), 1);
+    }
+
+    private static List<ConsumerRecord<String, String>> consumeAndCommit(EmbeddedKafka kafka, String group, int count) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
                 return received.size() >= count;
             });
             consumer.commitSync();
-        }
-        return received;
-    }
-
-    private static List<ConsumerRecord<String, String>> readFromBeginning(EmbeddedKafka kafka) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-                return !received.isEmpty();
-            });
         }
         return received;
     }
