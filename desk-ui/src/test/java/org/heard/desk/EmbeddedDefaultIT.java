@@ -20,7 +20,7 @@ import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.heard.platform.testing.TestElasticsearch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +34,9 @@ class EmbeddedDefaultIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void startsItsOwnKafkaAndElasticsearchAndKeepsMentionsAcrossARestart(@TempDir Path dataDir) throws Exception {
+    void startsItsOwnKafkaAndElasticsearchAndKeepsMentionsAcrossARestart() throws Exception {
+        // A directory the unprivileged Elasticsearch user can reach when the tests run as root.
+        Path dataDir = TestElasticsearch.temporaryDataDirectory("heard-embedded-default");
         String word = TestMentions.uniqueWord();
         String password;
 
@@ -71,16 +73,14 @@ class EmbeddedDefaultIT {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(HeardApplication.class)
-                .properties(
-                        "heard.data-dir=" + dataDir,
-                        "server.port=0",
-                        "heard.embedded.kafka.port=0",
-                        "heard.embedded.kafka.controller-port=0",
-                        "heard.embedded.elasticsearch.port=0",
-                        "heard.embedded.elasticsearch.distribution-dir="
-                                + Path.of(System.getProperty("java.io.tmpdir"), "heard-elasticsearch-dist"))
-                .run();
+        // As command-line arguments, like an operator's: they override application.yaml.
+        return new SpringApplicationBuilder(HeardApplication.class).run(
+                "--heard.data-dir=" + dataDir,
+                "--server.port=0",
+                "--heard.embedded.kafka.port=0",
+                "--heard.embedded.kafka.controller-port=0",
+                "--heard.embedded.elasticsearch.port=0",
+                "--heard.embedded.elasticsearch.distribution-dir=" + TestElasticsearch.DISTRIBUTION_CACHE);
     }
 
     private String text(ConfigurableApplicationContext app, String path, String adminPassword) throws Exception {

@@ -1,6 +1,8 @@
 package org.heard.desk.api;
 
 import java.util.List;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
 import org.heard.triage.index.MentionDocument;
 import org.heard.triage.index.MentionIndex;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The JSON API for integrations: search mentions, most urgent and longest-waiting first. */
 @RestController
+@ConditionalOnRole(HeardRole.DESK)
 @RequestMapping("/api/mentions")
 class MentionsApi {
 

@@ -1,7 +1,5 @@
 package org.heard.desk.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
 import org.heard.desk.shell.LoginView;
@@ -42,7 +40,10 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
+                        .accessDeniedHandler(StatusOnlyResponses.forbidden()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -57,7 +58,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .hasRole(StaffRole.ADMIN.name()))
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
+                        .accessDeniedHandler(StatusOnlyResponses.forbidden()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

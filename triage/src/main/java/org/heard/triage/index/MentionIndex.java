@@ -2,6 +2,7 @@ package org.heard.triage.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -72,7 +73,9 @@ public class MentionIndex {
                     .action(action -> action.doc(document).upsert(document.asNew())))));
         }
         try {
-            var response = client.bulk(bulk -> bulk.operations(operations));
+            // wait_for: once this returns the mentions are searchable, so the desk, told by the
+            // triaged event that follows, finds them. Costs at most one refresh interval per batch.
+            var response = client.bulk(bulk -> bulk.refresh(Refresh.WaitFor).operations(operations));
             var refused = new LinkedHashMap<String, String>();
             if (response.errors()) {
                 for (var item : response.items()) {
