@@ -37,6 +37,7 @@ class EmbeddedDefaultIT {
     void startsItsOwnKafkaAndElasticsearchAndKeepsMentionsAcrossARestart() throws Exception {
         // A directory the unprivileged Elasticsearch user can reach when the tests run as root.
         Path dataDir = TestElasticsearch.temporaryDataDirectory("heard-embedded-default");
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx--x--x"));
         String word = TestMentions.uniqueWord();
         String password;
 
