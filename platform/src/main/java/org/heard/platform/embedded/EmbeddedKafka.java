@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import kafka.server.BrokerServer;
 import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.server.Server;
 import kafka.server.SharedServer;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
@@ -123,17 +125,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         Path dataDirectory = settings.dataDirectory().toAbsolutePath().normalize();
         KafkaLogLevels.quietenUnlessConfigured();
         BrokerHome home = BrokerHome.claim(dataDirectory);
+        try {
+            BrokerPorts ports = BrokerPorts.choose(settings, home);
+            KafkaConfig config = configFor(settings, ports, home);
+            home.formatIfNew(config);
+            EmbeddedKafka kafka = run(config, home, settings.host() + ":" + ports.port());
+            home.rememberPorts(ports.port(), ports.controllerPort());
+            log.info("Embedded Kafka accepts clients on {} (data in {}), started in {} ms",
+                    kafka.bootstrapServers, dataDirectory, Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return kafka;
+        } catch (RuntimeException | Error e) {
+            home.close();
+            throw e;
+        }
+    }
+
+    private static KafkaConfig configFor(Settings settings, BrokerPorts ports, BrokerHome home) {
+        try {
+            return new KafkaConfig(
+                    KafkaServerProperties.of(settings.host(), ports.port(), ports.controllerPort(),
+                            home.logDirectory(), settings.brokerProperties()),
+                    false);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new IllegalStateException("The embedded Kafka broker in " + home.directory()
+                    + " has an invalid server property: " + e.getMessage(), e);
+        }
+    }
+
+    /** Assembled as KafkaRaftServer does, but with {@link BrokerFaults}. */
+    private static EmbeddedKafka run(KafkaConfig config, BrokerHome home, String bootstrapServers) {
         ControllerServer controller = null;
         BrokerServer broker = null;
         Metrics metrics = null;
         try {
-            BrokerPorts ports = BrokerPorts.choose(settings, home);
-            KafkaConfig config = new KafkaConfig(
-                    KafkaServerProperties.of(settings.host(), ports.port(), ports.controllerPort(),
-                            home.logDirectory(), settings.brokerProperties()),
-                    false);
-            home.formatIfNew(config);
-
             Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> storage =
                     KafkaRaftServer.initializeLogDirs(config, log, "[EmbeddedKafka] ");
             metrics = Server.initializeMetrics(config, Time.SYSTEM, storage._1().clusterId().orElseThrow());
@@ -143,8 +167,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     storage._1(),
                     Time.SYSTEM,
                     metrics,
-                    java.util.concurrent.CompletableFuture.completedFuture(
-                            QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+                    CompletableFuture.completedFuture(QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
                     QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
                     faults,
                     ServerSocketFactory.INSTANCE);
@@ -154,12 +177,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             controller.startup();
             broker.startup();
 
-            String bootstrapServers = settings.host() + ":" + ports.port();
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDirectory, bootstrapServers, home, controller, broker);
+            EmbeddedKafka kafka = new EmbeddedKafka(home.directory(), bootstrapServers, home, controller, broker);
             faults.onFatalFault(kafka::closeInBackground);
-            home.rememberPorts(ports.port(), ports.controllerPort());
-            log.info("Embedded Kafka accepts clients on {} (data in {}), started in {} ms",
-                    bootstrapServers, dataDirectory, Duration.ofNanos(System.nanoTime() - started).toMillis());
             return kafka;
         } catch (Throwable e) {
             // Kafka's Scala code also throws checked exceptions (a start-up TimeoutException) undeclared.
@@ -167,14 +186,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (metrics != null) {
                 Utils.closeQuietly(metrics, "embedded Kafka metrics");
             }
-            home.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            if (e instanceof IllegalStateException clear) {
-                throw clear;
-            }
-            throw new IllegalStateException("The embedded Kafka broker in " + dataDirectory + " could not start: "
+            throw new IllegalStateException("The embedded Kafka broker in " + home.directory() + " could not start: "
                     + rootMessage(e), e);
         }
     }

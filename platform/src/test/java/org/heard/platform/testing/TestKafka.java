@@ -35,6 +35,14 @@ import org.heard.platform.embedded.EmbeddedKafka;
  * temporary directory on free ports, stopped and deleted when the JVM exits. Tests in one JVM share it,
  * so a test that reads a topic others also write should {@link #tail(String) tail} it rather than read
  * it from the beginning.
+ *
+ * <p>In a Spring Boot test:
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void kafka(DynamicPropertyRegistry registry) {
+ *     registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+ * }
+ * }</pre>
  */
 public final class TestKafka {
 
