@@ -90,6 +90,32 @@ public class MentionIndex {
         }
     }
 
+    /** Records where staff are with a mention; the text and tags are left as they are. */
+    public void updateStatus(String mentionId, MentionStatus status, String assignee, java.time.Instant at) {
+        var change = new java.util.HashMap<String, Object>();
+        change.put("status", status);
+        change.put("updatedAt", at);
+        if (assignee != null) {
+            change.put("assignee", assignee);
+        }
+        try {
+            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+                    MentionDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** One mention by id, if indexed. */
+    public java.util.Optional<MentionDocument> find(String mentionId) {
+        try {
+            var response = client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class);
+            return response.found() ? java.util.Optional.ofNullable(response.source()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
     /** Mentions matching the words, most urgent first, then those who have waited longest. */
     public SearchPage search(String words, int from, int size) {
         Query query = words == null || words.isBlank()
