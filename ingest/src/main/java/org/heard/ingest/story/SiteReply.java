@@ -18,6 +18,9 @@ sealed interface SiteReply {
     /** The site answered, but not with JSON that can be read. */
     record Unreadable(String reason, String raw) implements SiteReply {}
 
+    /** HTTP 404: a story withdrawn since it was listed, or a wrong base URL. */
+    record NotFound(String detail) implements SiteReply {}
+
     /** Timeouts, server errors or an unexpected status, after the retries. */
     record Unavailable(String reason) implements SiteReply {}
 }

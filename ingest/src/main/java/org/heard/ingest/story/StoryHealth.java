@@ -3,6 +3,7 @@ package org.heard.ingest.story;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.heard.contracts.Channel;
 import org.heard.ingest.channel.ChannelConnector;
@@ -20,11 +21,11 @@ final class StoryHealth implements ChannelConnector {
     private final boolean configured;
     private final Clock clock;
     private final Instant startedAt;
-    private final Supplier<java.util.Optional<Instant>> rateLimitedUntil;
+    private final Supplier<Optional<Instant>> rateLimitedUntil;
     private final Side inbound = new Side();
     private final Side outbound = new Side();
 
-    StoryHealth(StorySettings settings, boolean configured, Clock clock, Supplier<java.util.Optional<Instant>> rateLimitedUntil) {
+    StoryHealth(StorySettings settings, boolean configured, Clock clock, Supplier<Optional<Instant>> rateLimitedUntil) {
         this.settings = settings;
         this.configured = configured;
         this.clock = clock;

@@ -143,30 +143,36 @@ final class StoryIntake {
             return Optional.of(Details.deferred());
         }
         List<String> missing = new ArrayList<>();
-        List<StoryTag> tags = List.of();
-        SiteReply tagReply = progress.ask("opinions/" + story.id() + "/tags", Map.of());
-        switch (detail(tagReply, StorySiteJson::tags, "tags", story, progress)) {
-            case Fetched<List<StoryTag>>(var value) when value != null -> tags = value;
-            case Fetched<List<StoryTag>> unreadable -> missing.add("tags");
-            case null -> {
-                return Optional.empty();
-            }
+        Fetched<List<StoryTag>> tags = detail(
+                progress.ask("opinions/" + story.id() + "/tags", Map.of()), StorySiteJson::tags, "tags", story, progress);
+        if (tags == null) {
+            return Optional.empty();
         }
-        List<HealthService> services = List.of();
-        SiteReply serviceReply = progress.ask("opinions/" + story.id() + "/healthservices", Map.of());
-        switch (detail(serviceReply, StorySiteJson::healthServices, "health services", story, progress)) {
-            case Fetched<List<HealthService>>(var value) when value != null -> services = value;
-            case Fetched<List<HealthService>> unreadable -> missing.add("health services");
-            case null -> {
-                return Optional.empty();
-            }
+        Fetched<List<HealthService>> services = detail(progress.ask("opinions/" + story.id() + "/healthservices", Map.of()),
+                StorySiteJson::healthServices, "health services", story, progress);
+        if (services == null) {
+            return Optional.empty();
         }
-        return Optional.of(new Details(tags, services, missing.isEmpty() ? "complete"
-                : "partial: " + String.join(" and ", missing) + " unreadable (dead-lettered)"));
+        tags.missing().ifPresent(missing::add);
+        services.missing().ifPresent(missing::add);
+        return Optional.of(new Details(tags.valueOr(List.of()), services.valueOr(List.of()),
+                missing.isEmpty() ? "complete" : "partial: " + String.join("; ", missing)));
     }
 
-    /** A detail read: {@code value} null when it was unreadable and dead-lettered. */
-    private record Fetched<T>(T value) {}
+    /** A detail read, or why it is missing from the mention. */
+    private record Fetched<T>(T value, Optional<String> missing) {
+        static <T> Fetched<T> read(T value) {
+            return new Fetched<>(value, Optional.empty());
+        }
+
+        static <T> Fetched<T> without(String why) {
+            return new Fetched<>(null, Optional.of(why));
+        }
+
+        T valueOr(T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
 
     /** Reads one detail answer; null when the poll must stop (site trouble, or a failed dead letter). */
     private <T> Fetched<T> detail(
@@ -175,14 +181,16 @@ final class StoryIntake {
         Map<String, String> context = Map.of("opinionId", story.id(), "detail", what);
         return switch (reply) {
             case SiteReply.Json(JsonNode body, String raw) -> switch (reader.apply(body)) {
-                case StorySiteJson.Read.Ok<T>(T value) -> new Fetched<>(value);
+                case StorySiteJson.Read.Ok<T>(T value) -> Fetched.read(value);
                 case StorySiteJson.Read.Bad<T>(String reason) ->
                         progress.deadLetter("story " + story.id() + " " + what + ": " + reason, raw, context)
-                                ? new Fetched<>(null) : null;
+                                ? Fetched.without(what + " unreadable (dead-lettered)") : null;
             };
             case SiteReply.Unreadable(String reason, String raw) ->
                     progress.deadLetter("story " + story.id() + " " + what + ": " + reason, raw, context)
-                            ? new Fetched<>(null) : null;
+                            ? Fetched.without(what + " unreadable (dead-lettered)") : null;
+            // Withdrawn between the list and this request: take the story as listed rather than block the intake on it.
+            case SiteReply.NotFound notFound -> Fetched.without(what + " not found on the site");
             default -> {
                 progress.failedOn(reply, context);
                 yield null;
@@ -297,6 +305,7 @@ final class StoryIntake {
                 case SiteReply.AuthFailed(String detail) -> stop(ChannelState.AUTH_FAILED, detail);
                 case SiteReply.RateLimited(Instant until, String detail) -> stop(ChannelState.RATE_LIMITED, detail);
                 case SiteReply.Unavailable(String reason) -> stop(ChannelState.FAILING, "Care Opinion unavailable: " + reason);
+                case SiteReply.NotFound(String detail) -> stop(ChannelState.FAILING, "Care Opinion has no stories list here: " + detail);
                 case SiteReply.Unreadable(String reason, String raw) -> {
                     // A whole page that cannot be read cannot be skipped without losing its stories:
                     // it is dead-lettered for an admin and the poll stops here until it reads again.

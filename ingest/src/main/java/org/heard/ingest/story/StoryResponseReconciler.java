@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,10 @@ final class StoryResponseReconciler {
     private Optional<Problem> readResponses(Counts counts) {
         int skip = checkpoints.read(checkpointKey).map(Integer::parseInt).orElse(0);
         while (true) {
-            SiteReply reply = site.get("responses", Map.of("skip", Integer.toString(skip), "take", Integer.toString(settings.pageSize())));
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("skip", Integer.toString(skip));
+            query.put("take", Integer.toString(settings.pageSize()));
+            SiteReply reply = site.get("responses", query);
             List<JsonNode> items;
             switch (reply) {
                 case SiteReply.Json(JsonNode body, String raw) -> {
@@ -104,6 +108,9 @@ final class StoryResponseReconciler {
                 case SiteReply.Unreadable(String reason, String raw) -> {
                     deadLetters.put(reason, raw, Map.of("skip", Integer.toString(skip))).join();
                     return Optional.of(new Problem(ChannelState.FAILING, reason + " (dead-lettered; retrying on the next poll)"));
+                }
+                case SiteReply.NotFound(String detail) -> {
+                    return Optional.of(new Problem(ChannelState.FAILING, "Care Opinion has no responses list here: " + detail));
                 }
                 case SiteReply.Unavailable(String reason) -> {
                     return Optional.of(new Problem(ChannelState.FAILING, "Care Opinion unavailable: " + reason));

@@ -94,13 +94,6 @@ public record StorySettings(
         require(matchThreshold > 0 && matchThreshold <= 1, "match-threshold must be above 0 and at most 1");
     }
 
-    /** Settings for a subscription with the given key and base URL, everything else at its default. */
-    static StorySettings defaults(String subscriptionKey, URI baseUrl) {
-        return new StorySettings(true, "careopinion", baseUrl, URI.create("https://www.careopinion.org.uk/"),
-                subscriptionKey, null, Duration.ofMinutes(2), 100, 5, Duration.ofSeconds(30), 3, Map.of(), null,
-                Duration.ofDays(14), Map.of(), Duration.ofMinutes(30), Duration.ofHours(48), 0.8);
-    }
-
     /** The key from the environment, else from the key file; empty when neither is set. */
     Optional<String> key() {
         if (subscriptionKey != null && !subscriptionKey.isBlank()) {
@@ -122,30 +115,6 @@ public record StorySettings(
     static String keyPointer() {
         return "set the environment variable HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY or " + PREFIX
                 + ".subscription-key-file (a Care Opinion API subscription key)";
-    }
-
-    StorySettings withKey(String key) {
-        return new StorySettings(enabled, subscription, baseUrl, siteUrl, key, subscriptionKeyFile, pollInterval, pageSize,
-                requestsPerSecond, requestTimeout, maxRetries, filters, startFrom, detailWindow, nacsServices, staleAfter,
-                reconcileTimeout, matchThreshold);
-    }
-
-    StorySettings withPageSize(int size) {
-        return new StorySettings(enabled, subscription, baseUrl, siteUrl, subscriptionKey, subscriptionKeyFile, pollInterval,
-                size, requestsPerSecond, requestTimeout, maxRetries, filters, startFrom, detailWindow, nacsServices,
-                staleAfter, reconcileTimeout, matchThreshold);
-    }
-
-    StorySettings withNacsServices(Map<String, String> mapping) {
-        return new StorySettings(enabled, subscription, baseUrl, siteUrl, subscriptionKey, subscriptionKeyFile, pollInterval,
-                pageSize, requestsPerSecond, requestTimeout, maxRetries, filters, startFrom, detailWindow, mapping,
-                staleAfter, reconcileTimeout, matchThreshold);
-    }
-
-    StorySettings withRequestTimeout(Duration timeout, int retries) {
-        return new StorySettings(enabled, subscription, baseUrl, siteUrl, subscriptionKey, subscriptionKeyFile, pollInterval,
-                pageSize, requestsPerSecond, timeout, retries, filters, startFrom, detailWindow, nacsServices, staleAfter,
-                reconcileTimeout, matchThreshold);
     }
 
     @Override

@@ -104,6 +104,9 @@ final class StorySiteClient {
                 backOff(attempt);
                 continue;
             }
+            if (status == 404) {
+                return new SiteReply.NotFound("HTTP 404 from " + uri + " (check " + StorySettings.PREFIX + ".base-url)");
+            }
             if (status != 200) {
                 return new SiteReply.Unavailable("HTTP " + status + " from " + uri + ": " + excerpt(response.body()));
             }

@@ -53,6 +53,7 @@ final class FakeCareOpinion implements AutoCloseable {
     private final Map<String, ArrayNode> services = new HashMap<>();
     private final List<ObjectNode> responses = new ArrayList<>();
     private final Map<String, String> rawOverrides = new ConcurrentHashMap<>();
+    private final Set<String> withdrawnAfterListing = ConcurrentHashMap.newKeySet();
 
     private volatile int limitPerSecond = 5;
     private volatile Duration delay = Duration.ZERO;
@@ -163,6 +164,11 @@ final class FakeCareOpinion implements AutoCloseable {
     /** Answers the given path (e.g. {@code opinions/1001/tags}, or {@code opinions?skip=100}) with this text instead. */
     void answerRaw(String pathAndQuery, String body) {
         rawOverrides.put("/api/v2/" + pathAndQuery, body);
+    }
+
+    /** The story still shows in the list, but its own resources answer 404, as when it is withdrawn mid-poll. */
+    void withdrawAfterListing(String id) {
+        withdrawnAfterListing.add(id);
     }
 
     void removeStory(String id) {
@@ -303,7 +309,7 @@ final class FakeCareOpinion implements AutoCloseable {
         if (matcher.matches()) {
             String id = matcher.group(1);
             var story = opinions.stream().filter(node -> node.path("id").asString().equals(id)).findFirst();
-            if (story.isEmpty()) {
+            if (story.isEmpty() || withdrawnAfterListing.contains(id)) {
                 return new Answer(404, "{\"message\":\"No opinion found with id " + id + "\"}");
             }
             String part = matcher.group(3);

@@ -59,7 +59,7 @@ public final class StoryBackfillBenchmark {
     private record Result(int taken, int distinct, int requests, double seconds, int checkpointWrites) {}
 
     private static Result run(FakeCareOpinion site, int expected, Instant now) {
-        StorySettings settings = StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase());
+        StorySettings settings = TestSettings.forSite(site.apiBase()).build();
         InMemoryEventPublisher publisher = new InMemoryEventPublisher();
         InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
         Clock clock = Clock.systemUTC();

@@ -18,11 +18,11 @@ class StoryHealthTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
     private Optional<Instant> rateLimitedUntil = Optional.empty();
     private final StoryHealth health =
-            new StoryHealth(StorySettings.defaults("key", SITE), true, clock, () -> rateLimitedUntil);
+            new StoryHealth(TestSettings.forSite(SITE).build(), true, clock, () -> rateLimitedUntil);
 
     @Test
     void isNotConfiguredWithoutAKeyAndSaysWhereToSetIt() {
-        StoryChannel channel = new StoryChannel(StorySettings.defaults(null, SITE), new InMemoryCheckpointStore(),
+        StoryChannel channel = new StoryChannel(TestSettings.forSite(SITE).key(null).build(), new InMemoryCheckpointStore(),
                 new InMemoryEventPublisher(), clock);
 
         channel.pollOnce();
@@ -81,9 +81,7 @@ class StoryHealthTest {
 
     @Test
     void isDisabledWhenSwitchedOff() {
-        StorySettings off = new StorySettings(false, "careopinion", SITE, URI.create("https://www.careopinion.org.uk/"),
-                "key", null, Duration.ofMinutes(2), 100, 5, Duration.ofSeconds(30), 3, null, null, Duration.ofDays(14), null,
-                Duration.ofMinutes(30), Duration.ofHours(48), 0.8);
+        StorySettings off = TestSettings.forSite(SITE).disabled().build();
         StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new InMemoryEventPublisher(), clock);
 
         assertThat(channel.active()).isFalse();

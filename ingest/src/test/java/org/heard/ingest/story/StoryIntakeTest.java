@@ -28,7 +28,7 @@ class StoryIntakeTest {
     }
 
     private TestChannel channel() {
-        return new TestChannel(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase()));
+        return new TestChannel(TestSettings.forSite(site.apiBase()).build());
     }
 
     private static List<String> takenIds(TestChannel channel) {
@@ -75,7 +75,7 @@ class StoryIntakeTest {
     void resumesAfterARestartDuringPagingWithoutLosingOrRepeatingAStory() {
         site.publishStories(1000, 250, LAST_YEAR, Duration.ofHours(1));
         TestChannel channel = new TestChannel(
-                StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase()).withRequestTimeout(Duration.ofSeconds(5), 0));
+                TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofSeconds(5), 0).build());
         site.unavailableFrom(200);
 
         StoryIntake.Run interrupted = channel.intake.poll();
@@ -127,8 +127,8 @@ class StoryIntakeTest {
         site.service("1001", "RJ999", "Patient transport", null);
         site.tag("1001", "Waiting times", "Timeliness", "negative");
         site.tag("1001", "Kind nurses", "Staff", "positive");
-        TestChannel channel = new TestChannel(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase())
-                .withNacsServices(Map.of("RJ122", "emergency-department", "RJ100", "st-marys-hospital")));
+        TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase())
+                .nacsServices(Map.of("RJ122", "emergency-department", "RJ100", "st-marys-hospital")).build());
 
         channel.intake.poll();
 
@@ -245,9 +245,24 @@ class StoryIntakeTest {
     }
 
     @Test
+    void takesAStoryWithdrawnWhileItsDetailsWereFetchedAsListed() {
+        site.publishStory("1001", TestChannel.NOW.minus(Duration.ofDays(1)), "Clinic", "Fine", "not critical");
+        site.publishStory("1002", TestChannel.NOW.minus(Duration.ofHours(20)), "Ward", "Good", "not critical");
+        site.withdrawAfterListing("1001");
+        TestChannel channel = channel();
+
+        StoryIntake.Run run = channel.intake.poll();
+
+        assertThat(run.problem()).isEmpty();
+        assertThat(takenIds(channel)).containsExactly("1001", "1002");
+        assertThat(channel.publisher.on(Topics.MENTIONS).getFirst().attributes().get("details"))
+                .isEqualTo("partial: tags not found on the site; health services not found on the site");
+    }
+
+    @Test
     void reportsAuthFailedWhenTheKeyIsRedirectedToTheLoginPage() {
         site.publishStories(1000, 5, LAST_YEAR, Duration.ofHours(1));
-        TestChannel channel = new TestChannel(StorySettings.defaults("revoked-key", site.apiBase()));
+        TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase()).key("revoked-key").build());
 
         channel.intake.poll();
 

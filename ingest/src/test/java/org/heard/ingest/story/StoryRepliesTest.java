@@ -36,7 +36,7 @@ class StoryRepliesTest {
     void takeInTwoStories() {
         site.publishStory("501", TestChannel.NOW.minus(Duration.ofHours(5)), "Long wait in A&E", "No updates", "mildly critical");
         site.publishStory("502", TestChannel.NOW.minus(Duration.ofHours(4)), "Wonderful midwives", "Thank you", "not critical");
-        channel = new TestChannel(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase()));
+        channel = new TestChannel(TestSettings.forSite(site.apiBase()).build());
         channel.intake.poll();
         assertThat(channel.publisher.on(Topics.MENTIONS)).hasSize(2);
     }

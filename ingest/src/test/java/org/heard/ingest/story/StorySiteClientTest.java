@@ -23,7 +23,7 @@ class StorySiteClientTest {
     }
 
     private StorySiteClient client() {
-        return client(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase()));
+        return client(TestSettings.forSite(site.apiBase()).build());
     }
 
     @Test
@@ -51,8 +51,7 @@ class StorySiteClientTest {
     @Test
     void reportsRateLimitedWhenTheLimitOutlastsTheRetries() {
         site.rejectNext(10);
-        StorySiteClient client = client(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase())
-                .withRequestTimeout(Duration.ofSeconds(5), 1));
+        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofSeconds(5), 1).build());
 
         SiteReply reply = client.get("opinions", java.util.Map.of());
 
@@ -74,7 +73,7 @@ class StorySiteClientTest {
 
     @Test
     void reportsAuthFailedWithoutFollowingTheRedirectToTheLoginPage() {
-        SiteReply reply = client(StorySettings.defaults("wrong-key", site.apiBase())).get("opinions", java.util.Map.of());
+        SiteReply reply = client(TestSettings.forSite(site.apiBase()).key("wrong-key").build()).get("opinions", java.util.Map.of());
 
         assertThat(reply).isInstanceOfSatisfying(SiteReply.AuthFailed.class, failed -> assertThat(failed.detail())
                 .contains("redirected opinions to /account/login")
@@ -95,8 +94,7 @@ class StorySiteClientTest {
 
     @Test
     void givesUpOnASlowSiteAfterTheRetriesAndRecoversWhenItIsFastAgain() {
-        StorySiteClient client = client(StorySettings.defaults(FakeCareOpinion.KEY, site.apiBase())
-                .withRequestTimeout(Duration.ofMillis(300), 1));
+        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofMillis(300), 1).build());
         site.slowBy(Duration.ofSeconds(2));
 
         SiteReply slow = client.get("opinions", java.util.Map.of());
