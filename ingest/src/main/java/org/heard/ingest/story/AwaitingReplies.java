@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.ReplyId;
 import org.heard.platform.checkpoint.CheckpointStore;
@@ -34,10 +35,7 @@ final class AwaitingReplies {
     /** Stores the draft first, then lists it: a crash between leaves a stored draft the sender finds again. */
     synchronized void add(PendingResponse draft) {
         checkpoints.write(StoryKeys.reply(draft.replyId()), draft.write());
-        Set<String> ids = ids();
-        if (ids.add(draft.replyId().value())) {
-            checkpoints.write(listKey, DeskJson.writeString(new ArrayList<>(ids)));
-        }
+        changeList(ids -> ids.add(draft.replyId().value()));
     }
 
     synchronized List<PendingResponse> awaited() {
@@ -51,8 +49,13 @@ final class AwaitingReplies {
     /** Records the outcome and stops awaiting the draft. */
     synchronized void settle(PendingResponse settled) {
         checkpoints.write(StoryKeys.reply(settled.replyId()), settled.write());
+        changeList(ids -> ids.remove(settled.replyId().value()));
+    }
+
+    /** Applies the change to the list of awaited ids, and stores the list if it changed. */
+    private void changeList(Predicate<Set<String>> change) {
         Set<String> ids = ids();
-        if (ids.remove(settled.replyId().value())) {
+        if (change.test(ids)) {
             checkpoints.write(listKey, DeskJson.writeString(new ArrayList<>(ids)));
         }
     }

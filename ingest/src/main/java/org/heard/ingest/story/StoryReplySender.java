@@ -42,6 +42,9 @@ final class StoryReplySender implements ReplySender {
         if (reply.channel() != Channel.STORY) {
             return new SendResult.Rejected("not a Care Opinion reply (" + reply.channel().wire() + ")");
         }
+        if (reply.privately()) {
+            return new SendResult.Rejected("Care Opinion has no private replies: a response is public under the story");
+        }
         try {
             Optional<PendingResponse> earlier = awaiting.find(reply.replyId());
             if (earlier.isPresent()) {

@@ -80,6 +80,18 @@ class StoryRepliesTest {
     }
 
     @Test
+    void rejectsAPrivateReplyBecauseResponsesArePublic() {
+        ReplyRequested publicReply = reply("reply-p", "501", DRAFT_A);
+        ReplyRequested privateReply = new ReplyRequested(publicReply.replyId(), publicReply.mentionId(),
+                publicReply.conversationId(), Channel.STORY, "careopinion", publicReply.responder(), DRAFT_A, true,
+                TestChannel.NOW);
+
+        assertThat(channel.sender.send(privateReply)).isInstanceOfSatisfying(SendResult.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("no private replies"));
+        assertThat(channel.checkpoints.read(StoryKeys.reply(publicReply.replyId()))).isEmpty();
+    }
+
+    @Test
     void reconcilesAResponsePublishedWithSmallEditsToTheRightDraft() {
         channel.sender.send(reply("reply-a", "501", DRAFT_A));
         channel.sender.send(reply("reply-b", "502", DRAFT_B));
