@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.heard.contracts.Author;
 import org.heard.contracts.Channel;
+import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelState;
@@ -28,8 +29,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>No story is lost or taken twice across restarts: each story is published and acknowledged
  * before the next, and the checkpoint (an {@link IntakePosition}) moves after every page and at
- * the first failure, never past a story the broker does not have. Only a hard kill between an
- * acknowledgement and the page's checkpoint write re-publishes that part of one page, which the
+ * the first failure, never past a story the broker does not have. After each acknowledgement the
+ * story's reference is stored (the reply side needs it); a story found with one is not published
+ * again, so even a hard kill between a page's acknowledgements and its checkpoint repeats nothing.
+ * Only a kill between an acknowledgement and that one write can repeat a story, which the
  * deterministic mention id makes harmless downstream.
  *
  * <p>Requests are the scarce resource (5 per second). A page of 100 stories is one request; tags
@@ -128,6 +131,11 @@ final class StoryIntake {
                 if (progress.position.covers(story)) {
                     return true;
                 }
+                if (alreadyTakenIn(story)) {
+                    // Published before a crash that lost the page's checkpoint: move past it, do not repeat it.
+                    progress.position = progress.position.after(story);
+                    return true;
+                }
                 Optional<Details> details = details(story, progress);
                 if (details.isEmpty()) {
                     return false;
@@ -135,6 +143,10 @@ final class StoryIntake {
                 return progress.publish(story, mention(story, details.get()));
             }
         }
+    }
+
+    private boolean alreadyTakenIn(Opinion story) {
+        return checkpoints.read(StoryKeys.mention(settings.subscription(), MentionId.of(Channel.STORY, story.id()))).isPresent();
     }
 
     /** The story's tags and services, when it is recent enough to spend requests on; empty to stop the poll. */
@@ -272,7 +284,7 @@ final class StoryIntake {
         boolean publish(Opinion story, MentionReceived mention) {
             try {
                 publisher.publish(Topics.MENTIONS, mention).join();
-                checkpoints.write(StoryKeys.mention(mention.mentionId()), StoryRef.of(story, settings).write());
+                checkpoints.write(StoryKeys.mention(settings.subscription(), mention.mentionId()), StoryRef.of(story, settings).write());
             } catch (RuntimeException e) {
                 stop(ChannelState.FAILING, "could not put story " + story.id() + " on " + Topics.MENTIONS.name() + ": "
                         + rootMessage(e));

@@ -21,9 +21,12 @@ final class StoryKeys {
         return "story:" + subscription + ":replies-awaiting";
     }
 
-    /** Which story a mention is: a reply names the mention, and the respond page needs the story. */
-    static String mention(MentionId mentionId) {
-        return "story:mention:" + mentionId.value();
+    /**
+     * Which story a mention is: a reply names the mention, and the respond page needs the story.
+     * Written once the story is on the mentions topic, so it also says "already taken in".
+     */
+    static String mention(String subscription, MentionId mentionId) {
+        return "story:" + subscription + ":mention:" + mentionId.value();
     }
 
     static String reply(ReplyId replyId) {

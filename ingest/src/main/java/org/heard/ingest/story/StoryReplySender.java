@@ -50,7 +50,7 @@ final class StoryReplySender implements ReplySender {
             if (earlier.isPresent()) {
                 return resultOf(earlier.get());
             }
-            Optional<StoryRef> story = checkpoints.read(StoryKeys.mention(reply.mentionId())).map(StoryRef::parse);
+            Optional<StoryRef> story = checkpoints.read(StoryKeys.mention(settings.subscription(), reply.mentionId())).map(StoryRef::parse);
             if (story.isEmpty()) {
                 return new SendResult.Rejected("mention " + reply.mentionId()
                         + " is not a Care Opinion story this connector took in, so there is no respond page for it");

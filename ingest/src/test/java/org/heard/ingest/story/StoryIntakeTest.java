@@ -58,6 +58,18 @@ class StoryIntakeTest {
     }
 
     @Test
+    void startsFromTheConfiguredTimeOnTheFirstPoll() {
+        site.publishStories(1000, 10, LAST_YEAR, Duration.ofHours(1));
+        TestChannel channel = new TestChannel(
+                TestSettings.forSite(site.apiBase()).startFrom(LAST_YEAR.plus(Duration.ofHours(4))).build());
+
+        channel.intake.poll();
+
+        assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1004, 6));
+        assertThat(site.requestLog().getFirst()).isEqualTo("/api/v2/opinions?publishedafter=2025-02-28&skip=0&take=100");
+    }
+
+    @Test
     void takesOnlyNewStoriesOnTheNextPoll() {
         site.publishStories(1000, 120, LAST_YEAR, Duration.ofHours(1));
         TestChannel channel = channel();
@@ -101,6 +113,22 @@ class StoryIntakeTest {
         assertThat(interrupted.taken()).isEqualTo(150);
         assertThat(channel.health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
         assertThat(resumed.taken()).isEqualTo(100);
+        assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1000, 250));
+    }
+
+    @Test
+    void repeatsNoStoryWhenAKillLostTheCheckpointOfPagesItHadPublished() {
+        site.publishStories(1000, 100, LAST_YEAR, Duration.ofHours(1));
+        TestChannel channel = channel();
+        channel.intake.poll();
+        String afterFirstPage = channel.checkpoints.read(StoryKeys.opinions("careopinion")).orElseThrow();
+        site.publishStories(1100, 150, LAST_YEAR.plus(Duration.ofDays(10)), Duration.ofHours(1));
+        channel.intake.poll();
+
+        channel.checkpoints.write(StoryKeys.opinions("careopinion"), afterFirstPage);
+        StoryIntake.Run afterKill = channel.restart().intake.poll();
+
+        assertThat(afterKill.taken()).isZero();
         assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1000, 250));
     }
 

@@ -2,6 +2,7 @@ package org.heard.ingest.story;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** Channel settings for tests: the defaults of {@code heard.channel.story}, pointed at a given site. */
@@ -13,6 +14,7 @@ final class TestSettings {
     private Map<String, String> nacsServices = Map.of();
     private Duration requestTimeout = Duration.ofSeconds(30);
     private int maxRetries = 3;
+    private Instant startFrom;
 
     private TestSettings(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -43,9 +45,14 @@ final class TestSettings {
         return this;
     }
 
+    TestSettings startFrom(Instant instant) {
+        this.startFrom = instant;
+        return this;
+    }
+
     StorySettings build() {
         return new StorySettings(enabled, "careopinion", baseUrl, URI.create("https://www.careopinion.org.uk/"), key, null,
-                Duration.ofMinutes(2), 100, 5, requestTimeout, maxRetries, Map.of(), null, Duration.ofDays(14), nacsServices,
+                Duration.ofMinutes(2), 100, 5, requestTimeout, maxRetries, Map.of(), startFrom, Duration.ofDays(14), nacsServices,
                 Duration.ofMinutes(30), Duration.ofHours(48), 0.8);
     }
 }
