@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelState;
@@ -12,6 +13,8 @@ import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class StoryChannelConfigurationTest {
 
@@ -29,6 +32,19 @@ class StoryChannelConfigurationTest {
             assertThat(context.getBean(ChannelConnector.class).status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
             assertThat(context.getBean(ReplySender.class).channel()).isEqualTo(org.heard.contracts.Channel.STORY);
         });
+    }
+
+    @Test
+    void takesTheSubscriptionKeyFromTheEnvironment() {
+        try (FakeCareOpinion site = FakeCareOpinion.start()) {
+            site.publishStories(1000, 1, TestChannel.NOW.minus(Duration.ofDays(400)), Duration.ofHours(1));
+            runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                            new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                    Map.of("HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY", FakeCareOpinion.KEY))))
+                    .withPropertyValues("heard.roles=ingest", "heard.channel.story.base-url=" + site.apiBase())
+                    .run(context -> await().atMost(Duration.ofSeconds(20))
+                            .untilAsserted(() -> assertThat(publisher.on(Topics.MENTIONS)).hasSize(1)));
+        }
     }
 
     @Test
