@@ -94,8 +94,8 @@ class StorySiteClientTest {
 
     @Test
     void givesUpOnASlowSiteAfterTheRetriesAndRecoversWhenItIsFastAgain() {
-        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofMillis(300), 1).build());
-        site.slowBy(Duration.ofSeconds(2));
+        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofMillis(500), 1).build());
+        site.slowBy(Duration.ofSeconds(3));
 
         SiteReply slow = client.get("opinions", java.util.Map.of());
         site.slowBy(Duration.ZERO);
