@@ -42,6 +42,8 @@ final class StoryResponseReconciler {
     private final StoryHealth health;
     private final Clock clock;
     private final String checkpointKey;
+    /** The last unreadable page dead-lettered, so a page that stays broken is not dead-lettered every poll. */
+    private String lastUnreadablePage;
 
     StoryResponseReconciler(
             StorySettings settings,
@@ -93,7 +95,7 @@ final class StoryResponseReconciler {
             switch (reply) {
                 case SiteReply.Json(JsonNode body, String raw) -> {
                     if (!(StorySiteJson.items(body) instanceof StorySiteJson.Read.Ok<List<JsonNode>>(List<JsonNode> read))) {
-                        deadLetters.put("the responses page is not a JSON array", raw, Map.of("skip", Integer.toString(skip))).join();
+                        deadLetterPage("the responses page is not a JSON array", raw, skip);
                         return Optional.of(new Problem(ChannelState.FAILING,
                                 "the responses page at skip " + skip + " is not a JSON array (dead-lettered)"));
                     }
@@ -106,7 +108,7 @@ final class StoryResponseReconciler {
                     return Optional.of(new Problem(ChannelState.RATE_LIMITED, detail));
                 }
                 case SiteReply.Unreadable(String reason, String raw) -> {
-                    deadLetters.put(reason, raw, Map.of("skip", Integer.toString(skip))).join();
+                    deadLetterPage(reason, raw, skip);
                     return Optional.of(new Problem(ChannelState.FAILING, reason + " (dead-lettered; retrying on the next poll)"));
                 }
                 case SiteReply.NotFound(String detail) -> {
@@ -131,6 +133,13 @@ final class StoryResponseReconciler {
             }
             skip += items.size();
             checkpoints.write(checkpointKey, Integer.toString(skip));
+        }
+    }
+
+    private void deadLetterPage(String reason, String raw, int skip) {
+        if (!raw.equals(lastUnreadablePage)) {
+            deadLetters.put(reason, raw, Map.of("skip", Integer.toString(skip))).join();
+            lastUnreadablePage = raw;
         }
     }
 

@@ -164,6 +164,23 @@ class StoryRepliesTest {
     }
 
     @Test
+    void deadLettersABrokenResponsesPageOnceAndReadsItWhenItIsFixed() {
+        site.answerRaw("responses?skip=0&take=100", "[{\"id\": 3, \"body\": ");
+        site.publishResponse("9004", "501", "We are sorry to read this.", TestChannel.NOW, "Chris Jones");
+
+        StoryResponseReconciler.Run broken = channel.reconciler.poll();
+        channel.reconciler.poll();
+        site.clearRaw();
+        channel.reconciler.poll();
+
+        assertThat(broken.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("broken JSON"));
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+                .satisfies(dead -> assertThat(dead.payload()).isEqualTo("[{\"id\": 3, \"body\": "));
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).extracting(ReplyOutcome::replyId)
+                .containsExactly(new ReplyId("story-response-9004"));
+    }
+
+    @Test
     void deadLettersAResponseItCannotReadAndReadsOnPastIt() {
         site.answerRaw("responses?skip=0&take=100", """
                 [{"id": 1, "body": "No story link", "dateOfPublication": "2026-11-20T13:00:00Z"},
