@@ -59,6 +59,10 @@ class ReplyDispatcher {
             case SendResult.Sent sent -> publish(new ReplySent(reply.replyId(), reply.mentionId(), reply.conversationId(),
                     reply.channel(), sent.externalId(), sent.sentAt() == null ? clock.instant() : sent.sentAt()));
             case SendResult.Rejected rejected -> publish(failed(reply, rejected.reason(), false));
+            // The story site has no API to post: staff paste the response on the website and the
+            // channel's reconciler publishes ReplySent (or ReplyFailed after its deadline) itself.
+            case SendResult.AwaitingPublication awaiting -> log.info("Reply {} awaits publication at {} until {}",
+                    reply.replyId(), awaiting.respondUrl(), awaiting.deadline());
             case SendResult.RetryLater later -> {
                 if (lastTry) {
                     publish(failed(reply, later.reason() + " (gave up after repeated tries; send it again to retry)", true));

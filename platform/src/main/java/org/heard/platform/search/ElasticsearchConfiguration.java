@@ -25,7 +25,7 @@ class ElasticsearchConfiguration {
         return ElasticsearchClients.create(endpoint.uris(), endpoint.username(), endpoint.password());
     }
 
-    @Bean
+    @Bean(initMethod = "ensureExists")
     CheckpointIndex checkpointStore(ElasticsearchClient client) {
         return new CheckpointIndex(client);
     }
