@@ -119,6 +119,27 @@ class EmbeddedElasticsearchIT {
     }
 
     @Test
+    void saysWhichDirectoryKeepsTheNodesUserFromItsData() throws Exception {
+        Path privateDirectory = TestElasticsearch.temporaryDataDirectory("heard-es-private-");
+        Files.setPosixFilePermissions(privateDirectory, PosixFilePermissions.fromString("rwx------"));
+        Path data = privateDirectory.resolve("heard/elasticsearch");
+        try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data))) {
+            if (NodeUser.currentUid() == 0) {
+                assertThatThrownBy(node::awaitReady).isInstanceOf(ElasticsearchStartFailed.class)
+                        .hasMessageContaining("user 'nobody'")
+                        .hasMessageContaining("cannot enter " + privateDirectory + " (rwx------, owner root)")
+                        .hasMessageContaining(EmbeddedElasticsearch.DATA_DIR_PROPERTY);
+                assertThat(data).doesNotExist();
+            } else {
+                // Not root: the node runs as us, and our own private directory is no obstacle.
+                assertThat(node.awaitReady().dataDirectory()).isEqualTo(data);
+            }
+        } finally {
+            TestElasticsearch.deleteRecursively(privateDirectory);
+        }
+    }
+
+    @Test
     void diesWithTheApplicationEvenWhenTheApplicationIsKilled() throws Exception {
         Path data = TestElasticsearch.temporaryDataDirectory("heard-es-orphan-");
         Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
