@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     static final String DATA_DIR_PROPERTY = "heard.embedded.elasticsearch.data-dir";
+    static final String DISTRIBUTION_DIR_PROPERTY = "heard.embedded.elasticsearch.distribution-dir";
     static final String RUN_AS_USER_PROPERTY = "heard.embedded.elasticsearch.run-as-user";
     static final String HTTP_PORT_PROPERTY = "heard.embedded.elasticsearch.http-port";
     static final String START_TIMEOUT_PROPERTY = "heard.embedded.elasticsearch.start-timeout";
@@ -242,15 +243,18 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private Path distribution(NodeUser user) throws IOException {
         Path directory = settings.distributionDirectory().toAbsolutePath().normalize();
-        refuseBlocked(user, directory.getParent(), "the Elasticsearch distribution (" + directory + ")",
-                "set the distribution directory elsewhere");
-        return Distribution.unpackInto(directory);
+        Path home = Distribution.unpackInto(directory);
+        // Checked after unpacking: directories created on the way follow the umask, which may shut others out.
+        refuseBlocked(user, home, "the Elasticsearch distribution (" + home + ")",
+                "unpack it elsewhere (" + DISTRIBUTION_DIR_PROPERTY + ")");
+        return home;
     }
 
     private void prepareDataDirectory(NodeUser user, Path home) throws IOException {
+        Files.createDirectories(layout.dataDirectory());
+        // The data directory itself becomes the node user's; everything above it must let that user through.
         refuseBlocked(user, layout.dataDirectory().getParent(), "its data directory (" + layout.dataDirectory() + ")",
                 "put the data elsewhere (" + DATA_DIR_PROPERTY + ", e.g. /var/lib/heard/elasticsearch)");
-        Files.createDirectories(layout.dataDirectory());
         refuseIfAnotherNodeHoldsTheData();
         if (settings.httpPort() != 0) {
             refuseBusyPort();
