@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -317,7 +318,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private void refuseBusyPort() {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            // As the node binds: only a listener, not connections lingering in TIME_WAIT, makes it busy.
+            probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.httpPort()));
         } catch (IOException busy) {
             throw new ElasticsearchStartFailed("Port " + settings.httpPort() + " on " + settings.host()
@@ -347,13 +349,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        // Options the node's scripts would warn about or, worse, apply to the node.
-        Stream.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "CLI_JAVA_OPTS").forEach(environment::remove);
-        environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
-        environment.put("ES_PATH_CONF", layout.config().toString());
-        environment.put("ES_TMPDIR", layout.tmp().toString());
-        environment.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " "
-                + NodeConfiguration.JVM_OPTIONS);
+        Map<String, String> nodeEnvironment = nodeEnvironment(System.getenv(), layout, settings);
+        environment.clear();
+        environment.putAll(nodeEnvironment);
         synchronized (lock) {
             if (closed) {
                 throw new ElasticsearchStartFailed("The embedded Elasticsearch node was closed before it started", List.of());
@@ -363,6 +361,26 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     layout.dataDirectory(), user.name());
             return launcher;
         }
+    }
+
+    /**
+     * Only what the node's scripts need. The application's environment carries its secrets (channel
+     * tokens, mail passwords), and a process's environment is readable by its own user, who is
+     * not us when we are root.
+     */
+    static Map<String, String> nodeEnvironment(Map<String, String> ours, NodeLayout layout, Settings settings) {
+        Map<String, String> environment = new HashMap<>();
+        for (String passedOn : List.of("PATH", "LANG", "LC_ALL", "TZ")) {
+            if (ours.containsKey(passedOn)) {
+                environment.put(passedOn, ours.get(passedOn));
+            }
+        }
+        environment.putIfAbsent("PATH", "/usr/bin:/bin");
+        environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
+        environment.put("ES_PATH_CONF", layout.config().toString());
+        environment.put("ES_TMPDIR", layout.tmp().toString());
+        environment.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + NodeConfiguration.JVM_OPTIONS);
+        return environment;
     }
 
     private void watchReadiness() {

@@ -39,8 +39,8 @@ class EmbeddedElasticsearchIT {
     void answersSignedInRequestsAndRefusesAnonymousOnes() throws Exception {
         long started = System.nanoTime();
         EmbeddedElasticsearch node = TestElasticsearch.node();
-        System.out.printf("embedded Elasticsearch: ready %d ms after first use, server RSS %s%n",
-                (System.nanoTime() - started) / 1_000_000, residentSetSize(serverPid(node)));
+        System.out.printf("embedded Elasticsearch: ready %d ms after first use, server RSS %s, server CPU %.1f s%n",
+                (System.nanoTime() - started) / 1_000_000, residentSetSize(serverPid(node)), cpuSeconds(serverPid(node)));
 
         URI nodeInfo = node.uri().resolve("/_nodes/_local?filter_path=cluster_name,nodes.*.version");
         HttpResponse<String> signedIn = get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), node.password()));
@@ -214,6 +214,13 @@ class EmbeddedElasticsearchIT {
     private static String residentSetSize(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst().orElse("unknown");
+    }
+
+    /** User plus system time, in the kernel's usual 100 ticks a second. */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static ElasticsearchClient clientOf(EmbeddedElasticsearch node) {
