@@ -288,31 +288,35 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    /** A node left over from an earlier run (say, after a crash without our cleanup) still holds the data. */
+    /**
+     * A node left over from an earlier run (say, one whose application died before it could stop
+     * it) still holds the data. The node's lock decides; its pid file only names the culprit.
+     */
     private void refuseIfAnotherNodeHoldsTheData() throws IOException {
-        String remedy = "; stop it and start again.";
-        if (Files.isRegularFile(layout.pidFile())) {
-            String pidText = Files.readString(layout.pidFile()).trim();
-            Optional<ProcessHandle> other = pidText.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pidText)) : Optional.empty();
-            if (other.filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().commandLine().map(line -> line.contains("elasticsearch")).orElse(true))
-                    .isPresent()) {
-                throw new ElasticsearchStartFailed("Another Elasticsearch node (pid " + pidText
-                        + ", probably left over from an earlier run) is still using " + layout.dataDirectory()
-                        + remedy + " (kill " + pidText + ")", List.of());
-            }
+        if (!Files.isRegularFile(layout.nodeLock())) {
+            return;
         }
-        if (Files.isRegularFile(layout.nodeLock())) {
-            try (FileChannel channel = FileChannel.open(layout.nodeLock(), StandardOpenOption.WRITE)) {
-                FileLock lock = channel.tryLock();
-                if (lock == null) {
-                    throw new ElasticsearchStartFailed("Another Elasticsearch node holds " + layout.nodeLock()
-                            + " (probably one left over from an earlier run)" + remedy, List.of());
-                }
+        try (FileChannel channel = FileChannel.open(layout.nodeLock(), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
                 lock.release();
-            } catch (OverlappingFileLockException inThisJvm) {
-                throw new ElasticsearchStartFailed("This application already holds " + layout.nodeLock(), List.of());
+                return;
             }
+        } catch (OverlappingFileLockException inThisJvm) {
+            // Held by this very JVM; as much in the way as any other holder.
+        }
+        String culprit = alivePid(layout.pidFile()).map(pid -> " (pid " + pid + "; stop it with kill " + pid + ")").orElse("");
+        throw new ElasticsearchStartFailed("Another Elasticsearch node" + culprit + ", probably left over from an earlier"
+                + " run, is still using " + layout.dataDirectory() + "; stop it and start again.", List.of());
+    }
+
+    private static Optional<Long> alivePid(Path pidFile) {
+        try {
+            String pid = Files.readString(pidFile).trim();
+            return pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                    : Optional.empty();
+        } catch (IOException noPidFile) {
+            return Optional.empty();
         }
     }
 
@@ -449,7 +453,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private void stop(Process running) {
-        long serverPid = serverPid();
+        // The launcher's children, taken now: once it has exited they are no longer listed as its children.
+        List<ProcessHandle> server = running.descendants().toList();
         try {
             // SIGTERM to the launcher, which asks the server to shut down cleanly and waits for it.
             running.destroy();
@@ -458,25 +463,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 running.destroyForcibly();
                 running.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (serverPid > 0) {
-                Optional<ProcessHandle> server = ProcessHandle.of(serverPid);
-                if (server.isPresent() && !server.get().onExit().completeOnTimeout(null, KILL_TIMEOUT.toMillis(),
-                        TimeUnit.MILLISECONDS).thenApply(exited -> exited != null).join()) {
-                    server.get().destroyForcibly();
+            for (ProcessHandle process : server) {
+                if (process.onExit().completeOnTimeout(null, KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join() == null) {
+                    process.destroyForcibly();
                 }
             }
         } catch (InterruptedException e) {
             running.destroyForcibly();
+            server.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private long serverPid() {
-        try {
-            String pid = Files.readString(layout.pidFile()).trim();
-            return pid.matches("\\d+") ? Long.parseLong(pid) : -1;
-        } catch (IOException notWritten) {
-            return -1;
         }
     }
 
