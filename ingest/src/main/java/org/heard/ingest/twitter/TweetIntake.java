@@ -1,0 +1,451 @@
+package org.heard.ingest.twitter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.heard.contracts.Author;
+import org.heard.contracts.Channel;
+import org.heard.contracts.ConversationId;
+import org.heard.contracts.DeadLettered;
+import org.heard.contracts.MentionFlag;
+import org.heard.contracts.MentionId;
+import org.heard.contracts.MentionReceived;
+import org.heard.contracts.Topics;
+import org.heard.ingest.channel.ChannelState;
+import org.heard.ingest.twitter.ConversationMemory.ReplyTarget;
+import org.heard.ingest.twitter.TwitterSettings.Account;
+import org.heard.ingest.twitter.XApi.DirectMessage;
+import org.heard.ingest.twitter.XApi.Problem;
+import org.heard.ingest.twitter.XApi.Tweet;
+import org.heard.ingest.twitter.XApi.TweetPage;
+import org.heard.platform.checkpoint.CheckpointStore;
+import org.heard.platform.events.EventPublisher;
+
+/**
+ * Takes one account's mentions, searches and DMs in. Each stream keeps its since_id in the
+ * checkpoint store ({@code twitter:<handle>:mentions}, {@code twitter:<handle>:search:<query>},
+ * {@code twitter:<handle>:dm}) and moves it only after Kafka acknowledged everything up to it, so a
+ * restart neither misses nor repeats. A stream X asks to wait (rate limit) waits alone.
+ */
+final class TweetIntake {
+
+    private static final int BATCH = 100;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+    /** Ids recently taken in: a tweet that is both a mention and a search hit becomes one mention. */
+    private static final int RECENT_IDS = 20_000;
+
+    private final Account account;
+    private final XApi api;
+    private final EventPublisher publisher;
+    private final CheckpointStore checkpoints;
+    private final ConversationMemory memory;
+    private final AccountHealth health;
+    private final Duration backfillMaxAge;
+    private final Clock clock;
+    private final Map<String, Instant> waitUntil = new HashMap<>();
+    private final Map<String, String> lastFailure = new HashMap<>();
+    private final Map<String, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_IDS;
+        }
+    };
+
+    TweetIntake(
+            Account account,
+            XApi api,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            AccountHealth health,
+            Duration backfillMaxAge,
+            Clock clock) {
+        this.account = account;
+        this.api = api;
+        this.publisher = publisher;
+        this.checkpoints = checkpoints;
+        this.memory = new ConversationMemory(checkpoints);
+        this.health = health;
+        this.backfillMaxAge = backfillMaxAge;
+        this.clock = clock;
+    }
+
+    /** One round over every stream of the account; never throws for anything X or Kafka does. */
+    synchronized void poll() {
+        var outcomes = new ArrayList<StreamOutcome>();
+        outcomes.add(pollTweets("mentions", (since, notBefore, token) -> api.mentions(since, notBefore, token)));
+        for (var query : account.searches()) {
+            outcomes.add(pollTweets("search:" + query, (since, notBefore, token) -> api.search(query, since, notBefore, token)));
+        }
+        if (account.directMessages()) {
+            outcomes.add(pollDirectMessages());
+        }
+        report(outcomes);
+    }
+
+    private void report(List<StreamOutcome> outcomes) {
+        var worst = outcomes.stream()
+                .filter(outcome -> outcome.state() != ChannelState.HEALTHY)
+                .min(Comparator.comparingInt(outcome -> severity(outcome.state())));
+        if (worst.isPresent()) {
+            health.inbound(worst.get().state(), worst.get().detail());
+            if (outcomes.stream().anyMatch(outcome -> outcome.state() == ChannelState.HEALTHY && outcome.fetched())) {
+                health.fetchedPartly(clock.instant());
+            }
+        } else {
+            health.fetched(clock.instant());
+        }
+    }
+
+    private static int severity(ChannelState state) {
+        return switch (state) {
+            case AUTH_FAILED -> 0;
+            case FAILING -> 1;
+            case RATE_LIMITED -> 2;
+            default -> 3;
+        };
+    }
+
+    @FunctionalInterface
+    private interface TweetSource {
+        XResponse<TweetPage> fetch(String sinceId, Instant notBefore, String pageToken);
+    }
+
+    private StreamOutcome pollTweets(String stream, TweetSource source) {
+        var waiting = waiting(stream);
+        if (waiting != null) {
+            return waiting;
+        }
+        var key = checkpointKey(stream);
+        var since = checkpoints.read(key).orElse(null);
+        var notBefore = clock.instant().minus(backfillMaxAge);
+        var tweets = new ArrayList<Tweet>();
+        var problems = new ArrayList<Problem>();
+        String token = null;
+        do {
+            var response = source.fetch(since, since == null ? notBefore : null, token);
+            if (!(response instanceof XResponse.Ok<TweetPage> ok)) {
+                return failed(stream, response);
+            }
+            var page = ok.value();
+            tweets.addAll(page.tweets());
+            problems.addAll(page.problems());
+            token = page.nextPageToken();
+            if (ok.rateLimit() != null && ok.rateLimit().exhausted()) {
+                waitUntil.put(stream, ok.rateLimit().reset());
+                if (token != null) {
+                    // The rest of the window cannot be fetched now. What we have is the newest part, so
+                    // taking it in would move since_id past tweets we never saw: fetch it all after reset.
+                    return rateLimited(stream, ok.rateLimit().reset());
+                }
+            }
+            if (since == null && !page.tweets().isEmpty()
+                    && page.tweets().stream().allMatch(tweet -> tweet.createdAt() != null && tweet.createdAt().isBefore(notBefore))) {
+                break; // v1.1 has no start_time: stop paging once a whole page is older than the backfill age
+            }
+        } while (token != null);
+        if (since == null) {
+            tweets.removeIf(tweet -> tweet.createdAt() != null && tweet.createdAt().isBefore(notBefore));
+        }
+        tweets.sort(Comparator.comparing(Tweet::id, TweetIntake::compareIds));
+        var published = publish(stream, key, problems, tweets, Tweet::id, tweet -> toMention(tweet, stream));
+        return published == null ? succeeded(stream) : published;
+    }
+
+    private StreamOutcome pollDirectMessages() {
+        var stream = "dm";
+        var waiting = waiting(stream);
+        if (waiting != null) {
+            return waiting;
+        }
+        var key = checkpointKey(stream);
+        var since = checkpoints.read(key).orElse(null);
+        var notBefore = clock.instant().minus(backfillMaxAge);
+        var messages = new ArrayList<DirectMessage>();
+        var problems = new ArrayList<Problem>();
+        String token = null;
+        boolean reachedCheckpoint = false;
+        do {
+            var response = api.directMessages(token);
+            if (!(response instanceof XResponse.Ok<XApi.DirectMessagePage> ok)) {
+                return failed(stream, response);
+            }
+            for (var message : ok.value().messages()) {
+                if (since != null && compareIds(message.id(), since) <= 0) {
+                    reachedCheckpoint = true;
+                } else if (since == null && message.createdAt() != null && message.createdAt().isBefore(notBefore)) {
+                    reachedCheckpoint = true;
+                } else {
+                    messages.add(message);
+                }
+            }
+            problems.addAll(ok.value().problems());
+            token = ok.value().nextPageToken();
+            if (ok.rateLimit() != null && ok.rateLimit().exhausted()) {
+                waitUntil.put(stream, ok.rateLimit().reset());
+                if (token != null && !reachedCheckpoint) {
+                    return rateLimited(stream, ok.rateLimit().reset());
+                }
+            }
+        } while (token != null && !reachedCheckpoint);
+        messages.sort(Comparator.comparing(DirectMessage::id, TweetIntake::compareIds));
+        var published = publish(stream, key, problems, messages, DirectMessage::id, this::toMention);
+        return published == null ? succeeded(stream) : published;
+    }
+
+    /**
+     * Publishes the problems, then the items in id order in batches; after each acknowledged batch the
+     * checkpoint moves to its last id. Returns null when all went through.
+     */
+    private <T> StreamOutcome publish(
+            String stream,
+            String key,
+            List<Problem> problems,
+            List<T> items,
+            java.util.function.Function<T, String> idOf,
+            java.util.function.Function<T, Object> toRecord) {
+        var pending = new ArrayList<CompletableFuture<Void>>();
+        for (var problem : problems) {
+            pending.add(publisher.publish(Topics.DEAD_LETTERS, deadLetter(stream, problem.reason(), problem.raw(), Map.of())));
+        }
+        for (int start = 0; start < items.size(); start += BATCH) {
+            var batch = items.subList(start, Math.min(items.size(), start + BATCH));
+            for (var item : batch) {
+                Object record;
+                try {
+                    record = toRecord.apply(item);
+                } catch (RuntimeException e) {
+                    // A tweet that breaks the contracts (a blank id, say) is kept, not lost and not fatal.
+                    record = deadLetter(stream, "Cannot take this in: " + e.getMessage(), String.valueOf(item), Map.of());
+                }
+                switch (record) {
+                    case MentionReceived mention -> pending.add(publisher.publish(Topics.MENTIONS, mention));
+                    case DeadLettered dead -> pending.add(publisher.publish(Topics.DEAD_LETTERS, dead));
+                    case null, default -> { /* skipped on purpose: our own post, or one taken in already */ }
+                }
+            }
+            var failure = awaitAll(pending);
+            if (failure != null) {
+                return new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge (" + failure
+                        + "); the " + stream + " position was kept and will be fetched again", false);
+            }
+            pending.clear();
+            for (var item : batch) {
+                if (item instanceof Tweet tweet) {
+                    recent.put(tweet.id(), Boolean.TRUE);
+                }
+            }
+            checkpoints.write(key, idOf.apply(batch.get(batch.size() - 1)));
+        }
+        var failure = awaitAll(pending);
+        if (failure != null) {
+            return new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge the dead letters (" + failure + ")", false);
+        }
+        return null;
+    }
+
+    private static String awaitAll(List<CompletableFuture<Void>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            var cause = e.getCause() == null ? e : e.getCause();
+            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+    }
+
+    /** A mention, a dead letter, or null for a tweet we skip (our own, or already taken in). */
+    private Object toMention(Tweet tweet, String stream) {
+        if (account.userId().equals(tweet.authorId())) {
+            return null; // our own replies come back in searches and threads: never a new case
+        }
+        if (!isTweetId(tweet.id())) {
+            return deadLetter(stream, "A tweet without a usable id", tweet.raw(), Map.of());
+        }
+        if (recent.containsKey(tweet.id())) {
+            return null;
+        }
+        var root = conversationOf(tweet);
+        memory.remember(tweet.id(), root);
+        var mentionId = MentionId.of(Channel.TWITTER, tweet.id());
+        var target = tweet.retweetOfId() != null ? tweet.retweetOfId() : tweet.id();
+        memory.rememberTarget(mentionId, new ReplyTarget(account.handle(), target, tweet.authorId(), root, false));
+        Set<MentionFlag> flags = tweet.retweetOfId() == null ? Set.of() : EnumSet.of(MentionFlag.REPOST);
+        var attributes = new LinkedHashMap<String, String>();
+        attributes.put("x.stream", stream);
+        attributes.put("x.conversationRoot", root);
+        if (tweet.authorHandle() != null) {
+            attributes.put("x.url", "https://x.com/" + tweet.authorHandle() + "/status/" + tweet.id());
+        }
+        if (tweet.retweetOfId() != null) {
+            attributes.put("x.retweetOf", tweet.retweetOfId());
+        }
+        return new MentionReceived(
+                mentionId,
+                Channel.TWITTER,
+                account.handle(),
+                tweet.id(),
+                ConversationId.startedBy(Channel.TWITTER, root),
+                tweet.inReplyToTweetId(),
+                new Author(tweet.authorId(), tweet.authorHandle() == null ? null : "@" + tweet.authorHandle(), tweet.authorName()),
+                null,
+                plainText(tweet.text()),
+                tweet.createdAt(),
+                clock.instant(),
+                List.of(),
+                flags,
+                attributes);
+    }
+
+    private Object toMention(DirectMessage message) {
+        if (account.userId().equals(message.senderId())) {
+            return null; // what we sent ourselves
+        }
+        var externalId = "dm:" + message.id();
+        var root = "dm:" + (message.conversationKey() != null ? message.conversationKey() : dmConversationKey(message.senderId()));
+        var mentionId = MentionId.of(Channel.TWITTER, externalId);
+        memory.rememberTarget(mentionId, new ReplyTarget(account.handle(), null, message.senderId(), root, true));
+        return new MentionReceived(
+                mentionId,
+                Channel.TWITTER,
+                account.handle(),
+                externalId,
+                ConversationId.startedBy(Channel.TWITTER, root),
+                null,
+                new Author(message.senderId(), null, null),
+                null,
+                plainText(message.text()),
+                message.createdAt(),
+                clock.instant(),
+                List.of(),
+                EnumSet.of(MentionFlag.DIRECT_MESSAGE),
+                Map.of("x.stream", "dm", "x.conversationRoot", root));
+    }
+
+    /** X's one-to-one dm_conversation_id: both user ids, the smaller first. */
+    String dmConversationKey(String otherUserId) {
+        return compareIds(account.userId(), otherUserId) < 0
+                ? account.userId() + "-" + otherUserId
+                : otherUserId + "-" + account.userId();
+    }
+
+    /**
+     * A tweet joins a conversation we know (its v2 conversation root, or the tweet it answers);
+     * otherwise it starts its own. X's conversation_id alone is not enough: a patient answering in a
+     * stranger's thread would be lumped with everyone else in that thread.
+     */
+    private String conversationOf(Tweet tweet) {
+        if (tweet.retweetOfId() != null) {
+            return memory.rootOf(tweet.retweetOfId()).orElse(tweet.retweetOfId());
+        }
+        if (tweet.conversationId() != null && !tweet.conversationId().equals(tweet.id())) {
+            var known = memory.rootOf(tweet.conversationId());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        return memory.rootOf(tweet.inReplyToTweetId()).orElse(tweet.id());
+    }
+
+    private StreamOutcome waiting(String stream) {
+        var until = waitUntil.get(stream);
+        if (until != null && clock.instant().isBefore(until)) {
+            return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, until), false);
+        }
+        waitUntil.remove(stream);
+        return null;
+    }
+
+    private StreamOutcome rateLimited(String stream, Instant reset) {
+        waitUntil.put(stream, reset);
+        return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, reset), false);
+    }
+
+    private static String rateLimitDetail(String stream, Instant reset) {
+        return "X rate limit reached for " + stream + "; waiting until " + reset;
+    }
+
+    private StreamOutcome succeeded(String stream) {
+        lastFailure.remove(stream);
+        return new StreamOutcome(ChannelState.HEALTHY, null, true);
+    }
+
+    private StreamOutcome failed(String stream, XResponse<?> response) {
+        return switch (response) {
+            case XResponse.RateLimited<?> limited -> rateLimited(stream, limited.reset());
+            case XResponse.AuthFailed<?> auth -> new StreamOutcome(
+                    ChannelState.AUTH_FAILED,
+                    auth.detail() + " for " + account.handle() + ": renew the credentials in heard.channel.twitter.accounts",
+                    false);
+            case XResponse.Unavailable<?> unavailable -> new StreamOutcome(
+                    ChannelState.FAILING, "Fetching " + stream + ": " + unavailable.detail() + "; retrying", false);
+            case XResponse.Refused<?> refused -> deadLetterOnce(
+                    stream, "X refused fetching " + stream + " (" + refused.status() + " " + refused.detail() + ")", refused.body());
+            case XResponse.Unreadable<?> unreadable -> deadLetterOnce(
+                    stream, "Fetching " + stream + ": " + unreadable.detail(), unreadable.body());
+            case XResponse.Ok<?> ok -> succeeded(stream);
+        };
+    }
+
+    /** The same refusal on every poll is one dead letter, not one a minute. */
+    private StreamOutcome deadLetterOnce(String stream, String reason, String body) {
+        if (!reason.equals(lastFailure.put(stream, reason))) {
+            var failure = awaitAll(List.of(publisher.publish(
+                    Topics.DEAD_LETTERS, deadLetter(stream, reason, body, Map.of("checkpoint", checkpointKey(stream))))));
+            if (failure != null) {
+                lastFailure.remove(stream);
+            }
+        }
+        return new StreamOutcome(ChannelState.FAILING, reason, false);
+    }
+
+    private DeadLettered deadLetter(String stream, String reason, String raw, Map<String, String> context) {
+        var fullContext = new LinkedHashMap<>(context);
+        fullContext.put("account", account.handle());
+        fullContext.put("stream", stream);
+        return new DeadLettered(
+                "twitter-" + UUID.randomUUID(),
+                "twitter:" + account.handle(),
+                reason,
+                "utf-8",
+                raw,
+                fullContext,
+                clock.instant());
+    }
+
+    private String checkpointKey(String stream) {
+        return "twitter:" + account.key() + ":" + stream;
+    }
+
+    /** X escapes &amp;, &lt; and &gt; in tweet text; staff read the plain text. */
+    static String plainText(String text) {
+        return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    static boolean isTweetId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 20 && id.chars().allMatch(Character::isDigit);
+    }
+
+    /** Tweet and DM event ids are decimal strings; compares them as numbers without parsing them. */
+    static int compareIds(String left, String right) {
+        var l = left.replaceFirst("^0+(?=.)", "");
+        var r = right.replaceFirst("^0+(?=.)", "");
+        return l.length() != r.length() ? Integer.compare(l.length(), r.length()) : l.compareTo(r);
+    }
+
+    private record StreamOutcome(ChannelState state, String detail, boolean fetched) {}
+}
