@@ -9,6 +9,8 @@ import org.heard.platform.checkpoint.CheckpointStore;
 class MemoryCheckpoints implements CheckpointStore {
 
     final Map<String, String> values = new ConcurrentHashMap<>();
+    /** When set, the next write of a value with this prefix dies instead, as the process would in a crash. */
+    volatile String crashBeforeWriting;
 
     @Override
     public Optional<String> read(String key) {
@@ -17,6 +19,17 @@ class MemoryCheckpoints implements CheckpointStore {
 
     @Override
     public void write(String key, String value) {
+        var crash = crashBeforeWriting;
+        if (crash != null && value.startsWith(crash)) {
+            crashBeforeWriting = null;
+            throw new SimulatedCrash();
+        }
         values.put(key, value);
+    }
+
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash");
+        }
     }
 }
