@@ -366,7 +366,8 @@ final class FakeX implements AutoCloseable {
 
     /** Ours, or null when X refuses it as a copy of one of our earlier posts. */
     private FakeTweet post(String text, String replyTo) {
-        if (tweets.stream().anyMatch(tweet -> tweet.authorId().equals(ownId) && tweet.text().endsWith(text))) {
+        // X compares what was written, not the @names it puts in front of a reply.
+        if (tweets.stream().anyMatch(tweet -> tweet.authorId().equals(ownId) && withoutReplyNames(tweet.text()).equals(withoutReplyNames(text)))) {
             return null;
         }
         var parent = replyTo == null ? null : tweets.stream().filter(tweet -> tweet.id().equals(replyTo)).findFirst().orElse(null);
@@ -375,6 +376,10 @@ final class FakeX implements AutoCloseable {
                 parent == null ? id : parent.conversationId(), replyTo, null, false);
         tweets.add(tweet);
         return tweet;
+    }
+
+    private static String withoutReplyNames(String text) {
+        return text.replaceFirst("^(@\\w+\\s+)+", "");
     }
 
     private String conversationKey(FakeDm dm) {
