@@ -442,9 +442,17 @@ final class TweetIntake {
 
     /** Tweet and DM event ids are decimal strings; compares them as numbers without parsing them. */
     static int compareIds(String left, String right) {
-        var l = left.replaceFirst("^0+(?=.)", "");
-        var r = right.replaceFirst("^0+(?=.)", "");
+        var l = withoutLeadingZeros(left);
+        var r = withoutLeadingZeros(right);
         return l.length() != r.length() ? Integer.compare(l.length(), r.length()) : l.compareTo(r);
+    }
+
+    private static String withoutLeadingZeros(String id) {
+        int start = 0;
+        while (start < id.length() - 1 && id.charAt(start) == '0') {
+            start++;
+        }
+        return start == 0 ? id : id.substring(start);
     }
 
     private record StreamOutcome(ChannelState state, String detail, boolean fetched) {}

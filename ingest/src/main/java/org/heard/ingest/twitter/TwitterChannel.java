@@ -104,6 +104,7 @@ public final class TwitterChannel implements SmartLifecycle {
         var http = HttpClient.newBuilder()
                 .connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         return (account, credentials) -> switch (account.api()) {
             case V2 -> new XApiV2(account.baseUrl(), account.userId(), credentials.bearerToken(), http, settings.requestTimeout(), clock);
