@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.heard.contracts.Author;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ConversationId;
@@ -28,7 +29,7 @@ import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.XApi.DirectMessage;
 import org.heard.ingest.twitter.XApi.Problem;
 import org.heard.ingest.twitter.XApi.Tweet;
-import org.heard.ingest.twitter.XApi.TweetPage;
+import org.heard.ingest.twitter.XApi.Page;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 
@@ -116,54 +117,44 @@ final class TweetIntake {
         };
     }
 
-    @FunctionalInterface
-    private interface TweetSource {
-        XResponse<TweetPage> fetch(String sinceId, Instant notBefore, String pageToken);
-    }
-
-    private StreamOutcome pollTweets(String stream, TweetSource source) {
-        var waiting = waiting(stream);
-        if (waiting != null) {
-            return waiting;
-        }
-        var key = checkpointKey(stream);
-        var since = checkpoints.read(key).orElse(null);
-        var notBefore = clock.instant().minus(backfillMaxAge);
-        var tweets = new ArrayList<Tweet>();
-        var problems = new ArrayList<Problem>();
-        String token = null;
-        do {
-            var response = source.fetch(since, since == null ? notBefore : null, token);
-            if (!(response instanceof XResponse.Ok<TweetPage> ok)) {
-                return failed(stream, response);
-            }
-            var page = ok.value();
-            tweets.addAll(page.tweets());
-            problems.addAll(page.problems());
-            token = page.nextPageToken();
-            if (ok.rateLimit() != null && ok.rateLimit().exhausted()) {
-                waitUntil.put(stream, ok.rateLimit().reset());
-                if (token != null) {
-                    // The rest of the window cannot be fetched now. What we have is the newest part, so
-                    // taking it in would move since_id past tweets we never saw: fetch it all after reset.
-                    return rateLimited(stream, ok.rateLimit().reset());
-                }
-            }
-            if (since == null && !page.tweets().isEmpty()
-                    && page.tweets().stream().allMatch(tweet -> tweet.createdAt() != null && tweet.createdAt().isBefore(notBefore))) {
-                break; // v1.1 has no start_time: stop paging once a whole page is older than the backfill age
-            }
-        } while (token != null);
-        if (since == null) {
-            tweets.removeIf(tweet -> tweet.createdAt() != null && tweet.createdAt().isBefore(notBefore));
-        }
-        tweets.sort(Comparator.comparing(Tweet::id, TweetIntake::compareIds));
-        var published = publish(stream, key, problems, tweets, Tweet::id, tweet -> toMention(tweet, stream));
-        return published == null ? succeeded(stream) : published;
+    private StreamOutcome pollTweets(String stream, PageSource<Tweet> source) {
+        return pollStream(
+                stream,
+                source,
+                Tweet::id,
+                Tweet::createdAt,
+                tweet -> toMention(tweet, stream));
     }
 
     private StreamOutcome pollDirectMessages() {
-        var stream = "dm";
+        // X offers no since_id for DMs: page back from the newest until the checkpoint (or the backfill age).
+        return pollStream(
+                "dm",
+                (since, notBefore, token) -> api.directMessages(token),
+                DirectMessage::id,
+                DirectMessage::createdAt,
+                this::toMention);
+    }
+
+    /** One page of a stream: newer than {@code sinceId}, or on a first start (no since_id) not before {@code notBefore}. */
+    @FunctionalInterface
+    private interface PageSource<T> {
+        XResponse<Page<T>> fetch(String sinceId, Instant notBefore, String pageToken);
+    }
+
+    /**
+     * Fetches a stream's whole window (every page newer than its checkpoint), then takes it in oldest
+     * first. A window is only ever taken in whole: the pages come newest first, so taking in a part
+     * would move the checkpoint past items not yet seen. Paging stops at the first item at or behind
+     * the checkpoint, or on a first start older than the backfill age (DMs and v1.1 cannot be asked
+     * for "since" and "not before"; v2 tweets can, and then this never triggers).
+     */
+    private <T> StreamOutcome pollStream(
+            String stream,
+            PageSource<T> source,
+            Function<T, String> idOf,
+            Function<T, Instant> timeOf,
+            Function<T, Object> toRecord) {
         var waiting = waiting(stream);
         if (waiting != null) {
             return waiting;
@@ -171,36 +162,45 @@ final class TweetIntake {
         var key = checkpointKey(stream);
         var since = checkpoints.read(key).orElse(null);
         var notBefore = clock.instant().minus(backfillMaxAge);
-        var messages = new ArrayList<DirectMessage>();
+        var items = new ArrayList<T>();
         var problems = new ArrayList<Problem>();
         String token = null;
-        boolean reachedCheckpoint = false;
+        boolean complete;
         do {
-            var response = api.directMessages(token);
-            if (!(response instanceof XResponse.Ok<XApi.DirectMessagePage> ok)) {
+            var response = source.fetch(since, since == null ? notBefore : null, token);
+            if (!(response instanceof XResponse.Ok<Page<T>> ok)) {
                 return failed(stream, response);
             }
-            for (var message : ok.value().messages()) {
-                if (since != null && compareIds(message.id(), since) <= 0) {
-                    reachedCheckpoint = true;
-                } else if (since == null && message.createdAt() != null && message.createdAt().isBefore(notBefore)) {
-                    reachedCheckpoint = true;
+            var page = ok.value();
+            boolean reachedBehind = false;
+            for (var item : page.items()) {
+                var behind = since != null
+                        ? compareIds(idOf.apply(item), since) <= 0
+                        : olderThan(timeOf.apply(item), notBefore);
+                if (behind) {
+                    reachedBehind = true;
                 } else {
-                    messages.add(message);
+                    items.add(item);
                 }
             }
-            problems.addAll(ok.value().problems());
-            token = ok.value().nextPageToken();
-            if (ok.rateLimit() != null && ok.rateLimit().exhausted()) {
-                waitUntil.put(stream, ok.rateLimit().reset());
-                if (token != null && !reachedCheckpoint) {
-                    return rateLimited(stream, ok.rateLimit().reset());
+            problems.addAll(page.problems());
+            token = page.nextPageToken();
+            complete = token == null || reachedBehind;
+            var rateLimit = ok.rateLimit();
+            if (rateLimit != null && rateLimit.exhausted()) {
+                waitUntil.put(stream, rateLimit.reset());
+                if (!complete) {
+                    return rateLimited(stream, rateLimit.reset());
                 }
             }
-        } while (token != null && !reachedCheckpoint);
-        messages.sort(Comparator.comparing(DirectMessage::id, TweetIntake::compareIds));
-        var published = publish(stream, key, problems, messages, DirectMessage::id, this::toMention);
+        } while (!complete);
+        items.sort(Comparator.comparing(idOf, TweetIntake::compareIds));
+        var published = publish(stream, key, problems, items, idOf, toRecord);
         return published == null ? succeeded(stream) : published;
+    }
+
+    private static boolean olderThan(Instant time, Instant notBefore) {
+        return time != null && time.isBefore(notBefore);
     }
 
     /**
@@ -212,8 +212,8 @@ final class TweetIntake {
             String key,
             List<Problem> problems,
             List<T> items,
-            java.util.function.Function<T, String> idOf,
-            java.util.function.Function<T, Object> toRecord) {
+            Function<T, String> idOf,
+            Function<T, Object> toRecord) {
         var pending = new ArrayList<CompletableFuture<Void>>();
         for (var problem : problems) {
             pending.add(publisher.publish(Topics.DEAD_LETTERS, deadLetter(stream, problem.reason(), problem.raw(), Map.of())));

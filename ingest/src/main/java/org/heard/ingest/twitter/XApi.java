@@ -10,13 +10,13 @@ import java.util.List;
 interface XApi {
 
     /** Mentions of the account newer than {@code sinceId} (or, without it, since {@code notBefore}), newest first. */
-    XResponse<TweetPage> mentions(String sinceId, Instant notBefore, String pageToken);
+    XResponse<Page<Tweet>> mentions(String sinceId, Instant notBefore, String pageToken);
 
     /** Recent tweets matching a search query, newest first; same paging as {@link #mentions}. */
-    XResponse<TweetPage> search(String query, String sinceId, Instant notBefore, String pageToken);
+    XResponse<Page<Tweet>> search(String query, String sinceId, Instant notBefore, String pageToken);
 
     /** Direct message events of the account, newest first (X offers no since_id for them). */
-    XResponse<DirectMessagePage> directMessages(String pageToken);
+    XResponse<Page<DirectMessage>> directMessages(String pageToken);
 
     /** Posts a public reply to a tweet. */
     XResponse<Posted> reply(String inReplyToTweetId, String text);
@@ -59,16 +59,10 @@ interface XApi {
      */
     record Problem(String reason, String raw) {}
 
-    record TweetPage(List<Tweet> tweets, List<Problem> problems, String nextPageToken) {
-        public TweetPage {
-            tweets = List.copyOf(tweets);
-            problems = List.copyOf(problems);
-        }
-    }
-
-    record DirectMessagePage(List<DirectMessage> messages, List<Problem> problems, String nextPageToken) {
-        public DirectMessagePage {
-            messages = List.copyOf(messages);
+    /** One page of an answer, newest first; {@code nextPageToken} is null on the last page. */
+    record Page<T>(List<T> items, List<Problem> problems, String nextPageToken) {
+        public Page {
+            items = List.copyOf(items);
             problems = List.copyOf(problems);
         }
     }

@@ -11,10 +11,9 @@ import java.util.Properties;
 import org.heard.ingest.twitter.TwitterChannel.Credentials;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.XApi.DirectMessage;
-import org.heard.ingest.twitter.XApi.DirectMessagePage;
 import org.heard.ingest.twitter.XApi.Posted;
 import org.heard.ingest.twitter.XApi.Tweet;
-import org.heard.ingest.twitter.XApi.TweetPage;
+import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XResponse.RateLimit;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
@@ -63,7 +62,7 @@ final class XApiV1 implements XApi {
     }
 
     @Override
-    public XResponse<TweetPage> mentions(String sinceId, Instant notBefore, String pageToken) {
+    public XResponse<Page<Tweet>> mentions(String sinceId, Instant notBefore, String pageToken) {
         return call(() -> {
             var paging = Paging.ofCount(MENTIONS_PAGE);
             if (sinceId != null) {
@@ -78,7 +77,7 @@ final class XApiV1 implements XApi {
     }
 
     @Override
-    public XResponse<TweetPage> search(String search, String sinceId, Instant notBefore, String pageToken) {
+    public XResponse<Page<Tweet>> search(String search, String sinceId, Instant notBefore, String pageToken) {
         return call(() -> {
             var query = Query.of(search).count(SEARCH_PAGE).resultType(Query.RECENT);
             if (sinceId != null) {
@@ -93,7 +92,7 @@ final class XApiV1 implements XApi {
     }
 
     @Override
-    public XResponse<DirectMessagePage> directMessages(String pageToken) {
+    public XResponse<Page<DirectMessage>> directMessages(String pageToken) {
         return call(() -> {
             var list = pageToken == null
                     ? twitter.directMessages().getDirectMessages(DM_PAGE)
@@ -103,7 +102,7 @@ final class XApiV1 implements XApi {
                 messages.add(directMessage(message));
             }
             var next = list.getNextCursor();
-            return new Result<>(new DirectMessagePage(messages, List.of(), next == null || next.isBlank() ? null : next), list);
+            return new Result<>(new Page<>(messages, List.of(), next == null || next.isBlank() ? null : next), list);
         });
     }
 
@@ -130,7 +129,7 @@ final class XApiV1 implements XApi {
         return call(() -> {
             var statuses = twitter.timelines().getUserTimeline(Long.parseLong(userId),
                     Paging.ofCount(MENTIONS_PAGE).sinceId(Long.parseLong(sinceId)));
-            return new Result<>(page(statuses, MENTIONS_PAGE).tweets(), statuses);
+            return new Result<>(page(statuses, MENTIONS_PAGE).items(), statuses);
         });
     }
 
@@ -150,7 +149,7 @@ final class XApiV1 implements XApi {
         });
     }
 
-    private TweetPage page(List<Status> statuses, int pageSize) {
+    private Page<Tweet> page(List<Status> statuses, int pageSize) {
         var tweets = new ArrayList<Tweet>();
         long oldest = Long.MAX_VALUE;
         for (var status : statuses) {
@@ -159,7 +158,7 @@ final class XApiV1 implements XApi {
         }
         // A full page may have older tweets behind it; v1.1 pages backwards by max_id.
         var next = statuses.size() >= pageSize && oldest > 1 ? Long.toString(oldest - 1) : null;
-        return new TweetPage(tweets, List.of(), next);
+        return new Page<>(tweets, List.of(), next);
     }
 
     private static Tweet tweet(Status status) {

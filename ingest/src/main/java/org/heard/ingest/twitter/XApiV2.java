@@ -21,11 +21,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.ingest.twitter.XApi.DirectMessage;
-import org.heard.ingest.twitter.XApi.DirectMessagePage;
 import org.heard.ingest.twitter.XApi.Posted;
 import org.heard.ingest.twitter.XApi.Problem;
 import org.heard.ingest.twitter.XApi.Tweet;
-import org.heard.ingest.twitter.XApi.TweetPage;
+import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XResponse.RateLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -61,14 +60,14 @@ final class XApiV2 implements XApi {
     }
 
     @Override
-    public XResponse<TweetPage> mentions(String sinceId, Instant notBefore, String pageToken) {
+    public XResponse<Page<Tweet>> mentions(String sinceId, Instant notBefore, String pageToken) {
         var query = tweetQuery(sinceId, notBefore);
         put(query, "pagination_token", pageToken);
         return get("2/users/" + userId + "/mentions", query, this::tweetPage);
     }
 
     @Override
-    public XResponse<TweetPage> search(String search, String sinceId, Instant notBefore, String pageToken) {
+    public XResponse<Page<Tweet>> search(String search, String sinceId, Instant notBefore, String pageToken) {
         var query = tweetQuery(sinceId, notBefore);
         query.put("query", search);
         put(query, "next_token", pageToken);
@@ -76,7 +75,7 @@ final class XApiV2 implements XApi {
     }
 
     @Override
-    public XResponse<DirectMessagePage> directMessages(String pageToken) {
+    public XResponse<Page<DirectMessage>> directMessages(String pageToken) {
         var query = new LinkedHashMap<String, String>();
         query.put("event_types", "MessageCreate");
         query.put("dm_event.fields", DM_FIELDS);
@@ -109,7 +108,7 @@ final class XApiV2 implements XApi {
         query.put("since_id", sinceId);
         query.put("max_results", String.valueOf(PAGE_SIZE));
         query.put("tweet.fields", TWEET_FIELDS);
-        return get("2/users/" + userId + "/tweets", query, root -> tweetPage(root).tweets());
+        return get("2/users/" + userId + "/tweets", query, root -> tweetPage(root).items());
     }
 
     @Override
@@ -121,7 +120,7 @@ final class XApiV2 implements XApi {
         return get(
                 "2/dm_conversations/with/" + participantUserId + "/dm_events",
                 query,
-                root -> directMessagePage(root).messages());
+                root -> directMessagePage(root).items());
     }
 
     private Map<String, String> tweetQuery(String sinceId, Instant notBefore) {
@@ -250,7 +249,7 @@ final class XApiV2 implements XApi {
         }
     }
 
-    private TweetPage tweetPage(JsonNode root) {
+    private Page<Tweet> tweetPage(JsonNode root) {
         var users = new HashMap<String, JsonNode>();
         for (var user : root.path("includes").path("users").values()) {
             var id = text(user, "id");
@@ -260,11 +259,7 @@ final class XApiV2 implements XApi {
         }
         var tweets = new ArrayList<Tweet>();
         var problems = new ArrayList<Problem>();
-        var data = root.path("data");
-        if (!data.isMissingNode() && !data.isArray()) {
-            throw new UnexpectedShape("'data' is not an array");
-        }
-        for (var item : data.values()) {
+        for (var item : data(root)) {
             try {
                 tweets.add(tweet(item, users));
             } catch (UnexpectedShape e) {
@@ -272,7 +267,7 @@ final class XApiV2 implements XApi {
             }
         }
         addErrors(root, problems);
-        return new TweetPage(tweets, problems, text(root.path("meta"), "next_token"));
+        return new Page<>(tweets, problems, text(root.path("meta"), "next_token"));
     }
 
     private Tweet tweet(JsonNode item, Map<String, JsonNode> users) {
@@ -303,14 +298,10 @@ final class XApiV2 implements XApi {
                 item.toString());
     }
 
-    private DirectMessagePage directMessagePage(JsonNode root) {
+    private Page<DirectMessage> directMessagePage(JsonNode root) {
         var messages = new ArrayList<DirectMessage>();
         var problems = new ArrayList<Problem>();
-        var data = root.path("data");
-        if (!data.isMissingNode() && !data.isArray()) {
-            throw new UnexpectedShape("'data' is not an array");
-        }
-        for (var item : data.values()) {
+        for (var item : data(root)) {
             if (!"MessageCreate".equals(text(item, "event_type"))) {
                 continue; // joins and leaves of group DMs are not messages
             }
@@ -327,7 +318,16 @@ final class XApiV2 implements XApi {
             }
         }
         addErrors(root, problems);
-        return new DirectMessagePage(messages, problems, text(root.path("meta"), "next_token"));
+        return new Page<>(messages, problems, text(root.path("meta"), "next_token"));
+    }
+
+    /** The items of an answer; none when X found nothing (it then leaves {@code data} out). */
+    private static java.util.Collection<JsonNode> data(JsonNode root) {
+        var data = root.path("data");
+        if (!data.isMissingNode() && !data.isArray()) {
+            throw new UnexpectedShape("'data' is not an array");
+        }
+        return data.values();
     }
 
     /** v2 reports deleted tweets, protected accounts and the like in {@code errors} next to the data. */
