@@ -41,6 +41,21 @@ class TwitterV1IntakeAndReplyTest {
     }
 
     @Test
+    void backfillsOnFirstStartOnlyAsFarAsTheMaximumAgeWithoutStartTime() {
+        var weekAgo = harness.clock.instant().minus(Duration.ofDays(7));
+        for (int i = 0; i < 300; i++) {
+            x.mentionAt("old" + i, "@StMaryTrust old " + i, weekAgo);
+        }
+        x.mention("new", "@StMaryTrust from today");
+
+        harness.poll();
+
+        assertThat(published.texts()).containsExactly("@StMaryTrust from today");
+        // the first page already reached tweets older than the backfill age: no need to read the rest
+        assertThat(x.requests).filteredOn(request -> request.contains("mentions_timeline")).hasSize(1);
+    }
+
+    @Test
     void pagesBackwardsByMaxIdThroughAFullWindow() {
         for (int i = 0; i < 450; i++) {
             x.mention("p" + i, "@StMaryTrust n" + i);
