@@ -73,7 +73,7 @@ public final class TwitterChannel implements SmartLifecycle {
                 connectors.add(new AccountHealth(account.handle(), ChannelState.NOT_CONFIGURED,
                         "No credentials for X API " + account.api().name().toLowerCase(Locale.ROOT) + ": set "
                                 + (account.api() == TwitterSettings.ApiVersion.V2
-                                        ? pointer + ".bearer-token"
+                                        ? pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret (or .bearer-token)"
                                         : pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret")
                                 + " (env:NAME or file:/path) — see docs/configuration.md"));
                 continue;
@@ -107,21 +107,29 @@ public final class TwitterChannel implements SmartLifecycle {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         return (account, credentials) -> switch (account.api()) {
-            case V2 -> new XApiV2(account.baseUrl(), account.userId(), credentials.bearerToken(), http, settings.requestTimeout(), clock);
+            case V2 -> new XApiV2(account.baseUrl(), account.userId(), v2Authorizer(credentials, clock), http, settings.requestTimeout(), clock);
             case V1 -> new XApiV1(account, credentials, settings.requestTimeout(), clock);
         };
     }
 
+    /** OAuth 1.0a user context when its keys are configured (it does not expire), else the bearer token. */
+    private static XApiV2.Authorizer v2Authorizer(Credentials credentials, Clock clock) {
+        return credentials.consumerKey() != null
+                ? XApiV2.Authorizer.oauth1(new OAuth1(credentials.consumerKey(), credentials.consumerSecret(),
+                        credentials.accessToken(), credentials.accessTokenSecret(), clock))
+                : XApiV2.Authorizer.bearer(credentials.bearerToken());
+    }
+
     private static Credentials resolve(Account account, Map<String, String> environment) {
-        return switch (account.api()) {
-            case V2 -> new Credentials(account.bearerToken().resolve(environment), null, null, null, null);
-            case V1 -> new Credentials(
+        if (account.hasOAuth1()) {
+            return new Credentials(
                     null,
                     account.consumerKey().resolve(environment),
                     account.consumerSecret().resolve(environment),
                     account.accessToken().resolve(environment),
                     account.accessTokenSecret().resolve(environment));
-        };
+        }
+        return new Credentials(account.bearerToken().resolve(environment), null, null, null, null);
     }
 
     /** One connector per configured account (or one NOT_CONFIGURED when there are none), for health and the desk. */

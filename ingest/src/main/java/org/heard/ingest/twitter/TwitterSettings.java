@@ -66,8 +66,10 @@ public record TwitterSettings(
      *     {@code https://api.twitter.com/1.1/} (v1.1, Twitter4J's restBaseURL); always ends in {@code /}
      * @param searches search queries (handles, hashtags, hospital names) polled besides the mentions
      * @param directMessages whether DMs are fetched (needs user-context credentials)
-     * @param bearerToken v2: an OAuth 2.0 user-context access token (or an app token for read-only use)
-     * @param consumerKey v1.1: OAuth 1.0a consumer key, likewise the secret, access token and its secret
+     * @param bearerToken v2 only: an app-only token (reads mentions and searches; cannot post or read
+     *     DMs) or an OAuth 2.0 user token (expires after two hours); used when no OAuth 1.0a keys are set
+     * @param consumerKey OAuth 1.0a user context (v1.1 needs it; v2 prefers it): consumer key, likewise
+     *     the consumer secret, access token and access token secret
      */
     public record Account(
             String handle,
@@ -113,9 +115,14 @@ public record TwitterSettings(
         /** Whether credentials for this account's API version are configured at all. */
         boolean hasCredentials() {
             return switch (api) {
-                case V2 -> bearerToken != null;
-                case V1 -> consumerKey != null && consumerSecret != null && accessToken != null && accessTokenSecret != null;
+                case V2 -> hasOAuth1() || bearerToken != null;
+                case V1 -> hasOAuth1();
             };
+        }
+
+        /** OAuth 1.0a user context: all four parts. v2 prefers it to a bearer token, v1.1 needs it. */
+        boolean hasOAuth1() {
+            return consumerKey != null && consumerSecret != null && accessToken != null && accessTokenSecret != null;
         }
     }
 }

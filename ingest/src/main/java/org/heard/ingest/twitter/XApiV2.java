@@ -2,7 +2,6 @@ package org.heard.ingest.twitter;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * X API v2 for one account, over the JDK's HTTP client with a bearer token (an OAuth 2.0
- * user-context token posts and reads DMs; an app token only reads). Small on purpose: only the
- * endpoints Heard uses, each answer turned into an {@link XResponse}.
+ * X API v2 for one account, over the JDK's HTTP client, signed with OAuth 1.0a user credentials or
+ * a bearer token (an app-only bearer token reads mentions and searches but cannot post or read
+ * DMs). Small on purpose: only the endpoints Heard uses, each answer turned into an {@link XResponse}.
  */
 final class XApiV2 implements XApi {
 
@@ -44,16 +43,30 @@ final class XApiV2 implements XApi {
 
     private final URI baseUrl;
     private final String userId;
-    private final String bearerToken;
+    private final Authorizer authorizer;
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    XApiV2(URI baseUrl, String userId, String bearerToken, HttpClient http, Duration timeout, Clock clock) {
+    /** The Authorization header of one request. */
+    @FunctionalInterface
+    interface Authorizer {
+        String authorization(String method, URI uri);
+
+        static Authorizer bearer(String token) {
+            return (method, uri) -> "Bearer " + token;
+        }
+
+        static Authorizer oauth1(OAuth1 oauth) {
+            return (method, uri) -> oauth.authorization(method, uri, Map.of());
+        }
+    }
+
+    XApiV2(URI baseUrl, String userId, Authorizer authorizer, HttpClient http, Duration timeout, Clock clock) {
         this.baseUrl = baseUrl;
         this.userId = userId;
-        this.bearerToken = bearerToken;
+        this.authorizer = authorizer;
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
@@ -145,7 +158,8 @@ final class XApiV2 implements XApi {
 
     private <T> XResponse<T> get(String path, Map<String, String> query, Function<JsonNode, T> read) {
         var queryString = query.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                // RFC 3986 encoding (%20, not +), so the OAuth signature and X read the same values
+                .map(entry -> OAuth1.encode(entry.getKey()) + "=" + OAuth1.encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
         var request = HttpRequest.newBuilder(baseUrl.resolve(path + (queryString.isEmpty() ? "" : "?" + queryString)))
                 .GET();
@@ -159,14 +173,15 @@ final class XApiV2 implements XApi {
         return exchange(request, read);
     }
 
-    private <T> XResponse<T> exchange(HttpRequest.Builder request, Function<JsonNode, T> read) {
+    private <T> XResponse<T> exchange(HttpRequest.Builder builder, Function<JsonNode, T> read) {
         HttpResponse<String> response;
         try {
-            response = http.send(
-                    request.timeout(timeout)
-                            .header("Authorization", "Bearer " + bearerToken)
-                            .header("Accept", "application/json")
-                            .build(),
+            var unsigned = builder.copy().build();
+            var request = builder.timeout(timeout)
+                    .header("Authorization", authorizer.authorization(unsigned.method(), unsigned.uri()))
+                    .header("Accept", "application/json")
+                    .build();
+            response = http.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             return new XResponse.Unavailable<>("X did not answer within " + timeout.toMillis() + " ms");

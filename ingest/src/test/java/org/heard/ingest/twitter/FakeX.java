@@ -54,6 +54,7 @@ final class FakeX implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     private boolean credentialsRevoked;
+    volatile String lastAuthorization;
     private int rateLimitRemaining = Integer.MAX_VALUE;
     private Instant rateLimitReset;
 
@@ -306,9 +307,10 @@ final class FakeX implements AutoCloseable {
         if (header == null) {
             return false;
         }
-        return path.startsWith("/1.1/")
-                ? header.startsWith("OAuth ") && header.contains("oauth_token=\"" + ACCESS_TOKEN + "\"")
-                : header.equals("Bearer " + BEARER);
+        var oauth1 = header.startsWith("OAuth ") && header.contains("oauth_token=\"" + ACCESS_TOKEN + "\"")
+                && header.contains("oauth_signature=\"");
+        lastAuthorization = header;
+        return path.startsWith("/1.1/") ? oauth1 : oauth1 || header.equals("Bearer " + BEARER);
     }
 
     private record Answer(int status, String body) {}

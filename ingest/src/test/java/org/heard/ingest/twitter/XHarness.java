@@ -35,6 +35,8 @@ final class XHarness implements AutoCloseable {
     final ApiVersion api;
     final List<String> searches;
     Duration requestTimeout = Duration.ofSeconds(5);
+    /** v2 signed with OAuth 1.0a user context instead of a bearer token. */
+    boolean oauth1;
     TwitterChannel channel;
 
     XHarness(ApiVersion api, String... searches) {
@@ -45,6 +47,7 @@ final class XHarness implements AutoCloseable {
 
     /** A new channel over the same checkpoints, publisher and X: what a process restart looks like. */
     XHarness restart() {
+        var useOAuth1 = api == ApiVersion.V1 || oauth1;
         var account = new Account(
                 HANDLE,
                 OWN_ID,
@@ -53,11 +56,11 @@ final class XHarness implements AutoCloseable {
                 searches,
                 true,
                 true,
-                api == ApiVersion.V2 ? new Secret("env:X_BEARER") : null,
-                api == ApiVersion.V1 ? new Secret("env:X_CONSUMER_KEY") : null,
-                api == ApiVersion.V1 ? new Secret("env:X_CONSUMER_SECRET") : null,
-                api == ApiVersion.V1 ? new Secret("env:X_ACCESS_TOKEN") : null,
-                api == ApiVersion.V1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null);
+                api == ApiVersion.V2 && !oauth1 ? new Secret("env:X_BEARER") : null,
+                useOAuth1 ? new Secret("env:X_CONSUMER_KEY") : null,
+                useOAuth1 ? new Secret("env:X_CONSUMER_SECRET") : null,
+                useOAuth1 ? new Secret("env:X_ACCESS_TOKEN") : null,
+                useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null);
         var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), Duration.ofHours(24), requestTimeout);
         channel = new TwitterChannel(settings, published, checkpoints, clock, ENVIRONMENT, TwitterChannel.realApis(settings, clock));
         return this;
