@@ -40,6 +40,7 @@ final class XApiV2 implements XApi {
     static final String TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets";
     static final String DM_FIELDS = "id,text,event_type,dm_conversation_id,created_at,sender_id";
     private static final int PAGE_SIZE = 100;
+    private static final Duration SEARCH_WINDOW = Duration.ofDays(7).minusMinutes(1);
 
     private final URI baseUrl;
     private final String userId;
@@ -81,7 +82,9 @@ final class XApiV2 implements XApi {
 
     @Override
     public XResponse<Page<Tweet>> search(String search, String sinceId, Instant notBefore, String pageToken) {
-        var query = tweetQuery(sinceId, notBefore);
+        // Recent search covers the last seven days and refuses (400) a start_time before that.
+        var searchable = clock.instant().minus(SEARCH_WINDOW);
+        var query = tweetQuery(sinceId, notBefore != null && notBefore.isBefore(searchable) ? searchable : notBefore);
         query.put("query", search);
         put(query, "next_token", pageToken);
         return get("2/tweets/search/recent", query, this::tweetPage);

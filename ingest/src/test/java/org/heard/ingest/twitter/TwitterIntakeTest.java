@@ -75,6 +75,17 @@ class TwitterIntakeTest {
     }
 
     @Test
+    void neverAsksRecentSearchForMoreThanItsSevenDays() {
+        harness.backfillMaxAge = Duration.ofDays(30);
+        harness.restart();
+
+        harness.poll();
+
+        assertThat(x.requests).anyMatch(request -> request.contains("/mentions?start_time=2026-10-21T09%3A00%3A00Z"));
+        assertThat(x.requests).anyMatch(request -> request.contains("/search/recent?start_time=2026-11-13T09%3A01%3A00Z"));
+    }
+
+    @Test
     void pagesThroughEveryMentionAndPublishesThemOldestFirst() {
         for (int i = 0; i < 250; i++) {
             x.mention("patient" + i, "@StMaryTrust number " + i);
@@ -219,6 +230,20 @@ class TwitterIntakeTest {
             assertThat(dead.reason()).contains("'text' is missing");
             assertThat(dead.payload()).contains("no text here");
         });
+    }
+
+    @Test
+    void tweetsOfProtectedAccountsThatXWithholdsAreDeadLettered() {
+        x.reportErrorNext("Authorization Error", "Sorry, you are not authorized to see the Tweet with ids: [5555].", "5555");
+
+        harness.poll();
+
+        assertThat(published.deadLetters).singleElement().satisfies(dead -> {
+            assertThat(dead.reason()).isEqualTo(
+                    "X reported: Authorization Error: Sorry, you are not authorized to see the Tweet with ids: [5555].");
+            assertThat(dead.payload()).contains("\"resource_id\":\"5555\"");
+        });
+        assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
     }
 
     @Test

@@ -37,6 +37,7 @@ final class XHarness implements AutoCloseable {
     Duration requestTimeout = Duration.ofSeconds(5);
     /** v2 signed with OAuth 1.0a user context instead of a bearer token. */
     boolean oauth1;
+    Duration backfillMaxAge = Duration.ofHours(24);
     TwitterChannel channel;
 
     XHarness(ApiVersion api, String... searches) {
@@ -61,7 +62,7 @@ final class XHarness implements AutoCloseable {
                 useOAuth1 ? new Secret("env:X_CONSUMER_SECRET") : null,
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN") : null,
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null);
-        var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), Duration.ofHours(24), requestTimeout);
+        var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout);
         channel = new TwitterChannel(settings, published, checkpoints, clock, ENVIRONMENT, TwitterChannel.realApis(settings, clock));
         return this;
     }
