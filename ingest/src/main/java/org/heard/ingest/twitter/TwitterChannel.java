@@ -2,7 +2,6 @@ package org.heard.ingest.twitter;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,10 +171,15 @@ public final class TwitterChannel implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Let a poll in progress finish its calls (each bounded by the request timeout) before
+            // interrupting it: an interrupted poll keeps its checkpoint, but says FAILING on the way out.
+            scheduler.shutdown();
             try {
-                scheduler.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+                if (!scheduler.awaitTermination(settings.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             scheduler = null;

@@ -1,7 +1,9 @@
 package org.heard.ingest.twitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,33 @@ class TwitterChannelConfigurationTest {
                     assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
                     assertThat(status.detail()).contains("HEARD_TEST_UNSET_X_TOKEN is not set");
                 });
+    }
+
+    @Test
+    void pollsAConfiguredAccountOnceTheContextStartsAndStopsWithIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        var token = directory.resolve("x-token");
+        java.nio.file.Files.writeString(token, FakeX.BEARER);
+        var publisher = new RecordingPublisher();
+        try (var x = new FakeX("4242", "StMaryTrust", Clock.systemUTC())) {
+            x.mention("patient", "@StMaryTrust the new car park is great");
+            new ApplicationContextRunner()
+                    .withUserConfiguration(TwitterChannelConfiguration.class)
+                    .withBean(EventPublisher.class, () -> publisher)
+                    .withBean(CheckpointStore.class, MemoryCheckpoints::new)
+                    .withPropertyValues(
+                            "heard.channel.twitter.accounts[0].handle=StMaryTrust",
+                            "heard.channel.twitter.accounts[0].user-id=4242",
+                            "heard.channel.twitter.accounts[0].base-url=" + x.v2BaseUrl(),
+                            "heard.channel.twitter.accounts[0].bearer-token=file:" + token)
+                    .run(started -> {
+                        var channel = started.getBean(TwitterChannel.class);
+                        assertThat(channel.isRunning()).isTrue();
+                        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                                assertThat(publisher.texts()).containsExactly("@StMaryTrust the new car park is great"));
+                        assertThat(channel.connectors().getFirst().status().inbound()).isEqualTo(ChannelState.HEALTHY);
+                    });
+        }
     }
 
     @Test
