@@ -27,9 +27,9 @@ import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.twitter.ConversationMemory.ReplyTarget;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.XApi.DirectMessage;
+import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XApi.Problem;
 import org.heard.ingest.twitter.XApi.Tweet;
-import org.heard.ingest.twitter.XApi.Page;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 
@@ -84,7 +84,7 @@ final class TweetIntake {
     /** One round over every stream of the account; never throws for anything X or Kafka does. */
     synchronized void poll() {
         var outcomes = new ArrayList<StreamOutcome>();
-        outcomes.add(pollTweets("mentions", (since, notBefore, token) -> api.mentions(since, notBefore, token)));
+        outcomes.add(pollTweets("mentions", api::mentions));
         for (var query : account.searches()) {
             outcomes.add(pollTweets("search:" + query, (since, notBefore, token) -> api.search(query, since, notBefore, token)));
         }
@@ -100,7 +100,7 @@ final class TweetIntake {
                 .min(Comparator.comparingInt(outcome -> severity(outcome.state())));
         if (worst.isPresent()) {
             health.inbound(worst.get().state(), worst.get().detail());
-            if (outcomes.stream().anyMatch(outcome -> outcome.state() == ChannelState.HEALTHY && outcome.fetched())) {
+            if (outcomes.stream().anyMatch(outcome -> outcome.state() == ChannelState.HEALTHY)) {
                 health.fetchedPartly(clock.instant());
             }
         } else {
@@ -237,7 +237,7 @@ final class TweetIntake {
             var failure = awaitAll(pending);
             if (failure != null) {
                 return new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge (" + failure
-                        + "); the " + stream + " position was kept and will be fetched again", false);
+                        + "); the " + stream + " position was kept and will be fetched again");
             }
             pending.clear();
             for (var item : batch) {
@@ -249,7 +249,7 @@ final class TweetIntake {
         }
         var failure = awaitAll(pending);
         if (failure != null) {
-            return new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge the dead letters (" + failure + ")", false);
+            return new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge the dead letters (" + failure + ")");
         }
         return null;
     }
@@ -364,7 +364,7 @@ final class TweetIntake {
     private StreamOutcome waiting(String stream) {
         var until = waitUntil.get(stream);
         if (until != null && clock.instant().isBefore(until)) {
-            return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, until), false);
+            return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, until));
         }
         waitUntil.remove(stream);
         return null;
@@ -372,7 +372,7 @@ final class TweetIntake {
 
     private StreamOutcome rateLimited(String stream, Instant reset) {
         waitUntil.put(stream, reset);
-        return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, reset), false);
+        return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, reset));
     }
 
     private static String rateLimitDetail(String stream, Instant reset) {
@@ -381,7 +381,7 @@ final class TweetIntake {
 
     private StreamOutcome succeeded(String stream) {
         lastFailure.remove(stream);
-        return new StreamOutcome(ChannelState.HEALTHY, null, true);
+        return new StreamOutcome(ChannelState.HEALTHY, null);
     }
 
     private StreamOutcome failed(String stream, XResponse<?> response) {
@@ -389,10 +389,9 @@ final class TweetIntake {
             case XResponse.RateLimited<?> limited -> rateLimited(stream, limited.reset());
             case XResponse.AuthFailed<?> auth -> new StreamOutcome(
                     ChannelState.AUTH_FAILED,
-                    auth.detail() + " for " + account.handle() + ": renew the credentials in heard.channel.twitter.accounts",
-                    false);
+                    auth.detail() + " for " + account.handle() + ": renew the credentials in heard.channel.twitter.accounts");
             case XResponse.Unavailable<?> unavailable -> new StreamOutcome(
-                    ChannelState.FAILING, "Fetching " + stream + ": " + unavailable.detail() + "; retrying", false);
+                    ChannelState.FAILING, "Fetching " + stream + ": " + unavailable.detail() + "; retrying");
             case XResponse.Refused<?> refused -> deadLetterOnce(
                     stream, "X refused fetching " + stream + " (" + refused.status() + " " + refused.detail() + ")", refused.body());
             case XResponse.Unreadable<?> unreadable -> deadLetterOnce(
@@ -410,7 +409,7 @@ final class TweetIntake {
                 lastFailure.remove(stream);
             }
         }
-        return new StreamOutcome(ChannelState.FAILING, reason, false);
+        return new StreamOutcome(ChannelState.FAILING, reason);
     }
 
     private DeadLettered deadLetter(String stream, String reason, String raw, Map<String, String> context) {
@@ -455,5 +454,5 @@ final class TweetIntake {
         return start == 0 ? id : id.substring(start);
     }
 
-    private record StreamOutcome(ChannelState state, String detail, boolean fetched) {}
+    private record StreamOutcome(ChannelState state, String detail) {}
 }

@@ -158,19 +158,22 @@ public final class TwitterReplySender implements ReplySender {
 
     private SendResult recordSent(String attemptKey, String externalId, ReplyTarget target, boolean privately, Sending sending) {
         var sentAt = clock.instant();
-        checkpoints.write(attemptKey, "sent:" + sentAt + ":" + externalId);
+        // DM event ids and tweet ids share one number space at X; the prefix says which one this is,
+        // as the intake's external ids of DMs do.
+        var channelId = privately ? "dm:" + externalId : externalId;
+        checkpoints.write(attemptKey, "sent:" + sentAt + " " + channelId);
         if (!privately) {
             // The patient's answer to our reply must join the same conversation.
             memory.remember(externalId, target.conversationRoot());
         }
         sending.health().outbound(ChannelState.HEALTHY, null);
-        return new SendResult.Sent(privately ? "dm:" + externalId : externalId, sentAt);
+        return new SendResult.Sent(channelId, sentAt);
     }
 
     private static SendResult sentBefore(String record) {
-        // "sent:<instant>:<id>"; the instant has colons of its own, the id never does.
+        // "sent:<instant> <id>": neither an instant nor an id has a space.
         var rest = record.substring("sent:".length());
-        var split = rest.lastIndexOf(':');
+        var split = rest.indexOf(' ');
         return new SendResult.Sent(rest.substring(split + 1), Instant.parse(rest.substring(0, split)));
     }
 

@@ -49,9 +49,12 @@ class TwitterReplySenderTest {
         var dm = x.directMessageFrom("worried_son", "Mum's letter has the wrong date");
         harness.poll();
 
-        var result = send(harness.replyTo(harness.mentionWithText(dm.text()), "Thank you, we've corrected it and will post a new letter.", false));
+        var reply = harness.replyTo(harness.mentionWithText(dm.text()), "Thank you, we've corrected it and will post a new letter.", false);
+        var result = send(reply);
 
-        assertThat(result).isInstanceOf(SendResult.Sent.class);
+        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
+                sent -> assertThat(sent.externalId()).isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
+        assertThat(send(reply)).isEqualTo(result);
         assertThat(x.postedByUs()).isEmpty();
         assertThat(x.dmsSentByUs()).singleElement().satisfies(ours -> {
             assertThat(ours.recipientId()).isEqualTo(FakeX.userIdOf("worried_son"));
