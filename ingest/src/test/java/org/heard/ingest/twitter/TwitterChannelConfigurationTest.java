@@ -58,6 +58,10 @@ class TwitterChannelConfigurationTest {
                     assertThat(account.api()).isEqualTo(ApiVersion.V2);
                     assertThat(account.baseUrl()).hasToString("https://api.x.com/");
                     assertThat(account.searches()).containsExactly("#StMarys");
+                    assertThat(account.directMessages()).isTrue();
+                    assertThat(account.enabled()).isTrue();
+                    assertThat(settings.enabled()).isTrue();
+                    assertThat(settings.backfillMaxAge()).isEqualTo(Duration.ofHours(24));
                     assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(30));
                     var status = started.getBean(TwitterChannel.class).connectors().getFirst().status();
                     assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);

@@ -135,6 +135,21 @@ class TwitterReplySenderTest {
     }
 
     @Test
+    void doesNotSendADirectMessageTwiceAfterACrash() {
+        var dm = x.directMessageFrom("worried_son", "Mum's letter has the wrong date");
+        harness.poll();
+        var reply = harness.replyTo(harness.mentionWithText(dm.text()), "Thanks, we've corrected it.", false);
+        harness.checkpoints.crashBeforeWriting = "sent:";
+        assertThatThrownBy(() -> send(reply)).isInstanceOf(MemoryCheckpoints.SimulatedCrash.class);
+
+        var result = harness.restart().channel.replySender().send(reply);
+
+        assertThat(x.dmsSentByUs()).hasSize(1);
+        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
+                sent -> assertThat(sent.externalId()).isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
+    }
+
+    @Test
     void findsAReplyWhoseAnswerWasLostInsteadOfPostingItAgain() {
         var tweet = x.mention("patient", "@StMaryTrust is the blood clinic open?");
         harness.poll();
