@@ -180,6 +180,20 @@ class TwitterV1IntakeAndReplyTest {
     }
 
     @Test
+    void unreadableAnswerIsDeadLetteredNotACrash() {
+        x.mention("patient", "@StMaryTrust hello");
+        x.failNext("mentions_timeline", 200, "<html>captive portal</html>");
+
+        harness.poll();
+
+        assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
+        assertThat(published.deadLetters).singleElement()
+                .satisfies(dead -> assertThat(dead.reason()).contains("mentions").contains("cannot read"));
+        harness.poll();
+        assertThat(published.texts()).containsExactly("@StMaryTrust hello");
+    }
+
+    @Test
     void serverErrorIsRetriedNotLost() {
         x.mention("patient", "@StMaryTrust hello");
         x.failNext("mentions_timeline", 503, "{\"errors\":[{\"code\":130,\"message\":\"Over capacity\"}]}");
