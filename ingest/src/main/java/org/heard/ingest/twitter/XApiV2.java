@@ -92,10 +92,7 @@ final class XApiV2 implements XApi {
 
     @Override
     public XResponse<Page<DirectMessage>> directMessages(String pageToken) {
-        var query = new LinkedHashMap<String, String>();
-        query.put("event_types", "MessageCreate");
-        query.put("dm_event.fields", DM_FIELDS);
-        query.put("max_results", String.valueOf(PAGE_SIZE));
+        var query = directMessageQuery();
         put(query, "pagination_token", pageToken);
         return get("2/dm_events", query, this::directMessagePage);
     }
@@ -129,14 +126,18 @@ final class XApiV2 implements XApi {
 
     @Override
     public XResponse<List<DirectMessage>> directMessagesWith(String participantUserId) {
+        return get(
+                "2/dm_conversations/with/" + participantUserId + "/dm_events",
+                directMessageQuery(),
+                root -> directMessagePage(root).items());
+    }
+
+    private static Map<String, String> directMessageQuery() {
         var query = new LinkedHashMap<String, String>();
         query.put("event_types", "MessageCreate");
         query.put("dm_event.fields", DM_FIELDS);
         query.put("max_results", String.valueOf(PAGE_SIZE));
-        return get(
-                "2/dm_conversations/with/" + participantUserId + "/dm_events",
-                query,
-                root -> directMessagePage(root).items());
+        return query;
     }
 
     private Map<String, String> tweetQuery(String sinceId, Instant notBefore) {
