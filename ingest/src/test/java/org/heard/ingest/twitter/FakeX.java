@@ -36,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeX implements AutoCloseable {
 
     static final String BEARER = "fake-bearer-token";
+    static final String CONSUMER_KEY = "fake-consumer-key";
+    static final String CONSUMER_SECRET = "fake-consumer-secret";
     static final String ACCESS_TOKEN = "fake-access-token";
+    static final String ACCESS_TOKEN_SECRET = "fake-access-token-secret";
     private static final DateTimeFormatter V1_TIME =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -234,7 +237,7 @@ final class FakeX implements AutoCloseable {
             synchronized (this) {
                 if (fault != null && !fault.applyFirst() && fault.delayMillis() == 0) {
                     answer = new Answer(fault.status(), fault.body() == null ? "" : fault.body());
-                } else if (!authorised(exchange, path)) {
+                } else if (!authorised(exchange, method, path, body)) {
                     answer = path.startsWith("/1.1/")
                             ? new Answer(401, "{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}")
                             : new Answer(401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
@@ -299,7 +302,7 @@ final class FakeX implements AutoCloseable {
         }
     }
 
-    private boolean authorised(HttpExchange exchange, String path) {
+    private boolean authorised(HttpExchange exchange, String method, String path, String body) {
         if (credentialsRevoked) {
             return false;
         }
@@ -307,10 +310,52 @@ final class FakeX implements AutoCloseable {
         if (header == null) {
             return false;
         }
-        var oauth1 = header.startsWith("OAuth ") && header.contains("oauth_token=\"" + ACCESS_TOKEN + "\"")
-                && header.contains("oauth_signature=\"");
         lastAuthorization = header;
+        var oauth1 = header.startsWith("OAuth ") && validSignature(exchange, method, header, body);
         return path.startsWith("/1.1/") ? oauth1 : oauth1 || header.equals("Bearer " + BEARER);
+    }
+
+    /**
+     * Checks an OAuth 1.0a signature the way X does, written here apart from the production signer
+     * (and checked against Twitter4J's signatures too), so a signing mistake shows as a 401.
+     */
+    private boolean validSignature(HttpExchange exchange, String method, String header, String body) {
+        var oauth = new LinkedHashMap<String, String>();
+        var matcher = java.util.regex.Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(header);
+        while (matcher.find()) {
+            oauth.put(matcher.group(1), URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8));
+        }
+        if (!CONSUMER_KEY.equals(oauth.get("oauth_consumer_key")) || !ACCESS_TOKEN.equals(oauth.get("oauth_token"))
+                || !oauth.containsKey("oauth_signature")) {
+            return false;
+        }
+        var parameters = new ArrayList<String>();
+        oauth.forEach((name, value) -> {
+            if (!name.equals("oauth_signature")) {
+                parameters.add(rfc3986(name) + "=" + rfc3986(value));
+            }
+        });
+        query(exchange.getRequestURI().getRawQuery()).forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
+        var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            query(body).forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
+        }
+        java.util.Collections.sort(parameters);
+        var url = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath();
+        var base = method + "&" + rfc3986(url) + "&" + rfc3986(String.join("&", parameters));
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    (rfc3986(CONSUMER_SECRET) + "&" + rfc3986(ACCESS_TOKEN_SECRET)).getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            var expected = java.util.Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
+            return expected.equals(oauth.get("oauth_signature"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rfc3986(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
     private record Answer(int status, String body) {}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.junit.jupiter.api.Test;
@@ -43,19 +44,35 @@ class OAuth1Test {
     }
 
     @Test
-    void v2AccountWithOAuth1KeysPostsRepliesInUserContext() {
-        var harness = new XHarness(ApiVersion.V2);
+    void v2AccountWithOAuth1KeysReadsAndPostsInUserContext() {
+        var harness = new XHarness(ApiVersion.V2, "St Mary's A&E, ward 7*");
         harness.oauth1 = true;
         harness.restart();
         try (harness) {
             var tweet = harness.x.mention("patient", "@StMaryTrust hello");
             harness.poll();
+            assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
 
             var result = harness.channel.replySender().send(
                     harness.replyTo(harness.mentionWithText(tweet.text()), "Hello, how can we help?", false));
 
             assertThat(result).isInstanceOf(SendResult.Sent.class);
             assertThat(harness.x.lastAuthorization).startsWith("OAuth ").contains("oauth_signature_method=\"HMAC-SHA1\"");
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedByX() {
+        var harness = new XHarness(ApiVersion.V2);
+        harness.oauth1 = true;
+        var environment = new java.util.HashMap<>(XHarness.ENVIRONMENT);
+        environment.put("X_ACCESS_TOKEN_SECRET", "not-the-secret");
+        harness.environment = environment;
+        harness.restart();
+        try (harness) {
+            harness.poll();
+
+            assertThat(harness.status().inbound()).isEqualTo(ChannelState.AUTH_FAILED);
         }
     }
 }

@@ -23,10 +23,10 @@ final class XHarness implements AutoCloseable {
     static final String HANDLE = "StMaryTrust";
     static final Map<String, String> ENVIRONMENT = Map.of(
             "X_BEARER", FakeX.BEARER,
-            "X_CONSUMER_KEY", "fake-consumer-key",
-            "X_CONSUMER_SECRET", "fake-consumer-secret",
+            "X_CONSUMER_KEY", FakeX.CONSUMER_KEY,
+            "X_CONSUMER_SECRET", FakeX.CONSUMER_SECRET,
             "X_ACCESS_TOKEN", FakeX.ACCESS_TOKEN,
-            "X_ACCESS_TOKEN_SECRET", "fake-access-token-secret");
+            "X_ACCESS_TOKEN_SECRET", FakeX.ACCESS_TOKEN_SECRET);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     final FakeX x = new FakeX(OWN_ID, HANDLE, clock);
@@ -38,6 +38,7 @@ final class XHarness implements AutoCloseable {
     /** v2 signed with OAuth 1.0a user context instead of a bearer token. */
     boolean oauth1;
     Duration backfillMaxAge = Duration.ofHours(24);
+    Map<String, String> environment = ENVIRONMENT;
     TwitterChannel channel;
 
     XHarness(ApiVersion api, String... searches) {
@@ -63,7 +64,7 @@ final class XHarness implements AutoCloseable {
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN") : null,
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null);
         var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout);
-        channel = new TwitterChannel(settings, published, checkpoints, clock, ENVIRONMENT, TwitterChannel.realApis(settings, clock));
+        channel = new TwitterChannel(settings, published, checkpoints, clock, environment, TwitterChannel.realApis(settings, clock));
         return this;
     }
 
