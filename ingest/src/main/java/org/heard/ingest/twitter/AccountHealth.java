@@ -52,7 +52,7 @@ final class AccountHealth implements ChannelConnector {
     }
 
     synchronized void inbound(ChannelState state, String detail) {
-        if (state != inbound || (detail != null && !detail.equals(inboundDetail))) {
+        if (state != inbound) {
             report("Fetching", state, detail);
         }
         inbound = state;
@@ -60,7 +60,7 @@ final class AccountHealth implements ChannelConnector {
     }
 
     synchronized void outbound(ChannelState state, String detail) {
-        if (state != outbound || (detail != null && !detail.equals(outboundDetail))) {
+        if (state != outbound) {
             report("Sending", state, detail);
         }
         outbound = state;

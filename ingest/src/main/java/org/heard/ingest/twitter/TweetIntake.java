@@ -45,6 +45,8 @@ final class TweetIntake {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
     /** Ids recently taken in: a tweet that is both a mention and a search hit becomes one mention. */
     private static final int RECENT_IDS = 20_000;
+    /** The longest a stream waits between tries while X keeps failing (5xx, timeouts). */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
     private final Account account;
     private final XApi api;
@@ -52,9 +54,12 @@ final class TweetIntake {
     private final CheckpointStore checkpoints;
     private final ConversationMemory memory;
     private final AccountHealth health;
+    private final Duration pollInterval;
     private final Duration backfillMaxAge;
     private final Clock clock;
-    private final Map<String, Instant> waitUntil = new HashMap<>();
+    /** Streams that wait: for a rate-limit reset, or backing off after X failed to answer. */
+    private final Map<String, Pause> paused = new HashMap<>();
+    private final Map<String, Integer> consecutiveFailures = new HashMap<>();
     private final Map<String, String> lastFailure = new HashMap<>();
     private final Map<String, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -69,6 +74,7 @@ final class TweetIntake {
             EventPublisher publisher,
             CheckpointStore checkpoints,
             AccountHealth health,
+            Duration pollInterval,
             Duration backfillMaxAge,
             Clock clock) {
         this.account = account;
@@ -77,6 +83,7 @@ final class TweetIntake {
         this.checkpoints = checkpoints;
         this.memory = new ConversationMemory(checkpoints);
         this.health = health;
+        this.pollInterval = pollInterval;
         this.backfillMaxAge = backfillMaxAge;
         this.clock = clock;
     }
@@ -188,7 +195,7 @@ final class TweetIntake {
             complete = token == null || reachedBehind;
             var rateLimit = ok.rateLimit();
             if (rateLimit != null && rateLimit.exhausted()) {
-                waitUntil.put(stream, rateLimit.reset());
+                paused.put(stream, new Pause(rateLimit.reset(), ChannelState.RATE_LIMITED, rateLimitDetail(stream, rateLimit.reset())));
                 if (!complete) {
                     return rateLimited(stream, rateLimit.reset());
                 }
@@ -362,17 +369,29 @@ final class TweetIntake {
     }
 
     private StreamOutcome waiting(String stream) {
-        var until = waitUntil.get(stream);
-        if (until != null && clock.instant().isBefore(until)) {
-            return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, until));
+        var pause = paused.get(stream);
+        if (pause != null && clock.instant().isBefore(pause.until())) {
+            return new StreamOutcome(pause.state(), pause.detail());
         }
-        waitUntil.remove(stream);
+        paused.remove(stream);
         return null;
     }
 
     private StreamOutcome rateLimited(String stream, Instant reset) {
-        waitUntil.put(stream, reset);
-        return new StreamOutcome(ChannelState.RATE_LIMITED, rateLimitDetail(stream, reset));
+        var detail = rateLimitDetail(stream, reset);
+        paused.put(stream, new Pause(reset, ChannelState.RATE_LIMITED, detail));
+        return new StreamOutcome(ChannelState.RATE_LIMITED, detail);
+    }
+
+    /** X did not answer: try again after the poll interval, doubling while it keeps failing, up to {@link #MAX_BACKOFF}. */
+    private StreamOutcome unavailable(String stream, String why) {
+        int failures = consecutiveFailures.merge(stream, 1, Integer::sum);
+        var backoff = pollInterval.multipliedBy(1L << Math.min(failures - 1, 20));
+        var retryAt = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+        var detail = "Fetching " + stream + ": " + why + "; " + failures + (failures == 1 ? " failure" : " failures in a row")
+                + ", next try at " + retryAt;
+        paused.put(stream, new Pause(retryAt, ChannelState.FAILING, detail));
+        return new StreamOutcome(ChannelState.FAILING, detail);
     }
 
     private static String rateLimitDetail(String stream, Instant reset) {
@@ -381,6 +400,7 @@ final class TweetIntake {
 
     private StreamOutcome succeeded(String stream) {
         lastFailure.remove(stream);
+        consecutiveFailures.remove(stream);
         return new StreamOutcome(ChannelState.HEALTHY, null);
     }
 
@@ -390,8 +410,7 @@ final class TweetIntake {
             case XResponse.AuthFailed<?> auth -> new StreamOutcome(
                     ChannelState.AUTH_FAILED,
                     auth.detail() + " for " + account.handle() + ": renew the credentials in heard.channel.twitter.accounts");
-            case XResponse.Unavailable<?> unavailable -> new StreamOutcome(
-                    ChannelState.FAILING, "Fetching " + stream + ": " + unavailable.detail() + "; retrying");
+            case XResponse.Unavailable<?> unavailable -> unavailable(stream, unavailable.detail());
             case XResponse.Refused<?> refused -> deadLetterOnce(
                     stream, "X refused fetching " + stream + " (" + refused.status() + " " + refused.detail() + ")", refused.body());
             case XResponse.Unreadable<?> unreadable -> deadLetterOnce(
@@ -455,4 +474,6 @@ final class TweetIntake {
     }
 
     private record StreamOutcome(ChannelState state, String detail) {}
+
+    private record Pause(Instant until, ChannelState state, String detail) {}
 }

@@ -88,7 +88,8 @@ public final class TwitterChannel implements SmartLifecycle {
             var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null);
             var api = apis.create(account, credentials);
             connectors.add(health);
-            intakes.add(new TweetIntake(account, api, publisher, checkpoints, health, settings.backfillMaxAge(), clock));
+            intakes.add(new TweetIntake(
+                    account, api, publisher, checkpoints, health, settings.pollInterval(), settings.backfillMaxAge(), clock));
             sending.put(account.key(), new TwitterReplySender.Sending(account.userId(), api, health));
         }
         this.sender = new TwitterReplySender(sending, checkpoints, clock);

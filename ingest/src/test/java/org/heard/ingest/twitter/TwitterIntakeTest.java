@@ -292,13 +292,46 @@ class TwitterIntakeTest {
         assertThat(harness.status().detail()).contains("503");
 
         x.slowNext("/mentions", 1_000);
+        harness.clock.advance(Duration.ofMinutes(1));
         harness.poll();
         assertThat(harness.status().detail()).contains("did not answer");
         assertThat(published.mentions).isEmpty();
         assertThat(published.deadLetters).isEmpty();
 
+        harness.clock.advance(Duration.ofMinutes(2));
         harness.poll();
         assertThat(published.texts()).containsExactly("@StMaryTrust are you there?");
+        assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+    }
+
+    @Test
+    void backsOffLongerWhileXKeepsFailing() {
+        for (int i = 0; i < 8; i++) {
+            x.failNext("/mentions", 502, "{\"title\":\"Bad Gateway\"}");
+        }
+        var start = harness.clock.instant();
+
+        harness.poll(); // 1st failure: next try after one poll interval
+        assertThat(harness.status().detail()).contains("next try at " + start.plus(Duration.ofMinutes(1)));
+        harness.clock.advance(Duration.ofMinutes(1));
+        harness.poll(); // 2nd: two intervals
+        assertThat(harness.status().detail()).contains("2 failures in a row, next try at " + start.plus(Duration.ofMinutes(3)));
+
+        harness.clock.advance(Duration.ofMinutes(1));
+        var calls = mentionCalls();
+        harness.poll();
+        assertThat(mentionCalls()).isEqualTo(calls);
+
+        for (int failure = 3; failure <= 6; failure++) {
+            harness.clock.advance(TweetIntake.MAX_BACKOFF);
+            harness.poll();
+        }
+        assertThat(harness.status().detail())
+                .contains("6 failures in a row, next try at " + harness.clock.instant().plus(TweetIntake.MAX_BACKOFF));
+    }
+
+    private long mentionCalls() {
+        return x.requests.stream().filter(request -> request.contains("/mentions")).count();
     }
 
     @Test

@@ -200,6 +200,7 @@ class TwitterV1IntakeAndReplyTest {
 
         harness.poll();
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
+        harness.clock.advance(Duration.ofMinutes(1));
         harness.poll();
 
         assertThat(published.texts()).containsExactly("@StMaryTrust hello");
