@@ -287,10 +287,9 @@ final class TweetIntake {
             return null;
         }
         var root = conversationOf(tweet);
-        memory.remember(tweet.id(), root);
         var mentionId = MentionId.of(Channel.TWITTER, tweet.id());
         var target = tweet.retweetOfId() != null ? tweet.retweetOfId() : tweet.id();
-        memory.rememberTarget(mentionId, new ReplyTarget(account.handle(), target, tweet.authorId(), root, false));
+        memory.remember(mentionId, new ReplyTarget(account.handle(), target, tweet.authorId(), root, false));
         Set<MentionFlag> flags = tweet.retweetOfId() == null ? Set.of() : EnumSet.of(MentionFlag.REPOST);
         var attributes = new LinkedHashMap<String, String>();
         attributes.put("x.stream", stream);
@@ -325,7 +324,7 @@ final class TweetIntake {
         var externalId = "dm:" + message.id();
         var root = "dm:" + (message.conversationKey() != null ? message.conversationKey() : dmConversationKey(message.senderId()));
         var mentionId = MentionId.of(Channel.TWITTER, externalId);
-        memory.rememberTarget(mentionId, new ReplyTarget(account.handle(), null, message.senderId(), root, true));
+        memory.remember(mentionId, new ReplyTarget(account.handle(), null, message.senderId(), root, true));
         return new MentionReceived(
                 mentionId,
                 Channel.TWITTER,

@@ -164,7 +164,7 @@ public final class TwitterReplySender implements ReplySender {
         checkpoints.write(attemptKey, "sent:" + sentAt + " " + channelId);
         if (!privately) {
             // The patient's answer to our reply must join the same conversation.
-            memory.remember(externalId, target.conversationRoot());
+            memory.rememberOurs(target.account(), sending.userId(), externalId, target.conversationRoot());
         }
         sending.health().outbound(ChannelState.HEALTHY, null);
         return new SendResult.Sent(channelId, sentAt);
