@@ -3,6 +3,7 @@ package org.heard.ingest.twitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -192,7 +193,7 @@ public final class TwitterReplySender implements ReplySender {
     private Lookup findExisting(Sending sending, ReplyTarget target, String text, boolean privately) {
         if (privately) {
             var response = sending.api().directMessagesWith(target.authorId());
-            if (!(response instanceof XResponse.Ok<java.util.List<XApi.DirectMessage>> ok)) {
+            if (!(response instanceof XResponse.Ok<List<XApi.DirectMessage>> ok)) {
                 return new Lookup.Unknown(describe(response));
             }
             return ok.value().stream()
@@ -202,7 +203,7 @@ public final class TwitterReplySender implements ReplySender {
                     .orElse(new Lookup.Absent());
         }
         var response = sending.api().ownTweetsSince(target.tweetId());
-        if (!(response instanceof XResponse.Ok<java.util.List<XApi.Tweet>> ok)) {
+        if (!(response instanceof XResponse.Ok<List<XApi.Tweet>> ok)) {
             return new Lookup.Unknown(describe(response));
         }
         return ok.value().stream()

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.ingest.twitter.XApi.DirectMessage;
+import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XApi.Posted;
 import org.heard.ingest.twitter.XApi.Problem;
 import org.heard.ingest.twitter.XApi.Tweet;
-import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XResponse.RateLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -341,7 +342,7 @@ final class XApiV2 implements XApi {
     }
 
     /** The items of an answer; none when X found nothing (it then leaves {@code data} out). */
-    private static java.util.Collection<JsonNode> data(JsonNode root) {
+    private static Collection<JsonNode> data(JsonNode root) {
         var data = root.path("data");
         if (!data.isMissingNode() && !data.isArray()) {
             throw new UnexpectedShape("'data' is not an array");

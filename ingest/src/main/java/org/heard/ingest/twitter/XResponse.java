@@ -1,6 +1,7 @@
 package org.heard.ingest.twitter;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** What one call to X came to; every failure says whether waiting and trying again can help. */
 sealed interface XResponse<T> {
@@ -18,7 +19,7 @@ sealed interface XResponse<T> {
     record Refused<T>(int status, String detail, String body) implements XResponse<T> {
         /** X's refusal of a copy of an earlier post (v1.1 error 187, v2's "duplicate content"). */
         boolean duplicate() {
-            return status == 403 && detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains("duplicate");
+            return status == 403 && detail != null && detail.toLowerCase(Locale.ROOT).contains("duplicate");
         }
     }
 
