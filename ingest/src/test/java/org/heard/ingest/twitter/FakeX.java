@@ -4,16 +4,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -25,9 +30,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
 /**
  * A local stand-in for X: an HTTP server on 127.0.0.1 that speaks the JSON of the v2 endpoints
  * Heard uses and of the v1.1 endpoints Twitter4J calls, with rate-limit headers, and can be told to
@@ -321,7 +328,7 @@ final class FakeX implements AutoCloseable {
      */
     private boolean validSignature(HttpExchange exchange, String method, String header, String body) {
         var oauth = new LinkedHashMap<String, String>();
-        var matcher = java.util.regex.Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(header);
+        var matcher = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(header);
         while (matcher.find()) {
             oauth.put(matcher.group(1), URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8));
         }
@@ -340,22 +347,22 @@ final class FakeX implements AutoCloseable {
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             query(body).forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
         }
-        java.util.Collections.sort(parameters);
+        Collections.sort(parameters);
         var url = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath();
         var base = method + "&" + rfc3986(url) + "&" + rfc3986(String.join("&", parameters));
         try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-            mac.init(new javax.crypto.spec.SecretKeySpec(
+            var mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(
                     (rfc3986(CONSUMER_SECRET) + "&" + rfc3986(ACCESS_TOKEN_SECRET)).getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            var expected = java.util.Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
+            var expected = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
             return expected.equals(oauth.get("oauth_signature"));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String rfc3986(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
     private record Answer(int status, String body) {}
@@ -435,8 +442,8 @@ final class FakeX implements AutoCloseable {
     }
 
     private String conversationKey(FakeDm dm) {
-        var a = new java.math.BigInteger(dm.senderId());
-        var b = new java.math.BigInteger(dm.recipientId());
+        var a = new BigInteger(dm.senderId());
+        var b = new BigInteger(dm.recipientId());
         return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
     }
 

@@ -6,12 +6,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.junit.jupiter.api.Test;
-
 class OAuth1Test {
 
     @Test
@@ -65,7 +65,7 @@ class OAuth1Test {
     void aWrongSecretIsRefusedByX() {
         var harness = new XHarness(ApiVersion.V2);
         harness.oauth1 = true;
-        var environment = new java.util.HashMap<>(XHarness.ENVIRONMENT);
+        var environment = new HashMap<>(XHarness.ENVIRONMENT);
         environment.put("X_ACCESS_TOKEN_SECRET", "not-the-secret");
         harness.environment = environment;
         harness.restart();

@@ -3,8 +3,11 @@ package org.heard.ingest.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.heard.contracts.Channel;
@@ -16,8 +19,8 @@ import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
 class TwitterChannelConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -70,10 +73,10 @@ class TwitterChannelConfigurationTest {
     }
 
     @Test
-    void pollsAConfiguredAccountOnceTheContextStartsAndStopsWithIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+    void pollsAConfiguredAccountOnceTheContextStartsAndStopsWithIt(@TempDir Path directory)
             throws Exception {
         var token = directory.resolve("x-token");
-        java.nio.file.Files.writeString(token, FakeX.BEARER);
+        Files.writeString(token, FakeX.BEARER);
         var publisher = new RecordingPublisher();
         try (var x = new FakeX("4242", "StMaryTrust", Clock.systemUTC())) {
             x.mention("patient", "@StMaryTrust the new car park is great");
@@ -118,7 +121,7 @@ class TwitterChannelConfigurationTest {
         var noCredentials = new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null);
         var off = new Account("@B", "2", ApiVersion.V2, null, List.of(), true, false, new Secret("env:X"), null, null, null, null);
         var settings = new TwitterSettings(true, List.of(noCredentials, off), null, null, null);
-        var channel = new TwitterChannel(settings, new RecordingPublisher(), new MemoryCheckpoints(), new MutableClock(java.time.Instant.EPOCH),
+        var channel = new TwitterChannel(settings, new RecordingPublisher(), new MemoryCheckpoints(), new MutableClock(Instant.EPOCH),
                 Map.of("X", "token"), (account, credentials) -> {
                     throw new AssertionError("no API client may be made for " + account.handle());
                 });
@@ -134,9 +137,9 @@ class TwitterChannelConfigurationTest {
     }
 
     @Test
-    void readsASecretFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+    void readsASecretFromAFile(@TempDir Path directory) throws Exception {
         var file = directory.resolve("x-token");
-        java.nio.file.Files.writeString(file, "from-a-file\n");
+        Files.writeString(file, "from-a-file\n");
 
         assertThat(new Secret("file:" + file).resolve(Map.of())).isEqualTo("from-a-file");
         assertThat(new Secret("file:" + file)).hasToString("Secret[file:" + file + "]");

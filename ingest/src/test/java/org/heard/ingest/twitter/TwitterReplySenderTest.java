@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
+import org.heard.contracts.MentionReceived;
 import org.heard.contracts.ReplyId;
+import org.heard.contracts.ReplyRequested;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 class TwitterReplySenderTest {
 
     private final XHarness harness = new XHarness(ApiVersion.V2);
@@ -23,7 +24,7 @@ class TwitterReplySenderTest {
         harness.close();
     }
 
-    private SendResult send(org.heard.contracts.ReplyRequested reply) {
+    private SendResult send(ReplyRequested reply) {
         return harness.channel.replySender().send(reply);
     }
 
@@ -194,7 +195,7 @@ class TwitterReplySenderTest {
 
     @Test
     void rejectsAReplyToAMentionTheChannelNeverTookIn() {
-        var mention = new org.heard.contracts.MentionReceived(null, Channel.TWITTER, "@StMaryTrust", "999", null, null, null,
+        var mention = new MentionReceived(null, Channel.TWITTER, "@StMaryTrust", "999", null, null, null,
                 null, "made up", null, harness.clock.instant(), null, null, null);
 
         var result = send(harness.replyTo(mention, "Hello", false));
