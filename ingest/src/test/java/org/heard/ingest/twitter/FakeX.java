@@ -35,6 +35,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A local stand-in for X: an HTTP server on 127.0.0.1 that speaks the JSON of the v2 endpoints
  * Heard uses and of the v1.1 endpoints Twitter4J calls, with rate-limit headers, and can be told to

@@ -12,6 +12,7 @@ import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.junit.jupiter.api.Test;
+
 class OAuth1Test {
 
     @Test

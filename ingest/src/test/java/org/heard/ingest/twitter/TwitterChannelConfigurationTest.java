@@ -21,6 +21,7 @@ import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
 class TwitterChannelConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()

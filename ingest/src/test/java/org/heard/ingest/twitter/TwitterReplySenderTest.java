@@ -14,6 +14,7 @@ import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 class TwitterReplySenderTest {
 
     private final XHarness harness = new XHarness(ApiVersion.V2);
