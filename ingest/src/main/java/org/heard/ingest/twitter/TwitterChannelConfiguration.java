@@ -9,11 +9,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The X channel in an instance that plays the ingest role: polling per account, and the reply sender. */
+/**
+ * The X channel in an instance that plays the ingest role: polling per account, the reply sender,
+ * and one {@link org.heard.ingest.channel.ChannelConnector} bean per account for health and the desk.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.INGEST)
 @EnableConfigurationProperties(TwitterSettings.class)
+@Import(TwitterConnectorBeans.class)
 public class TwitterChannelConfiguration {
 
     @Bean

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.heard.contracts.Channel;
+import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ChannelStatus;
 import org.heard.ingest.channel.ReplySender;
@@ -43,6 +44,9 @@ class TwitterChannelConfigurationTest {
             });
             assertThat(channel.isRunning()).isFalse();
             assertThat(started.getBean(ReplySender.class).channel()).isEqualTo(Channel.TWITTER);
+            assertThat(started.getBeansOfType(ChannelConnector.class).values())
+                    .singleElement()
+                    .satisfies(connector -> assertThat(connector.status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED));
         });
     }
 
@@ -67,7 +71,8 @@ class TwitterChannelConfigurationTest {
                     assertThat(settings.enabled()).isTrue();
                     assertThat(settings.backfillMaxAge()).isEqualTo(Duration.ofHours(24));
                     assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(30));
-                    var status = started.getBean(TwitterChannel.class).connectors().getFirst().status();
+                    var status = started.getBean(ChannelConnector.class).status();
+                    assertThat(status.account()).isEqualTo("@StMaryTrust");
                     assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
                     assertThat(status.detail()).contains("HEARD_TEST_UNSET_X_TOKEN is not set");
                 });
@@ -101,6 +106,25 @@ class TwitterChannelConfigurationTest {
     }
 
     @Test
+    void everyAccountIsAConnectorBeanOfItsOwn() {
+        context.withPropertyValues(
+                        "heard.channel.twitter.accounts[0].handle=StMaryTrust",
+                        "heard.channel.twitter.accounts[0].user-id=4242",
+                        "heard.channel.twitter.accounts[0].api=v1",
+                        "heard.channel.twitter.accounts[1].handle=StMaryMaternity",
+                        "heard.channel.twitter.accounts[1].user-id=4343",
+                        "heard.channel.twitter.accounts[1].enabled=false")
+                .run(started -> {
+                    var connectors = started.getBeansOfType(ChannelConnector.class);
+                    assertThat(connectors.get("twitterConnector0").status().account()).isEqualTo("@StMaryTrust");
+                    assertThat(connectors.get("twitterConnector0").status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
+                    assertThat(connectors.get("twitterConnector1").status().account()).isEqualTo("@StMaryMaternity");
+                    assertThat(connectors.get("twitterConnector1").status().inbound()).isEqualTo(ChannelState.DISABLED);
+                    assertThat(connectors).hasSize(2);
+                });
+    }
+
+    @Test
     void refusesASecretWrittenIntoTheSettings() {
         context.withPropertyValues(
                         "heard.channel.twitter.accounts[0].handle=StMaryTrust",
@@ -114,7 +138,10 @@ class TwitterChannelConfigurationTest {
     @Test
     void isAbsentWhenThisInstanceDoesNotIngest() {
         context.withPropertyValues("heard.roles=desk,triage")
-                .run(started -> assertThat(started).doesNotHaveBean(TwitterChannel.class).doesNotHaveBean(ReplySender.class));
+                .run(started -> assertThat(started)
+                        .doesNotHaveBean(TwitterChannel.class)
+                        .doesNotHaveBean(ReplySender.class)
+                        .doesNotHaveBean(ChannelConnector.class));
     }
 
     @Test
