@@ -74,7 +74,7 @@ public final class TwitterChannel implements SmartLifecycle {
                                 + (account.api() == TwitterSettings.ApiVersion.V2
                                         ? pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret (or .bearer-token)"
                                         : pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret")
-                                + " (env:NAME or file:/path) — see docs/configuration.md"));
+                                + " (env:NAME or file:/path) — see docs/channels/twitter.md"));
                 continue;
             }
             Credentials credentials;

@@ -25,7 +25,7 @@ public record TwitterSettings(
 
     /** Where an operator is sent when the channel has nothing to run with. */
     public static final String SETTINGS_POINTER =
-            "Set heard.channel.twitter.accounts[0].* (handle, user-id, api, credentials as env:NAME or file:/path) — see docs/configuration.md";
+            "Set heard.channel.twitter.accounts[0].* (handle, user-id, api, credentials as env:NAME or file:/path) — see docs/channels/twitter.md";
 
     public TwitterSettings {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);

@@ -40,7 +40,7 @@ class TwitterChannelConfigurationTest {
                 assertThat(status.channel()).isEqualTo(Channel.TWITTER);
                 assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
                 assertThat(status.outbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
-                assertThat(status.detail()).contains("heard.channel.twitter.accounts[0]").contains("docs/configuration.md");
+                assertThat(status.detail()).contains("heard.channel.twitter.accounts[0]").contains("docs/channels/twitter.md");
             });
             assertThat(channel.isRunning()).isFalse();
             assertThat(started.getBean(ReplySender.class).channel()).isEqualTo(Channel.TWITTER);
@@ -159,7 +159,7 @@ class TwitterChannelConfigurationTest {
         assertThat(channel.connectors()).extracting(connector -> connector.status().inbound())
                 .containsExactly(ChannelState.NOT_CONFIGURED, ChannelState.DISABLED);
         assertThat(channel.connectors().getFirst().status().detail())
-                .contains("accounts[0].consumer-key").contains("docs/configuration.md");
+                .contains("accounts[0].consumer-key").contains("docs/channels/twitter.md");
         assertThat(channel.isRunning()).isFalse();
         channel.stop();
     }
