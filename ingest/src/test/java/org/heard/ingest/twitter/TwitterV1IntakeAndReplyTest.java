@@ -56,6 +56,19 @@ class TwitterV1IntakeAndReplyTest {
     }
 
     @Test
+    void takesSearchHitsInThatDoNotMentionUs() {
+        var hit = x.tweet("visitor", "Parking at St Mary's took 40 minutes");
+        x.tweet("visitor", "Lovely day at the seaside");
+
+        harness.poll();
+
+        var mention = harness.mentionWithText(hit.text());
+        assertThat(published.mentions).hasSize(1);
+        assertThat(mention.attributes()).containsEntry("x.stream", "search:St Mary's");
+        assertThat(x.requests).anyMatch(request -> request.contains("search/tweets.json"));
+    }
+
+    @Test
     void pagesBackwardsByMaxIdThroughAFullWindow() {
         for (int i = 0; i < 450; i++) {
             x.mention("p" + i, "@StMaryTrust n" + i);
