@@ -47,7 +47,7 @@ class ChannelsHealth implements HealthIndicator {
             if (status.lastSuccessfulFetch() != null) {
                 detail.put("lastSuccessfulFetch", status.lastSuccessfulFetch().toString());
             }
-            accounts.put(status.channel().wire() + ":" + status.account(), detail);
+            accounts.put(status.channel().wire() + ":" + (status.account() == null ? "-" : status.account()), detail);
             if (alarming(status.inbound()) || alarming(status.outbound())) {
                 builder.down();
             }
