@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.heard.contracts.Channel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -33,6 +32,6 @@ class ChannelsHealthTest {
                 account(Channel.TWITTER, "@trust", ChannelState.AUTH_FAILED, ChannelState.AUTH_FAILED))).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat((Map<?, ?>) health.getDetails().get("twitter:@trust")).containsEntry("inbound", ChannelState.AUTH_FAILED);
+        assertThat(health.getDetails().get("twitter:@trust")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("inbound", ChannelState.AUTH_FAILED);
     }
 }
