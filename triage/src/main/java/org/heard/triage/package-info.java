@@ -1,0 +1,7 @@
+/**
+ * Triage: tags each mention with how the person feels (sentiment adapted to patient feedback), which
+ * services it concerns (the {@link org.heard.triage.catalogue.ServiceCatalogue}), how urgent it is (with
+ * the phrases that made it so) and where it holds personal data. Plain Java over Stanford CoreNLP:
+ * {@link org.heard.triage.MentionTriage} is the whole API; Kafka, Elasticsearch and Spring live around it.
+ */
+package org.heard.triage;
