@@ -45,6 +45,10 @@ public final class MentionTriage implements AutoCloseable {
         return new MentionTriage(chosen, Nlp.load(), catalogue, SentimentClassifier.shipped());
     }
 
+    Nlp nlp() {
+        return nlp;
+    }
+
     public ServiceCatalogue catalogue() {
         return catalogue;
     }
