@@ -49,6 +49,22 @@ public final class MentionTriage implements AutoCloseable {
         return nlp;
     }
 
+    SentimentClassifier sentimentClassifier() {
+        return sentiment;
+    }
+
+    ServiceMatcher serviceMatcher() {
+        return services;
+    }
+
+    UrgencyRules urgencyRules() {
+        return urgency;
+    }
+
+    PersonalDataFinder personalDataFinder() {
+        return personalData;
+    }
+
     public ServiceCatalogue catalogue() {
         return catalogue;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.heard.contracts.Sentiment;
 
@@ -25,9 +26,12 @@ final class SentimentClassifier {
     private static final int EVIDENCE = 3;
 
     private final LinearClassifier<String, String> classifier;
+    /** The classifier's own feature list is a list: looked up per word, it would cost milliseconds. */
+    private final Set<String> known;
 
     SentimentClassifier(LinearClassifier<String, String> classifier) {
         this.classifier = classifier;
+        this.known = Set.copyOf(classifier.features());
     }
 
     /** The shipped model; fails loudly when it is missing, as triage without it would mislead. */
@@ -79,7 +83,7 @@ final class SentimentClassifier {
         List<Push> pushes = new ArrayList<>();
         for (Map.Entry<String, String> entry : features.surface().entrySet()) {
             String feature = entry.getKey();
-            if (!classifier.features().contains(feature)) {
+            if (!known.contains(feature)) {
                 continue;
             }
             double towards = classifier.weight(feature, label.wire());

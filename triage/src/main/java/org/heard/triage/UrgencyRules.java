@@ -34,7 +34,33 @@ final class UrgencyRules {
 
     enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
 
-    private record Rule(Risk risk, TokenSequencePattern pattern) {}
+    /**
+     * @param literals every word the pattern names; a sentence holding none of them cannot match, so the
+     *     (comparatively slow) TokensRegex matcher is skipped. Null when the pattern has a regex that is
+     *     not a plain list of words: then it always runs.
+     */
+    private record Rule(Risk risk, TokenSequencePattern pattern, Set<String> literals) {}
+
+    private static final Pattern NODE_VALUE = Pattern.compile("\\{(?:word|lemma):(/[^/]*/|[^}\\s]+)}");
+
+    /** The words a rule names, or null when one of its values is a real regex. */
+    static Set<String> literals(String rule) {
+        Set<String> words = new java.util.HashSet<>();
+        java.util.regex.Matcher values = NODE_VALUE.matcher(rule);
+        while (values.find()) {
+            String value = values.group(1);
+            if (value.startsWith("/")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            for (String word : value.split("\\|")) {
+                if (word.isEmpty() || word.chars().anyMatch(c -> "?*+.[](){}\\^$".indexOf(c) >= 0)) {
+                    return null;
+                }
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words.isEmpty() ? null : Set.copyOf(words);
+    }
 
     private static final String OBJECT = "/myself|himself|herself|themselves|yourself|ourselves/";
     private static final String[][] RULES = {
@@ -110,7 +136,7 @@ final class UrgencyRules {
     private static final Set<String> DANGLING = Set.of("IN", "DT", "TO", "CC", "PRP$", "JJ", "POS", "RB", "WDT");
 
     private final List<Rule> rules;
-    private final List<TokenSequencePattern> figures;
+    private final List<Rule> figures;
 
     UrgencyRules() {
         Env env = TokenSequencePattern.getNewEnv();
@@ -118,12 +144,12 @@ final class UrgencyRules {
         env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
         List<Rule> compiled = new ArrayList<>();
         for (String[] rule : RULES) {
-            compiled.add(new Rule(Risk.valueOf(rule[0]), TokenSequencePattern.compile(env, rule[1])));
+            compiled.add(new Rule(Risk.valueOf(rule[0]), TokenSequencePattern.compile(env, rule[1]), literals(rule[1])));
         }
         this.rules = List.copyOf(compiled);
-        List<TokenSequencePattern> figures = new ArrayList<>();
+        List<Rule> figures = new ArrayList<>();
         for (String figure : FIGURES) {
-            figures.add(TokenSequencePattern.compile(env, figure));
+            figures.add(new Rule(null, TokenSequencePattern.compile(env, figure), literals(figure)));
         }
         this.figures = List.copyOf(figures);
     }
@@ -137,10 +163,18 @@ final class UrgencyRules {
         boolean negativeOverall = sentiment.label() == Sentiment.Label.NEGATIVE;
         for (Analysis.Sentence sentence : analysis.sentences()) {
             List<CoreLabel> tokens = sentence.tokens();
-            boolean[] figurative = figurativeTokens(tokens);
+            Set<String> words = new java.util.HashSet<>();
+            for (CoreLabel token : tokens) {
+                words.add(lower(token.word()));
+                words.add(lower(token.lemma()));
+            }
+            boolean[] figurative = figurativeTokens(tokens, words);
             String lowered = sentenceText(sentence, analysis).toLowerCase(Locale.ROOT);
             boolean distant = DISTANT.matcher(lowered).find();
             for (Rule rule : rules) {
+                if (rule.literals() != null && rule.literals().stream().noneMatch(words::contains)) {
+                    continue;
+                }
                 TokenSequenceMatcher matcher = rule.pattern().getMatcher(tokens);
                 while (matcher.find()) {
                     int start = matcher.start();
@@ -183,10 +217,13 @@ final class UrgencyRules {
         return Urgency.normal();
     }
 
-    private boolean[] figurativeTokens(List<CoreLabel> tokens) {
+    private boolean[] figurativeTokens(List<CoreLabel> tokens, Set<String> words) {
         boolean[] marked = new boolean[tokens.size()];
-        for (TokenSequencePattern figure : figures) {
-            TokenSequenceMatcher matcher = figure.getMatcher(tokens);
+        for (Rule figure : figures) {
+            if (figure.literals() != null && figure.literals().stream().noneMatch(words::contains)) {
+                continue;
+            }
+            TokenSequenceMatcher matcher = figure.pattern().getMatcher(tokens);
             while (matcher.find()) {
                 for (int i = matcher.start(); i < matcher.end(); i++) {
                     marked[i] = true;

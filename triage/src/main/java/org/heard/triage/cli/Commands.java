@@ -3,7 +3,6 @@ package org.heard.triage.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
-import org.heard.triage.bench.TriageBenchmark;
 
 /**
  * {@code triage | train | evaluate | bench} by name: the entry point for Maven ({@code -Dtriage.command=...})
@@ -31,7 +30,7 @@ public final class Commands {
             case "triage" -> TriageCommand.run(rest, in, out, err);
             case "train" -> TrainCommand.run(rest, in, out, err);
             case "evaluate" -> EvaluateCommand.run(rest, in, out, err);
-            case "bench" -> TriageBenchmark.run(rest, out, err);
+            case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
                 err.println("Unknown command " + args[0] + "; expected triage, train, evaluate or bench");
                 yield 2;
