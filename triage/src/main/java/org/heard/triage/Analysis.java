@@ -9,8 +9,10 @@ record Analysis(String text, List<Sentence> sentences) {
     /**
      * @param rntn the sentiment RNTN's class distribution for the sentence: very negative, negative,
      *     neutral, positive, very positive
+     * @param negativeWords how many words the RNTN reads as negative on their own
+     * @param positiveWords how many words the RNTN reads as positive on their own
      */
-    record Sentence(List<CoreLabel> tokens, double[] rntn) {
+    record Sentence(List<CoreLabel> tokens, double[] rntn, double negativeWords, double positiveWords) {
 
         /** The RNTN's view as one number in [-1, 1]. */
         double rntnScore() {

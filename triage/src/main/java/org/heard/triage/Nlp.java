@@ -67,7 +67,9 @@ final class Nlp {
         if (coreSentences != null) {
             for (CoreMap sentence : coreSentences) {
                 List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-                sentences.add(new Analysis.Sentence(List.copyOf(tokens), rntnDistribution(scorer, tokens)));
+                double[] words = new double[2];
+                double[] distribution = rntnDistribution(scorer, tokens, words);
+                sentences.add(new Analysis.Sentence(List.copyOf(tokens), distribution, words[0], words[1]));
             }
         }
         return new Analysis(text, sentences);
@@ -80,7 +82,12 @@ final class Nlp {
         return annotation;
     }
 
-    private static double[] rntnDistribution(SentimentCostAndGradient scorer, List<CoreLabel> tokens) {
+    /**
+     * The RNTN's distribution at the root, and in {@code words} how many words it reads as negative
+     * ([0]) and positive ([1]) on their own: a general-purpose polarity lexicon for words the domain
+     * training data never saw.
+     */
+    private static double[] rntnDistribution(SentimentCostAndGradient scorer, List<CoreLabel> tokens, double[] words) {
         List<Tree> preterminals = new ArrayList<>();
         for (CoreLabel token : tokens) {
             String word = token.word();
@@ -101,6 +108,14 @@ final class Nlp {
             tree = rightBranching(preterminals);
         }
         scorer.forwardPropagateTree(tree);
+        for (Tree preterminal : preterminals) {
+            int predicted = RNNCoreAnnotations.getPredictedClass(preterminal);
+            if (predicted < 2) {
+                words[0]++;
+            } else if (predicted > 2) {
+                words[1]++;
+            }
+        }
         SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
         double[] distribution = new double[5];
         for (int i = 0; i < 5; i++) {

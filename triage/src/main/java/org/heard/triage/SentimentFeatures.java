@@ -21,6 +21,8 @@ final class SentimentFeatures {
             "hardly", "nowhere", "noone");
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however", "although");
 
+    static final double RNTN_SCALE = 2.0;
+
     private SentimentFeatures() {}
 
     /** Feature values, and the text each lexical feature came from (for evidence). */
@@ -34,6 +36,8 @@ final class SentimentFeatures {
         double max = -1;
         int weightSum = 0;
         int tokens = 0;
+        double negativeWords = 0;
+        double positiveWords = 0;
         for (Analysis.Sentence sentence : analysis.sentences()) {
             List<CoreLabel> words = sentence.tokens();
             boolean negated = false;
@@ -70,15 +74,22 @@ final class SentimentFeatures {
                 mean[k] += sentence.rntn()[k] * weight;
             }
             weightSum += weight;
+            negativeWords += sentence.negativeWords();
+            positiveWords += sentence.positiveWords();
             min = Math.min(min, sentence.rntnScore());
             max = Math.max(max, sentence.rntnScore());
         }
         if (weightSum > 0) {
+            // Scaled up so the Gaussian prior holds these few general features back less than the
+            // thousands of lexical ones: they are what carries over to text unlike the training data.
             for (int k = 0; k < 5; k++) {
-                values.setCount("rntn:p" + k, mean[k] / weightSum);
+                values.setCount("rntn:p" + k, RNTN_SCALE * mean[k] / weightSum);
             }
-            values.setCount("rntn:min", min);
-            values.setCount("rntn:max", max);
+            values.setCount("rntn:min", RNTN_SCALE * min);
+            values.setCount("rntn:max", RNTN_SCALE * max);
+            values.setCount("rntn:negwords", RNTN_SCALE * Math.log1p(negativeWords));
+            values.setCount("rntn:poswords", RNTN_SCALE * Math.log1p(positiveWords));
+            values.setCount("rntn:balance", RNTN_SCALE * (positiveWords - negativeWords) / (1 + positiveWords + negativeWords));
         }
         values.setCount(tokens <= 3 ? "len:short" : tokens <= 25 ? "len:medium" : "len:long", 1.0);
         return new Extracted(values, surface);

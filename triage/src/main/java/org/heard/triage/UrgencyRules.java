@@ -29,24 +29,29 @@ final class UrgencyRules {
 
     /** Story criticality (Care Opinion: -5 .. 5) at or below this asks for a same-day personal reply. */
     static final int CRITICAL_STORY = -4;
-    /** A sentiment score at or below this is "strongly critical". */
-    static final double STRONGLY_NEGATIVE = -0.85;
+    /** With one harsh phrase, a mention this negative asks for a same-day reply. */
+    static final double CLEARLY_NEGATIVE = -0.6;
 
     enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
 
     /**
-     * @param literals every word the pattern names; a sentence holding none of them cannot match, so the
-     *     (comparatively slow) TokensRegex matcher is skipped. Null when the pattern has a regex that is
-     *     not a plain list of words: then it always runs.
+     * @param literals the words the pattern's last token must be; a sentence holding none of them cannot
+     *     match, so the (comparatively slow) TokensRegex matcher is skipped. Null when the last token is
+     *     optional, a group or a real regex: then the pattern always runs.
      */
     private record Rule(Risk risk, TokenSequencePattern pattern, Set<String> literals) {}
 
     private static final Pattern NODE_VALUE = Pattern.compile("\\{(?:word|lemma):(/[^/]*/|[^}\\s]+)}");
 
-    /** The words a rule names, or null when one of its values is a real regex. */
+    /** The words a rule's last token must be, or null when that cannot be read off the rule. */
     static Set<String> literals(String rule) {
+        String trimmed = rule.trim();
+        if (!trimmed.endsWith("]")) {
+            return null;
+        }
+        String last = trimmed.substring(trimmed.lastIndexOf('['));
         Set<String> words = new java.util.HashSet<>();
-        java.util.regex.Matcher values = NODE_VALUE.matcher(rule);
+        java.util.regex.Matcher values = NODE_VALUE.matcher(last);
         while (values.find()) {
             String value = values.group(1);
             if (value.startsWith("/")) {
@@ -77,7 +82,7 @@ final class UrgencyRules {
         {"SELF_HARM", "[{word:self}] [{word:/-/}]? [{lemma:/harm|harming|injure|injury/}]"},
         {"SELF_HARM", "[{lemma:/cut|hurt|burn|harm|starve/}] [{word:" + OBJECT + "}]"},
         {"ABUSE", "[{lemma:/abuse|assault|rape|molest|grope/} | {word:/abused|assaulted|raped|abusing|molested/}]"},
-        {"ABUSE", "[{lemma:/hit|slap|punch|kick|strangle|choke|shove/}] [{word:/me|him|her|them|mum|dad|my|our|patients?/}]"},
+        {"ABUSE", "[{lemma:/hit|slap|punch|kick|strangle|choke|shove/}] [{word:/me|him|her|them|mum|dad|my|our|patient|patients/}]"},
         {"ABUSE", "[{word:/domestic/}] [{lemma:/violence|abuse/}]"},
         {"ABUSE", "[{lemma:/threaten/}] [{word:/to/}] [{lemma:/hurt|kill|hit/}]"},
         {"NEGLECT", "[{lemma:leave}] []{0,3} [{word:/on|in/}] [{word:/a|the|his|her|my|their/}]? [{lemma:/trolley|corridor|floor|chair|wheelchair|toilet|commode|soiled|urine|faeces|poo|wee|pain|agony|dark|cold/}]"},
@@ -89,8 +94,8 @@ final class UrgencyRules {
         {"NEGLECT", "[{word:/not|n't|never/}] [{word:been}] [{lemma:/feed|wash|change|turn|give/}]"},
         {"NEGLECT", "([{word:/nobody|noone|no-one/}] | [{word:no}] [{word:one}]) [{lemma:/have|be|will/}]? [{word:/come|came|been|seen|checked|helped|answered|answering|coming|helping|checking/}]"},
         {"DANGER", "[{word:/not|n't|cannot|struggling|unable/}] [{word:to}]? [{lemma:breathe}]"},
-        {"DANGER", "[{word:/unconscious|unresponsive|collapsed|choking|seizure|seizures|fitting/}]"},
-        {"DANGER", "[{word:chest}] [{word:/pains?/}]"},
+        {"DANGER", "[{word:/unconscious|unresponsive|collapsed|choking|seizure|seizures/}]"},
+        {"DANGER", "[{word:chest}] [{word:/pain|pains/}]"},
         {"DANGER", "[{lemma:bleed}] [{word:/heavily|badly|everywhere|out/}]"},
         {"DANGER", "[{lemma:wait}] []{0,4} [{lemma:/ambulance|paramedic/}]"},
         {"DANGER", "[{lemma:be}] [{word:/dying/}]"},
@@ -100,8 +105,10 @@ final class UrgencyRules {
         {"FAILURE", "[{lemma:/neglect|negligence|negligent|neglectful/}]"},
         {"FAILURE", "[{word:/appalling|disgusting|disgraceful|horrendous|horrific|shocking|shameful|atrocious|abysmal|inhumane|degrading|dangerous|unsafe|unacceptable|incompetent|traumatic|traumatised|traumatized|horrible|horrendously|diabolical/}]"},
         {"FAILURE", "[{lemma:/complaint|complain|ombudsman|solicitor|lawyer|sue|cqc|pals|safeguarding/}]"},
-        {"FAILURE", "([{lemma:/misdiagnose|misdiagnosis|misdiagnosed/}] | [{word:wrong}] [{lemma:/medication|medicine|drug|dose|diagnosis|leg|arm|patient|tablet|insulin/}])"},
-        {"FAILURE", "([{word:/died|dies|death|deaths/}] | [{word:passed}] [{word:away}])"},
+        {"FAILURE", "[{lemma:/misdiagnose|misdiagnosis|misdiagnosed/}]"},
+        {"FAILURE", "[{word:wrong}] [{lemma:/medication|medicine|drug|dose|diagnosis|leg|arm|patient|tablet|insulin/}]"},
+        {"FAILURE", "[{word:/died|dies|death|deaths/}]"},
+        {"FAILURE", "[{word:passed}] [{word:away}]"},
         {"FAILURE", "[{word:/worst|rude|ignored|humiliated|dismissed|lied|uncaring|heartless/}]"},
     };
 
@@ -121,6 +128,9 @@ final class UrgencyRules {
         "[{word:/death/}] [{word:/certificate|toll|trap/}]",
         "[{word:/complaints/}] [{word:/department|procedure|team/}]",
         "[{lemma:/hit|kick/}] [{word:/me/}] [{word:/that|how|then/}]",
+        // Self-harm as a topic of treatment, not an act now: "help to reduce my self-harm".
+        "[{lemma:/reduce|manage|prevent|stop|cope|history|around|about|with/}] []{0,2} [{word:/self-harm|self-harming|selfharm|harm|harming/}]",
+        "[{word:/drug|drugs|alcohol|substance|substances|solvent/}] [{lemma:abuse}]",
     };
 
     private static final Set<String> NEGATORS = Set.of(
@@ -128,8 +138,9 @@ final class UrgencyRules {
     private static final Set<String> CLAUSE_BREAKS = Set.of(".", ",", ";", ":", "!", "?", "but", "and", "because", "so");
     private static final Set<String> NOW = Set.of("now", "still", "currently", "tonight", "today", "presently", "moment",
             "asap");
+    private static final Set<String> PAST_MODALS = Set.of("could", "would", "might", "should", "'d");
     private static final Pattern DISTANT = Pattern.compile(
-            "\\b(years? ago|months ago|in the past|as a (child|teenager|teen|kid|young)|when i was (young|little|a)"
+            "\\b(years? ago|yrs? ago|months ago|in the past|as a (child|teenager|teen|kid|young)|when i was (young|little|a)"
                     + "|used to|(19|20)\\d\\d|childhood|decades? ago|back then|years back)\\b");
 
     /** Parts of speech a reason phrase should not end on ("... for 14 hours in"). */
@@ -160,6 +171,7 @@ final class UrgencyRules {
     Urgency assess(Analysis analysis, Sentiment sentiment, Integer criticality) {
         Set<String> immediate = new LinkedHashSet<>();
         Set<String> high = new LinkedHashSet<>();
+        Set<String> failures = new LinkedHashSet<>();
         boolean negativeOverall = sentiment.label() == Sentiment.Label.NEGATIVE;
         for (Analysis.Sentence sentence : analysis.sentences()) {
             List<CoreLabel> tokens = sentence.tokens();
@@ -184,9 +196,7 @@ final class UrgencyRules {
                     }
                     String reason = reason(sentence, analysis, start, end);
                     if (rule.risk() == Risk.FAILURE) {
-                        if (negativeOverall) {
-                            high.add(reason);
-                        }
+                        failures.add(reason);
                         continue;
                     }
                     if (distant) {
@@ -200,11 +210,13 @@ final class UrgencyRules {
                 }
             }
         }
+        // One harsh word in a long, mixed story is common; a serious failure of care shows as several,
+        // or as one in a clearly negative mention.
+        if (negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE)) {
+            high.addAll(failures);
+        }
         if (criticality != null && criticality <= CRITICAL_STORY) {
             high.add("story criticality " + criticality);
-        }
-        if (sentiment.score() <= STRONGLY_NEGATIVE) {
-            high.add("strongly negative (" + sentiment.score() + ")");
         }
         List<String> reasons = new ArrayList<>(immediate);
         high.stream().filter(reason -> !immediate.contains(reason)).forEach(reasons::add);
@@ -281,7 +293,11 @@ final class UrgencyRules {
                 }
                 return false;
             }
-            if (tag.equals("VBZ") || tag.equals("VBP") || tag.equals("MD")) {
+            if (tag.equals("MD")) {
+                // "could not breathe", "would have died": narrative or counterfactual, not now.
+                return !PAST_MODALS.contains(word);
+            }
+            if (tag.equals("VBZ") || tag.equals("VBP")) {
                 return true;
             }
         }

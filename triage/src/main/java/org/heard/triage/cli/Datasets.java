@@ -54,7 +54,7 @@ final class Datasets {
             } catch (NumberFormatException e) {
                 continue;
             }
-            String service = row.getOrDefault("Service type 1", "").replace('\u00a0', ' ').trim();
+            String service = row.getOrDefault("Service type 1", "").replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
             rows.add(new NhsComment(row.getOrDefault("Comment ID", "nhs-" + rows.size()), text, sentiment, service));
         }
         return rows;

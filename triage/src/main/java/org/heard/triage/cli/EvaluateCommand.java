@@ -108,6 +108,7 @@ public final class EvaluateCommand {
             List<Sentiment.Label> shallow = lab.rntnOnShallowTrees(sampleTexts);
             out.println("== NHS Friends and Family comments: sentiment (" + folds + "-fold cross-validation)");
             line("ours, all rows", Scores.of(gold, crossValidated));
+            out.print(Scores.confusion(gold, crossValidated));
             line("ours, sample", Scores.of(pick(gold, picked), pick(crossValidated, picked)));
             line("CoreNLP default, sample", Scores.of(pick(gold, picked), baseline));
             line("RNTN on shallow trees, sample", Scores.of(pick(gold, picked), shallow));
@@ -137,6 +138,7 @@ public final class EvaluateCommand {
             }
             out.println("== NHS comments: service (text only, no channel hints; top tag mapped up the catalogue)");
             line("ours, all rows (none = miss)", Scores.of(goldService, predicted));
+            out.print(Scores.confusion(goldService, predicted));
             line(String.format(Locale.ROOT, "ours, rows tagged (%d%%)", Math.round(100.0 * covered / predicted.size())),
                     Scores.of(goldCovered, predictedCovered));
             out.println();
@@ -152,6 +154,7 @@ public final class EvaluateCommand {
             List<String> sampleTexts = pick(rows, picked).stream().map(Datasets.Tweet::text).toList();
             out.println("== Airline tweets: sentiment (never trained on)");
             line("ours, all rows", Scores.of(gold, ours));
+            out.print(Scores.confusion(gold, ours));
             line("ours, sample", Scores.of(pick(gold, picked), pick(ours, picked)));
             line("CoreNLP default, sample", Scores.of(pick(gold, picked), lab.coreNlpDefault(sampleTexts, BASELINE_MAX_PARSE)));
             out.println();
@@ -170,6 +173,7 @@ public final class EvaluateCommand {
             List<String> sampleTexts = pick(rows, picked).stream().map(Datasets.Story::text).toList();
             out.println("== Care Opinion stories: sentiment = sign of criticality (never trained on)");
             line("ours, all rows", Scores.of(gold, ours));
+            out.print(Scores.confusion(gold, ours));
             line("ours, sample", Scores.of(pick(gold, picked), pick(ours, picked)));
             line("CoreNLP default, sample", Scores.of(pick(gold, picked), lab.coreNlpDefault(sampleTexts, BASELINE_MAX_PARSE)));
 

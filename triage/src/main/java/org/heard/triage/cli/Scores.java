@@ -84,6 +84,18 @@ record Scores(int rows, double accuracy, double macroF1) {
         return goldCount == 0 ? Double.NaN : (double) truePositive / goldCount;
     }
 
+    /** Rows as gold labels, columns as predicted: "gold -> predicted:count ...". */
+    static <T> String confusion(List<T> gold, List<T> predicted) {
+        java.util.Map<String, java.util.Map<String, Integer>> table = new java.util.TreeMap<>();
+        for (int i = 0; i < gold.size(); i++) {
+            table.computeIfAbsent(String.valueOf(gold.get(i)), g -> new java.util.TreeMap<>())
+                    .merge(String.valueOf(predicted.get(i)), 1, Integer::sum);
+        }
+        StringBuilder text = new StringBuilder();
+        table.forEach((g, row) -> text.append("      ").append(g).append(" -> ").append(row).append('\n'));
+        return text.toString();
+    }
+
     String cell() {
         return String.format(Locale.ROOT, "acc %.3f  macro-F1 %.3f", accuracy, macroF1);
     }
