@@ -109,6 +109,7 @@ public record EmailSettings(@DefaultValue List<Mailbox> mailboxes, @DefaultValue
      * @param startDate mail received before this day is left alone; null takes in everything already there
      * @param maxMessageSize bigger messages are dead-lettered (headers kept) and left on the server
      * @param pollInterval how often to look when the server has no IDLE, and the longest an IDLE waits
+     * @param idle use IMAP IDLE when the server offers it; off means poll every {@code pollInterval}
      */
     public record Mailbox(
             String address,
@@ -125,7 +126,8 @@ public record EmailSettings(@DefaultValue List<Mailbox> mailboxes, @DefaultValue
             LocalDate startDate,
             @DefaultValue Attachments attachments,
             @DefaultValue("25MB") DataSize maxMessageSize,
-            @DefaultValue("30s") Duration pollInterval) {
+            @DefaultValue("30s") Duration pollInterval,
+            @DefaultValue("true") boolean idle) {
 
         public Mailbox {
             if (address == null || !address.contains("@")) {

@@ -42,7 +42,8 @@ final class Samples {
                 null,
                 EmailSettings.Attachments.metadataOnly(),
                 DataSize.ofMegabytes(25),
-                java.time.Duration.ofSeconds(30));
+                java.time.Duration.ofSeconds(30),
+                true);
     }
 
     static EmailSettings.Mailbox mailbox() {
