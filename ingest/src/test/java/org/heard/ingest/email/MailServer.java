@@ -59,6 +59,27 @@ final class MailServer implements AutoCloseable {
         }
     }
 
+    /** Another person's mailbox on the same server, e.g. the patient's. */
+    void addUser(String address) {
+        greenMail.setUser(address, address, PASSWORD);
+    }
+
+    /** The messages in a person's INBOX, read over IMAP as their mail client would. */
+    List<MimeMessage> inboxOf(String address) throws MessagingException {
+        var properties = new Properties();
+        try (Store store = Session.getInstance(properties).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), address, PASSWORD);
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            var messages = new ArrayList<MimeMessage>();
+            for (Message message : folder.getMessages()) {
+                messages.add(new MimeMessage((MimeMessage) message));
+            }
+            folder.close(false);
+            return messages;
+        }
+    }
+
     @Override
     public void close() {
         greenMail.stop();
