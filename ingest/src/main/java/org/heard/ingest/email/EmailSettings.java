@@ -20,12 +20,16 @@ import org.springframework.util.unit.DataSize;
  *
  * @param mailboxes the mailboxes the desk answers; none means the embedded demo server is used
  * @param ackTimeout how long to wait for Kafka to acknowledge one message before the batch stops
+ * @param embedded the local demo mail server used when no mailbox is configured
  */
 @ConfigurationProperties("heard.channel.email")
-public record EmailSettings(@DefaultValue List<Mailbox> mailboxes, @DefaultValue("30s") Duration ackTimeout) {
+public record EmailSettings(
+        @DefaultValue List<Mailbox> mailboxes, @DefaultValue("30s") Duration ackTimeout, @DefaultValue Embedded embedded) {
 
     public EmailSettings {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+        embedded = embedded == null ? new Embedded(true, null, 2525, 2143, null) : embedded;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(30) : ackTimeout;
         if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("heard.channel.email.ack-timeout must be positive");
         }
@@ -40,6 +44,25 @@ public record EmailSettings(@DefaultValue List<Mailbox> mailboxes, @DefaultValue
                 .filter(m -> m.address().equalsIgnoreCase(address))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The embedded mail server (GreenMail) a desk without configured mailboxes runs, so a newcomer can
+     * email it. Loopback only; port 0 picks a free port.
+     */
+    public record Embedded(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("2525") int smtpPort,
+            @DefaultValue("2143") int imapPort,
+            @DefaultValue("feedback@heard.localhost") String address) {
+        public Embedded {
+            host = host == null || host.isBlank() ? "127.0.0.1" : host;
+            address = address == null || address.isBlank() ? "feedback@heard.localhost" : address;
+            if (smtpPort < 0 || smtpPort > 65535 || imapPort < 0 || imapPort > 65535) {
+                throw new IllegalArgumentException("heard.channel.email.embedded ports must be 0-65535");
+            }
+        }
     }
 
     /** How a mail server connection is protected. */
