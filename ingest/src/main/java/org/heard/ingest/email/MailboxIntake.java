@@ -20,11 +20,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +39,9 @@ import org.heard.platform.events.EventPublisher;
 /**
  * Takes one mailbox folder's waiting mail onto Kafka, oldest first. Each message is marked
  * processed on the server (a keyword, or a move) only after Kafka acknowledged it; a crash in
- * between re-reads it next time, and its deterministic mention id makes that harmless. Mail that
+ * between re-reads it next time, and its deterministic mention id makes that harmless. (A message
+ * re-read after a failed publish may reach Kafka after later ones of its batch; mentions carry
+ * their sent time, which is what the desk orders by.) Mail that
  * cannot be read is published as a dead letter and marked as such, so the mailbox keeps flowing.
  */
 final class MailboxIntake {
@@ -49,6 +53,11 @@ final class MailboxIntake {
 
     /** Dead letters travel on Kafka: the raw copy is cut here and the whole message stays on the server. */
     static final int MAX_DEAD_LETTER_BYTES = 512 * 1024;
+
+    /** Messages fetched, published and marked together. */
+    static final int BATCH = 100;
+
+    static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     private final EmailSettings.Mailbox mailbox;
     private final EmailReader reader;
@@ -76,10 +85,13 @@ final class MailboxIntake {
     }
 
     /**
-     * Takes in everything waiting in the open folder.
+     * Takes in everything waiting in the open folder, in batches: a batch's messages are fetched
+     * together, published together, and those Kafka acknowledged are marked together, so a server
+     * round trip is paid per batch rather than per message.
      *
      * @return how many messages were handled
-     * @throws NotAcknowledged when Kafka did not take a message: the batch stops there, unmarked, to be read again
+     * @throws NotAcknowledged when Kafka did not take a record: the acknowledged ones are marked,
+     *     the rest stay unmarked to be read again
      * @throws MessagingException when the server connection fails
      */
     int drain(IMAPFolder folder) throws MessagingException, NotAcknowledged {
@@ -91,15 +103,70 @@ final class MailboxIntake {
         folder.fetch(waiting, profile);
         Arrays.sort(waiting, Comparator.comparingLong(message -> uid(folder, message)));
         int handled = 0;
-        for (Message message : waiting) {
-            if (message.isExpunged()) {
-                continue;
-            }
-            take(folder, (MimeMessage) message);
-            handled++;
+        int from = 0;
+        while (from < waiting.length) {
+            int to = batchEnd(waiting, from);
+            handled += takeBatch(folder, Arrays.copyOfRange(waiting, from, to));
+            from = to;
         }
         health.fetched(clock.instant());
         return handled;
+    }
+
+    /** Up to {@link #BATCH} messages, and no more than {@link #BATCH_BYTES} of them in memory at once. */
+    private int batchEnd(Message[] waiting, int from) throws MessagingException {
+        long bytes = 0;
+        int to = from;
+        while (to < waiting.length && to - from < BATCH) {
+            int size = Math.max(0, waiting[to].getSize());
+            if (to > from && bytes + size > BATCH_BYTES) {
+                break;
+            }
+            bytes += size;
+            to++;
+        }
+        return to;
+    }
+
+    private int takeBatch(IMAPFolder folder, Message[] batch) throws MessagingException, NotAcknowledged {
+        long limit = mailbox.maxMessageSize().toBytes();
+        Message[] readable = Arrays.stream(batch)
+                .filter(message -> !message.isExpunged() && sizeOf(message) <= limit)
+                .toArray(Message[]::new);
+        var whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(readable, whole);
+
+        var pending = new ArrayList<Pending>();
+        for (Message message : batch) {
+            if (message.isExpunged()) {
+                continue;
+            }
+            pending.add(take(folder, (MimeMessage) message, limit));
+        }
+        var processed = new ArrayList<Message>();
+        var deadLettered = new ArrayList<Message>();
+        NotAcknowledged firstFailure = null;
+        for (Pending item : pending) {
+            try {
+                if (item.acknowledgement() != null) {
+                    await(item.acknowledgement());
+                }
+                (item.deadLetter() ? deadLettered : processed).add(item.message());
+            } catch (NotAcknowledged e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (!deadLettered.isEmpty()) {
+            folder.setFlags(deadLettered.toArray(Message[]::new), new Flags(DEAD_LETTERED), true);
+        }
+        if (!processed.isEmpty()) {
+            markProcessed(folder, processed.toArray(Message[]::new));
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        return pending.size();
     }
 
     private SearchTerm waitingMail() {
@@ -115,31 +182,29 @@ final class MailboxIntake {
         return term;
     }
 
-    private void take(IMAPFolder folder, MimeMessage message) throws MessagingException, NotAcknowledged {
+    /** Reads one message and starts publishing what it became; marking waits for the acknowledgement. */
+    private Pending take(IMAPFolder folder, MimeMessage message, long limit) throws MessagingException {
         long uid = folder.getUID(message);
         int size = message.getSize();
-        long limit = mailbox.maxMessageSize().toBytes();
         if (size > limit) {
             byte[] headers = headersOf(message);
-            deadLetter(folder, message, uid, headers, "message is " + megabytes(size) + ", over the "
+            return deadLetter(folder, message, uid, headers, "message is " + megabytes(size) + ", over the "
                     + megabytes(limit) + " limit: its headers are kept here, the whole message stays in "
                     + mailbox.folder() + " (UID " + uid + ") flagged " + DEAD_LETTERED);
-            return;
         }
         byte[] raw = rawOf(message);
-        switch (reader.read(raw, mailbox)) {
+        return switch (reader.read(raw, mailbox)) {
             case Reading.Mention(var mention, var headers) -> {
                 index.rememberHeaders(mention.mentionId(), headers);
-                await(Topics.MENTIONS, mention);
-                markProcessed(folder, message);
+                yield new Pending(message, publish(Topics.MENTIONS, mention), false);
             }
-            case Reading.OurOwn ignored -> markProcessed(folder, message);
+            case Reading.OurOwn ignored -> new Pending(message, null, false);
             case Reading.Unreadable(var reason) -> deadLetter(folder, message, uid, raw, reason);
-        }
+        };
     }
 
-    private void deadLetter(IMAPFolder folder, MimeMessage message, long uid, byte[] raw, String reason)
-            throws MessagingException, NotAcknowledged {
+    private Pending deadLetter(IMAPFolder folder, MimeMessage message, long uid, byte[] raw, String reason)
+            throws MessagingException {
         boolean cut = raw.length > MAX_DEAD_LETTER_BYTES;
         byte[] kept = cut ? Arrays.copyOf(raw, MAX_DEAD_LETTER_BYTES) : raw;
         Map<String, String> context = new LinkedHashMap<>();
@@ -159,13 +224,23 @@ final class MailboxIntake {
         String id = mailbox.source() + ":" + mailbox.folder() + ":" + folder.getUIDValidity() + ":" + uid;
         var letter = new DeadLettered(
                 id, mailbox.source(), reason, "base64", Base64.getEncoder().encodeToString(kept), context, clock.instant());
-        await(Topics.DEAD_LETTERS, letter);
-        message.setFlags(new Flags(DEAD_LETTERED), true);
+        return new Pending(message, publish(Topics.DEAD_LETTERS, letter), true);
     }
 
-    private <T> void await(Topic<T> topic, T record) throws NotAcknowledged {
+    private <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
         try {
-            publisher.publish(topic, record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return publisher.publish(topic, record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs publishing. */
+    private record Pending(Message message, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
+
+    private void await(CompletableFuture<Void> acknowledgement) throws NotAcknowledged {
+        try {
+            acknowledgement.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotAcknowledged("interrupted while waiting for Kafka", e);
@@ -178,23 +253,20 @@ final class MailboxIntake {
         }
     }
 
-    private void markProcessed(IMAPFolder folder, MimeMessage message) throws MessagingException {
-        switch (mailbox.processed().mode()) {
-            case FLAG -> message.setFlags(new Flags(PROCESSED), true);
-            case MOVE -> {
-                Folder target = folder.getStore().getFolder(mailbox.processed().moveTo());
-                if (!target.exists()) {
-                    target.create(Folder.HOLDS_MESSAGES);
-                }
-                // Flag first: if the move fails half-way, the copy left behind is still not taken in twice.
-                message.setFlags(new Flags(PROCESSED), true);
-                if (((org.eclipse.angus.mail.imap.IMAPStore) folder.getStore()).hasCapability("MOVE")) {
-                    folder.moveMessages(new Message[] {message}, target);
-                } else {
-                    folder.copyMessages(new Message[] {message}, target);
-                    message.setFlag(Flags.Flag.DELETED, true);
-                    folder.expunge(new Message[] {message});
-                }
+    private void markProcessed(IMAPFolder folder, Message[] messages) throws MessagingException {
+        // Flag first, in both modes: if a move fails half-way, the copy left behind is not taken in twice.
+        folder.setFlags(messages, new Flags(PROCESSED), true);
+        if (mailbox.processed().mode() == EmailSettings.Processed.Mode.MOVE) {
+            Folder target = folder.getStore().getFolder(mailbox.processed().moveTo());
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            if (((org.eclipse.angus.mail.imap.IMAPStore) folder.getStore()).hasCapability("MOVE")) {
+                folder.moveMessages(messages, target);
+            } else {
+                folder.copyMessages(messages, target);
+                folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+                folder.expunge(messages);
             }
         }
     }
@@ -227,6 +299,14 @@ final class MailboxIntake {
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static long sizeOf(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long uid(IMAPFolder folder, Message message) {

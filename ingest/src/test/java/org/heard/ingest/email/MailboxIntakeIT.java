@@ -130,7 +130,7 @@ class MailboxIntakeIT {
             }
         };
         assertThatThrownBy(() -> drain(ackLostOnThird)).isInstanceOf(MailboxIntake.NotAcknowledged.class);
-        assertThat(drain(kafka)).isEqualTo(3);
+        assertThat(drain(kafka)).isEqualTo(1);
 
         var ids = kafka.mentions().stream().map(MentionReceived::mentionId).toList();
         assertThat(ids).hasSize(6);
