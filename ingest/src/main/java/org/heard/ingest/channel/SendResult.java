@@ -14,4 +14,10 @@ public sealed interface SendResult {
 
     /** Not delivered now, may succeed later (timeout, rate limit, server down). */
     record RetryLater(Duration after, String reason) implements SendResult {}
+
+    /**
+     * The channel has no API to post: staff publish the reply themselves at {@code respondUrl}, and
+     * the connector reports the outcome (sent, or failed after {@code deadline}) once it sees it.
+     */
+    record AwaitingPublication(String respondUrl, Instant deadline) implements SendResult {}
 }

@@ -1,0 +1,60 @@
+package org.heard.desk.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The staff who may log in: the configured users, or the generated initial admin. */
+class StaffDirectory implements UserDetailsService {
+
+    private final Map<String, StaffUser> users;
+
+    StaffDirectory(StaffSettings settings, Path dataDir, PasswordEncoder encoder) {
+        if (settings.users().isEmpty()) {
+            var admin = new StaffUser(InitialAdmin.USERNAME, encoder.encode(InitialAdmin.password(dataDir)), "Administrator",
+                    "Desk administrator", InitialAdmin.roles(), java.util.Set.of());
+            this.users = Map.of(admin.getUsername(), admin);
+        } else {
+            this.users = settings.users().stream()
+                    .map(StaffDirectory::toUser)
+                    .collect(Collectors.toUnmodifiableMap(StaffUser::getUsername, Function.identity()));
+        }
+    }
+
+    private static StaffUser toUser(StaffSettings.StaffMember member) {
+        if (member.username() == null || member.username().isBlank()) {
+            throw new IllegalStateException("heard.security.users: every user needs a username");
+        }
+        String hash = member.passwordHash();
+        if ((hash == null || hash.isBlank()) && member.passwordHashFile() != null) {
+            try {
+                hash = Files.readString(member.passwordHashFile()).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the password hash of " + member.username(), e);
+            }
+        }
+        if (hash == null || hash.isBlank() || !hash.startsWith("{")) {
+            throw new IllegalStateException("heard.security.users: " + member.username()
+                    + " needs password-hash (or password-hash-file) with an encoded hash such as {bcrypt}$2a$10$...");
+        }
+        return new StaffUser(member.username(), hash, member.displayName(), member.title(), member.roles(), member.services());
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var user = users.get(username);
+        if (user == null) {
+            throw new UsernameNotFoundException("No such user");
+        }
+        // Spring Security erases credentials after login: hand out a copy.
+        return new StaffUser(user.getUsername(), user.getPassword(), user.displayName(), user.title(), user.roles(), user.services());
+    }
+}

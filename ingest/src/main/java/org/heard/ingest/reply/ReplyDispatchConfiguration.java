@@ -1,0 +1,91 @@
+package org.heard.ingest.reply;
+
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.contracts.DeadLettered;
+import org.heard.contracts.DeskJson;
+import org.heard.contracts.ReplyRequested;
+import org.heard.contracts.Topics;
+import org.heard.ingest.channel.ReplySender;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Reply dispatch runs with the ingest role, in one consumer group across instances. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(HeardRole.INGEST)
+class ReplyDispatchConfiguration {
+
+    static final String GROUP = "heard-reply-dispatch";
+
+    @Bean
+    ReplyDispatcher replyDispatcher(List<ReplySender> senders, EventPublisher publisher, Clock clock) {
+        return new ReplyDispatcher(senders, publisher, clock);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> replyListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory,
+            @Value("${heard.replies.max-tries:6}") int maxTries,
+            @Value("${heard.replies.first-retry-after-ms:2000}") long firstRetryAfter) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setDeliveryAttemptHeader(true);
+        var backOff = new ExponentialBackOff(firstRetryAfter, 2.5);
+        backOff.setMaxInterval(120_000);
+        backOff.setMaxAttempts(maxTries - 1);
+        var errors = new DefaultErrorHandler(backOff);
+        factory.setCommonErrorHandler(errors);
+        return factory;
+    }
+
+    @Bean
+    ReplyListener replyListener(ReplyDispatcher dispatcher, EventPublisher publisher, Clock clock,
+            @Value("${heard.replies.max-tries:6}") int maxTries) {
+        return new ReplyListener(dispatcher, publisher, clock, maxTries);
+    }
+
+    static class ReplyListener {
+
+        private final ReplyDispatcher dispatcher;
+        private final EventPublisher publisher;
+        private final Clock clock;
+        private final int maxTries;
+
+        ReplyListener(ReplyDispatcher dispatcher, EventPublisher publisher, Clock clock, int maxTries) {
+            this.dispatcher = dispatcher;
+            this.publisher = publisher;
+            this.clock = clock;
+            this.maxTries = maxTries;
+        }
+
+        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).REPLIES.name()}",
+                containerFactory = "replyListenerFactory")
+        void onReply(ConsumerRecord<String, byte[]> record, @Header(name = KafkaHeaders.DELIVERY_ATTEMPT, required = false) Integer attempt) {
+            ReplyRequested reply;
+            try {
+                reply = DeskJson.read(record.value(), ReplyRequested.class);
+            } catch (DeskJson.UnreadableRecord e) {
+                publisher.publish(Topics.DEAD_LETTERS, new DeadLettered(
+                        "reply-" + record.partition() + "-" + record.offset(), "reply-dispatch", e.getMessage(), "base64",
+                        java.util.Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+                        java.util.Map.of("offset", Long.toString(record.offset())), clock.instant())).join();
+                return;
+            }
+            dispatcher.dispatch(reply, attempt != null && attempt >= maxTries);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.heard.ingest.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.heard.contracts.Channel;
+import org.heard.ingest.channel.ChannelState;
+import org.heard.ingest.channel.ChannelStatus;
+import org.junit.jupiter.api.Test;
+
+class StoryHealthTest {
+
+    private static final URI SITE = URI.create("http://127.0.0.1:1/api/v2/");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
+    private Optional<Instant> rateLimitedUntil = Optional.empty();
+    private final StoryHealth health =
+            new StoryHealth(TestSettings.forSite(SITE).build(), true, clock, () -> rateLimitedUntil);
+
+    @Test
+    void isNotConfiguredWithoutAKeyAndSaysWhereToSetIt() {
+        StoryChannel channel = new StoryChannel(TestSettings.forSite(SITE).key(null).build(), new InMemoryCheckpointStore(),
+                new InMemoryEventPublisher(), clock);
+
+        channel.pollOnce();
+        ChannelStatus status = channel.health().status();
+
+        assertThat(channel.active()).isFalse();
+        assertThat(status.channel()).isEqualTo(Channel.STORY);
+        assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
+        assertThat(status.outbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
+        assertThat(status.detail()).contains("HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY", "subscription-key-file");
+    }
+
+    @Test
+    void becomesStaleWhenNoPollSucceedsForLongerThanAllowedAndRecovers() {
+        health.inboundSucceeded();
+        health.outboundSucceeded();
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+
+        clock.advance(Duration.ofMinutes(2));
+        ChannelStatus stale = health.status();
+        health.inboundSucceeded();
+        health.outboundSucceeded();
+
+        assertThat(stale.inbound()).isEqualTo(ChannelState.STALE);
+        assertThat(stale.detail()).contains("no successful poll of stories since 2026-11-20T12:00:00Z");
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+    }
+
+    @Test
+    void isStaleWhenNoPollHasEverSucceeded() {
+        clock.advance(Duration.ofMinutes(31));
+
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.STALE);
+    }
+
+    @Test
+    void staysAuthFailedUntilAPollSucceeds() {
+        health.inboundFailed(ChannelState.AUTH_FAILED, "redirected to the login page");
+        clock.advance(Duration.ofHours(2));
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.AUTH_FAILED);
+
+        health.inboundSucceeded();
+
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+    }
+
+    @Test
+    void showsRateLimitedWhileTheSiteSaysToWait() {
+        health.inboundSucceeded();
+        rateLimitedUntil = Optional.of(clock.instant().plusSeconds(1));
+
+        assertThat(health.status().inbound()).isEqualTo(ChannelState.RATE_LIMITED);
+        assertThat(health.status().detail()).contains("rate limit");
+    }
+
+    @Test
+    void isDisabledWhenSwitchedOff() {
+        StorySettings off = TestSettings.forSite(SITE).disabled().build();
+        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new InMemoryEventPublisher(), clock);
+
+        assertThat(channel.active()).isFalse();
+        assertThat(channel.health().status().inbound()).isEqualTo(ChannelState.DISABLED);
+    }
+}

@@ -1,0 +1,89 @@
+package org.heard.platform.embedded;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.heard.platform.search.ElasticsearchEndpoint;
+import org.heard.platform.search.ExternalElasticsearchConfigured;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Starts Heard's own Kafka and Elasticsearch when none is configured. Elasticsearch is launched
+ * first because it takes longest; the broker starts while the node boots.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedSettings.class)
+class EmbeddedInfrastructureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructureConfiguration.class);
+
+    private final Path dataDir;
+
+    EmbeddedInfrastructureConfiguration(@Value("${heard.data-dir:data}") Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedElasticsearchWanted.class)
+    EmbeddedElasticsearch embeddedElasticsearch(EmbeddedSettings settings) {
+        var es = settings.elasticsearch();
+        var distribution = es.distributionDir() != null ? es.distributionDir() : dataDir.resolve("elasticsearch-dist");
+        log.info("No spring.elasticsearch.uris configured: starting the embedded Elasticsearch node (data in {})",
+                dataDir.resolve("elasticsearch"));
+        return EmbeddedElasticsearch.launch(new EmbeddedElasticsearch.Settings(
+                dataDir.resolve("elasticsearch"), distribution, es.host(), es.port(), es.heap(), es.startTimeout(), es.runAsUser()));
+    }
+
+    @Bean
+    @Conditional(EmbeddedElasticsearchWanted.class)
+    ElasticsearchEndpoint embeddedElasticsearchEndpoint(EmbeddedElasticsearch node) {
+        node.awaitReady();
+        return new ElasticsearchEndpoint(List.of(node.uri()), node.username(), node.password());
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedKafkaWanted.class)
+    EmbeddedKafka embeddedKafka(EmbeddedSettings settings, ObjectProvider<EmbeddedElasticsearch> elasticsearch) {
+        elasticsearch.ifAvailable(node -> {}); // launch the slow node first; it boots while the broker starts
+        var kafka = settings.kafka();
+        log.info("No spring.kafka.bootstrap-servers configured: starting the embedded Kafka broker (data in {})",
+                dataDir.resolve("kafka"));
+        return EmbeddedKafka.start(new EmbeddedKafka.Settings(
+                dataDir.resolve("kafka"), kafka.host(), kafka.port(), kafka.controllerPort(), java.util.Map.of()));
+    }
+
+    @Bean
+    @Conditional(EmbeddedKafkaWanted.class)
+    KafkaConnectionDetails embeddedKafkaConnection(EmbeddedKafka broker) {
+        return () -> List.of(broker.bootstrapServers());
+    }
+
+    static final class EmbeddedKafkaWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            return !environment.containsProperty("spring.kafka.bootstrap-servers")
+                    && !environment.containsProperty("spring.kafka.bootstrap-servers[0]")
+                    && environment.getProperty("heard.embedded.kafka.enabled", Boolean.class, true);
+        }
+    }
+
+    static final class EmbeddedElasticsearchWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            return !ExternalElasticsearchConfigured.isConfigured(environment)
+                    && environment.getProperty("heard.embedded.elasticsearch.enabled", Boolean.class, true);
+        }
+    }
+}

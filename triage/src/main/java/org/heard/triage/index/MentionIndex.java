@@ -1,0 +1,143 @@
+package org.heard.triage.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Elasticsearch index of mentions. Writes go through the alias {@value #ALIAS} to a versioned
+ * index ({@code heard-mentions-000001}) made from a template, so a later mapping change can
+ * re-index behind the alias. The mapping only uses what every Elasticsearch distribution has
+ * (standard analyzer, no scripts, no ingest pipelines): see docs/adr/0004.
+ */
+public class MentionIndex {
+
+    public static final String ALIAS = "heard-mentions";
+    static final String FIRST_INDEX = "heard-mentions-000001";
+    static final String TEMPLATE = "heard-mentions";
+
+    private final ElasticsearchClient client;
+
+    public MentionIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Creates the template and the first index behind the alias; harmless when they exist. */
+    public void ensureExists() {
+        try (InputStream template = MentionIndex.class.getResourceAsStream("mentions-template.json")) {
+            Objects.requireNonNull(template, "mentions-template.json missing from the classpath");
+            client.indices().putIndexTemplate(PutIndexTemplateRequest.of(request -> request.name(TEMPLATE).withJson(template)));
+            if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
+                try {
+                    client.indices().create(request -> request.index(FIRST_INDEX)
+                            .aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+                } catch (ElasticsearchException e) {
+                    if (!"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the mentions index", e);
+        }
+    }
+
+    /**
+     * Writes triaged mentions. A mention indexed before keeps what staff did with it (status,
+     * assignee); only the mention and its tags are replaced, so re-ingesting is harmless.
+     *
+     * @return the mentions Elasticsearch refused, with its reason (a mapping error, a bad value)
+     * @throws UncheckedIOException when Elasticsearch cannot be reached: nothing was written for sure, retry all
+     */
+    public Map<String, String> upsertAll(List<MentionDocument> documents) {
+        if (documents.isEmpty()) {
+            return Map.of();
+        }
+        var operations = new ArrayList<BulkOperation>(documents.size());
+        for (var document : documents) {
+            operations.add(BulkOperation.of(op -> op.update(update -> update.index(ALIAS)
+                    .id(document.mentionId())
+                    .retryOnConflict(3)
+                    .action(action -> action.doc(document).upsert(document.asNew())))));
+        }
+        try {
+            // wait_for: once this returns the mentions are searchable, so the desk, told by the
+            // triaged event that follows, finds them. Costs at most one refresh interval per batch.
+            var response = client.bulk(bulk -> bulk.refresh(Refresh.WaitFor).operations(operations));
+            var refused = new LinkedHashMap<String, String>();
+            if (response.errors()) {
+                for (var item : response.items()) {
+                    if (item.error() != null) {
+                        refused.put(item.id(), item.error().type() + ": " + item.error().reason());
+                    }
+                }
+            }
+            return refused;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** Records where staff are with a mention; the text and tags are left as they are. */
+    public void updateStatus(String mentionId, MentionStatus status, String assignee, java.time.Instant at) {
+        var change = new java.util.HashMap<String, Object>();
+        change.put("status", status);
+        change.put("updatedAt", at);
+        if (assignee != null) {
+            change.put("assignee", assignee);
+        }
+        try {
+            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+                    MentionDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** One mention by id, if indexed. */
+    public java.util.Optional<MentionDocument> find(String mentionId) {
+        try {
+            var response = client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class);
+            return response.found() ? java.util.Optional.ofNullable(response.source()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** Mentions matching the words, most urgent first, then those who have waited longest. */
+    public SearchPage search(String words, int from, int size) {
+        Query query = words == null || words.isBlank()
+                ? Query.of(q -> q.matchAll(all -> all))
+                : Query.of(q -> q.multiMatch(match -> match.query(words)
+                        .fields("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons")));
+        try {
+            var response = client.search(search -> search.index(ALIAS)
+                            .query(query)
+                            .from(from)
+                            .size(size)
+                            .trackTotalHits(total -> total.enabled(true))
+                            .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
+                            .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                    MentionDocument.class);
+            var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            return new SearchPage(hits, total);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    public record SearchPage(List<MentionDocument> mentions, long total) {}
+}

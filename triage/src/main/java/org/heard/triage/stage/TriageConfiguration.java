@@ -1,0 +1,74 @@
+package org.heard.triage.stage;
+
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
+import org.heard.triage.index.MentionIndex;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The triage role: a consumer group on the mentions topic; more instances share its partitions. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(HeardRole.TRIAGE)
+class TriageConfiguration {
+
+    static final String GROUP = "heard-triage";
+
+    @Bean
+    @ConditionalOnMissingBean
+    MentionTagger channelHintTagger(Clock clock) {
+        return new ChannelHintTagger(clock);
+    }
+
+    @Bean
+    TriageStage triageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+        return new TriageStage(tagger, index, publisher, clock);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> triageListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, @Value("${heard.triage.concurrency:1}") int concurrency) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // Elasticsearch or Kafka down: keep the batch, back off up to 30 s between tries, never give up.
+        var backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    TriageListener triageListener(TriageStage stage) {
+        return new TriageListener(stage);
+    }
+
+    static class TriageListener {
+
+        private final TriageStage stage;
+
+        TriageListener(TriageStage stage) {
+            this.stage = stage;
+        }
+
+        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).MENTIONS.name()}",
+                containerFactory = "triageListenerFactory", batch = "true")
+        void onMentions(List<ConsumerRecord<String, byte[]>> records) {
+            stage.process(records);
+        }
+    }
+
+}
