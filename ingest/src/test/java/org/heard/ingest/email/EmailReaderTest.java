@@ -85,6 +85,23 @@ class EmailReaderTest {
     }
 
     @Test
+    void storesAttachmentsUpToTheSizeCapWhenConfigured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        var m = Samples.mailbox();
+        java.util.function.Function<org.springframework.util.unit.DataSize, EmailSettings.Mailbox> withCap = cap ->
+                new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(), m.smtp(), m.username(), m.password(), null,
+                        m.folder(), m.sentFolder(), m.processed(), m.services(), null,
+                        new EmailSettings.Attachments(true, cap, directory), m.maxMessageSize(), m.pollInterval(), m.idle());
+
+        var stored = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofKilobytes(1)));
+        var overCap = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofBytes(10)));
+
+        String storedPath = stored.mention().attributes().get("attachments").replaceAll(".*stored: ", "");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(storedPath), StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4");
+        assertThat(overCap.mention().attributes().get("attachments")).endsWith("stored: no (over 10B)");
+    }
+
+    @Test
     void decodesEncodedHeadersAndWindowsCharsets() {
         var mention = mention("encoded-headers.eml").mention();
 
