@@ -22,16 +22,14 @@ import org.springframework.util.unit.DataSize;
  */
 final class EmbeddedMailServer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedMailServer.class);
+
     private final GreenMail greenMail;
     private final EmailSettings.Mailbox mailbox;
 
     EmbeddedMailServer(EmailSettings.Embedded settings, Path dataDir) {
         Path passwordFile = passwordFile(dataDir.resolve("email").resolve("embedded-mailbox.password"));
-        greenMail = new GreenMail(new ServerSetup[] {
-            setup(settings.smtpPort(), settings.host(), ServerSetup.PROTOCOL_SMTP),
-            setup(settings.imapPort(), settings.host(), ServerSetup.PROTOCOL_IMAP)
-        });
-        greenMail.start();
+        greenMail = start(settings);
         mailbox = new EmailSettings.Mailbox(
                 settings.address(),
                 "Heard demo mailbox",
@@ -51,6 +49,38 @@ final class EmbeddedMailServer {
                 Duration.ofSeconds(2),
                 false);
         greenMail.setUser(settings.address(), settings.address(), mailbox.secret());
+    }
+
+    /**
+     * On the configured ports; when one is taken (a second desk on this machine, a test context)
+     * on free ones instead, said loudly, rather than a desk that does not start.
+     */
+    private static GreenMail start(EmailSettings.Embedded settings) {
+        try {
+            return started(settings.smtpPort(), settings.imapPort(), settings.host());
+        } catch (RuntimeException e) {
+            if (settings.smtpPort() == 0 && settings.imapPort() == 0) {
+                throw e;
+            }
+            GreenMail fallback = started(0, 0, settings.host());
+            log.warn("Embedded mail server: port {} or {} on {} is taken ({}); using SMTP {} and IMAP {} instead",
+                    settings.smtpPort(), settings.imapPort(), settings.host(), e.getMessage(),
+                    fallback.getSmtp().getPort(), fallback.getImap().getPort());
+            return fallback;
+        }
+    }
+
+    private static GreenMail started(int smtpPort, int imapPort, String host) {
+        var server = new GreenMail(new ServerSetup[] {
+            setup(smtpPort, host, ServerSetup.PROTOCOL_SMTP), setup(imapPort, host, ServerSetup.PROTOCOL_IMAP)
+        });
+        try {
+            server.start();
+            return server;
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
     }
 
     private static ServerSetup setup(int port, String host, String protocol) {

@@ -69,6 +69,18 @@ class EmbeddedMailServerIT {
     }
 
     @Test
+    void movesToFreePortsWhenTheConfiguredOnesAreTaken() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            runner().withPropertyValues("heard.channel.email.embedded.smtp-port=" + taken.getLocalPort()).run(context -> {
+                assertThat(context).hasNotFailed();
+                var server = context.getBean(EmbeddedMailServer.class);
+                assertThat(server.smtpPort()).isNotEqualTo(taken.getLocalPort()).isPositive();
+                assertThat(server.mailbox().smtp().port()).isEqualTo(server.smtpPort());
+            });
+        }
+    }
+
+    @Test
     void aConfiguredMailboxReplacesTheEmbeddedServer() {
         runner().withPropertyValues(
                         "heard.channel.email.mailboxes[0].address=ward5@trust.nhs.uk",
