@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class AutomaticMailTest {
 
     private static Set<MentionFlag> flagsOf(String headers) throws Exception {
-        String raw = "From: someone@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Hello\r\n" + headers
-                + "Content-Type: text/plain\r\n\r\nBody\r\n";
+        return flagsOfRaw("From: someone@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Hello\r\n" + headers
+                + "Content-Type: text/plain\r\n\r\nBody\r\n");
+    }
+
+    private static Set<MentionFlag> flagsOfRaw(String raw) throws Exception {
         var message = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
         return AutomaticMail.flagsOf(message);
@@ -49,19 +52,13 @@ class AutomaticMailTest {
 
     @Test
     void mailFromTheMailerDaemonIsABounce() throws Exception {
-        String raw = "From: MAILER-DAEMON@mx.example.org\r\nSubject: failure notice\r\nContent-Type: text/plain\r\n\r\nx\r\n";
-        var message = new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
-
-        assertThat(AutomaticMail.flagsOf(message)).containsExactly(MentionFlag.BOUNCE);
+        assertThat(flagsOfRaw("From: MAILER-DAEMON@mx.example.org\r\nSubject: failure notice\r\n\r\nx\r\n"))
+                .containsExactly(MentionFlag.BOUNCE);
     }
 
     @Test
     void recognisesOutOfOfficeSubjectsEvenWithoutHeaders() throws Exception {
-        String raw = "From: a@example.org\r\nSubject: =?UTF-8?Q?Out_of_Office:_back_Monday?=\r\nContent-Type: text/plain\r\n\r\nx\r\n";
-        var message = new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
-
-        assertThat(AutomaticMail.flagsOf(message)).containsExactly(MentionFlag.AUTO_REPLY);
+        assertThat(flagsOfRaw("From: a@example.org\r\nSubject: =?UTF-8?Q?Out_of_Office:_back_Monday?=\r\n\r\nx\r\n"))
+                .containsExactly(MentionFlag.AUTO_REPLY);
     }
 }

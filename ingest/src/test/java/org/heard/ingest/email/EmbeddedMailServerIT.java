@@ -23,6 +23,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class EmbeddedMailServerIT {
 
+    private static final String[] WARD_5 = {
+        "heard.channel.email.mailboxes[0].address=ward5@trust.nhs.uk",
+        "heard.channel.email.mailboxes[0].imap.host=127.0.0.1",
+        "heard.channel.email.mailboxes[0].imap.port=1",
+        "heard.channel.email.mailboxes[0].smtp.host=127.0.0.1",
+        "heard.channel.email.mailboxes[0].smtp.port=1"
+    };
+
     @TempDir
     Path dataDir;
 
@@ -82,13 +90,8 @@ class EmbeddedMailServerIT {
 
     @Test
     void aConfiguredMailboxReplacesTheEmbeddedServer() {
-        runner().withPropertyValues(
-                        "heard.channel.email.mailboxes[0].address=ward5@trust.nhs.uk",
-                        "heard.channel.email.mailboxes[0].imap.host=127.0.0.1",
-                        "heard.channel.email.mailboxes[0].imap.port=1",
-                        "heard.channel.email.mailboxes[0].smtp.host=127.0.0.1",
-                        "heard.channel.email.mailboxes[0].smtp.port=1",
-                        "heard.channel.email.mailboxes[0].services[0]=ward-5")
+        runner().withPropertyValues(WARD_5)
+                .withPropertyValues("heard.channel.email.mailboxes[0].services[0]=ward-5")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(EmbeddedMailServer.class);
                     var mailbox = context.getBean(EmailChannel.class).mailboxes().getFirst();
@@ -101,12 +104,8 @@ class EmbeddedMailServerIT {
 
     @Test
     void refusesAMailboxWithBothAPasswordAndAPasswordFile() {
-        runner().withPropertyValues(
-                        "heard.channel.email.mailboxes[0].address=ward5@trust.nhs.uk",
-                        "heard.channel.email.mailboxes[0].imap.host=127.0.0.1",
-                        "heard.channel.email.mailboxes[0].imap.port=1",
-                        "heard.channel.email.mailboxes[0].smtp.host=127.0.0.1",
-                        "heard.channel.email.mailboxes[0].smtp.port=1",
+        runner().withPropertyValues(WARD_5)
+                .withPropertyValues(
                         "heard.channel.email.mailboxes[0].password=from-env",
                         "heard.channel.email.mailboxes[0].password-file=/run/secrets/mail")
                 .run(context -> assertThat(context).hasFailed());
