@@ -163,6 +163,7 @@ public final class EmailReplySender implements ReplySender {
         }
         index.rememberOurs(messageId, reply.replyId());
         index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENDING, messageId, ""));
+        Transmitted transmitted = null;
         try (Store store = MailSessions.connectImap(mailbox)) {
             Folder sent = store.getFolder(mailbox.sentFolder());
             if (!sent.exists()) {
@@ -172,13 +173,17 @@ public final class EmailReplySender implements ReplySender {
             try {
                 message.setFlags(new Flags(SENDING), true);
                 sent.appendMessages(new Message[] {message});
-                SendResult result = transmit(session, mailbox, message, reply, messageId);
-                confirmCopy(sent, messageId, result);
-                return result;
+                transmitted = transmit(session, mailbox, message, reply, messageId);
+                confirmCopy(sent, messageId, transmitted);
+                return transmitted.result();
             } finally {
                 sent.close(true);
             }
         } catch (MessagingException e) {
+            if (transmitted != null) {
+                // SMTP has spoken and the attempt record says so; the Sent copy's keyword is only bookkeeping.
+                return transmitted.result();
+            }
             // Nothing reached SMTP when the Sent folder cannot be written: trying again is safe.
             failed(reply, messageId, "cannot save to " + mailbox.sentFolder());
             markOutbound(mailbox, ChannelState.FAILING, "IMAP for the Sent folder: " + e.getMessage());
@@ -186,18 +191,25 @@ public final class EmailReplySender implements ReplySender {
         }
     }
 
-    private SendResult transmit(Session session, EmailSettings.Mailbox mailbox, MimeMessage message, ReplyRequested reply, String messageId) {
+    /** What SMTP said, and whether we know for certain if the patient got it. */
+    private record Transmitted(SendResult result, boolean certain) {
+        static Transmitted certainly(SendResult result) {
+            return new Transmitted(result, true);
+        }
+    }
+
+    private Transmitted transmit(Session session, EmailSettings.Mailbox mailbox, MimeMessage message, ReplyRequested reply, String messageId) {
         Transport transport;
         try {
             transport = MailSessions.connectSmtp(session, mailbox);
         } catch (AuthenticationFailedException e) {
             failed(reply, messageId, "SMTP login refused");
             markOutbound(mailbox, ChannelState.AUTH_FAILED, "SMTP login refused for " + mailbox.username());
-            return new SendResult.RetryLater(Duration.ofMinutes(15), "the mail server refused our login: renew the mailbox password");
+            return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(15), "the mail server refused our login: renew the mailbox password"));
         } catch (MessagingException e) {
             failed(reply, messageId, "SMTP unreachable");
             markOutbound(mailbox, ChannelState.FAILING, "SMTP unreachable: " + e.getMessage());
-            return new SendResult.RetryLater(Duration.ofMinutes(1), "mail server unreachable: " + e.getMessage());
+            return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(1), "mail server unreachable: " + e.getMessage()));
         }
         try (transport) {
             transmission.send(transport, message);
@@ -206,30 +218,30 @@ public final class EmailReplySender implements ReplySender {
             if (code >= 500) {
                 failed(reply, messageId, "refused " + code);
                 markOutbound(mailbox, ChannelState.HEALTHY, "");
-                return new SendResult.Rejected("the mail server refused the reply (" + code + "): " + e.getMessage());
+                return Transmitted.certainly(new SendResult.Rejected("the mail server refused the reply (" + code + "): " + e.getMessage()));
             }
             if (code >= 400) {
                 failed(reply, messageId, "deferred " + code);
-                return new SendResult.RetryLater(Duration.ofMinutes(5), "the mail server deferred the reply (" + code + "): " + e.getMessage());
+                return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(5), "the mail server deferred the reply (" + code + "): " + e.getMessage()));
             }
             // No reply code: the connection broke mid-send and the server may have taken it. Left as SENDING on purpose.
             markOutbound(mailbox, ChannelState.FAILING, "SMTP connection lost mid-send");
-            return new SendResult.RetryLater(Duration.ofMinutes(1), "connection lost while sending; the next attempt checks "
-                    + mailbox.sentFolder() + " before sending again");
+            return new Transmitted(new SendResult.RetryLater(Duration.ofMinutes(1), "connection lost while sending; the next attempt "
+                    + "checks " + mailbox.sentFolder() + " before sending again"), false);
         }
         Instant sentAt = clock.instant();
         index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENT, messageId, sentAt.toString()));
         markOutbound(mailbox, ChannelState.HEALTHY, "");
-        return new SendResult.Sent(messageId, sentAt);
+        return Transmitted.certainly(new SendResult.Sent(messageId, sentAt));
     }
 
     /** The Sent copy says what happened: confirmed, or removed when the server refused it for certain. */
-    private static void confirmCopy(Folder sent, String messageId, SendResult result) throws MessagingException {
-        if (result instanceof SendResult.RetryLater retry && retry.reason().startsWith("connection lost")) {
+    private static void confirmCopy(Folder sent, String messageId, Transmitted transmitted) throws MessagingException {
+        if (!transmitted.certain()) {
             return;
         }
         for (Message copy : sent.search(new MessageIDTerm(messageId))) {
-            if (result instanceof SendResult.Sent) {
+            if (transmitted.result() instanceof SendResult.Sent) {
                 copy.setFlags(new Flags(SENT), true);
             } else {
                 copy.setFlag(Flags.Flag.DELETED, true);
