@@ -50,6 +50,15 @@ public final class EmailChannel implements SmartLifecycle {
         return List.copyOf(health.values());
     }
 
+    /** The status of one mailbox, by its address. */
+    public ChannelConnector connector(String address) {
+        MailboxHealth found = health.get(address);
+        if (found == null) {
+            throw new IllegalArgumentException("no mailbox " + address + " in the email channel");
+        }
+        return found;
+    }
+
     List<EmailSettings.Mailbox> mailboxes() {
         return mailboxes;
     }

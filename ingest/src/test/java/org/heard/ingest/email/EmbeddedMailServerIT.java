@@ -66,7 +66,7 @@ class EmbeddedMailServerIT {
             MentionReceived mention = publisher.mentions().getFirst();
             assertThat(mention.text()).isEqualTo("The waiting room was freezing.");
             assertThat(mention.account()).isEqualTo("feedback@heard.localhost");
-            assertThat(channel.connectors()).singleElement().satisfies(connector -> {
+            assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values()).singleElement().satisfies(connector -> {
                 assertThat(connector.status().inbound()).isEqualTo(ChannelState.HEALTHY);
                 assertThat(connector.status().lastSuccessfulFetch()).isNotNull();
             });
@@ -99,6 +99,9 @@ class EmbeddedMailServerIT {
                     assertThat(mailbox.imap().security()).isEqualTo(EmailSettings.Security.STARTTLS);
                     assertThat(mailbox.services()).containsExactly("ward-5");
                     assertThat(mailbox.folder()).isEqualTo("INBOX");
+                    assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values())
+                            .extracting(connector -> connector.status().account())
+                            .containsExactly("ward5@trust.nhs.uk");
                 });
     }
 
