@@ -162,25 +162,36 @@ record KnownSettings(
     // --- @Value("${...}") in the main sources -----------------------------------------------
 
     static Stream<Setting> fromValueAnnotations(Path repository) {
-        try (Stream<Path> files = Files.walk(repository, 12)) {
-            return files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> repository.relativize(file).toString().matches("[^/]+/src/main/java/.*"))
-                    .flatMap(file -> {
-                        try {
-                            Matcher matcher = VALUE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                            Stream.Builder<Setting> found = Stream.builder();
-                            while (matcher.find()) {
-                                found.add(new Setting(matcher.group(1), Optional.ofNullable(matcher.group(2)),
-                                        repository.relativize(file).toString()));
-                            }
-                            return found.build();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
+        try (Stream<Path> modules = Files.list(repository)) {
+            return modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(KnownSettings::javaFiles)
+                    .flatMap(file -> valueAnnotations(repository, file))
                     .filter(setting -> setting.name().startsWith("heard."))
                     .toList()
                     .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Path> javaFiles(Path sources) {
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Setting> valueAnnotations(Path repository, Path file) {
+        try {
+            Matcher matcher = VALUE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            Stream.Builder<Setting> found = Stream.builder();
+            while (matcher.find()) {
+                found.add(new Setting(matcher.group(1), Optional.ofNullable(matcher.group(2)),
+                        repository.relativize(file).toString()));
+            }
+            return found.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
