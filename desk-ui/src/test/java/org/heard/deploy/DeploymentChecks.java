@@ -401,8 +401,9 @@ final class DeploymentChecks {
     /** Every variable handed to a Heard container is a setting the reference documents. */
     List<String> variablesAreDocumentedSettings() {
         List<String> problems = new ArrayList<>();
+        Set<String> named = variablesNamedBySecretSettings();
         heardVariables().forEach((variable, where) -> {
-            if (reference.outsideSpring().containsKey(variable)) {
+            if (reference.outsideSpring().containsKey(variable) || named.contains(variable)) {
                 return;
             }
             boolean documented = reference.rows().stream().anyMatch(row -> setsRow(variable, row));
@@ -414,26 +415,48 @@ final class DeploymentChecks {
         return problems;
     }
 
+    /** A credential setting may name the variable that holds the secret ({@code env:NAME}): that one is a secret too. */
+    private Set<String> variablesNamedBySecretSettings() {
+        Set<String> named = new java.util.HashSet<>();
+        for (Manifest deployment : ofKind("Deployment")) {
+            kubernetesEnvironment(deployment).forEach(v -> namedSecret(v.value()).ifPresent(named::add));
+        }
+        heardComposeServices().values().forEach(service ->
+                composeEnvironment(service).values().forEach(value -> namedSecret(value).ifPresent(named::add)));
+        return named;
+    }
+
+    private static Optional<String> namedSecret(String value) {
+        return value.startsWith("env:") ? Optional.of(value.substring("env:".length()).strip()) : Optional.empty();
+    }
+
     /** Secrets reach Heard from Kubernetes Secrets or compose interpolation, never as plain values. */
     List<String> secretsComeFromSecrets() {
         List<String> problems = new ArrayList<>();
-        List<ConfigurationReference.Row> secret = reference.rows().stream().filter(ConfigurationReference.Row::secret).toList();
+        List<ConfigurationReference.Row> secret = reference.rows().stream().filter(ConfigurationReference.Row::secret)
+                .filter(row -> !row.name().endsWith("-file")).toList();
+        Set<String> named = variablesNamedBySecretSettings();
         for (Manifest deployment : ofKind("Deployment")) {
             for (var variable : kubernetesEnvironment(deployment)) {
-                if (secret.stream().anyMatch(row -> setsRow(variable.name(), row)) && !variable.fromSecret()) {
+                boolean isSecret = named.contains(variable.name()) || secret.stream().anyMatch(row -> setsRow(variable.name(), row));
+                if (isSecret && !variable.fromSecret() && !variable.value().startsWith("env:") && !variable.value().startsWith("file:")) {
                     problems.add(deployment.where(deploy.root()) + ": " + variable.name() + " is a secret: use valueFrom.secretKeyRef");
                 }
             }
         }
         for (Manifest config : ofKind("ConfigMap")) {
-            for (String variable : map(config.content(), "data").orElse(Map.of()).keySet()) {
-                if (secret.stream().anyMatch(row -> setsRow(variable, row))) {
+            for (var entry : map(config.content(), "data").orElse(Map.of()).entrySet()) {
+                String variable = entry.getKey();
+                String value = String.valueOf(entry.getValue());
+                boolean reference = value.startsWith("env:") || value.startsWith("file:");
+                if (!reference && (named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row)))) {
                     problems.add(config.where(deploy.root()) + ": " + variable + " is a secret and does not belong in a ConfigMap");
                 }
             }
         }
         heardComposeServices().forEach((name, service) -> composeEnvironment(service).forEach((variable, value) -> {
-            if (secret.stream().anyMatch(row -> setsRow(variable, row)) && !value.startsWith("${")) {
+            boolean isSecret = named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row));
+            if (isSecret && !value.startsWith("${") && !value.startsWith("env:") && !value.startsWith("file:")) {
                 problems.add("compose service " + name + ": " + variable + " is a secret: take it from .env (${...}) or a file");
             }
         }));

@@ -36,7 +36,8 @@ class DeploymentChecksTest {
         assertThat(known.heard().get("heard.kafka.topics.replication-factor").defaultValue()).contains("1");
         assertThat(known.heard().get("heard.embedded.elasticsearch.start-timeout").defaultValue()).contains("180s");
         assertThat(known.heard()).containsKeys("heard.security.users[N].password-hash-file",
-                "heard.channel.story.nacs-services.<key>", "spring.elasticsearch.uris");
+                "heard.channel.story.nacs-services.<key>", "spring.elasticsearch.uris",
+                "heard.channel.twitter.accounts[N].consumer-key");
         assertThat(known.heard().get("heard.triage.concurrency").defaultValue()).contains("1");
         assertThat(known.defaultOf("heard.roles")).contains("ingest,triage,desk");
         assertThat(known.placeholders()).containsEntry("PORT", "server.port");
@@ -130,6 +131,35 @@ class DeploymentChecksTest {
         assertThat(checks.secretsComeFromSecrets()).containsExactly(
                 "compose service desk: SPRING_ELASTICSEARCH_PASSWORD is a secret: take it from .env (${...}) or a file");
         assertThat(checks.composeServicesAreHealthChecked()).containsExactly("compose/compose.yaml service desk: no healthcheck.test");
+    }
+
+    @Test
+    void takesAVariableNamedByACredentialSettingAsASecret() throws IOException {
+        write("kubernetes/base/ingest.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: heard-ingest
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: heard
+                          env:
+                            - name: HEARD_CHANNEL_TWITTER_ACCOUNTS_0_CONSUMERKEY
+                              value: env:X_CONSUMER_KEY
+                            - name: X_CONSUMER_KEY
+                              value: plain-text-key
+                """);
+        var checks = checks("""
+                | Setting | Default | Environment variable | Roles |
+                |---|---|---|---|
+                | `heard.channel.twitter.accounts[N].consumer-key` 🔒 | — | `HEARD_CHANNEL_TWITTER_ACCOUNTS_N_CONSUMERKEY` | ingest |
+                """);
+
+        assertThat(checks.variablesAreDocumentedSettings()).isEmpty();
+        assertThat(checks.secretsComeFromSecrets()).containsExactly(
+                "kubernetes/base/ingest.yaml Deployment/heard-ingest: X_CONSUMER_KEY is a secret: use valueFrom.secretKeyRef");
     }
 
     @Test

@@ -137,8 +137,17 @@ record KnownSettings(
         return generic instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[index] : Object.class;
     }
 
+    /**
+     * A record of Heard's that binds as a group of settings. One with a single {@code String}
+     * component (a {@code Secret("env:NAME")}) is one setting: Spring converts the text through
+     * its constructor.
+     */
     private static boolean isHeardRecord(Class<?> type) {
-        return type.isRecord() && type.getPackageName().startsWith("org.heard");
+        if (!type.isRecord() || !type.getPackageName().startsWith("org.heard")) {
+            return false;
+        }
+        var components = type.getRecordComponents();
+        return !(components.length == 1 && components[0].getType() == String.class);
     }
 
     /** Only the application's own classes: test code may declare settings of its own. */
