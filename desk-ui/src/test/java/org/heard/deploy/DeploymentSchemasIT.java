@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Kubernetes manifests against the real schemas: Kubernetes' OpenAPI and KEDA's CRDs as
- * bundled by the kubernetes-models npm packages ({@code deploy/validate/}). An integration test
- * because it installs them with npm (from the registry, then offline) and runs Node.js.
+ * deploy/ against real schemas ({@code deploy/validate/}): the Kubernetes manifests against
+ * Kubernetes' OpenAPI and KEDA's CRDs as bundled by the kubernetes-models npm packages, the compose
+ * file against the Compose Specification's schema. An integration test because it installs them
+ * with npm (from the registry, then offline) and runs Node.js.
  */
-class KubernetesSchemaIT {
+class DeploymentSchemasIT {
 
     private static Path validator;
 
@@ -30,16 +31,26 @@ class KubernetesSchemaIT {
     }
 
     @Test
-    void everyManifestMatchesItsSchema() throws Exception {
+    void everyManifestAndComposeFileMatchesItsSchema() throws Exception {
         var result = run(validator, List.of("node", "validate.mjs"));
 
-        assertThat(result.exitCode()).as("schema validation of deploy/kubernetes:%n%s", result.output()).isZero();
+        assertThat(result.exitCode()).as("schema validation of deploy/:%n%s", result.output()).isZero();
         assertThat(result.output()).as("the validator's summary").containsPattern("(?m)^([1-9][0-9]*) passed, 0 failed$");
     }
 
     @Test
-    void reportsAnObjectThatBreaksItsSchema(@TempDir Path manifests) throws Exception {
-        Files.writeString(manifests.resolve("desk.yaml"), """
+    void reportsFilesThatBreakTheirSchema(@TempDir Path deploy) throws Exception {
+        Files.createDirectories(deploy.resolve("kubernetes"));
+        Files.createDirectories(deploy.resolve("compose"));
+        Files.writeString(deploy.resolve("compose/compose.yaml"), """
+                services:
+                  desk:
+                    image: heard
+                    hostnme: desk
+                    healthcheck:
+                      retries: three
+                """);
+        Files.writeString(deploy.resolve("kubernetes/desk.yaml"), """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -57,14 +68,16 @@ class KubernetesSchemaIT {
                             - containerPort: http
                 """);
 
-        var result = run(validator, List.of("node", "validate.mjs", manifests.toString()));
+        var result = run(validator, List.of("node", "validate.mjs", deploy.toString()));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output())
-                .contains("Deployment/heard-desk")
+                .contains("FAIL kubernetes/desk.yaml Deployment/heard-desk")
                 .contains("/spec/template/spec/containers/0 must have required property name")
                 .contains("/spec/template/spec/containers/0/ports/0/containerPort must be integer")
-                .contains("0 passed, 1 failed");
+                .contains("FAIL compose/compose.yaml: /services/desk must NOT have additional properties (hostnme)")
+                .contains("/services/desk/healthcheck/retries must be number")
+                .contains("0 passed, 2 failed");
     }
 
     record Result(int exitCode, String output) {}
