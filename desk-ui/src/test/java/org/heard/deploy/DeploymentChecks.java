@@ -396,6 +396,76 @@ final class DeploymentChecks {
         return problems;
     }
 
+    /** Every variable the compose file interpolates is in .env.example, so a copy of it is a start. */
+    List<String> composeVariablesAreInTheExample() {
+        List<String> problems = new ArrayList<>();
+        for (Manifest compose : deploy.compose()) {
+            Path example = compose.file().resolveSibling(".env.example");
+            if (!Files.isRegularFile(example)) {
+                problems.add(deploy.root().relativize(compose.file()) + ": no .env.example beside it");
+                continue;
+            }
+            Set<String> defined = new java.util.TreeSet<>();
+            read(example).lines().map(String::strip).filter(line -> !line.startsWith("#") && line.contains("="))
+                    .forEach(line -> defined.add(line.substring(0, line.indexOf('=')).strip()));
+            var interpolated = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(read(compose.file()));
+            Set<String> missing = new java.util.TreeSet<>();
+            while (interpolated.find()) {
+                if (!defined.contains(interpolated.group(1))) {
+                    missing.add(interpolated.group(1));
+                }
+            }
+            missing.forEach(name -> problems.add(deploy.root().relativize(compose.file()) + ": ${" + name
+                    + "} is not in .env.example"));
+        }
+        return problems;
+    }
+
+    /** The image copies the jar the desk-ui module builds, from a stage that exists. */
+    List<String> imageCopiesTheApplicationJar() {
+        Path dockerfile = deploy.root().resolve("Dockerfile");
+        if (!Files.isRegularFile(dockerfile)) {
+            return List.of("no deploy/Dockerfile");
+        }
+        List<String> problems = new ArrayList<>();
+        String text = read(dockerfile);
+        var finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(read(deploy.repository().resolve("desk-ui/pom.xml")));
+        String jar = "desk-ui/target/" + (finalName.find() ? finalName.group(1) : "desk-ui") + ".jar";
+        if (!text.contains(jar)) {
+            problems.add("Dockerfile: does not take " + jar + ", the jar desk-ui builds");
+        }
+        if (!text.contains("-Pproduction") || !text.contains("package")) {
+            problems.add("Dockerfile: the builder must run ./mvnw -Pproduction -DskipTests package (Vaadin's production bundle)");
+        }
+        Set<String> stages = new java.util.HashSet<>();
+        var from = Pattern.compile("(?m)^FROM\\s+(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE).matcher(text);
+        int count = 0;
+        while (from.find()) {
+            count++;
+            if (from.group(2) != null) {
+                stages.add(from.group(2));
+            }
+        }
+        if (count < 2) {
+            problems.add("Dockerfile: build in one stage and run in another, so the image carries a JRE and the jar only");
+        }
+        var copy = Pattern.compile("COPY\\s+--from=(\\S+)").matcher(text);
+        while (copy.find()) {
+            if (!stages.contains(copy.group(1))) {
+                problems.add("Dockerfile: COPY --from=" + copy.group(1) + " names no build stage");
+            }
+        }
+        return problems;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // --- Settings ---------------------------------------------------------------------------
 
     /** Every variable handed to a Heard container is a setting the reference documents. */

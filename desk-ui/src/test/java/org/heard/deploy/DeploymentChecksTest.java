@@ -24,7 +24,7 @@ class DeploymentChecksTest {
     private static KnownSettings known;
 
     @TempDir
-    Path deploy;
+    Path repository;
 
     @BeforeAll
     static void readTheCode() {
@@ -163,6 +163,36 @@ class DeploymentChecksTest {
     }
 
     @Test
+    void reportsComposeVariablesMissingFromTheExampleAndAnImageWithoutTheJar() throws IOException {
+        write("compose/compose.yaml", """
+                services:
+                  elasticsearch:
+                    image: elasticsearch:${ELASTICSEARCH_VERSION:-9.2.8}
+                    environment:
+                      ELASTIC_PASSWORD: ${ELASTIC_PASSWORD:?set it}
+                    healthcheck:
+                      test: ["CMD-SHELL", "curl -u elastic:$$ELASTIC_PASSWORD localhost:9200"]
+                """);
+        write("compose/.env.example", """
+                # ELASTIC_PASSWORD=commented out does not count
+                ELASTICSEARCH_VERSION=9.2.8
+                """);
+        write("../desk-ui/pom.xml", "<project><build><finalName>heard</finalName></build></project>");
+        write("Dockerfile", """
+                FROM eclipse-temurin:25-jdk AS build
+                RUN ./mvnw -Pproduction -DskipTests package
+                FROM eclipse-temurin:25-jre
+                COPY --from=builder /src/desk-ui/target/desk-ui.jar /opt/heard.jar
+                """);
+        var checks = checks(REFERENCE);
+
+        assertThat(checks.composeVariablesAreInTheExample()).containsExactly("compose/compose.yaml: ${ELASTIC_PASSWORD} is not in .env.example");
+        assertThat(checks.imageCopiesTheApplicationJar()).containsExactly(
+                "Dockerfile: does not take desk-ui/target/heard.jar, the jar desk-ui builds",
+                "Dockerfile: COPY --from=builder names no build stage");
+    }
+
+    @Test
     void reportsAReferenceThatDisagreesWithTheCode() throws IOException {
         String reference = """
                 | Setting | Default | Environment variable | Roles |
@@ -211,12 +241,14 @@ class DeploymentChecksTest {
                 "kubernetes/overlays/small/kustomization.yaml Kustomization: patch target ConfigMap/heard-settings is not among its resources");
     }
 
-    private DeploymentChecks checks(String reference) {
-        return new DeploymentChecks(DeployFolder.load(deploy), ConfigurationReference.parse(reference.lines().toList()), known);
+    private DeploymentChecks checks(String reference) throws IOException {
+        Files.createDirectories(repository.resolve("deploy"));
+        return new DeploymentChecks(DeployFolder.load(repository.resolve("deploy")),
+                ConfigurationReference.parse(reference.lines().toList()), known);
     }
 
     private void write(String file, String content) throws IOException {
-        Path path = deploy.resolve(file);
+        Path path = repository.resolve(file.startsWith("../") ? file.substring(3) : "deploy/" + file);
         Files.createDirectories(path.getParent());
         Files.writeString(path, content);
     }

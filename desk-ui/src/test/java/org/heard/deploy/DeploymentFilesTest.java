@@ -70,6 +70,16 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void everyVariableTheComposeFileReadsIsInTheExampleEnvironment() {
+        assertThat(checks.composeVariablesAreInTheExample()).as(".env.example").isEmpty();
+    }
+
+    @Test
+    void theImageIsBuiltFromTheRepositoryAndRunsTheApplicationJar() {
+        assertThat(checks.imageCopiesTheApplicationJar()).as("Dockerfile").isEmpty();
+    }
+
+    @Test
     void everyVariableGivenToHeardIsADocumentedSetting() {
         assertThat(checks.variablesAreDocumentedSettings()).as("environment variables").isEmpty();
     }
