@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,11 +47,29 @@ record DeployFolder(Path root, List<Manifest> manifests) {
         return root.getParent();
     }
 
+    /** Whole Kubernetes objects; patches, which change objects defined elsewhere, are apart. */
     List<Manifest> kubernetes() {
+        Set<Path> patches = patchFiles();
         return manifests.stream()
                 .filter(manifest -> manifest.file().startsWith(root.resolve("kubernetes")))
                 .filter(manifest -> !manifest.kind().equals("Kustomization"))
+                .filter(manifest -> !patches.contains(manifest.file()))
                 .toList();
+    }
+
+    /** The documents of the files kustomizations name as patches ({@code patches[].path}). */
+    List<Manifest> patches() {
+        Set<Path> patches = patchFiles();
+        return manifests.stream().filter(manifest -> patches.contains(manifest.file())).toList();
+    }
+
+    private Set<Path> patchFiles() {
+        return kustomizations().stream()
+                .flatMap(kustomization -> Manifest.list(kustomization.content(), "patches").stream()
+                        .map(patch -> Manifest.text(patch, "path"))
+                        .flatMap(Optional::stream)
+                        .map(path -> kustomization.file().getParent().resolve(path).normalize()))
+                .collect(Collectors.toSet());
     }
 
     List<Manifest> kustomizations() {

@@ -488,7 +488,7 @@ final class DeploymentChecks {
     /** A credential setting may name the variable that holds the secret ({@code env:NAME}): that one is a secret too. */
     private Set<String> variablesNamedBySecretSettings() {
         Set<String> named = new java.util.HashSet<>();
-        for (Manifest deployment : ofKind("Deployment")) {
+        for (Manifest deployment : deploymentsAndPatches()) {
             kubernetesEnvironment(deployment).forEach(v -> namedSecret(v.value()).ifPresent(named::add));
         }
         heardComposeServices().values().forEach(service ->
@@ -506,7 +506,7 @@ final class DeploymentChecks {
         List<ConfigurationReference.Row> secret = reference.rows().stream().filter(ConfigurationReference.Row::secret)
                 .filter(row -> !row.name().endsWith("-file")).toList();
         Set<String> named = variablesNamedBySecretSettings();
-        for (Manifest deployment : ofKind("Deployment")) {
+        for (Manifest deployment : deploymentsAndPatches()) {
             for (var variable : kubernetesEnvironment(deployment)) {
                 boolean isSecret = named.contains(variable.name()) || secret.stream().anyMatch(row -> setsRow(variable.name(), row));
                 if (isSecret && !variable.fromSecret() && !variable.value().startsWith("env:") && !variable.value().startsWith("file:")) {
@@ -629,10 +629,16 @@ final class DeploymentChecks {
         return variables;
     }
 
+    /** Deployments and the patches of Deployments: everything that gives a Heard container variables. */
+    private List<Manifest> deploymentsAndPatches() {
+        return Stream.concat(ofKind("Deployment").stream(),
+                deploy.patches().stream().filter(patch -> patch.kind().equals("Deployment"))).toList();
+    }
+
     /** Every variable given to a Heard container, with where it was given. */
     private Map<String, String> heardVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
-        for (Manifest deployment : ofKind("Deployment")) {
+        for (Manifest deployment : deploymentsAndPatches()) {
             kubernetesEnvironment(deployment).forEach(v -> variables.putIfAbsent(v.name(), deployment.where(deploy.root())));
         }
         heardComposeServices().forEach((name, service) ->
