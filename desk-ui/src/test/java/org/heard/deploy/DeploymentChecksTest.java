@@ -39,6 +39,10 @@ class DeploymentChecksTest {
                 "heard.channel.story.nacs-services.<key>", "spring.elasticsearch.uris",
                 "heard.channel.twitter.accounts[N].consumer-key");
         assertThat(known.heard().get("heard.triage.concurrency").defaultValue()).contains("1");
+        assertThat(known.heard().get("heard.triage.max-analysed-chars").defaultValue())
+                .as("a default written as a constant").contains("6000");
+        assertThat(known.heard().get("heard.triage.nlp").defaultValue()).as("a switch on when missing").contains("true");
+        assertThat(known.heard().get("heard.triage.catalogue").defaultValue()).as("an empty default").isEmpty();
         assertThat(known.defaultOf("heard.roles")).contains("ingest,triage,desk");
         assertThat(known.placeholders()).containsEntry("PORT", "server.port");
         assertThat(known.exists("spring.kafka.producer.properties.enable.idempotence")).isTrue();

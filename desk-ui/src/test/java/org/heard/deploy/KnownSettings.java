@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Heard really reads, gathered from the code rather than written down twice: its
- * {@code @ConfigurationProperties} records, its {@code @Value} placeholders, the shipped
+ * {@code @ConfigurationProperties} records, its {@code @Value} placeholders and
+ * {@code @ConditionalOnProperty} switches, the shipped
  * {@code application.yaml}, and Spring Boot's own settings (the metadata its jars carry).
  *
  * @param heard Heard's own settings by name, with the default the code gives them
@@ -49,6 +50,7 @@ record KnownSettings(
         Set<String> springMaps) {
 
     private static final Pattern VALUE = Pattern.compile("@Value\\(\"\\$\\{([^}:]+)(?::([^}]*))?}\"\\)");
+    private static final Pattern CONDITIONAL = Pattern.compile("@ConditionalOnProperty\\(([^)]*)\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
 
     static KnownSettings of(Path repository) {
@@ -194,15 +196,59 @@ record KnownSettings(
 
     private static Stream<Setting> valueAnnotations(Path repository, Path file) {
         try {
-            Matcher matcher = VALUE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            String where = repository.relativize(file).toString();
             Stream.Builder<Setting> found = Stream.builder();
-            while (matcher.find()) {
-                found.add(new Setting(matcher.group(1), Optional.ofNullable(matcher.group(2)),
-                        repository.relativize(file).toString()));
+            Matcher value = VALUE.matcher(source);
+            while (value.find()) {
+                Optional<String> defaultValue = Optional.ofNullable(value.group(2))
+                        .map(text -> constantDefault(repository, text))
+                        .filter(text -> !text.isEmpty());
+                found.add(new Setting(value.group(1), defaultValue, where));
+            }
+            Matcher condition = CONDITIONAL.matcher(source);
+            while (condition.find()) {
+                String arguments = condition.group(1);
+                String prefix = attribute(arguments, "prefix").map(p -> p + ".").orElse("");
+                Optional<String> name = attribute(arguments, "name").or(() -> attribute(arguments, "value"))
+                        .or(() -> Optional.of(arguments).filter(a -> a.strip().startsWith("\""))
+                                .map(a -> a.strip().substring(1, a.strip().indexOf('"', 1))));
+                boolean onWhenMissing = arguments.contains("matchIfMissing = true");
+                String having = attribute(arguments, "havingValue").orElse("true");
+                name.ifPresent(n -> found.add(new Setting(prefix + n,
+                        onWhenMissing ? Optional.of(having) : Optional.empty(), where)));
             }
             return found.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> attribute(String arguments, String name) {
+        Matcher matcher = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(arguments);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** A default written as a constant ({@code "${x:" + Settings.DEFAULT + "}"}), read from the class. */
+    private static String constantDefault(Path repository, String text) {
+        Matcher constant = Pattern.compile("\"\\s*\\+\\s*([A-Z][A-Za-z0-9_]*)\\.([A-Z0-9_]+)\\s*\\+\\s*\"").matcher(text);
+        if (!constant.matches()) {
+            return text;
+        }
+        try (Stream<Path> modules = Files.list(repository)) {
+            Path declaring = modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(KnownSettings::javaFiles)
+                    .filter(file -> file.getFileName().toString().equals(constant.group(1) + ".java"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no class " + constant.group(1) + " for the default " + text));
+            String relative = declaring.toString().replaceFirst(".*?/src/main/java/", "");
+            String className = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+            return String.valueOf(Class.forName(className).getField(constant.group(2)).get(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the default " + text, e);
         }
     }
 
