@@ -288,6 +288,104 @@ final class DeploymentChecks {
         return problems;
     }
 
+    /**
+     * Heard's settings name the clusters the operators make (Strimzi's {@code <name>-kafka-bootstrap},
+     * ECK's {@code <name>-es-http} and {@code <name>-es-elastic-user}), and Elasticsearch runs the
+     * version of Heard's client (docs/adr/0003).
+     */
+    List<String> clustersAreTheOnesHeardExpects() {
+        List<String> problems = new ArrayList<>();
+        var pom = read(deploy.repository().resolve("pom.xml"));
+        var version = Pattern.compile("<elasticsearch.version>([^<]+)</elasticsearch.version>").matcher(pom);
+        String elasticsearchVersion = version.find() ? version.group(1) : "(not in pom.xml)";
+        Set<String> kafkas = new java.util.HashSet<>();
+        Set<String> bootstraps = new java.util.HashSet<>();
+        for (Manifest kafka : ofKind("Kafka")) {
+            kafkas.add(kafka.name());
+            bootstraps.add(kafka.name() + "-kafka-bootstrap");
+        }
+        for (Manifest pool : ofKind("KafkaNodePool")) {
+            String cluster = at(pool.content(), "metadata", "labels", "strimzi.io/cluster").map(String::valueOf).orElse("");
+            if (!kafkas.contains(cluster)) {
+                problems.add(pool.where(deploy.root()) + ": label strimzi.io/cluster '" + cluster + "' names no Kafka");
+            }
+        }
+        Set<String> elasticsearchServices = new java.util.HashSet<>();
+        Set<String> elasticUsers = new java.util.HashSet<>();
+        for (Manifest elasticsearch : ofKind("Elasticsearch")) {
+            elasticsearchServices.add(elasticsearch.name() + "-es-http");
+            elasticUsers.add(elasticsearch.name() + "-es-elastic-user");
+            String running = at(elasticsearch.content(), "spec", "version").map(String::valueOf).orElse("");
+            if (!running.equals(elasticsearchVersion)) {
+                problems.add(elasticsearch.where(deploy.root()) + ": version " + running + ", Heard's client is "
+                        + elasticsearchVersion);
+            }
+        }
+        for (Manifest config : ofKind("ConfigMap")) {
+            var data = map(config.content(), "data").orElse(Map.of());
+            Optional.ofNullable(data.get("SPRING_KAFKA_BOOTSTRAPSERVERS")).map(String::valueOf).ifPresent(servers -> {
+                for (String server : servers.split(",")) {
+                    String host = server.strip().split(":")[0];
+                    if (!kafkas.isEmpty() && !bootstraps.contains(host)) {
+                        problems.add(config.where(deploy.root()) + ": SPRING_KAFKA_BOOTSTRAPSERVERS names " + host
+                                + ", Strimzi's bootstrap service is one of " + bootstraps);
+                    }
+                }
+            });
+            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS")).map(String::valueOf).ifPresent(uris -> {
+                for (String uri : uris.split(",")) {
+                    String host = java.net.URI.create(uri.strip()).getHost();
+                    if (!elasticsearchServices.isEmpty() && !elasticsearchServices.contains(host)) {
+                        problems.add(config.where(deploy.root()) + ": SPRING_ELASTICSEARCH_URIS names " + host
+                                + ", ECK's service is one of " + elasticsearchServices);
+                    }
+                }
+            });
+        }
+        for (Manifest deployment : ofKind("Deployment")) {
+            for (Object container : list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
+                for (Object entry : list(container, "env")) {
+                    if (!text(entry, "name").orElse("").equals("SPRING_ELASTICSEARCH_PASSWORD")) {
+                        continue;
+                    }
+                    String secret = at(entry, "valueFrom", "secretKeyRef", "name").map(String::valueOf).orElse("");
+                    if (!elasticUsers.isEmpty() && !elasticUsers.contains(secret)) {
+                        problems.add(deployment.where(deploy.root()) + ": the Elasticsearch password comes from Secret '" + secret
+                                + "', ECK creates " + elasticUsers);
+                    }
+                }
+            }
+        }
+        for (Manifest scaler : ofKind("ScaledObject")) {
+            for (Object trigger : list(at(scaler.content(), "spec").orElse(null), "triggers")) {
+                at(trigger, "metadata", "bootstrapServers").map(String::valueOf).ifPresent(servers -> {
+                    for (String server : servers.split(",")) {
+                        String host = server.strip().split(":")[0];
+                        if (!kafkas.isEmpty() && !bootstraps.contains(host)) {
+                            problems.add(scaler.where(deploy.root()) + ": bootstrapServers names " + host
+                                    + ", Strimzi's bootstrap service is one of " + bootstraps);
+                        }
+                    }
+                });
+            }
+        }
+        for (Manifest compose : deploy.compose()) {
+            var image = at(compose.content(), "services", "elasticsearch", "image").map(String::valueOf).orElse("");
+            var tag = Pattern.compile(":(?:\\$\\{[A-Z_]+:-)?([0-9][^}]*)\\}?$").matcher(image);
+            if (!image.isEmpty() && (!tag.find() || !tag.group(1).equals(elasticsearchVersion))) {
+                problems.add(deploy.root().relativize(compose.file()) + ": Elasticsearch image " + image
+                        + " is not Heard's client version " + elasticsearchVersion);
+            }
+            Path example = compose.file().resolveSibling(".env.example");
+            if (Files.isRegularFile(example) && read(example).lines().anyMatch(line -> line.startsWith("ELASTICSEARCH_VERSION=")
+                    && !line.equals("ELASTICSEARCH_VERSION=" + elasticsearchVersion))) {
+                problems.add(deploy.root().relativize(example) + ": ELASTICSEARCH_VERSION is not Heard's client version "
+                        + elasticsearchVersion);
+            }
+        }
+        return problems;
+    }
+
     // --- Kustomize --------------------------------------------------------------------------
 
     List<String> kustomizationsPointAtWhatExists() {

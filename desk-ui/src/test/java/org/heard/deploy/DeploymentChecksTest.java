@@ -197,6 +197,48 @@ class DeploymentChecksTest {
     }
 
     @Test
+    void reportsSettingsThatMissTheOperatorsClustersAndAnotherElasticsearchVersion() throws IOException {
+        write("../pom.xml", "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
+        write("kubernetes/operators/clusters.yaml", """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: Kafka
+                metadata: {name: heard}
+                spec: {}
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaNodePool
+                metadata:
+                  name: dual-role
+                  labels: {strimzi.io/cluster: hearrd}
+                spec: {}
+                ---
+                apiVersion: elasticsearch.k8s.elastic.co/v1
+                kind: Elasticsearch
+                metadata: {name: heard}
+                spec: {version: 9.1.0}
+                """);
+        write("kubernetes/base/config.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: heard-config}
+                data:
+                  SPRING_KAFKA_BOOTSTRAPSERVERS: heard-kafka-bootstrap:9092,kafka:9092
+                  SPRING_ELASTICSEARCH_URIS: http://heard-es-http:9200
+                """);
+        write("compose/compose.yaml", """
+                services:
+                  elasticsearch:
+                    image: docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0}
+                """);
+
+        assertThat(checks(REFERENCE).clustersAreTheOnesHeardExpects()).containsExactlyInAnyOrder(
+                "kubernetes/operators/clusters.yaml (document 2) KafkaNodePool/dual-role: label strimzi.io/cluster 'hearrd' names no Kafka",
+                "kubernetes/operators/clusters.yaml (document 3) Elasticsearch/heard: version 9.1.0, Heard's client is 9.2.8",
+                "kubernetes/base/config.yaml ConfigMap/heard-config: SPRING_KAFKA_BOOTSTRAPSERVERS names kafka, Strimzi's bootstrap service is one of [heard-kafka-bootstrap]",
+                "compose/compose.yaml: Elasticsearch image docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0} is not Heard's client version 9.2.8");
+    }
+
+    @Test
     void reportsAReferenceThatDisagreesWithTheCode() throws IOException {
         String reference = """
                 | Setting | Default | Environment variable | Roles |

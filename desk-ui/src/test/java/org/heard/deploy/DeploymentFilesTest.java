@@ -60,6 +60,11 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void heardPointsAtTheClustersTheOperatorsMake() {
+        assertThat(checks.clustersAreTheOnesHeardExpects()).as("Kafka and Elasticsearch").isEmpty();
+    }
+
+    @Test
     void everyKustomizationPointsAtFilesAndObjectsThatExist() {
         assertThat(checks.kustomizationsPointAtWhatExists()).as("kustomizations").isEmpty();
     }
