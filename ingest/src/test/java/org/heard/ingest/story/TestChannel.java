@@ -1,5 +1,6 @@
 package org.heard.ingest.story;
 
+import org.heard.platform.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 

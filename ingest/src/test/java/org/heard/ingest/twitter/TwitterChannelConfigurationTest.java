@@ -1,5 +1,6 @@
 package org.heard.ingest.twitter;
 
+import org.heard.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.heard.ingest.twitter;
 
+import org.heard.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
