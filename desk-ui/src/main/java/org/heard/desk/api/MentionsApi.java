@@ -1,18 +1,38 @@
 package org.heard.desk.api;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.heard.contracts.Channel;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.Urgency;
+import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.reply.DraftWarning;
+import org.heard.desk.reply.ReplyDesk;
+import org.heard.desk.reply.SendAttempt;
+import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.triage.index.MentionQuery;
+import org.heard.triage.index.MentionStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The JSON API for integrations: search mentions, most urgent and longest-waiting first. */
+/**
+ * The JSON API for integrations: search mentions (most urgent and longest-waiting first), read one,
+ * reply to one. The caller's scope applies as on the desk: a manager reaches only their services'
+ * mentions, and any other mention is 404, even asked for by id.
+ */
 @RestController
 @ConditionalOnRole(HeardRole.DESK)
 @RequestMapping("/api/mentions")
@@ -20,23 +40,84 @@ class MentionsApi {
 
     static final int MAX_SIZE = 100;
 
-    private final MentionIndex index;
+    private final InboxQueries queries;
+    private final ReplyDesk replies;
 
-    MentionsApi(MentionIndex index) {
-        this.index = index;
+    MentionsApi(InboxQueries queries, ReplyDesk replies) {
+        this.queries = queries;
+        this.replies = replies;
     }
 
     @GetMapping
     MentionPage search(
+            @AuthenticationPrincipal StaffUser user,
             @RequestParam(name = "q", required = false) String words,
+            @RequestParam(name = "channel", required = false) Set<String> channels,
+            @RequestParam(name = "service", required = false) Set<String> services,
+            @RequestParam(name = "sentiment", required = false) Set<String> sentiments,
+            @RequestParam(name = "urgency", required = false) Set<String> urgencies,
+            @RequestParam(name = "status", required = false) Set<String> statuses,
+            @RequestParam(name = "assignee", required = false) String assignee,
+            @RequestParam(name = "publishedFrom", required = false) Instant publishedFrom,
+            @RequestParam(name = "publishedBefore", required = false) Instant publishedBefore,
             @RequestParam(name = "size", defaultValue = "20") int size,
             @RequestParam(name = "from", defaultValue = "0") int from) {
         if (size < 1 || size > MAX_SIZE || from < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1.." + MAX_SIZE + " and from >= 0");
         }
-        var page = index.search(words, from, size);
+        MentionQuery query;
+        try {
+            query = new MentionQuery(words,
+                    map(channels, Channel::fromWire),
+                    services,
+                    map(sentiments, Sentiment.Label::fromWire),
+                    map(urgencies, Urgency.Level::fromWire),
+                    map(statuses, MentionStatus::fromWire),
+                    assignee, publishedFrom, publishedBefore, null);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        var page = queries.search(user, query, from, size);
         return new MentionPage(page.total(), page.mentions());
     }
 
+    @GetMapping("/{mentionId}")
+    MentionDocument one(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId) {
+        return queries.find(user, mentionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /**
+     * Sends a reply. With warnings and {@code deliberately} false, nothing is sent and the warnings
+     * come back (409) so the caller can decide.
+     */
+    @PostMapping("/{mentionId}/replies")
+    ResponseEntity<ReplyResult> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody ReplyDraft draft) {
+        var attempt = replies.send(user, mentionId, draft.text(), draft.privately(), draft.deliberately());
+        return switch (attempt) {
+            case SendAttempt.Requested requested -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new ReplyResult(requested.replyId().value(), "requested", messages(requested.warningsOverridden())));
+            case SendAttempt.RecordedOffline offline -> ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new ReplyResult(offline.replyId().value(), "recorded", List.of()));
+            case SendAttempt.NeedsConfirmation confirm -> ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(new ReplyResult(null, "needs-confirmation", messages(confirm.warnings())));
+            case SendAttempt.Blocked blocked -> ResponseEntity.unprocessableContent()
+                    .body(new ReplyResult(null, "blocked", List.of(blocked.reason())));
+            case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+    }
+
+    private static List<String> messages(List<DraftWarning> warnings) {
+        return warnings.stream().map(DraftWarning::message).toList();
+    }
+
+    private static <T> Set<T> map(Set<String> values, java.util.function.Function<String, T> parse) {
+        return values == null ? Set.of() : values.stream().map(parse).collect(java.util.stream.Collectors.toSet());
+    }
+
     record MentionPage(long total, List<MentionDocument> mentions) {}
+
+    record ReplyDraft(String text, boolean privately, boolean deliberately) {}
+
+    record ReplyResult(String replyId, String state, List<String> messages) {}
 }
