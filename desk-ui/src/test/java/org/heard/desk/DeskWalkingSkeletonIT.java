@@ -17,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.platform.testing.HeardIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,16 +28,7 @@ import tools.jackson.databind.JsonNode;
  * The pipe, end to end with real parts: a mention on the Kafka mentions topic is triaged, indexed
  * in Elasticsearch, and shows in the JSON API and in the live inbox of a real browser.
  */
-@HeardIntegrationTest
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "heard.security.users[0].username=sam",
-            "heard.security.users[0].password-hash={noop}correct horse",
-            "heard.security.users[0].display-name=Sam Patel",
-            "heard.security.users[0].title=Patient Experience Lead",
-            "heard.security.users[0].roles=RESPONDER"
-        })
+@DeskApplicationTest
 class DeskWalkingSkeletonIT {
 
     static Browser browser;

@@ -24,6 +24,11 @@ final class TestMentions {
                 Map.of());
     }
 
+    static MentionReceived tweetAbout(String service, String externalId, String text, Instant at) {
+        return new MentionReceived(null, Channel.TWITTER, "@HeardTrust", externalId, null, null,
+                new Author("1002", "@margaret", "Margaret Hughes"), null, text, at, at, List.of(service), Set.of(), Map.of());
+    }
+
     static MentionReceived reply(MentionReceived to, String externalId, String text) {
         return new MentionReceived(null, to.channel(), to.account(), externalId, to.conversationId(), to.externalId(),
                 to.author(), null, text, Instant.now(), Instant.now(), to.serviceHints(), Set.of(), Map.of());

@@ -19,7 +19,10 @@ import org.heard.triage.index.MentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -93,7 +96,8 @@ class MentionsApi {
     @PostMapping("/{mentionId}/replies")
     ResponseEntity<ReplyResult> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
             @RequestBody ReplyDraft draft) {
-        var attempt = replies.send(user, mentionId, draft.text(), draft.privately(), draft.deliberately());
+        var attempt = replies.send(user, mentionId, draft.text(), Boolean.TRUE.equals(draft.privately()),
+                Boolean.TRUE.equals(draft.deliberately()));
         return switch (attempt) {
             case SendAttempt.Requested requested -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new ReplyResult(requested.replyId().value(), "requested", messages(requested.warningsOverridden())));
@@ -117,7 +121,23 @@ class MentionsApi {
 
     record MentionPage(long total, List<MentionDocument> mentions) {}
 
-    record ReplyDraft(String text, boolean privately, boolean deliberately) {}
+    /**
+     * Answered here rather than by the servlet's error page: an error dispatch would meet the desk's
+     * security chain, which answers 403 for any status.
+     */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Problem> refused(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(new Problem(e.getReason() == null ? "" : e.getReason()));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Problem> unreadable(Exception e) {
+        return ResponseEntity.badRequest().body(new Problem("Unreadable request: " + e.getClass().getSimpleName()));
+    }
+
+    record Problem(String error) {}
+
+    record ReplyDraft(String text, Boolean privately, Boolean deliberately) {}
 
     record ReplyResult(String replyId, String state, List<String> messages) {}
 }
