@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "heard.security.users[2].display-name=Alex Admin",
             "heard.security.users[2].roles=ADMIN",
             "heard.desk.service-parents.ward-7-bay-a=ward-7",
-            "heard.desk.service-parents.ward-7=medicine"
+            "heard.desk.service-parents.ward-7=medicine",
+            "vaadin.devmode.devTools.enabled=false"
         })
 @interface DeskApplicationTest {}
