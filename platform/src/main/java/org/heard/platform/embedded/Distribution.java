@@ -57,7 +57,11 @@ final class Distribution {
      * race, the loser throws its copy away and uses the winner's.
      */
     static Path unpackInto(Path directory) throws IOException {
-        String version = bundledVersion();
+        return unpackInto(directory, resource(ZIP), bundledVersion());
+    }
+
+    /** As {@link #unpackInto(Path)}, for a distribution zip whose single root is {@code elasticsearch-<version>}. */
+    static Path unpackInto(Path directory, URL zip, String version) throws IOException {
         String name = "elasticsearch-" + version;
         Path home = directory.resolve(name);
         if (Files.isDirectory(home)) {
@@ -68,7 +72,7 @@ final class Distribution {
         try {
             // The distribution holds no secrets; the node's own user must be able to read it.
             Files.setPosixFilePermissions(unpacking, WORLD_READABLE_DIRECTORY);
-            unzip(unpacking);
+            unzip(zip, unpacking);
             Path unpacked = unpacking.resolve(name);
             if (!Files.isExecutable(unpacked.resolve("bin/elasticsearch"))) {
                 throw new IOException("The bundled Elasticsearch zip has no executable " + name + "/bin/elasticsearch");
@@ -90,8 +94,7 @@ final class Distribution {
         }
     }
 
-    private static void unzip(Path target) throws IOException {
-        URL zip = resource(ZIP);
+    private static void unzip(URL zip, Path target) throws IOException {
         Path zipFile;
         boolean copied = false;
         if ("file".equals(zip.getProtocol())) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     static final String DATA_DIR_PROPERTY = "heard.embedded.elasticsearch.data-dir";
+    static final String DISTRIBUTION_DIR_PROPERTY = "heard.embedded.elasticsearch.distribution-dir";
     static final String RUN_AS_USER_PROPERTY = "heard.embedded.elasticsearch.run-as-user";
     static final String HTTP_PORT_PROPERTY = "heard.embedded.elasticsearch.http-port";
     static final String START_TIMEOUT_PROPERTY = "heard.embedded.elasticsearch.start-timeout";
@@ -242,15 +244,18 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private Path distribution(NodeUser user) throws IOException {
         Path directory = settings.distributionDirectory().toAbsolutePath().normalize();
-        refuseBlocked(user, directory.getParent(), "the Elasticsearch distribution (" + directory + ")",
-                "set the distribution directory elsewhere");
-        return Distribution.unpackInto(directory);
+        Path home = Distribution.unpackInto(directory);
+        // Checked after unpacking: directories created on the way follow the umask, which may shut others out.
+        refuseBlocked(user, home, "the Elasticsearch distribution (" + home + ")",
+                "unpack it elsewhere (" + DISTRIBUTION_DIR_PROPERTY + ")");
+        return home;
     }
 
     private void prepareDataDirectory(NodeUser user, Path home) throws IOException {
+        Files.createDirectories(layout.dataDirectory());
+        // The data directory itself becomes the node user's; everything above it must let that user through.
         refuseBlocked(user, layout.dataDirectory().getParent(), "its data directory (" + layout.dataDirectory() + ")",
                 "put the data elsewhere (" + DATA_DIR_PROPERTY + ", e.g. /var/lib/heard/elasticsearch)");
-        Files.createDirectories(layout.dataDirectory());
         refuseIfAnotherNodeHoldsTheData();
         if (settings.httpPort() != 0) {
             refuseBusyPort();
@@ -283,37 +288,42 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    /** A node left over from an earlier run (say, after a crash without our cleanup) still holds the data. */
+    /**
+     * A node left over from an earlier run (say, one whose application died before it could stop
+     * it) still holds the data. The node's lock decides; its pid file only names the culprit.
+     */
     private void refuseIfAnotherNodeHoldsTheData() throws IOException {
-        String remedy = "; stop it and start again.";
-        if (Files.isRegularFile(layout.pidFile())) {
-            String pidText = Files.readString(layout.pidFile()).trim();
-            Optional<ProcessHandle> other = pidText.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pidText)) : Optional.empty();
-            if (other.filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().commandLine().map(line -> line.contains("elasticsearch")).orElse(true))
-                    .isPresent()) {
-                throw new ElasticsearchStartFailed("Another Elasticsearch node (pid " + pidText
-                        + ", probably left over from an earlier run) is still using " + layout.dataDirectory()
-                        + remedy + " (kill " + pidText + ")", List.of());
-            }
+        if (!Files.isRegularFile(layout.nodeLock())) {
+            return;
         }
-        if (Files.isRegularFile(layout.nodeLock())) {
-            try (FileChannel channel = FileChannel.open(layout.nodeLock(), StandardOpenOption.WRITE)) {
-                FileLock lock = channel.tryLock();
-                if (lock == null) {
-                    throw new ElasticsearchStartFailed("Another Elasticsearch node holds " + layout.nodeLock()
-                            + " (probably one left over from an earlier run)" + remedy, List.of());
-                }
+        try (FileChannel channel = FileChannel.open(layout.nodeLock(), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
                 lock.release();
-            } catch (OverlappingFileLockException inThisJvm) {
-                throw new ElasticsearchStartFailed("This application already holds " + layout.nodeLock(), List.of());
+                return;
             }
+        } catch (OverlappingFileLockException inThisJvm) {
+            // Held by this very JVM; as much in the way as any other holder.
+        }
+        String culprit = alivePid(layout.pidFile()).map(pid -> " (pid " + pid + "; stop it with kill " + pid + ")").orElse("");
+        throw new ElasticsearchStartFailed("Another Elasticsearch node" + culprit + ", probably left over from an earlier"
+                + " run, is still using " + layout.dataDirectory() + "; stop it and start again.", List.of());
+    }
+
+    private static Optional<Long> alivePid(Path pidFile) {
+        try {
+            String pid = Files.readString(pidFile).trim();
+            return pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                    : Optional.empty();
+        } catch (IOException noPidFile) {
+            return Optional.empty();
         }
     }
 
     private void refuseBusyPort() {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            // As the node binds: only a listener, not connections lingering in TIME_WAIT, makes it busy.
+            probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.httpPort()));
         } catch (IOException busy) {
             throw new ElasticsearchStartFailed("Port " + settings.httpPort() + " on " + settings.host()
@@ -343,13 +353,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        // Options the node's scripts would warn about or, worse, apply to the node.
-        Stream.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "CLI_JAVA_OPTS").forEach(environment::remove);
-        environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
-        environment.put("ES_PATH_CONF", layout.config().toString());
-        environment.put("ES_TMPDIR", layout.tmp().toString());
-        environment.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " "
-                + NodeConfiguration.JVM_OPTIONS);
+        Map<String, String> nodeEnvironment = nodeEnvironment(System.getenv(), layout, settings);
+        environment.clear();
+        environment.putAll(nodeEnvironment);
         synchronized (lock) {
             if (closed) {
                 throw new ElasticsearchStartFailed("The embedded Elasticsearch node was closed before it started", List.of());
@@ -359,6 +365,26 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     layout.dataDirectory(), user.name());
             return launcher;
         }
+    }
+
+    /**
+     * Only what the node's scripts need. The application's environment carries its secrets (channel
+     * tokens, mail passwords), and a process's environment is readable by its own user, who is
+     * not us when we are root.
+     */
+    static Map<String, String> nodeEnvironment(Map<String, String> ours, NodeLayout layout, Settings settings) {
+        Map<String, String> environment = new HashMap<>();
+        for (String passedOn : List.of("PATH", "LANG", "LC_ALL", "TZ")) {
+            if (ours.containsKey(passedOn)) {
+                environment.put(passedOn, ours.get(passedOn));
+            }
+        }
+        environment.putIfAbsent("PATH", "/usr/bin:/bin");
+        environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
+        environment.put("ES_PATH_CONF", layout.config().toString());
+        environment.put("ES_TMPDIR", layout.tmp().toString());
+        environment.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + NodeConfiguration.JVM_OPTIONS);
+        return environment;
     }
 
     private void watchReadiness() {
@@ -427,7 +453,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private void stop(Process running) {
-        long serverPid = serverPid();
+        // The launcher's children, taken now: once it has exited they are no longer listed as its children.
+        List<ProcessHandle> server = running.descendants().toList();
         try {
             // SIGTERM to the launcher, which asks the server to shut down cleanly and waits for it.
             running.destroy();
@@ -436,25 +463,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 running.destroyForcibly();
                 running.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (serverPid > 0) {
-                Optional<ProcessHandle> server = ProcessHandle.of(serverPid);
-                if (server.isPresent() && !server.get().onExit().completeOnTimeout(null, KILL_TIMEOUT.toMillis(),
-                        TimeUnit.MILLISECONDS).thenApply(exited -> exited != null).join()) {
-                    server.get().destroyForcibly();
+            for (ProcessHandle process : server) {
+                if (process.onExit().completeOnTimeout(null, KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join() == null) {
+                    process.destroyForcibly();
                 }
             }
         } catch (InterruptedException e) {
             running.destroyForcibly();
+            server.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private long serverPid() {
-        try {
-            String pid = Files.readString(layout.pidFile()).trim();
-            return pid.matches("\\d+") ? Long.parseLong(pid) : -1;
-        } catch (IOException notWritten) {
-            return -1;
         }
     }
 

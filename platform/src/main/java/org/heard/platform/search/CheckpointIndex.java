@@ -30,7 +30,7 @@ class CheckpointIndex implements CheckpointStore {
                 return;
             }
             client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1"))
+                    .settings(settings -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
                     .mappings(mappings -> mappings.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                             .properties("key", property -> property.keyword(keyword -> keyword))
                             .properties("value", property -> property.keyword(keyword -> keyword.index(false).docValues(false)))

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,14 +31,16 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddedElasticsearchIT {
 
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void answersSignedInRequestsAndRefusesAnonymousOnes() throws Exception {
         long started = System.nanoTime();
         EmbeddedElasticsearch node = TestElasticsearch.node();
-        System.out.printf("embedded Elasticsearch: ready %d ms after first use, server RSS %s%n",
-                (System.nanoTime() - started) / 1_000_000, residentSetSize(serverPid(node)));
+        System.out.printf("embedded Elasticsearch: ready %d ms after first use, server RSS %s, server CPU %.1f s%n",
+                (System.nanoTime() - started) / 1_000_000, residentSetSize(serverPid(node)), cpuSeconds(serverPid(node)));
 
         URI nodeInfo = node.uri().resolve("/_nodes/_local?filter_path=cluster_name,nodes.*.version");
         HttpResponse<String> signedIn = get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), node.password()));
@@ -119,11 +122,37 @@ class EmbeddedElasticsearchIT {
     }
 
     @Test
+    void saysWhichDirectoryKeepsTheNodesUserFromItsData() throws Exception {
+        Path privateDirectory = TestElasticsearch.temporaryDataDirectory("heard-es-private-");
+        Files.setPosixFilePermissions(privateDirectory, PosixFilePermissions.fromString("rwx------"));
+        Path data = privateDirectory.resolve("heard/elasticsearch");
+        try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data))) {
+            if (NodeUser.currentUid() == 0) {
+                assertThatThrownBy(node::awaitReady).isInstanceOf(ElasticsearchStartFailed.class)
+                        .hasMessageContaining("user 'nobody'")
+                        .hasMessageContaining("cannot enter " + privateDirectory + " (rwx------, owner root)")
+                        .hasMessageContaining(EmbeddedElasticsearch.DATA_DIR_PROPERTY);
+                assertThat(data.resolve("credentials")).as("nothing written where the node cannot go").doesNotExist();
+            } else {
+                // Not root: the node runs as us, and our own private directory is no obstacle.
+                assertThat(node.awaitReady().dataDirectory()).isEqualTo(data);
+            }
+        } finally {
+            TestElasticsearch.deleteRecursively(privateDirectory);
+        }
+    }
+
+    @Test
     void diesWithTheApplicationEvenWhenTheApplicationIsKilled() throws Exception {
         Path data = TestElasticsearch.temporaryDataDirectory("heard-es-orphan-");
-        Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), NodeInAnotherJvm.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETPRIV)) {
+            // Should this test JVM itself be killed, the application JVM must not outlive it either.
+            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "SIGKILL"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-cp",
+                System.getProperty("java.class.path"), NodeInAnotherJvm.class.getName(), data.toString()));
+        Process application = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             CountDownLatch ready = new CountDownLatch(1);
             Thread.ofVirtual().start(() -> drain(application, ready));
@@ -185,6 +214,13 @@ class EmbeddedElasticsearchIT {
     private static String residentSetSize(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst().orElse("unknown");
+    }
+
+    /** User plus system time, in the kernel's usual 100 ticks a second. */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static ElasticsearchClient clientOf(EmbeddedElasticsearch node) {

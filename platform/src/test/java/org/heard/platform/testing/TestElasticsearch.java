@@ -30,8 +30,10 @@ public final class TestElasticsearch {
     private TestElasticsearch() {
     }
 
+    /** Outside {@link Node}, so the stop hook still works when the node failed to start. */
+    private static final AtomicReference<ElasticsearchClient> STARTED_CLIENT = new AtomicReference<>();
+
     private static final class Node {
-        private static final AtomicReference<ElasticsearchClient> STARTED_CLIENT = new AtomicReference<>();
         static final EmbeddedElasticsearch NODE = start();
         static final ElasticsearchClient CLIENT = client(NODE);
 
