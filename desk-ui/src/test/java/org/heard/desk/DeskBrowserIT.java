@@ -166,9 +166,11 @@ class DeskBrowserIT {
         sam.getByText("Came to reception", new Page.GetByTextOptions().setExact(false)).first().click();
         sam.locator("#draft textarea").fill("Thank you for coming in to tell us; I have shared your words with the stroke unit team " + word);
         waitForText(sam.locator("#send"), "Record reply");
+        screenshot(sam, "composer.png");
         sam.locator("#send").click();
         waitForText(sam.locator("#history"), "Reply by sam");
-        screenshot(sam, "composer.png");
+        waitForText(sam.locator("#history"), "sent");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#status vaadin-select-value-button")).containsText("replied");
         sam.navigate(url("/"));
         search(sam, word);
         waitForExactText(sam.locator("#inbox-total"), "1 mention");

@@ -110,6 +110,9 @@ class DeskWalkingSkeletonIT {
         assertThat(page.content()).contains("Sam Patel");
 
         String word = TestMentions.uniqueWord();
+        // Other test classes share this application and index: look for this mention's word, as staff would.
+        page.locator("#inbox-search input").fill(word);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#inbox-total")).hasText("0 mentions");
         String hostile = "<img src=x onerror=\"document.title='pwned'\"><b>" + word + "</b>";
         publisher.publish(Topics.MENTIONS, TestMentions.tweet("t-" + word, hostile, Instant.now())).get(30, TimeUnit.SECONDS);
 

@@ -259,6 +259,10 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         draft.clear();
         send.removeThemeVariants(ButtonVariant.LUMO_ERROR);
         presence.drafting(mention.mentionId(), visitId, user.getUsername(), user.displayName(), false);
+        queries.find(user, mention.mentionId()).ifPresent(fresh -> {
+            mention = fresh;
+            status.setValue(fresh.status() == null ? MentionStatus.NEW : fresh.status());
+        });
         refreshHistory();
     }
 

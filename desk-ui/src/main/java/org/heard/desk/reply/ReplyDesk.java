@@ -21,6 +21,7 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
+import org.heard.ingest.twitter.TweetLength;
 import org.heard.platform.events.EventPublisher;
 import org.heard.triage.index.MentionDocument;
 import org.heard.triage.index.MentionIndex;
@@ -33,7 +34,7 @@ public class ReplyDesk {
     static final int RECENT_REPLIES = 200;
     /** From this Jaccard similarity on, a draft counts as a copy of an earlier reply. */
     static final double COPY_THRESHOLD = 0.7;
-    /** A direct message on X may be this long; a public post is held to {@link TweetLength#LIMIT}. */
+    /** A direct message on X may be this long; a public post is held to {@link TweetLength#MAX}. */
     static final int DIRECT_MESSAGE_LIMIT = 10_000;
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
@@ -80,8 +81,9 @@ public class ReplyDesk {
         int length;
         int limit;
         if (mention.channel() == Channel.TWITTER) {
-            length = TweetLength.of(signed);
-            limit = privately ? DIRECT_MESSAGE_LIMIT : TweetLength.LIMIT;
+            // X's own counting (twitter-text), as the X channel checks it before posting.
+            length = TweetLength.of(signed).weightedLength();
+            limit = privately ? DIRECT_MESSAGE_LIMIT : TweetLength.MAX;
         } else {
             length = signed.codePointCount(0, signed.length());
             limit = 0;

@@ -49,14 +49,6 @@ class DraftChecksTest {
     }
 
     @Test
-    void countsTweetsByXsWeightedRules() {
-        assertThat(TweetLength.of("hello")).isEqualTo(5);
-        assertThat(TweetLength.of("see https://example.org/a/very/long/path/that/goes/on/and/on")).isEqualTo(4 + 23);
-        assertThat(TweetLength.of("日本")).isEqualTo(4);
-        assertThat(TweetLength.of("👍")).isEqualTo(2);
-    }
-
-    @Test
     void signsEveryReplyWithTheRespondersNameAndRole() {
         var sam = new Responder("sam", "Sam Patel", "Patient Experience Lead");
 
