@@ -2,7 +2,7 @@
 # Inbox query latency (p50/p95) with many mentions in Elasticsearch. Usage: inbox-benchmark.sh [mentions] [heap]
 # Compiles with the wrapper (no install), then runs the benchmark's main class on the test classpath.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../../.." && pwd)"
+root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
 ./mvnw -q -pl desk-ui -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="desk-ui/target/test-classes:desk-ui/target/classes:platform/target/test-classes:$(cat desk-ui/target/bench.classpath)"

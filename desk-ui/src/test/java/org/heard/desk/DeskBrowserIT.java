@@ -166,6 +166,7 @@ class DeskBrowserIT {
         sam.getByText("Came to reception", new Page.GetByTextOptions().setExact(false)).first().click();
         sam.locator("#draft textarea").fill("Thank you for coming in to tell us; I have shared your words with the stroke unit team " + word);
         waitForText(sam.locator("#send"), "Record reply");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#counter")).not().hasText("0 characters");
         screenshot(sam, "composer.png");
         sam.locator("#send").click();
         waitForText(sam.locator("#history"), "Reply by sam");

@@ -80,6 +80,28 @@ class DeskScopeIT {
     }
 
     @Test
+    void aManagerWorksHerOwnMentionsButCannotTouchOthers() throws Exception {
+        String other = "/api/mentions/" + emergency.mentionId().value();
+        String mine = "/api/mentions/" + bayA.mentionId().value();
+
+        assertThat(api.post("wendy", "ward seven", other + "/status", "{\"status\":\"closed\"}").statusCode()).isEqualTo(404);
+        assertThat(api.post("wendy", "ward seven", other + "/notes", "{\"text\":\"not mine\"}").statusCode()).isEqualTo(404);
+        assertThat(api.post("wendy", "ward seven", mine + "/notes", "{\"text\":\"Spoke to the night sister\"}").statusCode()).isEqualTo(204);
+        assertThat(api.post("wendy", "ward seven", mine + "/assignee", "{\"assignee\":\"wendy\"}").statusCode()).isEqualTo(204);
+
+        var read = org.heard.contracts.DeskJson.mapper().readTree(api.get("wendy", "ward seven", mine).body());
+        assertThat(read.path("assignee").asText()).isEqualTo("wendy");
+        assertThat(read.path("status").asText()).isEqualTo("in-progress");
+        assertThat(activity.ofConversation(bayA.conversationId().value()))
+                .anySatisfy(entry -> {
+                    assertThat(entry.kind()).isEqualTo(Activity.Kind.NOTE);
+                    assertThat(entry.actor()).isEqualTo("wendy");
+                    assertThat(entry.text()).isEqualTo("Spoke to the night sister");
+                });
+        assertThat(activity.ofConversation(emergency.conversationId().value())).isEmpty();
+    }
+
+    @Test
     void aDeflectionIsShownFirstAndTheDeliberateSendIsRecordedWithTheWarning() throws Exception {
         String path = "/api/mentions/" + emergency.mentionId().value() + "/replies";
         String draft = "Sorry to hear this. Please contact PALS about your wait " + word;

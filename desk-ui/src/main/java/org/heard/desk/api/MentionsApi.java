@@ -2,11 +2,13 @@ package org.heard.desk.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.reply.DraftWarning;
 import org.heard.desk.reply.ReplyDesk;
 import org.heard.desk.reply.SendAttempt;
@@ -45,10 +47,12 @@ class MentionsApi {
 
     private final InboxQueries queries;
     private final ReplyDesk replies;
+    private final MentionWork work;
 
-    MentionsApi(InboxQueries queries, ReplyDesk replies) {
+    MentionsApi(InboxQueries queries, ReplyDesk replies, MentionWork work) {
         this.queries = queries;
         this.replies = replies;
+        this.work = work;
     }
 
     @GetMapping
@@ -108,6 +112,38 @@ class MentionsApi {
             case SendAttempt.Blocked blocked -> ResponseEntity.unprocessableContent()
                     .body(new ReplyResult(null, "blocked", List.of(blocked.reason())));
             case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+    }
+
+    /** Sets the status ({@code {"status": "waiting-for-patient"}}). */
+    @PostMapping("/{mentionId}/status")
+    ResponseEntity<Problem> status(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+        MentionStatus status;
+        try {
+            status = MentionStatus.fromWire(String.valueOf(body.get("status")));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of new, in-progress, waiting-for-patient, replied, closed");
+        }
+        return answer(work.changeStatus(user, mentionId, status));
+    }
+
+    /** Assigns it ({@code {"assignee": "sam"}}). */
+    @PostMapping("/{mentionId}/assignee")
+    ResponseEntity<Problem> assign(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+        return answer(work.assign(user, mentionId, body.get("assignee")));
+    }
+
+    /** Adds an internal note ({@code {"text": "..."}}), never sent to the patient. */
+    @PostMapping("/{mentionId}/notes")
+    ResponseEntity<Problem> note(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+        return answer(work.note(user, mentionId, body.get("text")));
+    }
+
+    private static ResponseEntity<Problem> answer(MentionWork.Outcome outcome) {
+        return switch (outcome) {
+            case MentionWork.Outcome.Done done -> ResponseEntity.noContent().build();
+            case MentionWork.Outcome.Refused refused -> ResponseEntity.unprocessableContent().body(new Problem(refused.reason()));
+            case MentionWork.Outcome.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }
 

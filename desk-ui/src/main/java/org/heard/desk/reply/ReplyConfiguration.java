@@ -30,7 +30,7 @@ class ReplyConfiguration {
     }
 
     @Bean
-    ReplyTracker replyTracker(ActivityLog activity, MentionIndex index, Clock clock) {
-        return new ReplyTracker(activity, index, clock);
+    ReplyTracker replyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
+        return new ReplyTracker(activity, index, publisher, clock);
     }
 }

@@ -1,17 +1,21 @@
 package org.heard.desk.reply;
 
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.contracts.DeadLettered;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.ReplyFailed;
 import org.heard.contracts.ReplyOutcome;
 import org.heard.contracts.ReplySent;
+import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.platform.events.EventPublisher;
 import org.heard.triage.index.MentionIndex;
 import org.heard.triage.index.MentionStatus;
 import org.slf4j.Logger;
@@ -30,11 +34,13 @@ public class ReplyTracker {
 
     private final ActivityLog activity;
     private final MentionIndex index;
+    private final EventPublisher publisher;
     private final Clock clock;
     private final Set<Consumer<ReplyOutcome>> listeners = new CopyOnWriteArraySet<>();
 
-    public ReplyTracker(ActivityLog activity, MentionIndex index, Clock clock) {
+    public ReplyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
         this.activity = activity;
+        this.publisher = publisher;
         this.index = index;
         this.clock = clock;
     }
@@ -55,7 +61,7 @@ public class ReplyTracker {
         try {
             outcome = DeskJson.read(record.value(), ReplyOutcome.class);
         } catch (DeskJson.UnreadableRecord e) {
-            log.warn("Ignoring an unreadable reply outcome at offset {}: {}", record.offset(), e.getMessage());
+            deadLetter(record, e.getMessage());
             return;
         }
         recorded(outcome);
@@ -66,6 +72,24 @@ public class ReplyTracker {
                 log.warn("A conversation listener failed", e);
             }
         }
+    }
+
+    /**
+     * An outcome nobody can read is kept for an admin, never dropped. Every instance sees it; the
+     * id is derived from its place on the topic, so the copies are recognisably one.
+     */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        log.warn("An unreadable reply outcome at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+        var letter = new DeadLettered("desk-outcome-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
+                "Unreadable reply outcome: " + reason, "base64",
+                Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
+                        "offset", Long.toString(record.offset())),
+                clock.instant());
+        publisher.publish(Topics.DEAD_LETTERS, letter).exceptionally(failure -> {
+            log.error("Could not dead-letter the unreadable reply outcome at offset {}", record.offset(), failure);
+            return null;
+        });
     }
 
     void recorded(ReplyOutcome outcome) {
