@@ -1,16 +1,28 @@
 package org.heard;
 
+import java.util.Set;
+import org.heard.triage.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Heard: one application whose parts are switched by {@code heard.roles} (ingest, triage, desk;
  * all three by default), so the same jar runs a single machine or a scaled-out deployment.
+ *
+ * <p>{@code java -jar heard.jar triage|train|evaluate|bench ...} runs an offline triage command
+ * instead, without starting the application: JSON lines in, JSON lines out.
  */
 @SpringBootApplication
 public class HeardApplication {
 
+    static final Set<String> OFFLINE_COMMANDS = Set.of("triage", "train", "evaluate", "bench");
+
     public static void main(String[] args) {
+        if (args.length > 0 && OFFLINE_COMMANDS.contains(args[0])) {
+            // stdout carries the results; every log line goes to stderr.
+            System.setProperty("logback.configurationFile", "heard-cli-logback.xml");
+            System.exit(Commands.run(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(HeardApplication.class, args);
     }
 }

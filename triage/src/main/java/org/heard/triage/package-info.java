@@ -1,5 +1,8 @@
 /**
- * Triage: every mention is tagged with sentiment, the services it concerns and its urgency (with
- * the phrases that led to each tag) and indexed into Elasticsearch, where the desk finds it.
+ * Triage: tags each mention with how the person feels (sentiment adapted to patient feedback), which
+ * services it concerns (the {@link org.heard.triage.catalogue.ServiceCatalogue}), how urgent it is (with
+ * the phrases that made it so) and where it holds personal data. Plain Java over Stanford CoreNLP:
+ * {@link org.heard.triage.MentionTriage} is the whole NLP API. Around it, {@code stage} consumes the
+ * mentions topic and writes Elasticsearch ({@code index}), where the desk finds every mention.
  */
 package org.heard.triage;

@@ -6,9 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import java.nio.file.Path;
+import org.heard.triage.MentionTriage;
+import org.heard.triage.TriageSettings;
 import org.heard.triage.index.MentionIndex;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,8 +28,24 @@ class TriageConfiguration {
 
     static final String GROUP = "heard-triage";
 
+    /** The CoreNLP triage; models load in the background so start-up is not held up. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "heard.triage.nlp", havingValue = "true", matchIfMissing = true)
+    CoreNlpTagger coreNlpTagger(
+            @Value("${heard.triage.catalogue:}") String catalogue,
+            @Value("${heard.triage.threads:0}") int threads,
+            @Value("${heard.triage.max-analysed-chars:" + TriageSettings.DEFAULT_MAX_ANALYSED_CHARS + "}") int maxAnalysedChars,
+            Clock clock) {
+        var settings = new TriageSettings(
+                catalogue.isBlank() ? null : Path.of(catalogue),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                maxAnalysedChars);
+        return new CoreNlpTagger(() -> MentionTriage.load(settings), clock);
+    }
+
+    /** Without NLP ({@code heard.triage.nlp=false}): channel hints only, neutral, normal urgency. */
+    @Bean
+    @ConditionalOnProperty(name = "heard.triage.nlp", havingValue = "false")
     MentionTagger channelHintTagger(Clock clock) {
         return new ChannelHintTagger(clock);
     }

@@ -1,0 +1,338 @@
+package org.heard.triage;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.NodePattern;
+import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.Urgency;
+
+/**
+ * Urgency from CoreNLP TokensRegex rules over lemmas and POS tags, each finding kept as a reason.
+ *
+ * <p>A risk phrase ("want to die", "left on a trolley", "can't breathe") is <em>immediate</em> when it
+ * is happening now; in the past tense (a "was left" with no "still" or "now") it is a serious failure
+ * of care, <em>high</em>; in the distant past ("years ago", "as a child") it does not raise urgency.
+ * A negation just before it ("I'm not suicidal", "never wanted to hurt myself") cancels it, and
+ * figures of speech ("I'll be dead by the time they come", "dying for a cup of tea") never count.
+ * Harsh criticism of care ("negligent", "wrong medication") is <em>high</em> when the mention is
+ * negative overall; so is a strongly negative mention or a story the site itself rates highly critical.
+ */
+final class UrgencyRules {
+
+    /** Story criticality (Care Opinion: -5 .. 5) at or below this asks for a same-day personal reply. */
+    static final int CRITICAL_STORY = -4;
+    /** With one harsh phrase, a mention this negative asks for a same-day reply. */
+    static final double CLEARLY_NEGATIVE = -0.6;
+
+    enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
+
+    /**
+     * @param literals the words the pattern's last token must be; a sentence holding none of them cannot
+     *     match, so the (comparatively slow) TokensRegex matcher is skipped. Null when the last token is
+     *     optional, a group or a real regex: then the pattern always runs.
+     */
+    private record Rule(Risk risk, TokenSequencePattern pattern, Set<String> literals) {}
+
+    private static final Pattern NODE_VALUE = Pattern.compile("\\{(?:word|lemma):(/[^/]*/|[^}\\s]+)}");
+
+    /** The words a rule's last token must be, or null when that cannot be read off the rule. */
+    static Set<String> literals(String rule) {
+        String trimmed = rule.trim();
+        if (!trimmed.endsWith("]")) {
+            return null;
+        }
+        String last = trimmed.substring(trimmed.lastIndexOf('['));
+        Set<String> words = new java.util.HashSet<>();
+        java.util.regex.Matcher values = NODE_VALUE.matcher(last);
+        while (values.find()) {
+            String value = values.group(1);
+            if (value.startsWith("/")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            for (String word : value.split("\\|")) {
+                if (word.isEmpty() || word.chars().anyMatch(c -> "?*+.[](){}\\^$".indexOf(c) >= 0)) {
+                    return null;
+                }
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words.isEmpty() ? null : Set.copyOf(words);
+    }
+
+    private static final String OBJECT = "/myself|himself|herself|themselves|yourself|ourselves/";
+    private static final String[][] RULES = {
+        {"SUICIDE", "[{word:/suicidal|suicide/}]"},
+        {"SUICIDE", "[{lemma:/kill|hang|drown|shoot|poison/}] [{word:" + OBJECT + "}]"},
+        {"SUICIDE", "[{lemma:/end|take/}] [{word:/my|his|her|their|our/}] [{word:own}]? [{word:/life|lives/}]"},
+        {"SUICIDE", "[{lemma:end}] [{word:/it|everything/}] [{word:all}]?"},
+        {"SUICIDE", "[{lemma:/want|wanna|wish|plan|try|ready|going|go/}] [{word:to}]? [{lemma:/die/}]"},
+        {"SUICIDE", "[{lemma:/rather|wish/}] [{word:/I|i|he|she/}]? [{lemma:be}] [{word:dead}]"},
+        {"SUICIDE", "[{word:better}] [{word:off}] [{word:/dead|without/}]"},
+        {"SUICIDE", "[{word:/overdose|overdosed|od/}]"},
+        {"SUICIDE", "[{word:no}] [{word:/point|reason/}] [{word:/in|to/}] [{lemma:/live|go/}]"},
+        {"SELF_HARM", "[{word:/self-harm|self-harming|self-harmed|selfharm|self-injury/}]"},
+        {"SELF_HARM", "[{word:self}] [{word:/-/}]? [{lemma:/harm|harming|injure|injury/}]"},
+        {"SELF_HARM", "[{lemma:/cut|hurt|burn|harm|starve/}] [{word:" + OBJECT + "}]"},
+        {"ABUSE", "[{lemma:/abuse|assault|rape|molest|grope/} | {word:/abused|assaulted|raped|abusing|molested/}]"},
+        {"ABUSE", "[{lemma:/hit|slap|punch|kick|strangle|choke|shove/}] [{word:/me|him|her|them|mum|dad|my|our|patient|patients/}]"},
+        {"ABUSE", "[{word:/domestic/}] [{lemma:/violence|abuse/}]"},
+        {"ABUSE", "[{lemma:/threaten/}] [{word:/to/}] [{lemma:/hurt|kill|hit/}]"},
+        {"NEGLECT", "[{lemma:leave}] []{0,3} [{word:/on|in/}] [{word:/a|the|his|her|my|their/}]? [{lemma:/trolley|corridor|floor|chair|wheelchair|toilet|commode|soiled|urine|faeces|poo|wee|pain|agony|dark|cold/}]"},
+        {"NEGLECT", "[{lemma:leave}] []{0,2} [{lemma:/alone|unattended|unsupervised|unwashed|unfed|lying|sitting|screaming/}]"},
+        {"NEGLECT", "[{lemma:leave}] []{0,2} [{word:without}] []{0,2} [{lemma:/food|water|drink|fluid|medication|medicine|pain|help|care|oxygen|insulin/}]"},
+        {"NEGLECT", "[{word:/no|without/}] [{lemma:/food|water|drink|fluid|medication|insulin|oxygen/}] []{0,2} [{word:/for|since/}]"},
+        {"NEGLECT", "[{lemma:/lie|lay/}] [{word:/on|in/}] [{word:the}]? [{lemma:/floor|corridor|urine|faeces/}]"},
+        {"NEGLECT", "[{lemma:/sit|lie/}] [{word:in}] [{word:/his|her|their|my|own/}]? [{word:own}]? [{lemma:/urine|faeces|poo|wee|soiled|mess/}]"},
+        {"NEGLECT", "[{word:/not|n't|never/}] [{word:been}] [{lemma:/feed|wash|change|turn|give/}]"},
+        {"NEGLECT", "([{word:/nobody|noone|no-one/}] | [{word:no}] [{word:one}]) [{lemma:/have|be|will/}]? [{word:/come|came|been|seen|checked|helped|answered|answering|coming|helping|checking/}]"},
+        {"DANGER", "[{word:/not|n't|cannot|struggling|unable/}] [{word:to}]? [{lemma:breathe}]"},
+        {"DANGER", "[{word:/unconscious|unresponsive|collapsed|choking|seizure|seizures/}]"},
+        {"DANGER", "[{word:chest}] [{word:/pain|pains/}]"},
+        {"DANGER", "[{lemma:bleed}] [{word:/heavily|badly|everywhere|out/}]"},
+        {"DANGER", "[{lemma:wait}] []{0,4} [{lemma:/ambulance|paramedic/}]"},
+        {"DANGER", "[{lemma:be}] [{word:/dying/}]"},
+        {"DANGER", "[{word:/will|'ll|gonna/}] [{lemma:be}]? [{word:/die|dead/}]"},
+        {"DANGER", "[{lemma:be}] [{word:in}] [{word:/danger|crisis/}]"},
+        {"DANGER", "[{word:/not/}] [{word:safe}] [{word:/at|to/}] [{word:/home|be|go/}]"},
+        {"FAILURE", "[{lemma:/neglect|negligence|negligent|neglectful/}]"},
+        {"FAILURE", "[{word:/appalling|disgusting|disgraceful|horrendous|horrific|shocking|shameful|atrocious|abysmal|inhumane|degrading|dangerous|unsafe|unacceptable|incompetent|traumatic|traumatised|traumatized|horrible|horrendously|diabolical/}]"},
+        {"FAILURE", "[{lemma:/complaint|complain|ombudsman|solicitor|lawyer|sue|cqc|pals|safeguarding/}]"},
+        {"FAILURE", "[{lemma:/misdiagnose|misdiagnosis|misdiagnosed/}]"},
+        {"FAILURE", "[{word:wrong}] [{lemma:/medication|medicine|drug|dose|diagnosis|leg|arm|patient|tablet|insulin/}]"},
+        {"FAILURE", "[{word:/died|dies|death|deaths/}]"},
+        {"FAILURE", "[{word:passed}] [{word:away}]"},
+        {"FAILURE", "[{word:/worst|rude|ignored|humiliated|dismissed|lied|uncaring|heartless/}]"},
+    };
+
+    /** Figures of speech: a risk phrase inside one of these is not a risk. */
+    private static final String[] FIGURES = {
+        "[{word:/I|i/}] [{word:/will|'ll|would|'d|might|could/}] [{lemma:be}]? [{word:/dead|die/}] [{word:/by|before/}]",
+        "[{word:/dead|die|dying/}] [{word:by}] [{word:the}] [{word:time}]",
+        "[{word:dying}] [{word:/for|to/}]",
+        "[{word:to}] [{word:die}] [{word:for}]",
+        "[{lemma:/bore|scare|frighten|worry|laugh|freeze|love/}] [{word:to}] [{word:death}]",
+        "[{lemma:die}] [{word:/of|from/}] [{word:/embarrassment|shame|boredom|laughter|laughing|happiness|fright/}]",
+        "[{lemma:die}] [{word:laughing}]",
+        "[{word:/nearly|almost/}] [{lemma:die}] [{word:/laughing|of/}]",
+        "[{lemma:kill}] [{word:/for|time/}]",
+        "[{word:/suicide|suicidal/}] [{word:/prevention|awareness|watch|line|helpline|training|risk|assessment/}]",
+        "[{word:/crisis/}] [{word:/team|line|service|house|cafe|café/}]",
+        "[{word:/death/}] [{word:/certificate|toll|trap/}]",
+        "[{word:/complaints/}] [{word:/department|procedure|team/}]",
+        "[{lemma:/hit|kick/}] [{word:/me/}] [{word:/that|how|then/}]",
+        // Self-harm as a topic of treatment, not an act now: "help to reduce my self-harm".
+        "[{lemma:/reduce|manage|prevent|stop|cope|history|around|about|with/}] []{0,2} [{word:/self-harm|self-harming|selfharm|harm|harming/}]",
+        "[{word:/drug|drugs|alcohol|substance|substances|solvent/}] [{lemma:abuse}]",
+    };
+
+    private static final Set<String> NEGATORS = Set.of(
+            "not", "n't", "never", "no", "nobody", "without", "none", "nor", "neither", "denied", "deny", "denies");
+    private static final Set<String> CLAUSE_BREAKS = Set.of(".", ",", ";", ":", "!", "?", "but", "and", "because", "so");
+    private static final Set<String> NOW = Set.of("now", "still", "currently", "tonight", "today", "presently", "moment",
+            "asap");
+    private static final Set<String> PAST_MODALS = Set.of("could", "would", "might", "should", "'d");
+    private static final Pattern DISTANT = Pattern.compile(
+            "\\b(years? ago|yrs? ago|months ago|in the past|as a (child|teenager|teen|kid|young)|when i was (young|little|a)"
+                    + "|used to|(19|20)\\d\\d|childhood|decades? ago|back then|years back)\\b");
+
+    /** Parts of speech a reason phrase should not end on ("... for 14 hours in"). */
+    private static final Set<String> DANGLING = Set.of("IN", "DT", "TO", "CC", "PRP$", "JJ", "POS", "RB", "WDT");
+
+    private final List<Rule> rules;
+    private final List<Rule> figures;
+
+    UrgencyRules() {
+        Env env = TokenSequencePattern.getNewEnv();
+        env.setDefaultStringPatternFlags(Pattern.CASE_INSENSITIVE);
+        env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
+        List<Rule> compiled = new ArrayList<>();
+        for (String[] rule : RULES) {
+            compiled.add(new Rule(Risk.valueOf(rule[0]), TokenSequencePattern.compile(env, rule[1]), literals(rule[1])));
+        }
+        this.rules = List.copyOf(compiled);
+        List<Rule> figures = new ArrayList<>();
+        for (String figure : FIGURES) {
+            figures.add(new Rule(null, TokenSequencePattern.compile(env, figure), literals(figure)));
+        }
+        this.figures = List.copyOf(figures);
+    }
+
+    /**
+     * @param criticality the story site's own rating (-5 .. 5), or null where the channel has none
+     */
+    Urgency assess(Analysis analysis, Sentiment sentiment, Integer criticality) {
+        Set<String> immediate = new LinkedHashSet<>();
+        Set<String> high = new LinkedHashSet<>();
+        Set<String> failures = new LinkedHashSet<>();
+        boolean negativeOverall = sentiment.label() == Sentiment.Label.NEGATIVE;
+        for (Analysis.Sentence sentence : analysis.sentences()) {
+            List<CoreLabel> tokens = sentence.tokens();
+            Set<String> words = new java.util.HashSet<>();
+            for (CoreLabel token : tokens) {
+                words.add(lower(token.word()));
+                words.add(lower(token.lemma()));
+            }
+            boolean[] figurative = figurativeTokens(tokens, words);
+            String lowered = sentenceText(sentence, analysis).toLowerCase(Locale.ROOT);
+            boolean distant = DISTANT.matcher(lowered).find();
+            for (Rule rule : rules) {
+                if (rule.literals() != null && rule.literals().stream().noneMatch(words::contains)) {
+                    continue;
+                }
+                TokenSequenceMatcher matcher = rule.pattern().getMatcher(tokens);
+                while (matcher.find()) {
+                    int start = matcher.start();
+                    int end = matcher.end();
+                    if (end <= start || overlaps(figurative, start, end) || negated(tokens, start)) {
+                        continue;
+                    }
+                    String reason = reason(sentence, analysis, start, end);
+                    if (rule.risk() == Risk.FAILURE) {
+                        failures.add(reason);
+                        continue;
+                    }
+                    if (distant) {
+                        continue;
+                    }
+                    if (happeningNow(tokens, start, end)) {
+                        immediate.add(reason);
+                    } else if (sentiment.label() != Sentiment.Label.POSITIVE) {
+                        high.add(reason);
+                    }
+                }
+            }
+        }
+        // One harsh word in a long, mixed story is common; a serious failure of care shows as several,
+        // or as one in a clearly negative mention.
+        if (negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE)) {
+            high.addAll(failures);
+        }
+        if (criticality != null && criticality <= CRITICAL_STORY) {
+            high.add("story criticality " + criticality);
+        }
+        List<String> reasons = new ArrayList<>(immediate);
+        high.stream().filter(reason -> !immediate.contains(reason)).forEach(reasons::add);
+        if (!immediate.isEmpty()) {
+            return new Urgency(Urgency.Level.IMMEDIATE, reasons);
+        }
+        if (!high.isEmpty()) {
+            return new Urgency(Urgency.Level.HIGH, reasons);
+        }
+        return Urgency.normal();
+    }
+
+    private boolean[] figurativeTokens(List<CoreLabel> tokens, Set<String> words) {
+        boolean[] marked = new boolean[tokens.size()];
+        for (Rule figure : figures) {
+            if (figure.literals() != null && figure.literals().stream().noneMatch(words::contains)) {
+                continue;
+            }
+            TokenSequenceMatcher matcher = figure.pattern().getMatcher(tokens);
+            while (matcher.find()) {
+                for (int i = matcher.start(); i < matcher.end(); i++) {
+                    marked[i] = true;
+                }
+            }
+        }
+        return marked;
+    }
+
+    private static boolean overlaps(boolean[] marked, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (marked[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negation within the same clause, a few words before the phrase: "I am not suicidal". */
+    private static boolean negated(List<CoreLabel> tokens, int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 5); i--) {
+            String word = lower(tokens.get(i).word());
+            if (CLAUSE_BREAKS.contains(word)) {
+                return false;
+            }
+            if (NEGATORS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Present (or present perfect: "has been left") unless the nearest finite verb before the phrase
+     * is past tense ("was left", "felt"), and nothing in the sentence says "still" or "now". Without a
+     * verb at all ("Suicidal. Please help") it counts as now: missing a real risk costs more.
+     */
+    private static boolean happeningNow(List<CoreLabel> tokens, int start, int end) {
+        for (CoreLabel token : tokens) {
+            if (NOW.contains(lower(token.word()))) {
+                return true;
+            }
+        }
+        for (int i = end - 1; i >= 0; i--) {
+            CoreLabel token = tokens.get(i);
+            String tag = token.tag() == null ? "" : token.tag();
+            String word = lower(token.word());
+            if (i < start && CLAUSE_BREAKS.contains(word) && !",".equals(word)) {
+                break;
+            }
+            if (tag.equals("VBD")) {
+                if (word.equals("had") && i + 1 < tokens.size() && lower(tokens.get(i + 1).word()).equals("been")
+                        && i >= start) {
+                    continue;
+                }
+                return false;
+            }
+            if (tag.equals("MD")) {
+                // "could not breathe", "would have died": narrative or counterfactual, not now.
+                return !PAST_MODALS.contains(word);
+            }
+            if (tag.equals("VBZ") || tag.equals("VBP")) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static String reason(Analysis.Sentence sentence, Analysis analysis, int start, int end) {
+        List<CoreLabel> tokens = sentence.tokens();
+        int from = start;
+        // Widen to the subject and verb just before ("my dad has been") and the words after, within
+        // the clause, so staff read the phrase in context rather than a bare keyword.
+        for (int i = start - 1; i >= Math.max(0, start - 4); i--) {
+            if (CLAUSE_BREAKS.contains(lower(tokens.get(i).word()))) {
+                break;
+            }
+            from = i;
+        }
+        int to = end;
+        for (int i = end; i < Math.min(tokens.size(), end + 4); i++) {
+            if (CLAUSE_BREAKS.contains(lower(tokens.get(i).word()))) {
+                break;
+            }
+            to = i + 1;
+        }
+        while (to > end && DANGLING.contains(String.valueOf(tokens.get(to - 1).tag()))) {
+            to--;
+        }
+        return sentence.text(from, to, analysis.text());
+    }
+
+    private static String sentenceText(Analysis.Sentence sentence, Analysis analysis) {
+        return sentence.tokens().isEmpty() ? "" : sentence.text(0, sentence.tokens().size(), analysis.text());
+    }
+
+    private static String lower(String word) {
+        return word == null ? "" : word.toLowerCase(Locale.ROOT);
+    }
+}

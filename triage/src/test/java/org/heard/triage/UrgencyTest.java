@@ -1,0 +1,74 @@
+package org.heard.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.heard.contracts.Channel;
+import org.heard.contracts.Urgency;
+import org.junit.jupiter.api.Test;
+
+class UrgencyTest {
+
+    private static Urgency urgency(String text) {
+        return SharedTriage.get().triage(TriageInput.of("t", text, Channel.TWITTER)).urgency();
+    }
+
+    @Test
+    void raisesAPatientLeftOnATrolleyNowToImmediateWithThePhrase() {
+        Urgency urgency = urgency("My dad has been left on a trolley for 14 hours and nobody has checked on him");
+        assertThat(urgency.level()).isEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency.reasons()).anySatisfy(reason -> assertThat(reason).contains("left on a trolley"));
+    }
+
+    @Test
+    void treatsTheSameNeglectInThePastAsHighNotImmediate() {
+        Urgency urgency = urgency("My mum was left on a trolley for 14 hours. Nobody cared.");
+        assertThat(urgency.level()).isEqualTo(Urgency.Level.HIGH);
+        assertThat(urgency.reasons()).anySatisfy(reason -> assertThat(reason).contains("left on a trolley"));
+    }
+
+    @Test
+    void raisesSuicidalIntentToImmediate() {
+        assertThat(urgency("I want to end my life and the crisis team won't answer").level())
+                .isEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency("I feel suicidal tonight").level()).isEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency("my son keeps cutting himself").level()).isEqualTo(Urgency.Level.IMMEDIATE);
+    }
+
+    @Test
+    void doesNotRaiseNegatedRisk() {
+        assertThat(urgency("I'm not suicidal, just tired of waiting for my appointment").level())
+                .isNotEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency("I have never wanted to hurt myself").level()).isNotEqualTo(Urgency.Level.IMMEDIATE);
+    }
+
+    @Test
+    void doesNotRaiseFiguresOfSpeech() {
+        assertThat(urgency("I'll be dead by the time they come").level()).isEqualTo(Urgency.Level.NORMAL);
+        assertThat(urgency("The paramedics were excellent in a crisis").level()).isEqualTo(Urgency.Level.NORMAL);
+        assertThat(urgency("Honestly I'm dying for a cup of tea after that shift").level()).isEqualTo(Urgency.Level.NORMAL);
+        assertThat(urgency("The kids were bored to death in the waiting room").level()).isNotEqualTo(Urgency.Level.IMMEDIATE);
+    }
+
+    @Test
+    void distantPastRiskDoesNotRaiseUrgency() {
+        assertThat(urgency("Years ago I used to self-harm, and this team helped me recover").level())
+                .isEqualTo(Urgency.Level.NORMAL);
+    }
+
+    @Test
+    void aHighlyCriticalStoryIsHighWithItsCriticalityAsReason() {
+        TriageInput story = new TriageInput("s", "The appointment was moved twice.", Channel.STORY, List.of(),
+                Map.of(TriageInput.CRITICALITY, "-5"));
+        Urgency urgency = SharedTriage.get().triage(story).urgency();
+        assertThat(urgency.level()).isEqualTo(Urgency.Level.HIGH);
+        assertThat(urgency.reasons()).contains("story criticality -5");
+    }
+
+    @Test
+    void anOrdinaryThankYouIsNormal() {
+        assertThat(urgency("Thank you to the district nurses for all their help with my dad").level())
+                .isEqualTo(Urgency.Level.NORMAL);
+    }
+}
