@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The desk on a random port with real Kafka and Elasticsearch and the same staff in every test
  * class, so all desk ITs share one cached Spring context: a responder (sam), a manager of ward 7
- * (wendy, who also sees bay A below it) and an admin.
+ * (wendy, who also sees bay A below it in the test catalogue) and an admin.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,8 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "heard.security.users[2].password-hash={noop}admin pass",
             "heard.security.users[2].display-name=Alex Admin",
             "heard.security.users[2].roles=ADMIN",
-            "heard.desk.service-parents.ward-7-bay-a=ward-7",
-            "heard.desk.service-parents.ward-7=medicine",
+            "heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml",
             "vaadin.devmode.devTools.enabled=false"
         })
 @interface DeskApplicationTest {}

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,12 +36,20 @@ class DeskBrowserIT {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    MentionIndex index;
+
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
+    }
+
+    @BeforeEach
+    void triageIsWarm() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class DeskScopeIT {
     EventPublisher publisher;
 
     @Autowired
+    MentionIndex index;
+
+    @Autowired
     ActivityLog activity;
 
     @LocalServerPort
@@ -39,6 +43,7 @@ class DeskScopeIT {
 
     @BeforeEach
     void twoMentionsOfDifferentServices() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
         api = new TestApi(port);
         word = TestMentions.uniqueWord();
         bayA = TestMentions.tweetAbout("ward-7-bay-a", "a-" + word, "The night staff in bay A were kind " + word, Instant.now());

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +38,9 @@ class DeskWalkingSkeletonIT {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    MentionIndex index;
+
     @LocalServerPort
     int port;
 
@@ -44,6 +49,11 @@ class DeskWalkingSkeletonIT {
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
+    }
+
+    @BeforeEach
+    void triageIsWarm() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
     }
 
     @AfterAll

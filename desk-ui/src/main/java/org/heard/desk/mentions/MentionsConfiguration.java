@@ -4,21 +4,20 @@ import java.time.Clock;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import org.heard.triage.catalogue.ServiceCatalogue;
 import org.heard.triage.index.MentionIndex;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.DESK)
-@EnableConfigurationProperties(DeskSettings.class)
 class MentionsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceTree serviceTree(DeskSettings settings) {
-        return new ConfiguredServiceTree(settings.serviceParents());
+    ServiceTree serviceTree(ServiceCatalogue catalogue) {
+        return new CatalogueServiceTree(catalogue);
     }
 
     @Bean

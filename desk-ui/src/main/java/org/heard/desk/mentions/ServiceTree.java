@@ -3,8 +3,8 @@ package org.heard.desk.mentions;
 import java.util.Set;
 
 /**
- * The catalogue as a tree: a manager of a service also looks after the services below it. Triage's
- * ServiceCatalogue ({@code descendantsOf}) plugs in here once it is on main.
+ * The catalogue as a tree: a manager of a service also looks after the services below it. The
+ * application's tree is triage's service catalogue ({@link CatalogueServiceTree}).
  */
 public interface ServiceTree {
 

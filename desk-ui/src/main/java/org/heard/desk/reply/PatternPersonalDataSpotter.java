@@ -3,6 +3,7 @@ package org.heard.desk.reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.heard.triage.NhsNumber;
 
 /** NHS numbers (with their check digit), UK phone numbers, dates of birth and known names. */
 final class PatternPersonalDataSpotter implements PersonalDataSpotter {
@@ -20,7 +21,7 @@ final class PatternPersonalDataSpotter implements PersonalDataSpotter {
         var nhsSpans = new ArrayList<int[]>();
         while (nhs.find()) {
             String digits = nhs.group(1) + nhs.group(2) + nhs.group(3);
-            if (validNhsNumber(digits)) {
+            if (digits.charAt(0) != '0' && NhsNumber.isValid(digits)) {
                 found.add("NHS number " + nhs.group());
                 nhsSpans.add(new int[] {nhs.start(), nhs.end()});
             }
@@ -57,21 +58,5 @@ final class PatternPersonalDataSpotter implements PersonalDataSpotter {
             }
         }
         return found.stream().distinct().toList();
-    }
-
-    /** The NHS number's modulus 11 check digit. */
-    static boolean validNhsNumber(String digits) {
-        if (digits.length() != 10) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - (sum % 11);
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == digits.charAt(9) - '0';
     }
 }

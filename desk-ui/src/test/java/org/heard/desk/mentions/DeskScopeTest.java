@@ -2,17 +2,20 @@ package org.heard.desk.mentions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Set;
+import org.heard.triage.catalogue.ServiceCatalogue;
 import org.junit.jupiter.api.Test;
 
 class DeskScopeTest {
 
-    final ConfiguredServiceTree tree = new ConfiguredServiceTree(Map.of(
-            "ward-7", "medicine",
-            "ward-8", "medicine",
-            "ward-7-bay-a", "ward-7",
-            "emergency-department", "urgent-care"));
+    final CatalogueServiceTree tree = new CatalogueServiceTree(ServiceCatalogue.parse("""
+            services:
+              - {id: medicine, name: Medicine, terms: [medical ward]}
+              - {id: ward-7, name: Ward 7, parent: medicine, terms: [ward 7]}
+              - {id: ward-8, name: Ward 8, parent: medicine, terms: [ward 8]}
+              - {id: ward-7-bay-a, name: Ward 7 bay A, parent: ward-7, terms: [bay a]}
+              - {id: emergency-department, name: A&E, terms: [A&E]}
+            """, "test"));
 
     @Test
     void aServiceManagerAlsoLooksAfterEveryServiceBelowIt() {
