@@ -34,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "heard.security.users[2].display-name=Alex Admin",
             "heard.security.users[2].roles=ADMIN",
             "heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml",
-            "vaadin.devmode.devTools.enabled=false"
+            "vaadin.devmode.devTools.enabled=false",
+            "heard.channel.email.embedded.smtp-port=0",
+            "heard.channel.email.embedded.imap-port=0"
         })
 @interface DeskApplicationTest {}

@@ -47,6 +47,9 @@ class EmbeddedDefaultIT {
             Path passwordFile = dataDir.resolve("initial-admin-password");
             assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             password = Files.readString(passwordFile).strip();
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("kafka")))
+                    .as("what patients wrote, in the broker's logs, is private")
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
 
             JsonNode health = get(app, "/actuator/health", password);

@@ -2,6 +2,7 @@ package org.heard.triage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -118,7 +119,7 @@ public final class MentionTriage implements AutoCloseable {
         }
         double score = Math.max(-1, Math.min(1, (fromText.score() + criticality / 5.0) / 2));
         Sentiment.Label label = criticality < 0 ? Sentiment.Label.NEGATIVE : Sentiment.Label.POSITIVE;
-        List<String> evidence = new java.util.ArrayList<>(fromText.evidence());
+        List<String> evidence = new ArrayList<>(fromText.evidence());
         evidence.add("story criticality " + criticality);
         return new Sentiment(label, Math.round(score * 1000) / 1000.0, evidence);
     }

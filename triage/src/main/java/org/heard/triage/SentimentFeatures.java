@@ -21,7 +21,7 @@ final class SentimentFeatures {
             "hardly", "nowhere", "noone");
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however", "although");
 
-    static final double RNTN_SCALE = 2.0;
+    static final double RNTN_SCALE = 4.0;
 
     private SentimentFeatures() {}
 

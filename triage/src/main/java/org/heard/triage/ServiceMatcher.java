@@ -90,11 +90,23 @@ final class ServiceMatcher {
                 evidence.computeIfAbsent(id, key -> new LinkedHashSet<>()).add("channel: " + hint);
             });
         }
+        // Ties go to the service named more often, then to the more specific one (a child before its parent).
+        Comparator<Map.Entry<String, Double>> order = Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(entry -> -evidence.get(entry.getKey()).size())
+                .thenComparing(entry -> -depth(entry.getKey()));
         return confidence.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .sorted(order)
                 .limit(MAX_TAGS)
                 .map(entry -> new ServiceTag(entry.getKey(), entry.getValue(), List.copyOf(evidence.get(entry.getKey()))))
                 .toList();
+    }
+
+    private int depth(String id) {
+        int depth = 0;
+        for (String current = id; catalogue.parentOf(current).isPresent(); current = catalogue.parentOf(current).get()) {
+            depth++;
+        }
+        return depth;
     }
 
     private Term longestAt(List<CoreLabel> tokens, int start) {

@@ -129,7 +129,7 @@ final class UrgencyRules {
         "[{word:/complaints/}] [{word:/department|procedure|team/}]",
         "[{lemma:/hit|kick/}] [{word:/me/}] [{word:/that|how|then/}]",
         // Self-harm as a topic of treatment, not an act now: "help to reduce my self-harm".
-        "[{lemma:/reduce|manage|prevent|stop|cope|history|around|about|with/}] []{0,2} [{word:/self-harm|self-harming|selfharm|harm|harming/}]",
+        "[{lemma:/reduce|manage|prevent|stop|cope|history|around|about|with/}] []{0,3} [{word:/self-harm|self-harming|selfharm|harm|harming/}]",
         "[{word:/drug|drugs|alcohol|substance|substances|solvent/}] [{lemma:abuse}]",
     };
 
@@ -211,8 +211,11 @@ final class UrgencyRules {
             }
         }
         // One harsh word in a long, mixed story is common; a serious failure of care shows as several,
-        // or as one in a clearly negative mention.
-        if (negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE)) {
+        // or as one in a clearly negative mention. Three or more stand even when the sentiment model
+        // misses the complaint (its training data has few of the words complaints use).
+        boolean serious = failures.size() >= 3
+                || negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE);
+        if (serious) {
             high.addAll(failures);
         }
         if (criticality != null && criticality <= CRITICAL_STORY) {

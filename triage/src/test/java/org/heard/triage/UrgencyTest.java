@@ -67,6 +67,32 @@ class UrgencyTest {
     }
 
     @Test
+    void aNarratedOrCounterfactualRiskIsNotImmediate() {
+        assertThat(urgency("During the scan I couldn't breathe and the nurse held my hand").level())
+                .isNotEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency("Without them I would have killed myself").level()).isNotEqualTo(Urgency.Level.IMMEDIATE);
+    }
+
+    @Test
+    void selfHarmAsATopicOfTreatmentIsNotAnActNow() {
+        assertThat(urgency("The group has helped me reduce my self-harm").level()).isNotEqualTo(Urgency.Level.IMMEDIATE);
+        assertThat(urgency("Support for drug abuse is hard to find here").level()).isNotEqualTo(Urgency.Level.IMMEDIATE);
+    }
+
+    @Test
+    void oneHarshWordInAWarmStoryIsNotHigh() {
+        assertThat(urgency("The food was horrible but every nurse was kind, caring and brilliant. Thank you all.").level())
+                .isEqualTo(Urgency.Level.NORMAL);
+    }
+
+    @Test
+    void severalSeriousFailuresInAComplaintAreHigh() {
+        Urgency urgency = urgency("They gave my mother the wrong medication and the ward was filthy. Appalling, negligent care.");
+        assertThat(urgency.level()).isEqualTo(Urgency.Level.HIGH);
+        assertThat(urgency.reasons()).anySatisfy(reason -> assertThat(reason).contains("wrong medication"));
+    }
+
+    @Test
     void anOrdinaryThankYouIsNormal() {
         assertThat(urgency("Thank you to the district nurses for all their help with my dad").level())
                 .isEqualTo(Urgency.Level.NORMAL);

@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
-    static final String DATA_DIR_PROPERTY = "heard.embedded.elasticsearch.data-dir";
+    static final String DATA_DIR_PROPERTY = "heard.data-dir";
     static final String DISTRIBUTION_DIR_PROPERTY = "heard.embedded.elasticsearch.distribution-dir";
     static final String RUN_AS_USER_PROPERTY = "heard.embedded.elasticsearch.run-as-user";
-    static final String HTTP_PORT_PROPERTY = "heard.embedded.elasticsearch.http-port";
+    static final String HTTP_PORT_PROPERTY = "heard.embedded.elasticsearch.port";
     static final String START_TIMEOUT_PROPERTY = "heard.embedded.elasticsearch.start-timeout";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
@@ -255,7 +255,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Files.createDirectories(layout.dataDirectory());
         // The data directory itself becomes the node user's; everything above it must let that user through.
         refuseBlocked(user, layout.dataDirectory().getParent(), "its data directory (" + layout.dataDirectory() + ")",
-                "put the data elsewhere (" + DATA_DIR_PROPERTY + ", e.g. /var/lib/heard/elasticsearch)");
+                "put the data elsewhere (" + DATA_DIR_PROPERTY + ", e.g. /var/lib/heard)");
         refuseIfAnotherNodeHoldsTheData();
         if (settings.httpPort() != 0) {
             refuseBusyPort();

@@ -1,6 +1,10 @@
 package org.heard.platform.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.heard.platform.search.ElasticsearchEndpoint;
 import org.heard.platform.search.ExternalElasticsearchConfigured;
@@ -56,6 +60,7 @@ class EmbeddedInfrastructureConfiguration {
     EmbeddedKafka embeddedKafka(EmbeddedSettings settings, ObjectProvider<EmbeddedElasticsearch> elasticsearch) {
         elasticsearch.ifAvailable(node -> {}); // launch the slow node first; it boots while the broker starts
         var kafka = settings.kafka();
+        privateDirectory(dataDir.resolve("kafka"));
         log.info("No spring.kafka.bootstrap-servers configured: starting the embedded Kafka broker (data in {})",
                 dataDir.resolve("kafka"));
         return EmbeddedKafka.start(new EmbeddedKafka.Settings(
@@ -66,6 +71,29 @@ class EmbeddedInfrastructureConfiguration {
     @Conditional(EmbeddedKafkaWanted.class)
     KafkaConnectionDetails embeddedKafkaConnection(EmbeddedKafka broker) {
         return () -> List.of(broker.bootstrapServers());
+    }
+
+    /**
+     * The broker's logs hold what patients wrote: readable by Heard's user only. The data directory
+     * above it stays enterable (not listable) by others, so the Elasticsearch user can reach its own.
+     */
+    private static void privateDirectory(Path directory) {
+        try {
+            if (!Files.exists(dataDirOf(directory))) {
+                Files.createDirectories(dataDirOf(directory));
+                Files.setPosixFilePermissions(dataDirOf(directory), PosixFilePermissions.fromString("rwx--x--x"));
+            }
+            Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and other non-POSIX file systems: permissions are the operator's business.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + directory, e);
+        }
+    }
+
+    private static Path dataDirOf(Path directory) {
+        return directory.getParent();
     }
 
     static final class EmbeddedKafkaWanted implements Condition {

@@ -2,8 +2,6 @@ package org.heard.triage.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +37,7 @@ public final class ServiceCatalogue {
     static final String DEFAULT_RESOURCE = "nhs-services.yaml";
 
     private final Map<String, Service> services;
+    private final List<String> order;
     private final Map<String, String> codeToService;
 
     private ServiceCatalogue(Map<String, Service> services) {
@@ -61,8 +60,6 @@ public final class ServiceCatalogue {
         this.codeToService = Map.copyOf(codes);
         this.order = List.copyOf(services.keySet());
     }
-
-    private final List<String> order;
 
     /** The catalogue at {@code path}, or the shipped NHS catalogue when {@code path} is null. */
     public static ServiceCatalogue load(Path path) {
@@ -90,7 +87,7 @@ public final class ServiceCatalogue {
 
     /** Parses catalogue YAML; {@code source} only names it in error messages. */
     public static ServiceCatalogue parse(String yaml, String source) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader(yaml));
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         if (!(root instanceof Map<?, ?> document)) {
             throw new IllegalArgumentException(source + ": expected a mapping with a 'services' list");
         }
@@ -185,10 +182,6 @@ public final class ServiceCatalogue {
             }
             current = services.get(current).parent();
         }
-    }
-
-    private static Reader reader(String yaml) {
-        return new StringReader(yaml);
     }
 
     private static String text(Object value) {

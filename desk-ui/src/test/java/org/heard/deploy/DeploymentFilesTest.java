@@ -1,0 +1,101 @@
+package org.heard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.heard.contracts.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The files in deploy/ as they are in the repository: each check finds nothing to complain about. */
+class DeploymentFilesTest {
+
+    private static DeployFolder deploy;
+    private static DeploymentChecks checks;
+
+    @BeforeAll
+    static void readDeployFolder() {
+        deploy = DeployFolder.ofRepository();
+        var reference = ConfigurationReference.read(deploy.root().resolve("configuration.md"));
+        checks = new DeploymentChecks(deploy, reference, KnownSettings.of(deploy.repository()));
+    }
+
+    @Test
+    void everyYamlFileParses() {
+        assertThat(deploy.manifests()).as("YAML documents under deploy/").hasSizeGreaterThan(10);
+        assertThat(deploy.kustomizations()).as("kustomizations").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(deploy.compose()).as("compose files").isNotEmpty();
+    }
+
+    @Test
+    void everyKubernetesObjectHasApiVersionKindAndName() {
+        assertThat(checks.objectsAreComplete()).as("incomplete Kubernetes objects").isEmpty();
+    }
+
+    @Test
+    void everyContainerHasAnImageResourcesAndActuatorProbes() {
+        assertThat(checks.containersAreSizedAndProbed()).as("containers").isEmpty();
+    }
+
+    @Test
+    void everyDeploymentIsCoveredByOneDisruptionBudget() {
+        assertThat(checks.everyDeploymentHasADisruptionBudget()).as("disruption budgets").isEmpty();
+    }
+
+    @Test
+    void everyRoleRunsInExactlyOnePlace() {
+        assertThat(checks.everyRoleRunsSomewhere()).as("roles").isEmpty();
+    }
+
+    @Test
+    void triageScalesOnTheLagOfItsConsumerGroup() throws Exception {
+        var group = Class.forName("org.heard.triage.stage.TriageConfiguration").getDeclaredField("GROUP");
+        group.setAccessible(true);
+        assertThat(checks.triageScalesOnItsConsumerLag((String) group.get(null), Topics.MENTIONS.name()))
+                .as("triage scaling").isEmpty();
+    }
+
+    @Test
+    void deskSessionsStickToOneInstance() {
+        assertThat(checks.deskSessionsAreSticky()).as("desk affinity").isEmpty();
+    }
+
+    @Test
+    void heardPointsAtTheClustersTheOperatorsMake() {
+        assertThat(checks.clustersAreTheOnesHeardExpects()).as("Kafka and Elasticsearch").isEmpty();
+    }
+
+    @Test
+    void everyKustomizationPointsAtFilesAndObjectsThatExist() {
+        assertThat(checks.kustomizationsPointAtWhatExists()).as("kustomizations").isEmpty();
+    }
+
+    @Test
+    void everyComposeServiceIsHealthChecked() {
+        assertThat(checks.composeServicesAreHealthChecked()).as("compose services").isEmpty();
+    }
+
+    @Test
+    void everyVariableTheComposeFileReadsIsInTheExampleEnvironment() {
+        assertThat(checks.composeVariablesAreInTheExample()).as(".env.example").isEmpty();
+    }
+
+    @Test
+    void theImageIsBuiltFromTheRepositoryAndRunsTheApplicationJar() {
+        assertThat(checks.imageCopiesTheApplicationJar()).as("Dockerfile").isEmpty();
+    }
+
+    @Test
+    void everyVariableGivenToHeardIsADocumentedSetting() {
+        assertThat(checks.variablesAreDocumentedSettings()).as("environment variables").isEmpty();
+    }
+
+    @Test
+    void secretsComeOnlyFromSecrets() {
+        assertThat(checks.secretsComeFromSecrets()).as("secrets").isEmpty();
+    }
+
+    @Test
+    void theReferenceListsEverySettingWithItsVariableAndDefault() {
+        assertThat(checks.referenceMatchesTheCode()).as("configuration.md against the code").isEmpty();
+    }
+}

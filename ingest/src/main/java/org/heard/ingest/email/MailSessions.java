@@ -1,0 +1,68 @@
+package org.heard.ingest.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import java.time.Duration;
+import java.util.Properties;
+
+/** Jakarta Mail sessions for a mailbox's IMAP and SMTP servers, with its protection and timeouts. */
+final class MailSessions {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private MailSessions() {}
+
+    static Store connectImap(EmailSettings.Mailbox mailbox) throws MessagingException {
+        var server = mailbox.imap();
+        String protocol = server.security() == EmailSettings.Security.SSL ? "imaps" : "imap";
+        var properties = common(protocol, server);
+        // PEEK: reading a message must not mark it \Seen for the staff who also use the mailbox in their mail client.
+        properties.setProperty("mail." + protocol + ".peek", "true");
+        properties.setProperty("mail." + protocol + ".partialfetch", "false");
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore(protocol);
+        store.connect(server.host(), server.port(), mailbox.username(), mailbox.secret());
+        return store;
+    }
+
+    static Session smtpSession(EmailSettings.Mailbox mailbox) {
+        var server = mailbox.smtp();
+        String protocol = server.security() == EmailSettings.Security.SSL ? "smtps" : "smtp";
+        var properties = common(protocol, server);
+        properties.setProperty("mail." + protocol + ".auth", "true");
+        properties.setProperty("mail.transport.protocol", protocol);
+        properties.setProperty("mail." + protocol + ".from", mailbox.address());
+        return Session.getInstance(properties);
+    }
+
+    static Transport connectSmtp(Session session, EmailSettings.Mailbox mailbox) throws MessagingException {
+        Transport transport = session.getTransport();
+        transport.connect(mailbox.smtp().host(), mailbox.smtp().port(), mailbox.username(), mailbox.secret());
+        return transport;
+    }
+
+    private static Properties common(String protocol, EmailSettings.Server server) {
+        var properties = new Properties();
+        String prefix = "mail." + protocol + ".";
+        properties.setProperty(prefix + "host", server.host());
+        properties.setProperty(prefix + "port", Integer.toString(server.port()));
+        properties.setProperty(prefix + "connectiontimeout", Long.toString(TIMEOUT.toMillis()));
+        properties.setProperty(prefix + "timeout", Long.toString(TIMEOUT.toMillis()));
+        properties.setProperty(prefix + "writetimeout", Long.toString(TIMEOUT.toMillis()));
+        switch (server.security()) {
+            case STARTTLS -> {
+                properties.setProperty(prefix + "starttls.enable", "true");
+                properties.setProperty(prefix + "starttls.required", "true");
+                properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+            }
+            case SSL -> {
+                properties.setProperty(prefix + "ssl.enable", "true");
+                properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+            }
+            case NONE -> {}
+        }
+        return properties;
+    }
+}

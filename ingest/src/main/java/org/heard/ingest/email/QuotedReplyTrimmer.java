@@ -1,0 +1,75 @@
+package org.heard.ingest.email;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts what staff need not read again from an email: the quoted earlier messages under a reply and
+ * the sender's signature. The desk shows the trimmed text; the full original is always kept too,
+ * because a trimmer that guesses wrong must never lose what the patient wrote.
+ */
+final class QuotedReplyTrimmer {
+
+    private static final Pattern ON_WROTE = Pattern.compile("^\\s*(On|Am|Le|El)\\s.+(wrote|schrieb|a écrit|escribió)\\s*:\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_START = Pattern.compile("^\\s*On\\s.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WROTE_END = Pattern.compile(".*wrote\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ORIGINAL_MESSAGE =
+            Pattern.compile("^\\s*-{2,}\\s*(Original Message|Forwarded message)\\s*-{2,}.*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUTLOOK_RULE = Pattern.compile("^\\s*_{10,}\\s*$");
+    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?From:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_SENT_OR_DATE =
+            Pattern.compile("^\\s*\\*?(Sent|Date|To|Subject):\\*?\\s.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGNATURE_DASHES = Pattern.compile("^-- ?$");
+    private static final Pattern SENT_FROM_DEVICE = Pattern.compile(
+            "^\\s*(Sent from my .+|Sent from (Outlook|Mail) for .+|Get Outlook for .+|Sent from Yahoo Mail.*)$",
+            Pattern.CASE_INSENSITIVE);
+
+    private QuotedReplyTrimmer() {}
+
+    static String trim(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        List<String> lines = text.replace("\r\n", "\n").lines().toList();
+        int cut = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (startsQuoteOrSignature(lines, i)) {
+                cut = i;
+                break;
+            }
+        }
+        String trimmed = String.join("\n", lines.subList(0, cut)).strip();
+        // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
+        return trimmed.isEmpty() ? text.strip() : trimmed;
+    }
+
+    private static boolean startsQuoteOrSignature(List<String> lines, int i) {
+        String line = lines.get(i);
+        if (ON_WROTE.matcher(line).matches()
+                || ORIGINAL_MESSAGE.matcher(line).matches()
+                || SIGNATURE_DASHES.matcher(line).matches()
+                || SENT_FROM_DEVICE.matcher(line).matches()) {
+            return true;
+        }
+        // Clients wrap a long "On <date>, <name> wrote:" over two lines.
+        if (i + 1 < lines.size() && ON_START.matcher(line).matches() && WROTE_END.matcher(lines.get(i + 1)).matches()) {
+            return true;
+        }
+        if (OUTLOOK_RULE.matcher(line).matches() && i + 1 < lines.size() && HEADER_FROM.matcher(lines.get(i + 1)).matches()) {
+            return true;
+        }
+        if (HEADER_FROM.matcher(line).matches()) {
+            for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {
+                if (HEADER_SENT_OR_DATE.matcher(lines.get(j)).matches()) {
+                    return true;
+                }
+            }
+        }
+        // A block of "> " lines that runs to the end is the quoted thread; inline answers between quotes are kept.
+        if (line.startsWith(">")) {
+            return lines.subList(i, lines.size()).stream().allMatch(l -> l.isBlank() || l.startsWith(">"));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package org.heard.ingest.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Properties;
+import org.heard.contracts.MentionReceived;
+import org.heard.ingest.channel.ChannelState;
+import org.heard.platform.checkpoint.CheckpointStore;
+import org.heard.platform.events.EventPublisher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class EmbeddedMailServerIT {
+
+    private static final String[] WARD_5 = {
+        "heard.channel.email.mailboxes[0].address=ward5@trust.nhs.uk",
+        "heard.channel.email.mailboxes[0].imap.host=127.0.0.1",
+        "heard.channel.email.mailboxes[0].imap.port=1",
+        "heard.channel.email.mailboxes[0].smtp.host=127.0.0.1",
+        "heard.channel.email.mailboxes[0].smtp.port=1"
+    };
+
+    @TempDir
+    Path dataDir;
+
+    private final RecordingEventPublisher publisher = new RecordingEventPublisher();
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(EmailChannelConfiguration.class)
+                .withBean(EventPublisher.class, () -> publisher)
+                .withBean(CheckpointStore.class, InMemoryCheckpointStore::new)
+                .withPropertyValues("heard.data-dir=" + dataDir, "heard.channel.email.embedded.smtp-port=0",
+                        "heard.channel.email.embedded.imap-port=0");
+    }
+
+    @Test
+    void withoutAMailboxTheDeskRunsALocalMailServerAndTakesInWhatIsSentToIt() {
+        runner().run(context -> {
+            var server = context.getBean(EmbeddedMailServer.class);
+            var channel = context.getBean(EmailChannel.class);
+            assertThat(channel.mailboxes()).extracting(EmailSettings.Mailbox::address).containsExactly("feedback@heard.localhost");
+
+            var properties = new Properties();
+            properties.setProperty("mail.smtp.host", "127.0.0.1");
+            properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
+            var email = new MimeMessage(Session.getInstance(properties));
+            email.setFrom(new InternetAddress("newcomer@example.org"));
+            email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
+            email.setSubject("Hello desk");
+            email.setText("The waiting room was freezing.");
+            Transport.send(email);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+            MentionReceived mention = publisher.mentions().getFirst();
+            assertThat(mention.text()).isEqualTo("The waiting room was freezing.");
+            assertThat(mention.account()).isEqualTo("feedback@heard.localhost");
+            assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values()).singleElement().satisfies(connector -> {
+                assertThat(connector.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+                assertThat(connector.status().lastSuccessfulFetch()).isNotNull();
+            });
+            Path passwordFile = dataDir.resolve("email/embedded-mailbox.password");
+            assertThat(Files.readString(passwordFile)).hasSizeGreaterThan(20);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        });
+    }
+
+    @Test
+    void movesToFreePortsWhenTheConfiguredOnesAreTaken() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            runner().withPropertyValues("heard.channel.email.embedded.smtp-port=" + taken.getLocalPort()).run(context -> {
+                assertThat(context).hasNotFailed();
+                var server = context.getBean(EmbeddedMailServer.class);
+                assertThat(server.smtpPort()).isNotEqualTo(taken.getLocalPort()).isPositive();
+                assertThat(server.mailbox().smtp().port()).isEqualTo(server.smtpPort());
+            });
+        }
+    }
+
+    @Test
+    void aConfiguredMailboxReplacesTheEmbeddedServer() {
+        runner().withPropertyValues(WARD_5)
+                .withPropertyValues("heard.channel.email.mailboxes[0].services[0]=ward-5")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(EmbeddedMailServer.class);
+                    var mailbox = context.getBean(EmailChannel.class).mailboxes().getFirst();
+                    assertThat(mailbox.address()).isEqualTo("ward5@trust.nhs.uk");
+                    assertThat(mailbox.imap().security()).isEqualTo(EmailSettings.Security.STARTTLS);
+                    assertThat(mailbox.services()).containsExactly("ward-5");
+                    assertThat(mailbox.folder()).isEqualTo("INBOX");
+                    assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values())
+                            .extracting(connector -> connector.status().account())
+                            .containsExactly("ward5@trust.nhs.uk");
+                });
+    }
+
+    @Test
+    void refusesAMailboxWithBothAPasswordAndAPasswordFile() {
+        runner().withPropertyValues(WARD_5)
+                .withPropertyValues(
+                        "heard.channel.email.mailboxes[0].password=from-env",
+                        "heard.channel.email.mailboxes[0].password-file=/run/secrets/mail")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void staysOffOnInstancesWithoutTheIngestRole() {
+        runner().withPropertyValues("heard.roles=desk").run(context -> {
+            assertThat(context).doesNotHaveBean(EmailChannel.class);
+            assertThat(context).doesNotHaveBean(EmbeddedMailServer.class);
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package org.heard.ingest.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.heard.contracts.DeskJson;
+import org.heard.contracts.MentionId;
+import org.heard.contracts.MentionReceived;
+import org.heard.contracts.Topic;
+import org.heard.contracts.Topics;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.TestKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The no-loss, no-doubles promise against a real broker: Kafka goes away mid-batch, the intake restarts. */
+class MailboxRestartKafkaIT {
+
+    private final MailServer server = new MailServer("feedback@trust.nhs.uk");
+    private final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+    private final ScheduledExecutorService wakeups = Executors.newSingleThreadScheduledExecutor();
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+
+    /** Publishes to the real broker and completes when it acknowledged, as the platform's publisher does. */
+    private final EventPublisher kafka = new EventPublisher() {
+        @Override
+        public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
+            var acknowledged = new CompletableFuture<Void>();
+            producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, error) -> {
+                if (error == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(error);
+                }
+            });
+            return acknowledged;
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        producer.close(Duration.ofSeconds(5));
+        wakeups.shutdownNow();
+        server.close();
+    }
+
+    private int drain(EventPublisher publisher) throws Exception {
+        var index = new MailIndex(checkpoints);
+        var health = new MailboxHealth(server.mailbox.address());
+        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, health,
+                Clock.systemUTC(), Duration.ofSeconds(10));
+        return new MailboxWatcher(server.mailbox, intake, health, wakeups).drainOnce();
+    }
+
+    @Test
+    void everyEmailReachesKafkaExactlyOnceWhenTheBrokerFailsMidBatchAndTheIntakeRestarts() throws Exception {
+        TestKafka.createTopics(Topics.MENTIONS.name());
+        var mentions = TestKafka.tail(Topics.MENTIONS.name());
+        int total = 30;
+        for (int n = 1; n <= total; n++) {
+            server.deliver(("From: p" + n + "@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Visit " + n
+                            + "\r\nMessage-ID: <kafka-" + n + "@example.org>\r\nContent-Type: text/plain\r\n\r\nVisit " + n + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        var attempts = new AtomicInteger();
+        EventPublisher brokerGoesAwayAfterTwelve = new EventPublisher() {
+            @Override
+            public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
+                return attempts.incrementAndGet() > 12
+                        ? CompletableFuture.failedFuture(new IllegalStateException("broker unavailable"))
+                        : kafka.publish(topic, record);
+            }
+        };
+
+        assertThatThrownBy(() -> drain(brokerGoesAwayAfterTwelve)).isInstanceOf(MailboxIntake.NotAcknowledged.class);
+        assertThat(drain(kafka)).isEqualTo(total - 12);
+
+        Map<MentionId, Long> onKafka = mentions.read(total, Duration.ofSeconds(30)).stream()
+                .map(record -> DeskJson.read(record.value().getBytes(StandardCharsets.UTF_8), MentionReceived.class))
+                .collect(Collectors.groupingBy(MentionReceived::mentionId, Collectors.counting()));
+        assertThat(onKafka).hasSize(total).allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(server.flagsIn("INBOX")).hasSize(total)
+                .allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+    }
+}
