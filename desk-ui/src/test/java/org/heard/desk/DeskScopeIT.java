@@ -107,6 +107,31 @@ class DeskScopeIT {
     }
 
     @Test
+    void aTagCorrectionShowsAtOnceAndIsKeptAsLabelledData() throws Exception {
+        String mine = "/api/mentions/" + bayA.mentionId().value();
+
+        var corrected = api.post("wendy", "ward seven", mine + "/corrections", "{\"field\":\"urgency\",\"value\":\"high\"}");
+        var outOfScope = api.post("wendy", "ward seven", mine + "/corrections", "{\"field\":\"service\",\"value\":\"maternity\"}");
+        var unknown = api.post("wendy", "ward seven", mine + "/corrections", "{\"field\":\"sentiment\",\"value\":\"furious\"}");
+
+        assertThat(corrected.statusCode()).isEqualTo(204);
+        assertThat(outOfScope.statusCode()).isEqualTo(422);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        var read = org.heard.contracts.DeskJson.mapper().readTree(api.get("sam", "correct horse", mine).body());
+        assertThat(read.path("urgency").path("level").asText()).isEqualTo("high");
+        assertThat(read.path("urgencyRank").asInt()).isEqualTo(1);
+        assertThat(read.path("services").get(0).path("serviceId").asText()).isNotEqualTo("maternity");
+        var labelled = activity.ofConversation(bayA.conversationId().value()).stream()
+                .filter(entry -> entry.kind() == Activity.Kind.TAG_CORRECTED).toList();
+        assertThat(labelled).singleElement().satisfies(entry -> {
+            assertThat(entry.detail("field")).isEqualTo("urgency");
+            assertThat(entry.detail("to")).isEqualTo("high");
+            assertThat(entry.detail("from")).isNotBlank();
+            assertThat(entry.text()).contains("bay A were kind");
+        });
+    }
+
+    @Test
     void aDeflectionIsShownFirstAndTheDeliberateSendIsRecordedWithTheWarning() throws Exception {
         String path = "/api/mentions/" + emergency.mentionId().value() + "/replies";
         String draft = "Sorry to hear this. Please contact PALS about your wait " + word;

@@ -139,6 +139,26 @@ class MentionsApi {
         return answer(work.note(user, mentionId, body.get("text")));
     }
 
+    /**
+     * Corrects a tag ({@code {"field": "sentiment|urgency|service", "value": "negative"}}); kept as
+     * labelled data for the next model.
+     */
+    @PostMapping("/{mentionId}/corrections")
+    ResponseEntity<Problem> correct(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Map<String, String> body) {
+        String value = String.valueOf(body.get("value"));
+        try {
+            return answer(switch (String.valueOf(body.get("field"))) {
+                case "sentiment" -> work.correctSentiment(user, mentionId, Sentiment.Label.fromWire(value));
+                case "urgency" -> work.correctUrgency(user, mentionId, Urgency.Level.fromWire(value));
+                case "service" -> work.correctService(user, mentionId, value);
+                default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be sentiment, urgency or service");
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such " + body.get("field") + ": " + value);
+        }
+    }
+
     private static ResponseEntity<Problem> answer(MentionWork.Outcome outcome) {
         return switch (outcome) {
             case MentionWork.Outcome.Done done -> ResponseEntity.noContent().build();
