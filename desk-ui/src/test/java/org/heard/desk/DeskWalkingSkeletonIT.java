@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.platform.testing.HeardIntegrationTest;
+import org.heard.triage.index.MentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,22 +30,16 @@ import tools.jackson.databind.JsonNode;
  * The pipe, end to end with real parts: a mention on the Kafka mentions topic is triaged, indexed
  * in Elasticsearch, and shows in the JSON API and in the live inbox of a real browser.
  */
-@HeardIntegrationTest
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "heard.security.users[0].username=sam",
-            "heard.security.users[0].password-hash={noop}correct horse",
-            "heard.security.users[0].display-name=Sam Patel",
-            "heard.security.users[0].title=Patient Experience Lead",
-            "heard.security.users[0].roles=RESPONDER"
-        })
+@DeskApplicationTest
 class DeskWalkingSkeletonIT {
 
     static Browser browser;
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    MentionIndex index;
 
     @LocalServerPort
     int port;
@@ -55,6 +49,11 @@ class DeskWalkingSkeletonIT {
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
+    }
+
+    @BeforeEach
+    void triageIsWarm() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
     }
 
     @AfterAll
@@ -121,6 +120,9 @@ class DeskWalkingSkeletonIT {
         assertThat(page.content()).contains("Sam Patel");
 
         String word = TestMentions.uniqueWord();
+        // Other test classes share this application and index: look for this mention's word, as staff would.
+        page.locator("#inbox-search input").fill(word);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#inbox-total")).hasText("0 mentions");
         String hostile = "<img src=x onerror=\"document.title='pwned'\"><b>" + word + "</b>";
         publisher.publish(Topics.MENTIONS, TestMentions.tweet("t-" + word, hostile, Instant.now())).get(30, TimeUnit.SECONDS);
 

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.heard.contracts.Channel;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.Urgency;
 
 /**
  * The Elasticsearch index of mentions. Writes go through the alias {@value #ALIAS} to a versioned
@@ -106,6 +109,20 @@ public class MentionIndex {
         }
     }
 
+    /**
+     * A staff correction of tags, merged into the document (for example {@code sentiment.label}).
+     * A later re-triage of the same message would replace it; the desk keeps every correction in
+     * its activity index as labelled data, so none is lost.
+     */
+    public void correct(String mentionId, Map<String, Object> change) {
+        try {
+            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+                    MentionDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
     /** One mention by id, if indexed. */
     public java.util.Optional<MentionDocument> find(String mentionId) {
         try {
@@ -118,13 +135,14 @@ public class MentionIndex {
 
     /** Mentions matching the words, most urgent first, then those who have waited longest. */
     public SearchPage search(String words, int from, int size) {
-        Query query = words == null || words.isBlank()
-                ? Query.of(q -> q.matchAll(all -> all))
-                : Query.of(q -> q.multiMatch(match -> match.query(words)
-                        .fields("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons")));
+        return search(MentionQuery.everything().withWords(words), from, size);
+    }
+
+    /** Mentions matching the query, most urgent first, then those who have waited longest. */
+    public SearchPage search(MentionQuery query, int from, int size) {
         try {
             var response = client.search(search -> search.index(ALIAS)
-                            .query(query)
+                            .query(toQuery(query))
                             .from(from)
                             .size(size)
                             .trackTotalHits(total -> total.enabled(true))
@@ -137,6 +155,83 @@ public class MentionIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
+    }
+
+    /** How many mentions match, without fetching any. */
+    public long count(MentionQuery query) {
+        try {
+            return client.count(count -> count.index(ALIAS).query(toQuery(query))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** Every mention of a conversation, oldest first (a thread is short: at most {@code limit}). */
+    public List<MentionDocument> conversation(String conversationId, int limit) {
+        try {
+            var response = client.search(search -> search.index(ALIAS)
+                            .query(q -> q.term(term -> term.field("conversationId").value(conversationId)))
+                            .size(limit)
+                            .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                    MentionDocument.class);
+            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    static Query toQuery(MentionQuery query) {
+        var filters = new ArrayList<Query>();
+        if (query.visibleServices() != null) {
+            filters.add(terms("services.serviceId", query.visibleServices()));
+        }
+        if (!query.channels().isEmpty()) {
+            filters.add(terms("channel", query.channels().stream().map(Channel::wire).toList()));
+        }
+        if (!query.services().isEmpty()) {
+            filters.add(terms("services.serviceId", query.services()));
+        }
+        if (!query.sentiments().isEmpty()) {
+            filters.add(terms("sentiment.label", query.sentiments().stream().map(Sentiment.Label::wire).toList()));
+        }
+        if (!query.urgencies().isEmpty()) {
+            filters.add(terms("urgency.level", query.urgencies().stream().map(Urgency.Level::wire).toList()));
+        }
+        if (!query.statuses().isEmpty()) {
+            filters.add(terms("status", query.statuses().stream().map(MentionStatus::wire).toList()));
+        }
+        if (MentionQuery.UNASSIGNED.equals(query.assignee())) {
+            filters.add(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("assignee"))))));
+        } else if (query.assignee() != null && !query.assignee().isBlank()) {
+            filters.add(Query.of(q -> q.term(t -> t.field("assignee").value(query.assignee()))));
+        }
+        if (query.publishedFrom() != null || query.publishedBefore() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("publishedAt");
+                if (query.publishedFrom() != null) {
+                    d.gte(query.publishedFrom().toString());
+                }
+                if (query.publishedBefore() != null) {
+                    d.lt(query.publishedBefore().toString());
+                }
+                return d;
+            }))));
+        }
+        String words = query.words();
+        boolean anyWords = words != null && !words.isBlank();
+        return Query.of(q -> q.bool(b -> {
+            b.filter(filters);
+            if (anyWords) {
+                b.must(m -> m.multiMatch(match -> match.query(words)
+                        .fields("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons")));
+            }
+            return b;
+        }));
+    }
+
+    private static Query terms(String field, java.util.Collection<String> values) {
+        var fieldValues = values.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
     }
 
     public record SearchPage(List<MentionDocument> mentions, long total) {}

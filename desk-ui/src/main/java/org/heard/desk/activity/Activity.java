@@ -1,0 +1,58 @@
+package org.heard.desk.activity;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One thing that happened to a conversation.
+ *
+ * @param actor the username of the member of staff, or {@code channel} for delivery outcomes
+ * @param text what a person reads: a note, a reply's text, a failure reason
+ * @param details facts by name (replyId, status, the warnings shown, a corrected tag's old and new value)
+ */
+public record Activity(
+        String id,
+        String conversationId,
+        String mentionId,
+        Kind kind,
+        String actor,
+        String text,
+        Map<String, String> details,
+        Instant at) {
+
+    public Activity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(at, "at");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public String detail(String name) {
+        return details.get(name);
+    }
+
+    public enum Kind {
+        NOTE,
+        STATUS_CHANGED,
+        ASSIGNED,
+        REPLY_REQUESTED,
+        REPLY_SENT,
+        REPLY_FAILED,
+        TAG_CORRECTED;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        @JsonCreator
+        public static Kind fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+}

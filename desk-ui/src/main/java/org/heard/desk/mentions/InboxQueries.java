@@ -1,0 +1,59 @@
+package org.heard.desk.mentions;
+
+import java.util.List;
+import java.util.Optional;
+import org.heard.desk.security.StaffUser;
+import org.heard.triage.index.MentionDocument;
+import org.heard.triage.index.MentionIndex;
+import org.heard.triage.index.MentionQuery;
+
+/**
+ * Every read of mentions for a member of staff, with their scope applied by the server. A mention
+ * out of scope is "not found", so its existence does not leak either.
+ */
+public class InboxQueries {
+
+    static final int THREAD_LIMIT = 200;
+
+    private final MentionIndex index;
+    private final ServiceTree tree;
+
+    public InboxQueries(MentionIndex index, ServiceTree tree) {
+        this.index = index;
+        this.tree = tree;
+    }
+
+    public DeskScope scopeOf(StaffUser user) {
+        return DeskScope.of(user, tree);
+    }
+
+    public MentionIndex.SearchPage search(StaffUser user, MentionQuery query, int from, int size) {
+        return index.search(scoped(user, query), from, size);
+    }
+
+    public long count(StaffUser user, MentionQuery query) {
+        return index.count(scoped(user, query));
+    }
+
+    public Optional<MentionDocument> find(StaffUser user, String mentionId) {
+        var scope = scopeOf(user);
+        return index.find(mentionId).filter(scope::covers);
+    }
+
+    /** The thread of a mention the person may see: every mention of its conversation they may see. */
+    public List<MentionDocument> thread(StaffUser user, MentionDocument mention) {
+        var scope = scopeOf(user);
+        return index.conversation(mention.conversationId(), THREAD_LIMIT).stream().filter(scope::covers).toList();
+    }
+
+    /** Services the person looks after, with those below them (the "My services" view). */
+    public java.util.Set<String> servicesOf(StaffUser user) {
+        return tree.withDescendants(user.services());
+    }
+
+    private MentionQuery scoped(StaffUser user, MentionQuery query) {
+        var scope = scopeOf(user);
+        // Whatever the caller asked, the scope is set here: a manager cannot widen it.
+        return query.within(scope.services());
+    }
+}

@@ -1,0 +1,32 @@
+package org.heard.desk.mentions;
+
+import java.time.Clock;
+import org.heard.desk.activity.ActivityLog;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
+import org.heard.triage.catalogue.ServiceCatalogue;
+import org.heard.triage.index.MentionIndex;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(HeardRole.DESK)
+class MentionsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTree serviceTree(ServiceCatalogue catalogue) {
+        return new CatalogueServiceTree(catalogue);
+    }
+
+    @Bean
+    InboxQueries inboxQueries(MentionIndex index, ServiceTree tree) {
+        return new InboxQueries(index, tree);
+    }
+
+    @Bean
+    MentionWork mentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+        return new MentionWork(queries, index, activity, clock);
+    }
+}

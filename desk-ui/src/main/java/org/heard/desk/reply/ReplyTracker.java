@@ -1,0 +1,111 @@
+package org.heard.desk.reply;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.contracts.DeadLettered;
+import org.heard.contracts.DeskJson;
+import org.heard.contracts.ReplyFailed;
+import org.heard.contracts.ReplyOutcome;
+import org.heard.contracts.ReplySent;
+import org.heard.contracts.Topics;
+import org.heard.desk.activity.Activity;
+import org.heard.desk.activity.ActivityLog;
+import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
+import org.heard.triage.index.MentionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Records what became of each reply in the conversation's history and tells open conversations.
+ * Every desk instance reads the outcomes (a group of its own, so each can push to its own
+ * browsers); the history entry's id is derived from the outcome, so recording it on every instance
+ * leaves one entry.
+ */
+public class ReplyTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyTracker.class);
+
+    private final ActivityLog activity;
+    private final MentionIndex index;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Set<Consumer<ReplyOutcome>> listeners = new CopyOnWriteArraySet<>();
+
+    public ReplyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
+        this.activity = activity;
+        this.publisher = publisher;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** Registers a listener; run the returned handle to unregister (when the view detaches). */
+    public Runnable subscribe(Consumer<ReplyOutcome> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @KafkaListener(
+            id = "heard-desk-reply-outcomes",
+            groupId = "heard-desk-outcomes-${random.uuid}",
+            topics = "#{T(org.heard.contracts.Topics).REPLY_OUTCOMES.name()}",
+            properties = "auto.offset.reset=latest")
+    void onOutcome(ConsumerRecord<String, byte[]> record) {
+        ReplyOutcome outcome;
+        try {
+            outcome = DeskJson.read(record.value(), ReplyOutcome.class);
+        } catch (DeskJson.UnreadableRecord e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        recorded(outcome);
+        for (var listener : listeners) {
+            try {
+                listener.accept(outcome);
+            } catch (RuntimeException e) {
+                log.warn("A conversation listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * An outcome nobody can read is kept for an admin, never dropped. Every instance sees it; the
+     * id is derived from its place on the topic, so the copies are recognisably one.
+     */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        log.warn("An unreadable reply outcome at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+        var letter = new DeadLettered("desk-outcome-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
+                "Unreadable reply outcome: " + reason, "base64",
+                Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
+                        "offset", Long.toString(record.offset())),
+                clock.instant());
+        publisher.publish(Topics.DEAD_LETTERS, letter).exceptionally(failure -> {
+            log.error("Could not dead-letter the unreadable reply outcome at offset {}", record.offset(), failure);
+            return null;
+        });
+    }
+
+    void recorded(ReplyOutcome outcome) {
+        switch (outcome) {
+            case ReplySent sent -> {
+                activity.record(new Activity("sent-" + sent.replyId().value(), sent.conversationId().value(), sent.mentionId().value(),
+                        Activity.Kind.REPLY_SENT, "channel", "Sent on " + sent.channel().wire(),
+                        Map.of("replyId", sent.replyId().value(), "externalId", sent.externalId() == null ? "" : sent.externalId()),
+                        sent.sentAt()));
+                index.updateStatus(sent.mentionId().value(), MentionStatus.REPLIED, null, clock.instant());
+            }
+            case ReplyFailed failed -> activity.record(new Activity(
+                    "failed-" + failed.replyId().value() + "-" + failed.failedAt().toEpochMilli(),
+                    failed.conversationId().value(), failed.mentionId().value(), Activity.Kind.REPLY_FAILED, "channel",
+                    failed.reason(), Map.of("replyId", failed.replyId().value(), "retryable", Boolean.toString(failed.retryable())),
+                    failed.failedAt()));
+        }
+    }
+}

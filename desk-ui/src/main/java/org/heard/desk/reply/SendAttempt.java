@@ -1,0 +1,23 @@
+package org.heard.desk.reply;
+
+import java.util.List;
+import org.heard.contracts.ReplyId;
+
+/** What became of a press of "Send". */
+public sealed interface SendAttempt {
+
+    /** Handed to the channel (published as ReplyRequested); delivery is reported later. */
+    record Requested(ReplyId replyId, List<DraftWarning> warningsOverridden) implements SendAttempt {}
+
+    /** Recorded as answered by letter or phone: there is nothing for a connector to send. */
+    record RecordedOffline(ReplyId replyId) implements SendAttempt {}
+
+    /** There are warnings the responder has not seen yet: show them, then send again deliberately. */
+    record NeedsConfirmation(List<DraftWarning> warnings) implements SendAttempt {}
+
+    /** Cannot be sent as it is (a hard channel limit, an empty draft). */
+    record Blocked(String reason) implements SendAttempt {}
+
+    /** No such mention, or not one this person may answer. */
+    record NotFound(String mentionId) implements SendAttempt {}
+}

@@ -1,0 +1,41 @@
+package org.heard.desk;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.heard.platform.testing.HeardIntegrationTest;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The desk on a random port with real Kafka and Elasticsearch and the same staff in every test
+ * class, so all desk ITs share one cached Spring context: a responder (sam), a manager of ward 7
+ * (wendy, who also sees bay A below it in the test catalogue) and an admin.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@HeardIntegrationTest
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "heard.security.users[0].username=sam",
+            "heard.security.users[0].password-hash={noop}correct horse",
+            "heard.security.users[0].display-name=Sam Patel",
+            "heard.security.users[0].title=Patient Experience Lead",
+            "heard.security.users[0].roles=RESPONDER",
+            "heard.security.users[1].username=wendy",
+            "heard.security.users[1].password-hash={noop}ward seven",
+            "heard.security.users[1].display-name=Wendy Okafor",
+            "heard.security.users[1].title=Ward 7 Manager",
+            "heard.security.users[1].roles=MANAGER",
+            "heard.security.users[1].services=ward-7",
+            "heard.security.users[2].username=alex",
+            "heard.security.users[2].password-hash={noop}admin pass",
+            "heard.security.users[2].display-name=Alex Admin",
+            "heard.security.users[2].roles=ADMIN",
+            "heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml",
+            "vaadin.devmode.devTools.enabled=false",
+            "heard.channel.email.embedded.smtp-port=0",
+            "heard.channel.email.embedded.imap-port=0"
+        })
+@interface DeskApplicationTest {}

@@ -1,0 +1,234 @@
+package org.heard.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import org.heard.contracts.MentionReceived;
+import org.heard.contracts.Topics;
+import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The desk as staff use it, in a real Chromium: scope, live arrival, filters, the conversation with
+ * its warnings, two people seeing each other, and patients' text shown as text.
+ */
+@DeskApplicationTest
+class DeskBrowserIT {
+
+    /** Screenshots for the README land here when the build runs from the repository. */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "screenshots");
+
+    static Browser browser;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    MentionIndex index;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @BeforeEach
+    void triageIsWarm() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aWardManagerSeesOnlyHerServicesInTheInboxAndCannotOpenOthersByAddress() throws Exception {
+        String word = TestMentions.uniqueWord();
+        var mine = publish(TestMentions.tweetAbout("ward-7", "m-" + word, "Ward 7 was spotless " + word, Instant.now()));
+        var notMine = publish(TestMentions.tweetAbout("emergency-department", "n-" + word, "ED was packed " + word, Instant.now()));
+        Page sam = login("sam", "correct horse");
+        search(sam, word);
+        sam.getByText("ED was packed " + word).waitFor();
+
+        Page wendy = login("wendy", "ward seven");
+        search(wendy, word);
+        wendy.getByText("Ward 7 was spotless " + word).waitFor();
+        waitForExactText(wendy.locator("#inbox-total"), "1 mention");
+        assertThat(wendy.getByText("ED was packed " + word).count()).isZero();
+
+        wendy.navigate(url("/conversation/" + notMine.mentionId().value()));
+        wendy.getByText("There is no such mention, or it is not one of your services.").waitFor();
+        assertThat(wendy.getByText("ED was packed " + word).count()).isZero();
+        wendy.navigate(url("/conversation/" + mine.mentionId().value()));
+        wendy.locator(".mention-text").getByText("Ward 7 was spotless " + word).waitFor();
+        sam.context().close();
+        wendy.context().close();
+    }
+
+    @Test
+    void aNewMentionArrivesLiveAndFiltersNarrowTheInbox() throws Exception {
+        String word = TestMentions.uniqueWord();
+        Page sam = login("sam", "correct horse");
+        search(sam, word);
+        waitForExactText(sam.locator("#inbox-total"), "0 mentions");
+
+        publish(TestMentions.tweetAbout("ward-7", "f1-" + word, "Lovely ward 7 " + word, Instant.now()));
+        publish(TestMentions.tweetAbout("maternity", "f2-" + word, "Maternity were great " + word, Instant.now()));
+
+        // No reload: both rows arrive by server push.
+        sam.getByText("Lovely ward 7 " + word).waitFor();
+        sam.getByText("Maternity were great " + word).waitFor();
+        waitForExactText(sam.locator("#inbox-total"), "2 mentions");
+
+        sam.locator("#filter-service input").fill("maternity");
+        waitForExactText(sam.locator("#inbox-total"), "1 mention");
+        assertThat(sam.getByText("Lovely ward 7 " + word).count()).isZero();
+        assertThat(sam.getByText("Maternity were great " + word).count()).isPositive();
+        sam.context().close();
+    }
+
+    @Test
+    void theComposerWarnsAboutPersonalDataAndDeflectionAndTwoPeopleSeeEachOther() throws Exception {
+        String word = TestMentions.uniqueWord();
+        var mention = publish(TestMentions.tweetAbout("ward-7", "c-" + word,
+                "My mum Margaret waited 6 hours for pain relief on ward 7 " + word, Instant.now().minus(3, ChronoUnit.HOURS)));
+        Page sam = login("sam", "correct horse");
+        search(sam, word);
+        sam.getByText("waited 6 hours", new Page.GetByTextOptions().setExact(false)).first().click();
+        sam.locator("#draft").waitFor();
+
+        Page wendy = login("wendy", "ward seven");
+        wendy.navigate(url("/conversation/" + mention.mentionId().value()));
+        wendy.locator("#draft").waitFor();
+        waitForText(sam.locator("#presence"), "Wendy Okafor is viewing this");
+        waitForText(wendy.locator("#presence"), "Sam Patel is viewing this");
+
+        sam.locator("#draft textarea").fill("So sorry Margaret. Please contact PALS on 01632 960123 so we can look into this.");
+        sam.locator(".warning-personal-data").waitFor();
+        sam.locator(".warning-deflection").waitFor();
+        assertThat(sam.locator(".warning-personal-data").textContent()).contains("the name Margaret", "phone number 01632 960123");
+        assertThat(sam.locator(".warning-deflection").textContent()).contains("direct message");
+        assertThat(sam.locator("#counter").textContent()).endsWith("/ 280");
+        waitForText(wendy.locator("#presence"), "Sam Patel is drafting a reply");
+        screenshot(sam, "conversation-with-warnings.png");
+
+        sam.locator("#send").click();
+        waitForText(sam.locator("#send"), "Send anyway");
+        sam.locator("#send").click();
+        // No X sender runs here: the failure comes back live and stays visible.
+        waitForText(sam.locator("#history"), "failed");
+        assertThat(sam.locator("#history").textContent()).contains("sent despite warnings", "personal-data", "deflection");
+        sam.context().close();
+        wendy.context().close();
+    }
+
+    @Test
+    void hostileMarkupInATweetAndAnEmailIsShownAsText() throws Exception {
+        String word = TestMentions.uniqueWord();
+        String hostile = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script><b>" + word + "</b>";
+        var tweet = publish(TestMentions.tweetAbout("ward-7", "h-" + word, hostile, Instant.now()));
+        var email = publish(TestMentions.email("e-" + word + "@mail.example", "<i>Subject " + word + "</i>", hostile));
+        Page sam = login("sam", "correct horse");
+        search(sam, word);
+        waitForExactText(sam.locator("#inbox-total"), "2 mentions");
+        assertThat(sam.locator("#inbox img").count()).isZero();
+
+        for (var mention : new MentionReceived[] {tweet, email}) {
+            sam.navigate(url("/conversation/" + mention.mentionId().value()));
+            sam.locator(".mention-text").first().waitFor();
+            assertThat(sam.locator(".mention-text").first().textContent()).contains("<b>" + word + "</b>", "<script>");
+            assertThat(sam.locator("#thread img").count()).isZero();
+            assertThat(sam.locator("#thread b").count()).isZero();
+            assertThat(sam.title()).isNotEqualTo("pwned");
+        }
+        sam.context().close();
+    }
+
+    @Test
+    void feedbackLoggedAtTheDeskIsTriagedAndAnsweredByLetter() throws Exception {
+        String word = TestMentions.uniqueWord();
+        Page sam = login("sam", "correct horse");
+        sam.locator("#log-feedback").click();
+        sam.locator("#log-text textarea").fill("Came to reception to thank the stroke unit " + word);
+        sam.locator("#log-service input").fill("stroke-unit");
+        sam.locator("#log-name input").fill("Mr Jones");
+        sam.locator("#log-save").click();
+        sam.getByText("Logged:", new Page.GetByTextOptions().setExact(false)).waitFor();
+
+        sam.navigate(url("/"));
+        search(sam, word);
+        sam.getByText("Came to reception", new Page.GetByTextOptions().setExact(false)).first().click();
+        sam.locator("#draft textarea").fill("Thank you for coming in to tell us; I have shared your words with the stroke unit team " + word);
+        waitForText(sam.locator("#send"), "Record reply");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#counter")).not().hasText("0 characters");
+        screenshot(sam, "composer.png");
+        sam.locator("#send").click();
+        waitForText(sam.locator("#history"), "Reply by sam");
+        waitForText(sam.locator("#history"), "sent");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#status vaadin-select-value-button")).containsText("replied");
+        sam.navigate(url("/"));
+        search(sam, word);
+        waitForExactText(sam.locator("#inbox-total"), "1 mention");
+        sam.getByText("replied").first().waitFor();
+        screenshot(sam, "inbox.png");
+        sam.context().close();
+    }
+
+    private MentionReceived publish(MentionReceived mention) throws Exception {
+        publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
+        return mention;
+    }
+
+    private Page login(String username, String password) {
+        Page page = browser.newSession();
+        page.navigate(url("/"));
+        page.waitForURL("**/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").first().fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(address -> !address.contains("login"));
+        page.locator("#inbox").waitFor();
+        return page;
+    }
+
+    private static void search(Page page, String words) {
+        page.locator("#inbox-search input").fill(words);
+        page.locator("#inbox-search input").press("Enter");
+    }
+
+    private static void waitForText(Locator locator, String text) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).containsText(text,
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+    }
+
+    private static void waitForExactText(Locator locator, String text) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).hasText(text,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.setViewportSize(1400, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+}
