@@ -38,38 +38,36 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
-                        .accessDeniedHandler(StatusOnlyResponses.forbidden()))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+        http.securityMatcher("/api/**").authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return asMachineClient(http);
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .anyRequest()
-                        .hasRole(StaffRole.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
-                        .accessDeniedHandler(StatusOnlyResponses.forbidden()))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+                        .hasRole(StaffRole.ADMIN.name()));
+        return asMachineClient(http);
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain deskSecurity(HttpSecurity http) throws Exception {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** Integrations and probes: HTTP Basic, no session, no CSRF token, plain 401/403 statuses. */
+    private static SecurityFilterChain asMachineClient(HttpSecurity http) throws Exception {
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
+                        .accessDeniedHandler(StatusOnlyResponses.forbidden()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
     }
 }

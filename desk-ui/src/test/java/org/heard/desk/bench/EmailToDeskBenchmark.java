@@ -28,7 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  *
  * <pre>
  * ./mvnw -q -pl desk-ui -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp desk-ui/target/test-classes:desk-ui/target/classes:$(cat desk-ui/target/bench.cp) \
+ * cd desk-ui   # the desk runs in development mode here and writes Vaadin's frontend files into the working directory
+ * java -cp target/test-classes:target/classes:$(cat target/bench.cp) \
  *      org.heard.desk.bench.EmailToDeskBenchmark [emails=1000] [per-second=20]
  * </pre>
  */
