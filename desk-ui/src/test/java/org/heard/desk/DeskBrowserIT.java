@@ -139,6 +139,34 @@ class DeskBrowserIT {
     }
 
     @Test
+    void aStoryResponseIsReadyToPasteOnTheStorysRespondPage() throws Exception {
+        String word = TestMentions.uniqueWord();
+        String respondUrl = "https://www.careopinion.org.uk/" + word + "/respond";
+        var story = publish(TestMentions.story("op-" + word, "Night on ward 7",
+                "The staff were kind but my dad waited for his pain relief all night " + word, respondUrl));
+        Page sam = login("sam", "correct horse");
+        sam.navigate(url("/conversation/" + story.mentionId().value()));
+        sam.locator("#draft").waitFor();
+        assertThat(sam.locator("#story-publishing").isVisible()).isFalse();
+
+        sam.locator("#draft textarea").fill("Thank you for telling us about your dad's night on ward 7. I am sorry he waited "
+                + "for pain relief; from next week the night team checks pain at every round.");
+        sam.locator("#send").click();
+        // Either it went straight out, or the desk asks for a deliberate second press first.
+        sam.locator("#story-publishing, #send:has-text('Send anyway')").first().waitFor();
+        if (!sam.locator("#story-publishing").isVisible()) {
+            sam.locator("#send").click();
+        }
+
+        sam.locator("#story-publishing").waitFor();
+        assertThat(sam.locator("#story-response-text textarea").inputValue())
+                .contains("from next week the night team checks pain", "Sam Patel");
+        assertThat(sam.locator("#story-respond-link").getAttribute("href")).isEqualTo(respondUrl);
+        assertThat(sam.locator("#story-respond-link").getAttribute("target")).isEqualTo("_blank");
+        sam.context().close();
+    }
+
+    @Test
     void hostileMarkupInATweetAndAnEmailIsShownAsText() throws Exception {
         String word = TestMentions.uniqueWord();
         String hostile = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script><b>" + word + "</b>";

@@ -35,6 +35,13 @@ final class TestMentions {
                 new Author("patient@mail.example", null, "Pat Example"), subject, text, at, at, List.of("ward-7"), Set.of(), Map.of());
     }
 
+    static MentionReceived story(String storyId, String title, String text, String respondUrl) {
+        var at = Instant.now();
+        return new MentionReceived(null, Channel.STORY, "careopinion", storyId, null, null,
+                new Author(null, null, "Grateful daughter"), title, text, at, at, List.of("ward-7"), Set.of(),
+                Map.of("respondUrl", respondUrl, "criticality", "mildly critical"));
+    }
+
     static MentionReceived reply(MentionReceived to, String externalId, String text) {
         return new MentionReceived(null, to.channel(), to.account(), externalId, to.conversationId(), to.externalId(),
                 to.author(), null, text, Instant.now(), Instant.now(), to.serviceHints(), Set.of(), Map.of());

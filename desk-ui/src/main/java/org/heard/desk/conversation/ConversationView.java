@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -76,6 +77,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private final Span presenceLine = new Span();
     private final VerticalLayout thread = new VerticalLayout();
     private final VerticalLayout history = new VerticalLayout();
+    private final TextArea storyText = new TextArea();
+    private final VerticalLayout storyPublishingBox = new VerticalLayout();
     private final Div tags = new Div();
     private final TextArea draft = new TextArea("Your reply");
     private final Checkbox privately = new Checkbox("Reply privately");
@@ -181,6 +184,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         if (mention.channel() == Channel.STORY) {
             box.add(new Paragraph("Your response is published on the story site after its moderation; it shows here as "
                     + "awaiting publication until the site has it."));
+            box.add(storyPublishing());
         }
         if (!mention.channel().online()) {
             box.add(new Paragraph("This feedback was given by " + mention.channel().wire()
@@ -247,11 +251,45 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             }
             case SendAttempt.Blocked blocked -> notify(blocked.reason(), true);
             case SendAttempt.NotFound notFound -> notify("This mention is no longer yours to answer", true);
-            case SendAttempt.Requested requested -> sent(mention.channel() == Channel.STORY
-                    ? "Ready for the story site: it shows as awaiting publication until the site has it"
-                    : "Reply handed to " + channelName(mention.channel()));
+            case SendAttempt.Requested requested -> {
+                if (mention.channel() == Channel.STORY) {
+                    readyToPaste(requested.text());
+                }
+                sent(mention.channel() == Channel.STORY
+                        ? "Ready for the story site: paste it on the story's respond page; it shows as awaiting publication until the site has it"
+                        : "Reply handed to " + channelName(mention.channel()));
+            }
             case SendAttempt.RecordedOffline offline -> sent("Recorded as answered by " + mention.channel().wire());
         }
+    }
+
+    /**
+     * The story site has no API to post: the response is published by a person on the site. After
+     * Send, the desk shows the text ready to paste and a link to the story's respond page; the
+     * channel reconciles the published response with this draft.
+     */
+    private Component storyPublishing() {
+        storyText.setReadOnly(true);
+        storyText.setWidthFull();
+        storyText.setLabel("Your response, ready to paste");
+        storyText.setId("story-response-text");
+        String respondUrl = mention.attributes().get("respondUrl");
+        var open = new Anchor(respondUrl == null ? "" : respondUrl, "Open the story's respond page");
+        open.setTarget(AnchorTarget.BLANK);
+        open.setId("story-respond-link");
+        open.setVisible(respondUrl != null && !respondUrl.isBlank());
+        var copy = new Button("Copy", event -> storyText.getElement()
+                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", storyText.getValue()));
+        storyPublishingBox.add(storyText, new HorizontalLayout(open, copy));
+        storyPublishingBox.setPadding(false);
+        storyPublishingBox.setVisible(false);
+        storyPublishingBox.setId("story-publishing");
+        return storyPublishingBox;
+    }
+
+    private void readyToPaste(String text) {
+        storyText.setValue(text);
+        storyPublishingBox.setVisible(true);
     }
 
     private void sent(String message) {

@@ -149,7 +149,7 @@ public class ReplyDesk {
         index.updateStatus(mention.mentionId(),
                 mention.status() == null || mention.status() == MentionStatus.NEW ? MentionStatus.IN_PROGRESS : mention.status(),
                 mention.assignee() == null ? user.getUsername() : null, now);
-        return new SendAttempt.Requested(replyId, review.warnings());
+        return new SendAttempt.Requested(replyId, review.signed(), review.warnings());
     }
 
     static Responder responder(StaffUser user) {

@@ -6,8 +6,12 @@ import org.heard.contracts.ReplyId;
 /** What became of a press of "Send". */
 public sealed interface SendAttempt {
 
-    /** Handed to the channel (published as ReplyRequested); delivery is reported later. */
-    record Requested(ReplyId replyId, List<DraftWarning> warningsOverridden) implements SendAttempt {}
+    /**
+     * Handed to the channel (published as ReplyRequested); delivery is reported later.
+     *
+     * @param text the reply as sent, signature included (on the story site, what staff paste)
+     */
+    record Requested(ReplyId replyId, String text, List<DraftWarning> warningsOverridden) implements SendAttempt {}
 
     /** Recorded as answered by letter or phone: there is nothing for a connector to send. */
     record RecordedOffline(ReplyId replyId) implements SendAttempt {}
