@@ -51,6 +51,25 @@ public class ReplyTracker {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * The history: one consumer group for all desk instances, from the earliest unread outcome, so an
+     * outcome published while every desk was down (a reconciled story response, a late failure) is
+     * still recorded when one comes back.
+     */
+    @KafkaListener(
+            id = "heard-desk-reply-history",
+            groupId = "heard-desk-reply-history",
+            topics = "#{T(org.heard.contracts.Topics).REPLY_OUTCOMES.name()}",
+            properties = "auto.offset.reset=earliest")
+    void onOutcomeForHistory(ConsumerRecord<String, byte[]> record) {
+        try {
+            recorded(DeskJson.read(record.value(), ReplyOutcome.class));
+        } catch (DeskJson.UnreadableRecord e) {
+            deadLetter(record, e.getMessage());
+        }
+    }
+
+    /** Live updates: each instance records the outcome (idempotently) and tells its own open conversations. */
     @KafkaListener(
             id = "heard-desk-reply-outcomes",
             groupId = "heard-desk-outcomes-${random.uuid}",
@@ -61,10 +80,9 @@ public class ReplyTracker {
         try {
             outcome = DeskJson.read(record.value(), ReplyOutcome.class);
         } catch (DeskJson.UnreadableRecord e) {
-            deadLetter(record, e.getMessage());
-            return;
+            return; // dead-lettered once, by the history listener
         }
-        recorded(outcome);
+        recorded(outcome); // before telling the page; the entry's id is derived, so both listeners write one entry
         for (var listener : listeners) {
             try {
                 listener.accept(outcome);

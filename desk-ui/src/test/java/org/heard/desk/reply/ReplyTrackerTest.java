@@ -35,7 +35,7 @@ class ReplyTrackerTest {
         var heard = new ArrayList<Object>();
         tracker.subscribe(heard::add);
 
-        tracker.onOutcome(new ConsumerRecord<>(Topics.REPLY_OUTCOMES.name(), 2, 41L, "c-1", "{not json".getBytes(StandardCharsets.UTF_8)));
+        tracker.onOutcomeForHistory(new ConsumerRecord<>(Topics.REPLY_OUTCOMES.name(), 2, 41L, "c-1", "{not json".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(topics).containsExactly(Topics.DEAD_LETTERS);
         var letter = (DeadLettered) published.getFirst();
