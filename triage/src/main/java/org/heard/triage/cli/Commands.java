@@ -37,4 +37,29 @@ public final class Commands {
             }
         };
     }
+
+    /** A command's work, which may fail with an I/O error. */
+    interface Work {
+        int run() throws java.io.IOException;
+    }
+
+    /**
+     * Runs a command whose results go to {@code out}. CoreNLP logs through SLF4J, whose console
+     * appender writes to System.out: while the results go there, any other line goes to {@code err},
+     * so stdout carries results only.
+     */
+    static int resultsOnlyOn(PrintStream out, PrintStream err, Work work) throws java.io.IOException {
+        PrintStream systemOut = System.out;
+        boolean swap = out == systemOut;
+        if (swap) {
+            System.setOut(err);
+        }
+        try {
+            return work.run();
+        } finally {
+            if (swap) {
+                System.setOut(systemOut);
+            }
+        }
+    }
 }

@@ -50,32 +50,25 @@ public final class EvaluateCommand {
     private EvaluateCommand() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Map<String, String> options;
-        try {
-            options = Options.parse(args, List.of("--data", "--rows", "--folds", "--seed", "--threads"));
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println("usage: evaluate [--data DIR] [--rows N|all] [--folds K] [--seed S] [--threads N]");
+        Map<String, String> options = Options.parseOrExplain(args, List.of("--data", "--rows", "--folds", "--seed", "--threads"),
+                "evaluate [--data DIR] [--rows N|all] [--folds K] [--seed S] [--threads N]", err);
+        if (options == null) {
             return 2;
         }
-        PrintStream systemOut = System.out;
-        if (out == systemOut) {
-            System.setOut(err);
-        }
         try {
-            Path data = Datasets.dataFolder(options.get("--data"));
-            int threads = Options.threads(options);
-            String rowsOption = options.getOrDefault("--rows", "300");
-            int sample = rowsOption.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(rowsOption);
-            int folds = Integer.parseInt(options.getOrDefault("--folds", "5"));
-            long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
-            new Evaluation(data, threads, sample, folds, seed, out, err).run();
-            return 0;
+            return Commands.resultsOnlyOn(out, err, () -> {
+                Path data = Datasets.dataFolder(options.get("--data"));
+                int threads = Options.threads(options);
+                String rowsOption = options.getOrDefault("--rows", "300");
+                int sample = rowsOption.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(rowsOption);
+                int folds = Integer.parseInt(options.getOrDefault("--folds", "5"));
+                long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
+                new Evaluation(data, threads, sample, folds, seed, out, err).run();
+                return 0;
+            });
         } catch (IOException | RuntimeException e) {
             err.println("Evaluation failed: " + e);
             return 1;
-        } finally {
-            System.setOut(systemOut);
         }
     }
 

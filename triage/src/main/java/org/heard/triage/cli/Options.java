@@ -24,6 +24,17 @@ final class Options {
         return options;
     }
 
+    /** As {@link #parse}, but explains a mistake and the usage on {@code err}; null then (exit code 2). */
+    static Map<String, String> parseOrExplain(String[] args, List<String> known, String usage, java.io.PrintStream err) {
+        try {
+            return parse(args, known);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("usage: " + usage);
+            return null;
+        }
+    }
+
     static int threads(Map<String, String> options) {
         String value = options.get("--threads");
         if (value == null) {

@@ -32,12 +32,9 @@ public final class TrainCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        Map<String, String> options;
-        try {
-            options = Options.parse(args, List.of("--data", "--out", "--threads"));
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println("usage: train [--data DIR] [--out DIR] [--threads N]");
+        Map<String, String> options =
+                Options.parseOrExplain(args, List.of("--data", "--out", "--threads"), "train [--data DIR] [--out DIR] [--threads N]", err);
+        if (options == null) {
             return 2;
         }
         Path data = Datasets.dataFolder(options.get("--data"));

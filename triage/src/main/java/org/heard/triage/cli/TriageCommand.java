@@ -62,22 +62,16 @@ public final class TriageCommand {
             err.println("usage: triage [--services catalogue.yaml] [--threads N] < mentions.jsonl > tags.jsonl");
             return 2;
         }
-        // CoreNLP logs through SLF4J, whose console appender writes to System.out: while the JSON
-        // goes there, send any log line to stderr instead so stdout stays one JSON object per line.
-        PrintStream systemOut = System.out;
-        boolean swap = out == systemOut;
-        if (swap) {
-            System.setOut(err);
-        }
-        try (MentionTriage triage = MentionTriage.load(settings)) {
-            return run(triage, in, out, err);
-        } catch (RuntimeException e) {
+        TriageSettings loaded = settings;
+        try {
+            return Commands.resultsOnlyOn(out, err, () -> {
+                try (MentionTriage triage = MentionTriage.load(loaded)) {
+                    return run(triage, in, out, err);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
             err.println("Cannot start triage: " + e.getMessage());
             return 1;
-        } finally {
-            if (swap) {
-                System.setOut(systemOut);
-            }
         }
     }
 
