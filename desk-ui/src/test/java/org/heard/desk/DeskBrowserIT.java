@@ -12,50 +12,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
-import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The desk as staff use it, in a real Chromium: scope, live arrival, filters, the conversation with
  * its warnings, two people seeing each other, and patients' text shown as text.
  */
 @DeskApplicationTest
-class DeskBrowserIT {
+class DeskBrowserIT extends BrowserDeskTest {
 
     /** Screenshots for the README land here when the build runs from the repository. */
     static final Path SCREENSHOTS = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "screenshots");
-
-    static Browser browser;
-
-    @Autowired
-    EventPublisher publisher;
-
-    @Autowired
-    MentionIndex index;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @BeforeEach
-    void triageIsWarm() throws Exception {
-        TriageWarmUp.untilTriaging(publisher, index);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aWardManagerSeesOnlyHerServicesInTheInboxAndCannotOpenOthersByAddress() throws Exception {

@@ -10,13 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
-import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -27,35 +22,13 @@ import tools.jackson.databind.JsonNode;
  * the patient's message, signed by the responder.
  */
 @DeskApplicationTest
-class DeskEmailReplyIT {
-
-    static Browser browser;
+class DeskEmailReplyIT extends BrowserDeskTest {
 
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    EventPublisher publisher;
-
-    @Autowired
-    MentionIndex index;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @Test
     void aReplyFromTheDeskArrivesInThePatientsThreadWithItsHeaders() throws Exception {
-        TriageWarmUp.untilTriaging(publisher, index);
         GreenMail mail = embeddedMailServer();
         String word = TestMentions.uniqueWord();
         String subject = "Parking at the hospital " + word;

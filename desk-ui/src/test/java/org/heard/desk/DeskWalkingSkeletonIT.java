@@ -16,14 +16,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
-import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,35 +24,9 @@ import tools.jackson.databind.JsonNode;
  * in Elasticsearch, and shows in the JSON API and in the live inbox of a real browser.
  */
 @DeskApplicationTest
-class DeskWalkingSkeletonIT {
-
-    static Browser browser;
-
-    @Autowired
-    EventPublisher publisher;
-
-    @Autowired
-    MentionIndex index;
-
-    @LocalServerPort
-    int port;
+class DeskWalkingSkeletonIT extends BrowserDeskTest {
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @BeforeEach
-    void triageIsWarm() throws Exception {
-        TriageWarmUp.untilTriaging(publisher, index);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aMentionOnTheTopicIsSearchableWithItsTags() throws Exception {

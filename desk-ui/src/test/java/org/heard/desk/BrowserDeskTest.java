@@ -1,0 +1,42 @@
+package org.heard.desk;
+
+import org.heard.platform.events.EventPublisher;
+import org.heard.triage.index.MentionIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the desk's browser tests share: one real Chromium per test class, the running desk's port,
+ * a way to put mentions on Kafka and read the index, and triage's models loaded before each test.
+ */
+abstract class BrowserDeskTest {
+
+    static Browser browser;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    MentionIndex index;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @BeforeEach
+    void triageIsWarm() throws Exception {
+        TriageWarmUp.untilTriaging(publisher, index);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+}
