@@ -22,6 +22,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -51,6 +52,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Route("")
 @PageTitle("Inbox · Heard")
+@Menu(title = "Inbox", order = 0)
 @PermitAll
 public class InboxView extends VerticalLayout {
 

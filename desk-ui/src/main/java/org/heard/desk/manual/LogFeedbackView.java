@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -24,6 +25,7 @@ import org.heard.desk.security.StaffUser;
 /** The form for feedback given in person, by phone or by letter. */
 @Route("log")
 @PageTitle("Log feedback · Heard")
+@Menu(title = "Log feedback", order = 10)
 @PermitAll
 public class LogFeedbackView extends VerticalLayout {
 

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Log in · Heard")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
