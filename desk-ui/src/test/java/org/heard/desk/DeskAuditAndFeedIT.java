@@ -46,7 +46,7 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
                         org.assertj.core.groups.Tuple.tuple("sam", AuditAction.API_MENTION_READ)));
 
         wendy.navigate(url("/admin/audit"));
-        wendy.waitForLoadState();
+        untilVaadinIsIdle(wendy);
         assertThat(wendy.locator("#audit-entries").count()).as("a manager has no audit page").isZero();
         wendy.context().close();
 
@@ -92,7 +92,7 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
 
         Page sam = login("sam", "correct horse");
         sam.navigate(url("/admin/alerts"));
-        sam.waitForLoadState();
+        untilVaadinIsIdle(sam);
         assertThat(sam.locator("#alert-deliveries").count()).isZero();
         sam.context().close();
     }
@@ -113,6 +113,14 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
         page.waitForURL(address -> !address.contains("login"));
         page.locator("#inbox").waitFor();
         return page;
+    }
+
+    /** The page has rendered whatever the server sent for the navigation (here: a refusal). */
+    private static void untilVaadinIsIdle(Page page) {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
+                + " && Object.values(window.Vaadin.Flow.clients).every(client => !client.isActive())");
+        page.locator("body").waitFor();
     }
 
     private static void waitForText(Locator locator, String text) {

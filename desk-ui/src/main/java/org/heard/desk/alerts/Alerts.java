@@ -198,8 +198,13 @@ public class Alerts {
         }
     }
 
+    /**
+     * Created with a lease, so no other instance's retry sweep takes it while this one attempts it;
+     * should this instance die first, the sweep takes it when the lease runs out.
+     */
     private void createAndAttempt(AlertDelivery delivery) {
-        ledger.createDelivery(delivery).ifPresent(this::attempt);
+        Instant now = clock.instant();
+        ledger.createDelivery(delivery.leasedUntil(now.plus(LEASE), now)).ifPresent(this::attempt);
     }
 
     private void attempt(Versioned<AlertDelivery> claimed) {

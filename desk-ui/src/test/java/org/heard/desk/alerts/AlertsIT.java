@@ -215,6 +215,32 @@ class AlertsIT {
     }
 
     @Test
+    void aDeliveryWhoseInstanceDiedMidAttemptIsTakenByAnotherInstanceWhenItsLeaseRunsOut() {
+        try (var webhook = new Webhook()) {
+            var settings = settings(webhook.url(), List.of(), Map.of());
+            AlertRoute dying = delivery -> {
+                throw new IllegalStateException("the instance stops here");
+            };
+            var mention = triaged("ward-" + UUID.randomUUID(), Urgency.Level.IMMEDIATE);
+            try {
+                alerts(settings, dying).triaged(mention);
+            } catch (IllegalStateException expected) {
+                // the first instance is gone
+            }
+            var other = alerts(settings);
+
+            clock.advance(Duration.ofSeconds(119));
+            other.tick();
+            assertThat(webhook.about(mention.mentionId().value())).as("still leased to the first instance").isEmpty();
+
+            clock.advance(Duration.ofSeconds(1));
+            other.tick();
+            assertThat(webhook.about(mention.mentionId().value())).hasSize(1);
+            assertThat(webhookDelivery(mention.mentionId().value()).state()).isEqualTo(AlertDelivery.State.DELIVERED);
+        }
+    }
+
+    @Test
     void anUnopenedImmediateMentionEscalatesAlongTheRotaSkippingPeopleInQuietHours() throws Exception {
         String ward = "ward-" + UUID.randomUUID();
         String tag = UUID.randomUUID().toString();
@@ -330,14 +356,18 @@ class AlertsIT {
     }
 
     private Alerts alerts(AlertSettings settings) {
+        return alerts(settings, settings.webhook() == null ? null : new WebhookRoute(settings.webhook()));
+    }
+
+    private Alerts alerts(AlertSettings settings, AlertRoute webhookRoute) {
         var staff = new StaffSettings(List.of(new StaffSettings.StaffMember("wendy", "{noop}x", null, "Wendy", null,
                 Set.of(StaffRole.MANAGER), Set.of("ward-7"))));
         var smtpSettings = settings.smtp();
         Map<AlertDelivery.Route, AlertRoute> routes = new java.util.EnumMap<>(AlertDelivery.Route.class);
         routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> new MailRoute.Server(smtpSettings.host(), smtpSettings.port(),
                 smtpSettings.security(), null, () -> ""), settings.from(), clock));
-        if (settings.webhook() != null) {
-            routes.put(AlertDelivery.Route.WEBHOOK, new WebhookRoute(settings.webhook()));
+        if (webhookRoute != null) {
+            routes.put(AlertDelivery.Route.WEBHOOK, webhookRoute);
         }
         return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, services -> services), ledger, routes,
                 auditLog::openedSince, new DigestWriter(mentions, settings.deskUrl()), clock);
