@@ -1,6 +1,7 @@
 package org.heard.desk.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,16 +22,24 @@ import org.springframework.kafka.annotation.KafkaListener;
 class AlertIntake {
 
     static final String GROUP = "heard-alerts";
+    /** Five tries over about half a minute: well inside Kafka's poll interval, long enough for a brief outage. */
+    static final int TRIES = 5;
     private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
 
     private final Alerts alerts;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final Duration firstWait;
 
     AlertIntake(Alerts alerts, EventPublisher publisher, Clock clock) {
+        this(alerts, publisher, clock, Duration.ofSeconds(2));
+    }
+
+    AlertIntake(Alerts alerts, EventPublisher publisher, Clock clock, Duration firstWait) {
         this.alerts = alerts;
         this.publisher = publisher;
         this.clock = clock;
+        this.firstWait = firstWait;
     }
 
     @KafkaListener(
@@ -43,18 +52,38 @@ class AlertIntake {
         try {
             triaged = DeskJson.read(record.value(), MentionTriaged.class);
         } catch (DeskJson.UnreadableRecord e) {
-            deadLetter(record, e.getMessage());
+            deadLetter(record, "unreadable triaged mention: " + e.getMessage());
             return;
         }
-        // Failures (Elasticsearch away) propagate: the record is not committed and comes again.
-        alerts.triaged(triaged);
+        Duration wait = firstWait;
+        for (int tries = 1; ; tries++) {
+            try {
+                alerts.triaged(triaged);
+                return;
+            } catch (RuntimeException e) {
+                if (tries == TRIES) {
+                    // An immediate mention must not pass unnoticed: an admin sees it with the dead letters.
+                    log.error("Could not raise the alert for {} after {} tries", triaged.mentionId(), tries, e);
+                    deadLetter(record, "Alert not raised for an " + triaged.urgency().level().wire() + " mention (" + e.getMessage() + ")");
+                    return;
+                }
+                log.warn("Alerts for {} failed (try {} of {}), trying again in {}: {}", triaged.mentionId(), tries, TRIES, wait, e.getMessage());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2);
+            }
+        }
     }
 
-    /** Triage wrote something no desk can read: kept for an admin with its bytes, never dropped. */
+    /** Triage wrote something no desk can read, or its alert could not be raised: kept for an admin with its bytes. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("An unreadable triaged record at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+        log.warn("The triaged record at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
         var letter = new DeadLettered("desk-alerts-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Unreadable triaged mention (alerts): " + reason, "base64",
+                "Alerts: " + reason, "base64",
                 Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
                 Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset", Long.toString(record.offset())),
                 clock.instant());
