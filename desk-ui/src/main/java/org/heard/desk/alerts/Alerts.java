@@ -45,16 +45,18 @@ public class Alerts {
     private final Map<Route, AlertRoute> routes;
     private final Openings openings;
     private final DigestWriter digests;
+    private final ServiceLookup catalogue;
     private final Clock clock;
 
     Alerts(AlertSettings settings, Subscriptions subscriptions, AlertLedger ledger, Map<Route, AlertRoute> routes, Openings openings,
-            DigestWriter digests, Clock clock) {
+            DigestWriter digests, ServiceLookup catalogue, Clock clock) {
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.ledger = ledger;
         this.routes = Map.copyOf(routes);
         this.openings = openings;
         this.digests = digests;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -235,16 +237,34 @@ public class Alerts {
         return settings.firstRetryAfter().multipliedBy(1L << Math.min(attemptsMade - 1, 16));
     }
 
+    /** The rota of the first service that has one, looking up the catalogue tree (a bay's mention goes to its ward's rota). */
     private Optional<List<String>> rotaFor(List<String> services) {
-        return services.stream().map(settings.rotas()::get).filter(rota -> rota != null && !rota.isEmpty()).findFirst();
+        for (String service : services) {
+            Optional<String> current = Optional.of(service);
+            for (int depth = 0; current.isPresent() && depth < 20; depth++) {
+                var rota = settings.rotas().get(current.get());
+                if (rota != null && !rota.isEmpty()) {
+                    return Optional.of(rota);
+                }
+                current = catalogue.parentOf(current.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private String link(String mentionId) {
         return settings.deskUrl() + "/conversation/" + java.net.URLEncoder.encode(mentionId, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String named(List<String> services) {
-        return services.isEmpty() ? "no service (untagged)" : String.join(", ", services);
+    /** "Ward 7 (ward-7)": the name people know, and the id the desk filters by. */
+    private String named(List<String> services) {
+        if (services.isEmpty()) {
+            return "no service (untagged)";
+        }
+        return String.join(", ", services.stream().map(id -> {
+            String name = catalogue.nameOf(id);
+            return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
+        }).toList());
     }
 
     private String webhookDocument(String alertId, MentionTriaged mention, List<String> services) {

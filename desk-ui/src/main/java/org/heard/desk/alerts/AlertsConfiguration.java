@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.heard.desk.audit.AuditLog;
 import org.heard.desk.mentions.ServiceTree;
 import org.heard.desk.security.StaffSettings;
@@ -11,6 +12,8 @@ import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import org.heard.triage.catalogue.Service;
+import org.heard.triage.catalogue.ServiceCatalogue;
 import org.heard.triage.index.MentionIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,15 +36,29 @@ class AlertsConfiguration {
     static class Enabled {
 
         @Bean
-        Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, AlertLedger ledger, AuditLog auditLog,
-                MentionIndex index, ObjectProvider<EmailChannel> email, Clock clock) {
+        Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, ServiceCatalogue catalogue, AlertLedger ledger,
+                AuditLog auditLog, MentionIndex index, ObjectProvider<EmailChannel> email, Clock clock) {
             Map<AlertDelivery.Route, AlertRoute> routes = new EnumMap<>(AlertDelivery.Route.class);
             routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> smtp(settings, email), settings.from(), clock));
             if (settings.webhook() != null) {
                 routes.put(AlertDelivery.Route.WEBHOOK, new WebhookRoute(settings.webhook()));
             }
             return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, tree), ledger, routes, auditLog::openedSince,
-                    new DigestWriter(index, settings.deskUrl()), clock);
+                    new DigestWriter(index, settings.deskUrl()), catalogueLookup(catalogue), clock);
+        }
+
+        private static ServiceLookup catalogueLookup(ServiceCatalogue catalogue) {
+            return new ServiceLookup() {
+                @Override
+                public String nameOf(String serviceId) {
+                    return catalogue.service(serviceId).map(Service::name).orElse(serviceId);
+                }
+
+                @Override
+                public Optional<String> parentOf(String serviceId) {
+                    return catalogue.parentOf(serviceId);
+                }
+            };
         }
 
         @Bean

@@ -86,6 +86,6 @@ class AlertIntakeTest {
         var settings = new AlertSettings(true, null, null, null, new AlertSettings.Webhook("http://127.0.0.1:9/hook", null, null, null),
                 List.of(), Map.of(), null, 5, null, null, null);
         return new Alerts(settings, new Subscriptions(List.of(), new StaffSettings(List.of()), services -> services), ledger,
-                Map.of(AlertDelivery.Route.WEBHOOK, delivery -> new Delivered.Accepted()), (mention, since) -> false, null, CLOCK);
+                Map.of(AlertDelivery.Route.WEBHOOK, delivery -> new Delivered.Accepted()), (mention, since) -> false, null, ServiceLookup.idsOnly(), CLOCK);
     }
 }

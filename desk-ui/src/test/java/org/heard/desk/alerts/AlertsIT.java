@@ -74,6 +74,7 @@ class AlertsIT {
     private static AuditLog auditLog;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-15T10:00:00Z"));
+    private ServiceLookup catalogue = ServiceLookup.idsOnly();
 
     @BeforeAll
     static void servers() {
@@ -276,6 +277,34 @@ class AlertsIT {
     }
 
     @Test
+    void aBaysMentionEscalatesAlongItsWardsRotaAndTheAlertNamesTheBay() throws Exception {
+        String ward = "ward-" + UUID.randomUUID();
+        String bay = "bay-" + UUID.randomUUID();
+        catalogue = new ServiceLookup() {
+            @Override
+            public String nameOf(String serviceId) {
+                return serviceId.equals(bay) ? "Ward 9 bay C" : serviceId;
+            }
+
+            @Override
+            public java.util.Optional<String> parentOf(String serviceId) {
+                return serviceId.equals(bay) ? java.util.Optional.of(ward) : java.util.Optional.empty();
+            }
+        };
+        String address = "rota-" + UUID.randomUUID() + "@trust.test";
+        var alerts = alerts(settings(null, List.of(subscriber("rota-ria", address, Set.of("elsewhere"))), Map.of(ward, List.of("rota-ria"))));
+        var mention = triaged(bay, Urgency.Level.IMMEDIATE);
+        alerts.triaged(mention);
+
+        clock.advance(Duration.ofMinutes(15));
+        alerts.tick();
+
+        var mails = mailsAbout(mention.mentionId().value());
+        assertThat(recipients(mails)).containsExactly(address);
+        assertThat(mails.getFirst().getSubject()).startsWith("Escalated: an immediate mention about Ward 9 bay C (" + bay + ")");
+    }
+
+    @Test
     void anImmediateMentionOpenedOnTheDeskDoesNotEscalate() throws Exception {
         String ward = "ward-" + UUID.randomUUID();
         String tag = UUID.randomUUID().toString();
@@ -370,7 +399,7 @@ class AlertsIT {
             routes.put(AlertDelivery.Route.WEBHOOK, webhookRoute);
         }
         return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, services -> services), ledger, routes,
-                auditLog::openedSince, new DigestWriter(mentions, settings.deskUrl()), clock);
+                auditLog::openedSince, new DigestWriter(mentions, settings.deskUrl()), catalogue, clock);
     }
 
     private MentionTriaged triaged(String service, Urgency.Level level) {
