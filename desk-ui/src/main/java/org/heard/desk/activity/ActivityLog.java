@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 /** The {@value #INDEX} index: an append-only history, read per conversation or as recent replies. */
 public class ActivityLog {
@@ -16,6 +19,7 @@ public class ActivityLog {
     public static final String INDEX = "heard-activity";
 
     private final ElasticsearchClient client;
+    private final Set<Consumer<Activity>> recorded = new CopyOnWriteArraySet<>();
 
     public ActivityLog(ElasticsearchClient client) {
         this.client = client;
@@ -54,6 +58,21 @@ public class ActivityLog {
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
+        for (var listener : recorded) {
+            try {
+                listener.accept(activity);
+            } catch (RuntimeException e) {
+                // The entry is recorded; a listener's trouble is its own.
+            }
+        }
+    }
+
+    /**
+     * Also tells the listener of every entry recorded from now on (the audit log keeps its own copy of
+     * who did what). The listener must be quick and must not throw.
+     */
+    public void onRecorded(Consumer<Activity> listener) {
+        recorded.add(listener);
     }
 
     /** The history of a conversation, oldest first. */

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.reply.DraftWarning;
@@ -48,11 +50,13 @@ class MentionsApi {
     private final InboxQueries queries;
     private final ReplyDesk replies;
     private final MentionWork work;
+    private final AuditTrail audit;
 
-    MentionsApi(InboxQueries queries, ReplyDesk replies, MentionWork work) {
+    MentionsApi(InboxQueries queries, ReplyDesk replies, MentionWork work, AuditTrail audit) {
         this.queries = queries;
         this.replies = replies;
         this.work = work;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -85,12 +89,18 @@ class MentionsApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         var page = queries.search(user, query, from, size);
+        if (!page.mentions().isEmpty()) {
+            audit.record(user.getUsername(), AuditAction.API_SEARCHED, null, null,
+                    "mentions=" + String.join(",", page.mentions().stream().map(MentionDocument::mentionId).toList()));
+        }
         return new MentionPage(page.total(), page.mentions());
     }
 
     @GetMapping("/{mentionId}")
     MentionDocument one(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId) {
-        return queries.find(user, mentionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var mention = queries.find(user, mentionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(user.getUsername(), AuditAction.API_MENTION_READ, mention.mentionId(), mention.conversationId(), "");
+        return mention;
     }
 
     /**

@@ -44,6 +44,8 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.presence.Presence;
@@ -70,6 +72,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private final ReplyTracker tracker;
     private final ActivityLog activity;
     private final Presence presence;
+    private final AuditTrail audit;
     private final Clock clock;
     private final StaffUser user;
     private final String visitId = UUID.randomUUID().toString();
@@ -93,13 +96,14 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private boolean warningsShown;
 
     public ConversationView(InboxQueries queries, MentionWork work, ReplyDesk replies, ReplyTracker tracker, ActivityLog activity,
-            Presence presence, Clock clock, AuthenticationContext authentication) {
+            Presence presence, AuditTrail audit, Clock clock, AuthenticationContext authentication) {
         this.queries = queries;
         this.work = work;
         this.replies = replies;
         this.tracker = tracker;
         this.activity = activity;
         this.presence = presence;
+        this.audit = audit;
         this.clock = clock;
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         setWidthFull();
@@ -143,6 +147,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         mention = found.get();
+        audit.record(user.getUsername(), AuditAction.CONVERSATION_OPENED, mention.mentionId(), mention.conversationId(), "");
         build();
     }
 

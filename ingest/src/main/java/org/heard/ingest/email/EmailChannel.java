@@ -59,7 +59,8 @@ public final class EmailChannel implements SmartLifecycle {
         return found;
     }
 
-    List<EmailSettings.Mailbox> mailboxes() {
+    /** The mailboxes read and answered from (the desk's alerts send through the first one's SMTP server). */
+    public List<EmailSettings.Mailbox> mailboxes() {
         return mailboxes;
     }
 

@@ -176,7 +176,7 @@ public record EmailSettings(
         }
 
         /** The password from the environment-fed property or the password file; read when needed, never kept in logs. */
-        String secret() {
+        public String secret() {
             if (passwordFile != null) {
                 try {
                     return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();

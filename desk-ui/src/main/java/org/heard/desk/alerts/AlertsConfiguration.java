@@ -1,0 +1,89 @@
+package org.heard.desk.alerts;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.heard.desk.audit.AuditLog;
+import org.heard.desk.mentions.ServiceTree;
+import org.heard.desk.security.StaffSettings;
+import org.heard.ingest.email.EmailChannel;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
+import org.heard.triage.catalogue.Service;
+import org.heard.triage.catalogue.ServiceCatalogue;
+import org.heard.triage.index.MentionIndex;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(HeardRole.DESK)
+@EnableConfigurationProperties(AlertSettings.class)
+class AlertsConfiguration {
+
+    @Bean(initMethod = "ensureExists")
+    AlertLedger alertLedger(ElasticsearchClient client) {
+        return new AlertLedger(client);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "heard.alerts.enabled", havingValue = "true", matchIfMissing = true)
+    static class Enabled {
+
+        @Bean
+        Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, ServiceCatalogue catalogue, AlertLedger ledger,
+                AuditLog auditLog, MentionIndex index, ObjectProvider<EmailChannel> email, Clock clock) {
+            Map<AlertDelivery.Route, AlertRoute> routes = new EnumMap<>(AlertDelivery.Route.class);
+            routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> smtp(settings, email), settings.from(), clock));
+            if (settings.webhook() != null) {
+                routes.put(AlertDelivery.Route.WEBHOOK, new WebhookRoute(settings.webhook()));
+            }
+            return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, tree), ledger, routes, auditLog::openedSince,
+                    new DigestWriter(index, settings.deskUrl()), catalogueLookup(catalogue), clock);
+        }
+
+        private static ServiceLookup catalogueLookup(ServiceCatalogue catalogue) {
+            return new ServiceLookup() {
+                @Override
+                public String nameOf(String serviceId) {
+                    return catalogue.service(serviceId).map(Service::name).orElse(serviceId);
+                }
+
+                @Override
+                public Optional<String> parentOf(String serviceId) {
+                    return catalogue.parentOf(serviceId);
+                }
+            };
+        }
+
+        @Bean
+        AlertIntake alertIntake(Alerts alerts, EventPublisher publisher, Clock clock) {
+            return new AlertIntake(alerts, publisher, clock);
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "stop")
+        AlertTicker alertTicker(Alerts alerts, AlertSettings settings) {
+            return new AlertTicker(alerts, settings.tick());
+        }
+
+        /** {@code heard.alerts.smtp}, else the email channel's first mailbox (the embedded mail server by default). */
+        private static MailRoute.Server smtp(AlertSettings settings, ObjectProvider<EmailChannel> email) {
+            var own = settings.smtp();
+            if (own != null) {
+                return new MailRoute.Server(own.host(), own.port(), own.security(), own.username(), own::secret);
+            }
+            var channel = email.getIfAvailable();
+            if (channel == null || channel.mailboxes().isEmpty()) {
+                return null;
+            }
+            var mailbox = channel.mailboxes().getFirst();
+            return new MailRoute.Server(mailbox.smtp().host(), mailbox.smtp().port(),
+                    AlertSettings.Security.valueOf(mailbox.smtp().security().name()), mailbox.username(), mailbox::secret);
+        }
+    }
+}
