@@ -64,7 +64,8 @@ public class ResponseInsight {
     /** The mentions behind one figure, a page at a time, with how many there are in all. */
     public record DrillDownPage(List<MentionDocument> mentions, long total) {}
 
-    List<Figure> figures(DeskScope scope, InsightFilter filter) {
+    /** The figures within a scope the caller already worked out (pages use the member of staff's). */
+    public List<Figure> figures(DeskScope scope, InsightFilter filter) {
         var include = servicesShown(scope, filter);
         try {
             var response = client.search(search -> search.index(MentionIndex.ALIAS)
@@ -80,7 +81,8 @@ public class ResponseInsight {
         }
     }
 
-    DrillDownPage drillDown(DeskScope scope, InsightFilter filter, DrillDown drill, int from, int size) {
+    /** The mentions behind a figure within a scope the caller already worked out. */
+    public DrillDownPage drillDown(DeskScope scope, InsightFilter filter, DrillDown drill, int from, int size) {
         int first = Math.max(0, Math.min(from, DRILL_DOWN_LIMIT));
         int count = Math.max(0, Math.min(size, DRILL_DOWN_LIMIT - first));
         var query = Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(narrowing(drill))));

@@ -123,10 +123,14 @@ public final class InboxQueryBenchmark {
     }
 
     static void report(String name, Supplier<Long> query) {
-        for (int i = 0; i < 20; i++) {
+        report(name, 20, 200, query);
+    }
+
+    /** Times {@code runs} calls after {@code warmUps} untimed ones; prints p50 and p95. */
+    static void report(String name, int warmUps, int runs, Supplier<Long> query) {
+        for (int i = 0; i < warmUps; i++) {
             query.get();
         }
-        int runs = 200;
         long[] nanos = new long[runs];
         long total = 0;
         for (int i = 0; i < runs; i++) {
