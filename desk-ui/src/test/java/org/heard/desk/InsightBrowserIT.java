@@ -137,14 +137,7 @@ class InsightBrowserIT {
     }
 
     private Page login(String username, String password) {
-        Page page = browser.newSession();
-        page.navigate(url("/"));
-        page.waitForURL("**/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> !address.contains("login"));
-        return page;
+        return browser.loggedIn(url(""), username, password);
     }
 
     private static LocatorAssertions.HasTextOptions within() {
