@@ -13,4 +13,4 @@ if [ -z "$java" ]; then
     if "$candidate/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then java="$candidate/bin/java"; break; fi
   done
 fi
-exec "$java" -cp "$cp" org.heard.desk.bench.InboxQueryBenchmark "$@"
+exec "$java" -cp "$cp" "${HEARD_BENCH_MAIN:-org.heard.desk.bench.InboxQueryBenchmark}" "$@"

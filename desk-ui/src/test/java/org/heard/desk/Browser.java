@@ -3,6 +3,7 @@ package org.heard.desk;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,18 @@ public final class Browser implements AutoCloseable {
     public Page newSession() {
         var page = chromium.newContext().newPage();
         page.setDefaultTimeout(30_000);
+        return page;
+    }
+
+    /** A fresh session logged in through the desk's login page at {@code baseUrl}. */
+    public Page loggedIn(String baseUrl, String username, String password) {
+        Page page = newSession();
+        page.navigate(baseUrl + "/");
+        page.waitForURL("**/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").first().fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(address -> !address.contains("login"));
         return page;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -191,13 +190,7 @@ class DeskBrowserIT extends BrowserDeskTest {
     }
 
     private Page login(String username, String password) {
-        Page page = browser.newSession();
-        page.navigate(url("/"));
-        page.waitForURL("**/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> !address.contains("login"));
+        Page page = browser.loggedIn(url(""), username, password);
         page.locator("#inbox").waitFor();
         return page;
     }

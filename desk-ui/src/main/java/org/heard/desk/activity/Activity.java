@@ -43,7 +43,9 @@ public record Activity(
         REPLY_REQUESTED,
         REPLY_SENT,
         REPLY_FAILED,
-        TAG_CORRECTED;
+        TAG_CORRECTED,
+        /** A reply led to a change planned or made ({@code details.change}), as patient-story sites record it. */
+        CHANGE_MARKED;
 
         @JsonValue
         public String wire() {

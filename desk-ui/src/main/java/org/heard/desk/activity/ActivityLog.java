@@ -75,6 +75,16 @@ public class ActivityLog {
         recorded.add(listener);
     }
 
+    /** One entry by its id (a reply request's id is its reply's id). */
+    public java.util.Optional<Activity> find(String id) {
+        try {
+            var response = client.get(get -> get.index(INDEX).id(id), Activity.class);
+            return response.found() ? java.util.Optional.ofNullable(response.source()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
     /** The history of a conversation, oldest first. */
     public List<Activity> ofConversation(String conversationId) {
         try {

@@ -56,6 +56,7 @@ import org.heard.desk.reply.ReplyTracker;
 import org.heard.desk.reply.SendAttempt;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.index.MentionDocument;
+import org.heard.triage.index.MentionResponse;
 import org.heard.triage.index.MentionStatus;
 
 /** A conversation and its composer. Outside text is only ever set as text. */
@@ -391,7 +392,20 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 outcome(work.correctService(user, mention.mentionId(), service.getValue().strip()), "Service corrected");
             }
         });
-        var row = new HorizontalLayout(sentiment, urgency, service, setService);
+        var change = new Select<MentionResponse.Change>();
+        change.setLabel("Led to a change");
+        change.setId("mark-change");
+        change.setItems(MentionResponse.Change.values());
+        change.setItemLabelGenerator(mark -> mark == MentionResponse.Change.MADE ? "change made" : "change planned");
+        if (mention.response() != null && mention.response().change() != null) {
+            change.setValue(mention.response().change());
+        }
+        change.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                outcome(work.markChange(user, mention.mentionId(), event.getValue()), "Marked: " + change.getItemLabelGenerator().apply(event.getValue()));
+            }
+        });
+        var row = new HorizontalLayout(sentiment, urgency, service, setService, change);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
@@ -421,6 +435,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                         ? "" : " (" + entry.detail("choice") + ": " + entry.detail("warnings") + ")") + " — "
                         + delivery.getOrDefault(entry.detail("replyId"), mention.channel() == Channel.STORY ? "awaiting publication" : "sending…")
                         + "\n" + entry.text();
+                case CHANGE_MARKED -> entry.actor() + " marked that this led to a change " + entry.detail("change");
                 case REPLY_SENT, REPLY_FAILED -> null;
             };
             if (line == null) {

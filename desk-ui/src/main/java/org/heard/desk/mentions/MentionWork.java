@@ -11,6 +11,7 @@ import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.index.MentionDocument;
 import org.heard.triage.index.MentionIndex;
+import org.heard.triage.index.MentionResponse;
 import org.heard.triage.index.MentionStatus;
 
 /**
@@ -117,6 +118,22 @@ public class MentionWork {
         index.correct(mentionId, Map.of("services",
                 List.of(Map.of("serviceId", serviceId, "confidence", 1.0, "evidence", List.of("corrected by " + user.getUsername())))));
         return corrected(user, mention.get(), "service", old, serviceId);
+    }
+
+    /**
+     * Marks that answering this patient led to a change planned or made, as patient-story sites
+     * show it; who and when are kept on the mention (for the dashboards) and in the history.
+     */
+    public Outcome markChange(StaffUser user, String mentionId, MentionResponse.Change change) {
+        var mention = queries.find(user, mentionId);
+        if (mention.isEmpty()) {
+            return new Outcome.NotFound(mentionId);
+        }
+        if (change == null) {
+            return new Outcome.Refused("Choose a change planned or a change made");
+        }
+        index.markChange(mentionId, change, user.getUsername(), clock.instant());
+        return done(mention.get(), Activity.Kind.CHANGE_MARKED, user, change.wire(), Map.of("change", change.wire()));
     }
 
     private Outcome corrected(StaffUser user, MentionDocument mention, String field, String old, String corrected) {

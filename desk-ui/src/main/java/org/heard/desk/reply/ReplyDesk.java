@@ -130,6 +130,8 @@ public class ReplyDesk {
             record(mention, Activity.Kind.REPLY_SENT, "outcome-" + replyId.value(), user.getUsername(),
                     "Recorded as answered by " + mention.channel().wire(), details, now);
             index.updateStatus(mention.mentionId(), MentionStatus.REPLIED, mention.assignee() == null ? user.getUsername() : null, now);
+            index.recordReply(mention.mentionId(), replyId.value(), now,
+                    review.warnings().stream().map(DraftWarning::kind).collect(Collectors.toSet()));
             return new SendAttempt.RecordedOffline(replyId);
         }
 

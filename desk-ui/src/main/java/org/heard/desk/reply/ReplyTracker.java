@@ -110,6 +110,16 @@ public class ReplyTracker {
         });
     }
 
+    /** The kinds of warning a reply was sent despite, as {@link ReplyDesk} records them with the request. */
+    static Set<String> warningsOf(Activity request) {
+        String warnings = request.detail("warnings");
+        if (warnings == null || warnings.isBlank()) {
+            return Set.of();
+        }
+        return java.util.Arrays.stream(warnings.split(",")).map(String::strip).filter(kind -> !kind.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     void recorded(ReplyOutcome outcome) {
         switch (outcome) {
             case ReplySent sent -> {
@@ -118,6 +128,9 @@ public class ReplyTracker {
                         Map.of("replyId", sent.replyId().value(), "externalId", sent.externalId() == null ? "" : sent.externalId()),
                         sent.sentAt()));
                 index.updateStatus(sent.mentionId().value(), MentionStatus.REPLIED, null, clock.instant());
+                // The warnings were recorded with the request, before the channel could have sent it.
+                var warnings = activity.find(sent.replyId().value()).map(ReplyTracker::warningsOf).orElse(Set.of());
+                index.recordReply(sent.mentionId().value(), sent.replyId().value(), sent.sentAt(), warnings);
             }
             case ReplyFailed failed -> activity.record(new Activity(
                     "failed-" + failed.replyId().value() + "-" + failed.failedAt().toEpochMilli(),

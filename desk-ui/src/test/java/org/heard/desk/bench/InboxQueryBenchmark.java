@@ -69,7 +69,12 @@ public final class InboxQueryBenchmark {
         }
     }
 
-    private static void load(ElasticsearchClient client, int count) throws Exception {
+    static void load(ElasticsearchClient client, int count) throws Exception {
+        load(client, count, InboxQueryBenchmark::synthetic);
+    }
+
+    /** Bulk-loads {@code count} mentions made by {@code synthetic} (same seed: the same mentions every run). */
+    static void load(ElasticsearchClient client, int count, Synthetic synthetic) throws Exception {
         client.indices().putSettings(s -> s.index(MentionIndex.ALIAS).settings(i -> i.refreshInterval(t -> t.time("-1"))));
         var random = new Random(42);
         var now = Instant.now();
@@ -77,7 +82,7 @@ public final class InboxQueryBenchmark {
         for (int done = 0; done < count; done += batch) {
             var operations = new ArrayList<BulkOperation>(batch);
             for (int i = done; i < Math.min(count, done + batch); i++) {
-                var document = synthetic(i, random, now);
+                var document = synthetic.mention(i, random, now);
                 operations.add(BulkOperation.of(op -> op.index(idx -> idx.index(MentionIndex.ALIAS).id(document.mentionId()).document(document))));
             }
             var response = client.bulk(bulk -> bulk.operations(operations));
@@ -93,7 +98,12 @@ public final class InboxQueryBenchmark {
         client.indices().refresh(r -> r.index(MentionIndex.ALIAS));
     }
 
-    private static MentionDocument synthetic(int i, Random random, Instant now) {
+    /** Makes the i-th synthetic mention. */
+    interface Synthetic {
+        MentionDocument mention(int i, Random random, Instant now);
+    }
+
+    static MentionDocument synthetic(int i, Random random, Instant now) {
         var words = new StringBuilder();
         for (int w = 0; w < 12 + random.nextInt(30); w++) {
             words.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
@@ -109,14 +119,18 @@ public final class InboxQueryBenchmark {
                 new Sentiment(sentiment, sentiment == Sentiment.Label.NEGATIVE ? -0.6 : 0.4, List.of()),
                 List.of(new ServiceTag(SERVICES[random.nextInt(SERVICES.length)], 0.8, List.of())),
                 new Urgency(urgency, List.of()), urgency.rank(), List.of(), "bench", published, status,
-                random.nextBoolean() ? null : "user" + random.nextInt(20), published);
+                random.nextBoolean() ? null : "user" + random.nextInt(20), published, null);
     }
 
-    private static void report(String name, Supplier<Long> query) {
-        for (int i = 0; i < 20; i++) {
+    static void report(String name, Supplier<Long> query) {
+        report(name, 20, 200, query);
+    }
+
+    /** Times {@code runs} calls after {@code warmUps} untimed ones; prints p50 and p95. */
+    static void report(String name, int warmUps, int runs, Supplier<Long> query) {
+        for (int i = 0; i < warmUps; i++) {
             query.get();
         }
-        int runs = 200;
         long[] nanos = new long[runs];
         long total = 0;
         for (int i = 0; i < runs; i++) {

@@ -17,7 +17,8 @@ import org.heard.contracts.Urgency;
 
 /**
  * A mention as the desk sees it: what the patient said, its tags, and where staff are with it.
- * Null fields are not written, so a partial update never erases what another stage set.
+ * Null fields are not written, so a partial update never erases what another stage set. How staff
+ * answered it ({@link MentionResponse}) is written by the desk only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MentionDocument(
@@ -44,7 +45,8 @@ public record MentionDocument(
         Instant triagedAt,
         MentionStatus status,
         String assignee,
-        Instant updatedAt) {
+        Instant updatedAt,
+        MentionResponse response) {
 
     public static MentionDocument of(MentionReceived mention, MentionTriaged tags) {
         return new MentionDocument(
@@ -71,6 +73,7 @@ public record MentionDocument(
                 tags.triagedAt(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -78,6 +81,6 @@ public record MentionDocument(
     MentionDocument asNew() {
         return new MentionDocument(mentionId, conversationId, channel, account, externalId, inReplyToExternalId, author,
                 subject, text, publishedAt, receivedAt, serviceHints, flags, attributes, sentiment, services, urgency,
-                urgencyRank, personalData, model, triagedAt, MentionStatus.NEW, assignee, updatedAt);
+                urgencyRank, personalData, model, triagedAt, MentionStatus.NEW, assignee, updatedAt, response);
     }
 }

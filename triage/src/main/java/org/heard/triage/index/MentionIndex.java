@@ -37,11 +37,18 @@ public class MentionIndex {
         this.client = client;
     }
 
-    /** Creates the template and the first index behind the alias; harmless when they exist. */
+    /**
+     * Creates the template and the first index behind the alias; harmless when they exist. An index
+     * made from an older template gets the fields added since ({@code dynamic: strict} would refuse
+     * them): the template's mapping is put on every index behind the alias. Adding fields is all a
+     * put-mapping can do; changing a field's type needs a re-index behind the alias.
+     */
     public void ensureExists() {
         try (InputStream template = MentionIndex.class.getResourceAsStream("mentions-template.json")) {
             Objects.requireNonNull(template, "mentions-template.json missing from the classpath");
-            client.indices().putIndexTemplate(PutIndexTemplateRequest.of(request -> request.name(TEMPLATE).withJson(template)));
+            byte[] json = template.readAllBytes();
+            client.indices().putIndexTemplate(PutIndexTemplateRequest.of(request -> request.name(TEMPLATE)
+                    .withJson(new java.io.ByteArrayInputStream(json))));
             if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
                 try {
                     client.indices().create(request -> request.index(FIRST_INDEX)
@@ -52,9 +59,66 @@ public class MentionIndex {
                     }
                 }
             }
+            String mappings = org.heard.contracts.DeskJson.mapper().readTree(json).path("template").path("mappings").toString();
+            client.indices().putMapping(request -> request.index(ALIAS).withJson(new java.io.StringReader(mappings)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the mentions index", e);
         }
+    }
+
+    /** What became of recording a reply on its mention. */
+    public enum ReplyRecorded {
+        COUNTED,
+        /** The same reply was recorded before (another desk instance, a redelivered outcome). */
+        ALREADY_COUNTED,
+        NO_SUCH_MENTION
+    }
+
+    /**
+     * Counts a reply sent on its mention: the first reply's time and the time to it, the reply's id
+     * and the composer warnings it was sent despite. Read, change, write with the document's
+     * sequence number, so two replies recorded at once are both counted and one recorded twice
+     * counts once.
+     */
+    public ReplyRecorded recordReply(String mentionId, String replyId, java.time.Instant sentAt, java.util.Set<String> warnings) {
+        try {
+            for (int attempt = 0; ; attempt++) {
+                var found = client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class);
+                if (!found.found() || found.source() == null) {
+                    return ReplyRecorded.NO_SUCH_MENTION;
+                }
+                var mention = found.source();
+                var response = mention.response() == null ? MentionResponse.none() : mention.response();
+                if (response.counted(replyId)) {
+                    return ReplyRecorded.ALREADY_COUNTED;
+                }
+                var counted = response.withReply(replyId, sentAt, mention.publishedAt(), warnings);
+                try {
+                    client.update(update -> update.index(found.index()).id(mentionId)
+                                    .ifSeqNo(found.seqNo()).ifPrimaryTerm(found.primaryTerm())
+                                    .refresh(Refresh.WaitFor)
+                                    .doc(Map.of("response", counted)),
+                            MentionDocument.class);
+                    return ReplyRecorded.COUNTED;
+                } catch (ElasticsearchException e) {
+                    if (e.status() != 409 || attempt >= 10) {
+                        throw e;
+                    }
+                    // Someone else wrote the mention in between: read it again.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** Records that the conversation led to a change, by whom and when; replaces an earlier mark. */
+    public void markChange(String mentionId, MentionResponse.Change change, String by, java.time.Instant at) {
+        var mark = new java.util.HashMap<String, Object>();
+        mark.put("change", change);
+        mark.put("changeAt", at);
+        mark.put("changeBy", by);
+        correct(mentionId, Map.of("response", mark));
     }
 
     /**
@@ -180,7 +244,8 @@ public class MentionIndex {
         }
     }
 
-    static Query toQuery(MentionQuery query) {
+    /** The query the index runs for a {@link MentionQuery}: for callers that add aggregations or filters of their own. */
+    public static Query toQuery(MentionQuery query) {
         var filters = new ArrayList<Query>();
         if (query.visibleServices() != null) {
             filters.add(terms("services.serviceId", query.visibleServices()));

@@ -1,0 +1,78 @@
+package org.heard.desk.insight;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.heard.contracts.ServiceTag;
+import org.heard.triage.index.MentionDocument;
+
+/**
+ * The dashboard as CSV (RFC 4180, comma, CRLF) for a spreadsheet. What patients wrote goes into it,
+ * so a cell a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return)
+ * is prefixed with an apostrophe: it opens as text.
+ */
+final class InsightCsv {
+
+    private InsightCsv() {}
+
+    static String figures(List<Figure> figures) {
+        var csv = new StringBuilder();
+        row(csv, "section", "slice", "measure", "value", "shown", "count", "of");
+        for (var figure : figures) {
+            row(csv, figure.section().title(), figure.slice(), figure.measure().label(),
+                    figure.value() == null ? "" : String.format(Locale.ROOT, "%.4f", figure.value()), figure.shown(),
+                    Long.toString(figure.count()), Long.toString(figure.of()));
+        }
+        return csv.toString();
+    }
+
+    static String mentions(List<MentionDocument> mentions) {
+        var csv = new StringBuilder();
+        row(csv, "mentionId", "publishedAt", "channel", "services", "urgency", "sentiment", "status", "firstReplyAt",
+                "firstResponseSeconds", "replies", "change", "author", "subject", "text");
+        for (var mention : mentions) {
+            var response = mention.response();
+            row(csv, mention.mentionId(), text(mention.publishedAt()), mention.channel() == null ? "" : mention.channel().wire(),
+                    mention.services() == null ? "" : mention.services().stream().map(ServiceTag::serviceId).collect(Collectors.joining(" ")),
+                    mention.urgency() == null ? "" : mention.urgency().level().wire(),
+                    mention.sentiment() == null ? "" : mention.sentiment().label().wire(),
+                    mention.status() == null ? "new" : mention.status().wire(),
+                    response == null ? "" : text(response.firstReplyAt()),
+                    response == null || response.firstResponseSeconds() == null ? "" : response.firstResponseSeconds().toString(),
+                    response == null || response.replyCount() == null ? "0" : response.replyCount().toString(),
+                    response == null || response.change() == null ? "" : response.change().wire(),
+                    mention.author() == null ? "" : mention.author().label(), mention.subject(), mention.text());
+        }
+        return csv.toString();
+    }
+
+    /** One cell: neutralised if a spreadsheet would evaluate it, quoted if it holds a comma, quote or line break. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    private static String text(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+}

@@ -1,0 +1,292 @@
+package org.heard.desk.insight;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.heard.contracts.Channel;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.Urgency;
+import org.heard.desk.insight.DrillDown.Subset;
+import org.heard.desk.insight.Figure.Measure;
+import org.heard.desk.insight.Figure.Section;
+import org.heard.desk.mentions.DeskScope;
+import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.security.StaffUser;
+import org.heard.triage.index.MentionDocument;
+import org.heard.triage.index.MentionIndex;
+import org.heard.triage.index.MentionResponse;
+import org.heard.triage.index.MentionStatus;
+
+/**
+ * The dashboard's figures, as one Elasticsearch search of aggregations over the mention index, and
+ * the mentions behind each figure. The scope always comes from the server, never from the page.
+ */
+public class ResponseInsight {
+
+    /** Elasticsearch's default result window: a drill-down lists (and exports) at most this many. */
+    public static final int DRILL_DOWN_LIMIT = 10_000;
+    /** Open = not replied to and not closed; a mention without a status was never touched. */
+    static final List<MentionStatus> OPEN_STATUSES = List.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS, MentionStatus.WAITING_FOR_PATIENT);
+    private static final int MAX_SERVICES = 1_000;
+
+    private final ElasticsearchClient client;
+    private final InboxQueries queries;
+
+    public ResponseInsight(ElasticsearchClient client, InboxQueries queries) {
+        this.client = client;
+        this.queries = queries;
+    }
+
+    public List<Figure> figures(StaffUser user, InsightFilter filter) {
+        return figures(queries.scopeOf(user), filter);
+    }
+
+    public DrillDownPage drillDown(StaffUser user, InsightFilter filter, DrillDown drill, int from, int size) {
+        return drillDown(queries.scopeOf(user), filter, drill, from, size);
+    }
+
+    /** The mentions behind one figure, a page at a time, with how many there are in all. */
+    public record DrillDownPage(List<MentionDocument> mentions, long total) {}
+
+    /** The figures within a scope the caller already worked out (pages use the member of staff's). */
+    public List<Figure> figures(DeskScope scope, InsightFilter filter) {
+        var include = servicesShown(scope, filter);
+        try {
+            var response = client.search(search -> search.index(MentionIndex.ALIAS)
+                            .size(0)
+                            .trackTotalHits(total -> total.enabled(true))
+                            .query(base(scope, filter))
+                            .aggregations(aggregations(include)),
+                    Void.class);
+            long total = response.hits().total() == null ? 0 : response.hits().total().value();
+            return toFigures(total, response.aggregations());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** The mentions behind a figure within a scope the caller already worked out. */
+    public DrillDownPage drillDown(DeskScope scope, InsightFilter filter, DrillDown drill, int from, int size) {
+        int first = Math.max(0, Math.min(from, DRILL_DOWN_LIMIT));
+        int count = Math.max(0, Math.min(size, DRILL_DOWN_LIMIT - first));
+        var query = Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(narrowing(drill))));
+        try {
+            var response = client.search(search -> {
+                search.index(MentionIndex.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
+                if (drill.subset() == Subset.REPLIED) {
+                    search.sort(sort -> sort.field(field -> field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
+                }
+                return search.sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(field -> field.field("mentionId").order(SortOrder.Asc)));
+            }, MentionDocument.class);
+            var mentions = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+            long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+            return new DrillDownPage(mentions, total);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    private static Query base(DeskScope scope, InsightFilter filter) {
+        // The scope is set here, whatever the filter asked: a manager cannot widen it.
+        return MentionIndex.toQuery(filter.toQuery().within(scope.services()));
+    }
+
+    /** The services a by-service figure may name: a mention tagged with one of mine and another's shows only mine. */
+    private static List<String> servicesShown(DeskScope scope, InsightFilter filter) {
+        if (filter.service() != null) {
+            return List.of(filter.service());
+        }
+        return scope.everything() ? null : scope.services().stream().sorted().toList();
+    }
+
+    static Query narrowing(DrillDown drill) {
+        var filters = new ArrayList<Query>();
+        if (drill.channel() != null) {
+            filters.add(term("channel", drill.channel().wire()));
+        }
+        if (drill.service() != null) {
+            filters.add(term("services.serviceId", drill.service()));
+        }
+        if (drill.week() != null) {
+            var start = drill.week().atStartOfDay(ZoneOffset.UTC).toInstant();
+            var end = drill.week().plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt").gte(start.toString()).lt(end.toString())))));
+        }
+        switch (drill.subset()) {
+            case MENTIONS -> { }
+            case REPLIED -> filters.add(replied());
+            case OPEN -> {
+                filters.add(open());
+                filters.add(term("urgency.level", drill.value()));
+            }
+            case SENTIMENT -> filters.add(term("sentiment.label", drill.value()));
+            case COPY_PASTE -> filters.add(exists("response.copyPasteReplyIds"));
+            case DEFLECTION -> filters.add(exists("response.deflectionReplyIds"));
+            case CHANGE -> filters.add(term("response.change", drill.value()));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(filters)));
+    }
+
+    private static Query replied() {
+        return exists("response.firstReplyAt");
+    }
+
+    private static Query open() {
+        var statuses = OPEN_STATUSES.stream().map(status -> FieldValue.of(status.wire())).toList();
+        return Query.of(q -> q.bool(b -> b
+                .should(s -> s.terms(t -> t.field("status").terms(v -> v.value(statuses))))
+                .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("status")))))
+                .minimumShouldMatch("1")));
+    }
+
+    private static Query exists(String field) {
+        return Query.of(q -> q.exists(e -> e.field(field)));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static Map<String, Aggregation> aggregations(List<String> services) {
+        var all = new LinkedHashMap<String, Aggregation>(responseAggregations());
+        all.put("byChannel", Aggregation.of(a -> a.terms(t -> t.field("channel").size(Channel.values().length))
+                .aggregations(responseAggregations())));
+        var byService = new LinkedHashMap<String, Aggregation>(responseAggregations());
+        byService.put("weeks", Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt").calendarInterval(CalendarInterval.Week)
+                        .minDocCount(1))
+                .aggregations("sentiment", s -> s.terms(t -> t.field("sentiment.label").size(Sentiment.Label.values().length)))));
+        all.put("byService", Aggregation.of(a -> a.terms(t -> {
+            t.field("services.serviceId").size(MAX_SERVICES);
+            if (services != null && !services.isEmpty()) {
+                t.include(i -> i.terms(services));
+            }
+            return t;
+        }).aggregations(byService)));
+        all.put("byWeek", Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt").calendarInterval(CalendarInterval.Week)
+                        .minDocCount(1))
+                .aggregations(responseAggregations())));
+        all.put("open", Aggregation.of(a -> a.filter(open())
+                .aggregations("urgency", u -> u.terms(t -> t.field("urgency.level").size(Urgency.Level.values().length)))));
+        all.put("replies", Aggregation.of(a -> a.valueCount(v -> v.field("response.replyIds"))));
+        all.put("copyPaste", Aggregation.of(a -> a.valueCount(v -> v.field("response.copyPasteReplyIds"))));
+        all.put("deflection", Aggregation.of(a -> a.valueCount(v -> v.field("response.deflectionReplyIds"))));
+        all.put("changes", Aggregation.of(a -> a.terms(t -> t.field("response.change").size(MentionResponse.Change.values().length))));
+        return all;
+    }
+
+    /** Per slice: how many have a reply, and the time to the first one. */
+    private static Map<String, Aggregation> responseAggregations() {
+        return Map.of(
+                "replied", Aggregation.of(a -> a.filter(replied())),
+                "firstResponse", Aggregation.of(a -> a.percentiles(p -> p.field("response.firstResponseSeconds").percents(50.0, 90.0)
+                        .keyed(false))));
+    }
+
+    static List<Figure> toFigures(long total, Map<String, Aggregate> aggregations) {
+        var figures = new ArrayList<Figure>();
+        response(figures, Section.OVERALL, "all", total, aggregations, DrillDown.of(Subset.MENTIONS));
+        for (var bucket : aggregations.get("byChannel").sterms().buckets().array()) {
+            var channel = Channel.fromWire(bucket.key().stringValue());
+            response(figures, Section.CHANNEL, channel.wire(), bucket.docCount(), bucket.aggregations(),
+                    new DrillDown(channel, null, null, Subset.MENTIONS, null));
+        }
+        var services = aggregations.get("byService").sterms().buckets().array();
+        for (var bucket : services) {
+            String service = bucket.key().stringValue();
+            response(figures, Section.SERVICE, service, bucket.docCount(), bucket.aggregations(),
+                    new DrillDown(null, service, null, Subset.MENTIONS, null));
+        }
+        for (var bucket : aggregations.get("byWeek").dateHistogram().buckets().array()) {
+            var week = week(bucket);
+            response(figures, Section.WEEK, week.toString(), bucket.docCount(), bucket.aggregations(),
+                    new DrillDown(null, null, week, Subset.MENTIONS, null));
+        }
+        var open = aggregations.get("open").filter();
+        var openByLevel = counts(open.aggregations().get("urgency").sterms().buckets().array());
+        for (var level : Urgency.Level.values()) {
+            long count = openByLevel.getOrDefault(level.wire(), 0L);
+            figures.add(new Figure(Section.BACKLOG, level.wire(), Measure.OPEN, (double) count, count, 0,
+                    new DrillDown(null, null, null, Subset.OPEN, level.wire())));
+        }
+        for (StringTermsBucket service : services) {
+            for (var week : service.aggregations().get("weeks").dateHistogram().buckets().array()) {
+                var labels = counts(week.aggregations().get("sentiment").sterms().buckets().array());
+                String slice = service.key().stringValue() + " · " + week(week);
+                for (var label : Sentiment.Label.values()) {
+                    long count = labels.getOrDefault(label.wire(), 0L);
+                    figures.add(new Figure(Section.SENTIMENT, slice, Measure.valueOf(label.name()), (double) count, count, week.docCount(),
+                            new DrillDown(null, service.key().stringValue(), week(week), Subset.SENTIMENT, label.wire())));
+                }
+            }
+        }
+        long replies = Math.round(aggregations.get("replies").valueCount().value());
+        long copies = Math.round(aggregations.get("copyPaste").valueCount().value());
+        long deflections = Math.round(aggregations.get("deflection").valueCount().value());
+        figures.add(share(Section.REPLY_WARNINGS, Measure.COPY_PASTE_SHARE, copies, replies, DrillDown.of(Subset.COPY_PASTE)));
+        figures.add(share(Section.REPLY_WARNINGS, Measure.DEFLECTION_SHARE, deflections, replies, DrillDown.of(Subset.DEFLECTION)));
+        var changes = counts(aggregations.get("changes").sterms().buckets().array());
+        for (var change : MentionResponse.Change.values()) {
+            long count = changes.getOrDefault(change.wire(), 0L);
+            figures.add(new Figure(Section.CHANGES, "all", change == MentionResponse.Change.MADE ? Measure.CHANGE_MADE : Measure.CHANGE_PLANNED,
+                    (double) count, count, 0, new DrillDown(null, null, null, Subset.CHANGE, change.wire())));
+        }
+        return List.copyOf(figures);
+    }
+
+    private static void response(List<Figure> figures, Section section, String slice, long mentions, Map<String, Aggregate> aggregations,
+            DrillDown everything) {
+        long replied = aggregations.get("replied").filter().docCount();
+        figures.add(share(section, slice, Measure.RESPONSE_RATE, replied, mentions, everything));
+        var percentiles = percentiles(aggregations.get("firstResponse"));
+        var answered = new DrillDown(everything.channel(), everything.service(), everything.week(), Subset.REPLIED, null);
+        figures.add(new Figure(section, slice, Measure.MEDIAN_FIRST_RESPONSE, replied == 0 ? null : percentiles.get(50.0), replied, mentions, answered));
+        figures.add(new Figure(section, slice, Measure.P90_FIRST_RESPONSE, replied == 0 ? null : percentiles.get(90.0), replied, mentions, answered));
+    }
+
+    private static Figure share(Section section, Measure measure, long count, long of, DrillDown drill) {
+        return share(section, "all", measure, count, of, drill);
+    }
+
+    private static Figure share(Section section, String slice, Measure measure, long count, long of, DrillDown drill) {
+        return new Figure(section, slice, measure, of == 0 ? null : (double) count / of, count, of, drill);
+    }
+
+    private static Map<Double, Double> percentiles(Aggregate aggregate) {
+        var values = new LinkedHashMap<Double, Double>();
+        for (var item : aggregate.tdigestPercentiles().values().array()) {
+            if (item.value() != null && !item.value().isNaN()) {
+                values.put(item.key(), item.value());
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Long> counts(List<StringTermsBucket> buckets) {
+        var counts = new LinkedHashMap<String, Long>();
+        for (var bucket : buckets) {
+            counts.put(bucket.key().stringValue(), bucket.docCount());
+        }
+        return counts;
+    }
+
+    private static LocalDate week(DateHistogramBucket bucket) {
+        return Instant.ofEpochMilli(bucket.key()).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,61 @@
+package org.heard.desk.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.heard.contracts.Author;
+import org.heard.contracts.Channel;
+import org.heard.desk.insight.Figure.Measure;
+import org.heard.desk.insight.Figure.Section;
+import org.heard.triage.index.MentionDocument;
+import org.heard.triage.index.MentionResponse;
+import org.junit.jupiter.api.Test;
+
+class InsightCsvTest {
+
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaOpensAsText() {
+        assertThat(InsightCsv.cell("=HYPERLINK(\"http://evil.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+        assertThat(InsightCsv.cell("+44 7700 900123")).isEqualTo("'+44 7700 900123");
+        assertThat(InsightCsv.cell("-1")).isEqualTo("'-1");
+        assertThat(InsightCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(InsightCsv.cell("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(InsightCsv.cell("Ward 7 = lovely")).isEqualTo("Ward 7 = lovely");
+    }
+
+    @Test
+    void commasQuotesAndLineBreaksStayInsideTheirCell() {
+        assertThat(InsightCsv.cell("cold, hungry")).isEqualTo("\"cold, hungry\"");
+        assertThat(InsightCsv.cell("she said \"wait\"")).isEqualTo("\"she said \"\"wait\"\"\"");
+        assertThat(InsightCsv.cell("line one\nline two")).isEqualTo("\"line one\nline two\"");
+        assertThat(InsightCsv.cell(null)).isEmpty();
+    }
+
+    @Test
+    void theFiguresTableHasOneRowPerFigureWithTheNumberAndHowItReads() {
+        var figures = List.of(new Figure(Section.CHANNEL, "email", Measure.RESPONSE_RATE, 0.5, 1, 2, DrillDown.of(DrillDown.Subset.MENTIONS)),
+                new Figure(Section.CHANNEL, "email", Measure.MEDIAN_FIRST_RESPONSE, 5400.0, 1, 2, DrillDown.of(DrillDown.Subset.REPLIED)));
+
+        assertThat(InsightCsv.figures(figures)).isEqualTo("section,slice,measure,value,shown,count,of\r\n"
+                + "By channel,email,Response rate,0.5000,50% (1 of 2),1,2\r\n"
+                + "By channel,email,\"Time to first response, median\",5400.0000,1 h 30 min,1,2\r\n");
+    }
+
+    @Test
+    void theMentionListCarriesWhatThePatientWroteAsText() {
+        var at = Instant.parse("2026-03-02T09:00:00Z");
+        var mention = new MentionDocument("m-1", "c-1", Channel.EMAIL, "feedback", "x", null, new Author("a", null, "=cmd|' /C calc'!A0"),
+                "-2+3", "Cold, and @nobody came", at, at, List.of(), Set.of(), Map.of(), null, null, null, null, List.of(), "test", at, null, null,
+                null, new MentionResponse(at.plusSeconds(600), 600L, 1, List.of("r1"), Set.of(), List.of(), List.of(), MentionResponse.Change.MADE,
+                        at, "sam"));
+
+        var lines = InsightCsv.mentions(List.of(mention)).split("\r\n");
+
+        assertThat(lines[0]).startsWith("mentionId,publishedAt,channel");
+        assertThat(lines[1]).isEqualTo("m-1,2026-03-02T09:00:00Z,email,,,,new,2026-03-02T09:10:00Z,600,1,made,'=cmd|' /C calc'!A0,'-2+3,"
+                + "\"Cold, and @nobody came\"");
+    }
+}

@@ -1,0 +1,63 @@
+package org.heard.triage.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.heard.contracts.Channel;
+import org.heard.contracts.DeskJson;
+import org.heard.platform.testing.TestElasticsearch;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An index made before the desk kept how mentions were answered gets the new fields when the
+ * application starts: the template is {@code dynamic: strict}, so without them every reply recorded
+ * on an old mention would be refused.
+ */
+class MentionIndexMappingIT {
+
+    @Test
+    void anIndexMadeFromAnOlderTemplateGetsTheResponseFieldsOnStart() throws Exception {
+        ElasticsearchClient client = TestElasticsearch.client();
+        anIndexAsTheOldTemplateMadeIt(client);
+        var index = new MentionIndex(client);
+        var old = new MentionDocument("old-1", "c-old-1", Channel.EMAIL, "feedback", "x-old-1", null, null, null, "Made before the dashboards",
+                Instant.parse("2025-01-06T09:00:00Z"), Instant.parse("2025-01-06T09:00:00Z"), List.of(), Set.of(), Map.of(), null, null, null,
+                null, List.of(), "old", Instant.parse("2025-01-06T09:00:00Z"), null, null, null, null);
+        assertThat(index.upsertAll(List.of(old))).isEmpty();
+
+        index.ensureExists();
+        var recorded = index.recordReply("old-1", "r-old-1", Instant.parse("2025-01-06T10:30:00Z"), Set.of(MentionResponse.DEFLECTION));
+
+        assertThat(recorded).isEqualTo(MentionIndex.ReplyRecorded.COUNTED);
+        var response = index.find("old-1").orElseThrow().response();
+        assertThat(response.firstResponseSeconds()).isEqualTo(5400);
+        assertThat(response.deflectionReplyIds()).containsExactly("r-old-1");
+        var mapping = client.indices().getMapping(get -> get.index(MentionIndex.ALIAS)).get(MentionIndex.FIRST_INDEX);
+        assertThat(mapping.mappings().properties()).containsKey("response");
+    }
+
+    /** The first index behind the alias, with the current mapping less the fields added for the dashboards. */
+    private static void anIndexAsTheOldTemplateMadeIt(ElasticsearchClient client) throws Exception {
+        if (client.indices().exists(exists -> exists.index(MentionIndex.FIRST_INDEX)).value()) {
+            client.indices().delete(delete -> delete.index(MentionIndex.FIRST_INDEX));
+        }
+        if (client.indices().existsIndexTemplate(exists -> exists.name(MentionIndex.TEMPLATE)).value()) {
+            client.indices().deleteIndexTemplate(delete -> delete.name(MentionIndex.TEMPLATE));
+        }
+        ObjectNode template;
+        try (InputStream json = MentionIndex.class.getResourceAsStream("mentions-template.json")) {
+            template = (ObjectNode) DeskJson.mapper().readTree(json);
+        }
+        var body = (ObjectNode) template.path("template");
+        ((ObjectNode) body.path("mappings").path("properties")).remove("response");
+        body.putObject("aliases").putObject(MentionIndex.ALIAS).put("is_write_index", true);
+        client.indices().create(create -> create.index(MentionIndex.FIRST_INDEX).withJson(new StringReader(body.toString())));
+    }
+}
