@@ -75,6 +75,54 @@ class TriageConfiguration {
         return new TriageListener(stage);
     }
 
+    static final String RETRIAGE_GROUP = "heard-retriage";
+
+    @Bean
+    RetriageStage retriageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+        return new RetriageStage(tagger, index, publisher, clock);
+    }
+
+    /**
+     * Re-triage has its own consumer group and one consumer taking small batches, so between two of
+     * its batches the live mentions get the tagger: a large job slows down, live triage does not.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> retriageListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, @Value("${heard.triage.retriage-batch-size:20}") int batchSize) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(1);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        var overrides = new java.util.Properties();
+        overrides.setProperty("max.poll.records", Integer.toString(Math.max(1, batchSize)));
+        factory.getContainerProperties().setKafkaConsumerProperties(overrides);
+        var backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    RetriageListener retriageListener(RetriageStage stage) {
+        return new RetriageListener(stage);
+    }
+
+    static class RetriageListener {
+
+        private final RetriageStage stage;
+
+        RetriageListener(RetriageStage stage) {
+            this.stage = stage;
+        }
+
+        @KafkaListener(id = RETRIAGE_GROUP, groupId = RETRIAGE_GROUP, topics = "#{T(org.heard.contracts.Topics).RETRIAGE.name()}",
+                containerFactory = "retriageListenerFactory", batch = "true")
+        void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+            stage.process(records);
+        }
+    }
+
     static class TriageListener {
 
         private final TriageStage stage;
