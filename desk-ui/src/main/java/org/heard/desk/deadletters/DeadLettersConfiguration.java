@@ -1,0 +1,73 @@
+package org.heard.desk.deadletters;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.ingest.email.EmailChannel;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.roles.ConditionalOnRole;
+import org.heard.platform.roles.HeardRole;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Dead letters on the desk. One consumer group for all desk instances: each dead letter is shelved
+ * once, and it is there even if it was published while every desk was down.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(HeardRole.DESK)
+class DeadLettersConfiguration {
+
+    static final String GROUP = "heard-dead-letters";
+
+    @Bean(initMethod = "ensureExists")
+    DeadLetterShelf deadLetterShelf(ElasticsearchClient client) {
+        return new DeadLetterShelf(client);
+    }
+
+    @Bean
+    DeadLetterDesk deadLetterDesk(DeadLetterShelf shelf, EventPublisher publisher, ObjectProvider<EmailChannel> email, Clock clock) {
+        return new DeadLetterDesk(shelf, Retries.of(publisher, email), clock);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerFactory(ConsumerFactory<String, byte[]> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // Elasticsearch down: keep the batch, back off up to 30 s between tries, never give up.
+        var backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    DeadLetterListener deadLetterListener(DeadLetterShelf shelf, Clock clock) {
+        return new DeadLetterListener(new DeadLetterIntake(shelf, clock));
+    }
+
+    static class DeadLetterListener {
+
+        private final DeadLetterIntake intake;
+
+        DeadLetterListener(DeadLetterIntake intake) {
+            this.intake = intake;
+        }
+
+        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).DEAD_LETTERS.name()}",
+                containerFactory = "deadLetterListenerFactory", batch = "true")
+        void onDeadLetters(List<ConsumerRecord<String, byte[]>> records) {
+            intake.take(records);
+        }
+    }
+}
