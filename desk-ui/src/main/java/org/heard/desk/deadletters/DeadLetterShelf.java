@@ -190,6 +190,18 @@ class DeadLetterShelf {
         }
     }
 
+    /** First dead letters (not later attempts) of a source whose id starts with the prefix. */
+    long countFirstAttempts(String source, String idPrefix) {
+        try {
+            return client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("source").value(source)))
+                    .filter(f -> f.prefix(p -> p.field("rootId").value(idPrefix)))
+                    .filter(f -> f.term(t -> t.field("attempt").value(1)))))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
     /** The sources seen, for the filter. */
     List<String> sources() {
         try {

@@ -34,6 +34,11 @@ class DeadLettersConfiguration {
     }
 
     @Bean
+    DeadLetterCounts deadLetterCounts(DeadLetterShelf shelf) {
+        return new DeadLetterCounts(shelf);
+    }
+
+    @Bean
     DeadLetterDesk deadLetterDesk(DeadLetterShelf shelf, EventPublisher publisher, ObjectProvider<EmailChannel> email, Clock clock) {
         return new DeadLetterDesk(shelf, Retries.of(publisher, email), clock);
     }

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,7 +42,7 @@ import org.heard.desk.security.StaffUser;
 @PageTitle("Dead letters · Heard")
 @Menu(title = "Dead letters", order = 91)
 @RolesAllowed("ADMIN")
-public class DeadLettersView extends VerticalLayout {
+public class DeadLettersView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(LONDON);
@@ -54,6 +56,7 @@ public class DeadLettersView extends VerticalLayout {
     private final Select<DeadLetter.State> state = new Select<>();
     private final Grid<DeadLetter> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
+    private final Span total = new Span();
 
     DeadLettersView(DeadLetterDesk desk, AuthenticationContext authentication) {
         this.desk = desk;
@@ -66,7 +69,7 @@ public class DeadLettersView extends VerticalLayout {
         source.addCustomValueSetListener(event -> source.setValue(event.getDetail()));
         source.setClearButtonVisible(true);
         words.setId("dead-letter-words");
-        words.setValueChangeMode(ValueChangeMode.LAZY);
+        words.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         from.setId("dead-letter-from");
         to.setId("dead-letter-to");
         state.setId("dead-letter-state-filter");
@@ -88,13 +91,29 @@ public class DeadLettersView extends VerticalLayout {
         grid.addColumn(DeadLetter::reason).setHeader("Reason").setFlexGrow(1);
         grid.addColumn(letter -> letter.state().wire()).setHeader("State").setAutoWidth(true);
         grid.addColumn(letter -> letter.attempt() > 1 ? "attempt " + letter.attempt() : "").setHeader("Retry").setAutoWidth(true);
-        grid.asSingleSelect().addValueChangeListener(event -> show(event.getValue()));
+        // A letter stays shown when the list changes under it (retried, it leaves the "pending" list).
+        grid.asSingleSelect().addValueChangeListener(event -> {
+            if (event.getValue() != null) {
+                show(event.getValue());
+            }
+        });
         grid.setHeight("40vh");
         refresh();
 
         details.setId("dead-letter-details");
         details.setPadding(false);
-        add(new H2("Dead letters"), new HorizontalLayout(source, words, from, to, state), grid, details);
+        total.setId("dead-letter-total");
+        add(new H2("Dead letters"), new HorizontalLayout(source, words, from, to, state), total, grid, details);
+    }
+
+    /** Filters can be given in the address ({@code ?source=email&words=MIME&state=any}), so a search can be linked to. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("source").ifPresent(source::setValue);
+        parameters.getSingleParameter("words").ifPresent(words::setValue);
+        parameters.getSingleParameter("state").ifPresent(value -> state.setValue(
+                java.util.Arrays.stream(DeadLetter.State.values()).filter(s -> s.wire().equals(value)).findFirst().orElse(null)));
     }
 
     private DeadLetterQuery query() {
@@ -106,6 +125,8 @@ public class DeadLettersView extends VerticalLayout {
 
     private void refresh() {
         var current = query();
+        long count = desk.count(user, current);
+        total.setText(count == 1 ? "1 dead letter" : count + " dead letters");
         grid.setItems(
                 page -> desk.browse(user, current, page.getOffset(), page.getLimit()).letters().stream(),
                 page -> (int) Math.min(Integer.MAX_VALUE, desk.count(user, current)));
