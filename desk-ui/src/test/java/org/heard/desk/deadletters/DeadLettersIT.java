@@ -11,20 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.heard.contracts.Author;
 import org.heard.contracts.Channel;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.MentionReceived;
-import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
+import org.heard.desk.KafkaTestPublisher;
 import org.heard.desk.security.StaffUser;
 import org.heard.desk.security.TestStaff;
 import org.heard.platform.events.EventPublisher;
@@ -44,27 +38,13 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class DeadLettersIT {
 
-    static KafkaProducer<String, byte[]> producer;
+    static KafkaTestPublisher producer;
     static DeadLetterShelf shelf;
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final StaffUser alex = TestStaff.admin("alex");
     final StaffUser sam = TestStaff.responder("sam");
-    final EventPublisher publisher = new EventPublisher() {
-        @Override
-        public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
-            var sent = new CompletableFuture<Void>();
-            producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)),
-                    (metadata, failure) -> {
-                        if (failure == null) {
-                            sent.complete(null);
-                        } else {
-                            sent.completeExceptionally(failure);
-                        }
-                    });
-            return sent;
-        }
-    };
+    final EventPublisher publisher = DeadLettersIT.producer;
     final DeadLetterDesk desk = new DeadLetterDesk(shelf,
             Retries.of(publisher, new StaticListableBeanFactory().getBeanProvider(org.heard.ingest.email.EmailChannel.class)), clock);
     final DeadLetterIntake intake = new DeadLetterIntake(shelf, clock);
@@ -73,8 +53,7 @@ class DeadLettersIT {
     @BeforeAll
     static void start() {
         TestKafka.createTopics(Topics.MENTIONS.name(), Topics.DEAD_LETTERS.name());
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaTestPublisher();
         shelf = new DeadLetterShelf(TestElasticsearch.client());
         shelf.ensureExists();
         shelf.ensureExists(); // idempotent
