@@ -3,9 +3,7 @@ package org.heard.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,31 +153,5 @@ class DeskAdminIT extends BrowserDeskTest {
                 new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(), Urgency.normal(), List.of(), "old-model", at);
         assertThat(index.upsertAll(List.of(MentionDocument.of(mention, tags)))).isEmpty();
         return mention;
-    }
-
-    private Page login(String username, String password) {
-        Page page = browser.newSession();
-        page.navigate(url("/"));
-        page.waitForURL("**/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> !address.contains("login"));
-        page.locator("#inbox").waitFor();
-        return page;
-    }
-
-    private static void waitForText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).containsText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
-    }
-
-    private static void waitForExactText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).hasText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

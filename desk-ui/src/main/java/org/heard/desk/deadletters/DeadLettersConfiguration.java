@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.kafka.BatchListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,9 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Dead letters on the desk. One consumer group for all desk instances: each dead letter is shelved
@@ -45,15 +43,8 @@ class DeadLettersConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerFactory(ConsumerFactory<String, byte[]> consumerFactory) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(consumerFactory);
-        factory.setBatchListener(true);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // Elasticsearch down: keep the batch, back off up to 30 s between tries, never give up.
-        var backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+        // Elasticsearch down: keep the batch and try again; a dead letter is never dropped.
+        return BatchListeners.retryingForever(consumerFactory, 1, 0);
     }
 
     @Bean

@@ -18,7 +18,7 @@ final class Payloads {
         }
         if ("base64".equalsIgnoreCase(encoding)) {
             try {
-                return Base64.getMimeDecoder().decode(payload);
+                return Base64.getDecoder().decode(payload.strip());
             } catch (IllegalArgumentException e) {
                 // Not base64 after all: the characters themselves are what we have.
                 return payload.getBytes(StandardCharsets.UTF_8);

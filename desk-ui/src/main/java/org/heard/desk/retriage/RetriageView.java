@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -112,7 +113,9 @@ public class RetriageView extends VerticalLayout {
                         + "New mentions keep being triaged meanwhile. Status, assignee, notes and any tag staff corrected stay."),
                 new HorizontalLayout(from, to, service, channel), start,
                 new H3("Running"), status, bar, counts, cancel,
-                new H3("Recent jobs"), history);
+                new H3("Recent jobs"), history,
+                new Anchor("admin/dead-letters?source=" + Retriage.DEAD_LETTER_SOURCE + "&state=pending",
+                        "Mentions re-triage could not re-tag (dead letters)"));
         refresh();
     }
 
