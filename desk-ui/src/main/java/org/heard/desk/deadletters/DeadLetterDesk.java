@@ -82,7 +82,13 @@ class DeadLetterDesk {
         if (!shelf.handle(read.get(), DeadLetter.State.RETRIED, user.getUsername(), at, "Retrying…")) {
             return new Outcome.Refused("Someone else handled it a moment ago");
         }
-        switch (route.retry(letter)) {
+        RetryRoute.RetryOutcome outcome;
+        try {
+            outcome = route.retry(letter);
+        } catch (RuntimeException e) {
+            outcome = new RetryRoute.RetryOutcome.NotNow("it could not be tried (" + e.getMessage() + "); try again later");
+        }
+        switch (outcome) {
             case RetryRoute.RetryOutcome.SentBack(var what) -> shelf.recordOutcome(id, what);
             case RetryRoute.RetryOutcome.NotNow(var reason) -> {
                 shelf.release(id);

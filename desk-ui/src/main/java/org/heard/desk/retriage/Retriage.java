@@ -68,8 +68,9 @@ public class Retriage implements AutoCloseable {
     private final RetriageSettings settings;
     private final Clock clock;
     private final Duration pause;
+    // A thread per job: a cancelled job still finishing its last page never holds up the next one (the lock keeps one running).
     private final ExecutorService runner =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("heard-retriage-job").factory());
+            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("heard-retriage-job-", 1).factory());
 
     Retriage(RetriageJobs jobs, MentionIndex index, DeadLetterCounts deadLetters, EventPublisher publisher, RetriageSettings settings,
             Clock clock, Duration pause) {
