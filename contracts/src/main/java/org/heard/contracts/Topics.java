@@ -28,9 +28,16 @@ public final class Topics {
     public static final Topic<DeadLettered> DEAD_LETTERS =
             new Topic<>("heard.dead-letters.v1", DeadLettered.class, DeadLettered::source);
 
+    /**
+     * Mentions to tag again, from an admin's re-triage job. A topic of its own, read by its own
+     * consumer group, so a large job never queues in front of new mentions.
+     */
+    public static final Topic<RetriageRequested> RETRIAGE =
+            new Topic<>("heard.retriage.v1", RetriageRequested.class, request -> request.mentionId().value());
+
     private Topics() {}
 
     public static List<Topic<?>> all() {
-        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS);
+        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE);
     }
 }

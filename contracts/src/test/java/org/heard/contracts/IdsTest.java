@@ -46,7 +46,7 @@ class IdsTest {
         var mention = DeskJsonTest.tweet();
 
         assertThat(Topics.MENTIONS.keyOf(mention)).isEqualTo(mention.conversationId().value());
-        assertThat(Topics.all().stream().map(Topic::name).collect(Collectors.toSet())).hasSize(5);
+        assertThat(Topics.all().stream().map(Topic::name).collect(Collectors.toSet())).hasSize(6);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.heard.desk;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.heard.platform.events.EventPublisher;
 import org.heard.triage.index.MentionIndex;
 import org.junit.jupiter.api.AfterAll;
@@ -38,5 +42,24 @@ abstract class BrowserDeskTest {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    /** A fresh session logged in through the login form, on the inbox. */
+    Page login(String username, String password) {
+        Page page = browser.loggedIn(url(""), username, password);
+        page.locator("#inbox").waitFor();
+        return page;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    static void waitForText(Locator locator, String text) {
+        PlaywrightAssertions.assertThat(locator).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+    }
+
+    static void waitForExactText(Locator locator, String text) {
+        PlaywrightAssertions.assertThat(locator).hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(60_000));
     }
 }

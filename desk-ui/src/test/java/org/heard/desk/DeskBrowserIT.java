@@ -2,7 +2,6 @@ package org.heard.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,29 +188,9 @@ class DeskBrowserIT extends BrowserDeskTest {
         return mention;
     }
 
-    private Page login(String username, String password) {
-        Page page = browser.loggedIn(url(""), username, password);
-        page.locator("#inbox").waitFor();
-        return page;
-    }
-
     private static void search(Page page, String words) {
         page.locator("#inbox-search input").fill(words);
         page.locator("#inbox-search input").press("Enter");
-    }
-
-    private static void waitForText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).containsText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-    }
-
-    private static void waitForExactText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).hasText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static void screenshot(Page page, String name) throws Exception {

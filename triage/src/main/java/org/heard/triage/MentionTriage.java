@@ -46,6 +46,14 @@ public final class MentionTriage implements AutoCloseable {
         return new MentionTriage(chosen, Nlp.load(), catalogue, SentimentClassifier.shipped());
     }
 
+    /**
+     * The same models with another service catalogue: a catalogue change without loading CoreNLP
+     * again. Close it on its own; the models stay with this one.
+     */
+    public MentionTriage withCatalogue(ServiceCatalogue other) {
+        return new MentionTriage(settings, nlp, other, sentiment);
+    }
+
     Nlp nlp() {
         return nlp;
     }

@@ -36,6 +36,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    StaffRoster staffRoster(StaffDirectory directory, StaffSettings settings) {
+        return new StaffRoster(directory, settings);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**").authorizeHttpRequests(requests -> requests.anyRequest().authenticated());

@@ -48,6 +48,11 @@ class StaffDirectory implements UserDetailsService {
         return new StaffUser(member.username(), hash, member.displayName(), member.title(), member.roles(), member.services());
     }
 
+    /** Everyone who may log in (password hashes included: for {@link StaffRoster}, which drops them). */
+    java.util.Collection<StaffUser> everyone() {
+        return users.values();
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         var user = users.get(username);

@@ -24,13 +24,15 @@ public final class EmailChannel implements SmartLifecycle {
     private final List<MailboxWatcher> watchers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final EmailReplySender replySender;
+    private final EmailReader reader;
+    private final MailIndex index;
     private final ScheduledExecutorService wakeups;
     private volatile boolean running;
 
     EmailChannel(List<EmailSettings.Mailbox> mailboxes, Duration ackTimeout, EventPublisher publisher, CheckpointStore checkpoints, Clock clock) {
         this.mailboxes = List.copyOf(mailboxes);
-        var index = new MailIndex(checkpoints);
-        var reader = new EmailReader(index, clock);
+        this.index = new MailIndex(checkpoints);
+        this.reader = new EmailReader(index, clock);
         this.wakeups = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("email-idle-wakeup").factory());
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
             var mailboxHealth = new MailboxHealth(mailbox.address());
@@ -39,6 +41,39 @@ public final class EmailChannel implements SmartLifecycle {
             watchers.add(new MailboxWatcher(mailbox, intake, mailboxHealth, wakeups));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
+    }
+
+    /** What reading a dead-lettered message again gave. */
+    public sealed interface ReadAgain {
+        record Mention(org.heard.contracts.MentionReceived mention) implements ReadAgain {}
+
+        record OurOwn() implements ReadAgain {}
+
+        record Unreadable(String reason) implements ReadAgain {}
+
+        record NoSuchMailbox(String source) implements ReadAgain {}
+    }
+
+    /**
+     * Reads a message that was dead-lettered, as intake would (after the reader was fixed, say); the
+     * caller publishes the mention. Its thread headers are remembered as at intake, so a reply to it
+     * keeps the thread.
+     *
+     * @param source the dead letter's source, {@code email:<mailbox address>}
+     */
+    public ReadAgain readAgain(String source, byte[] raw) {
+        var mailbox = mailboxes.stream().filter(candidate -> candidate.source().equals(source)).findFirst();
+        if (mailbox.isEmpty()) {
+            return new ReadAgain.NoSuchMailbox(source);
+        }
+        return switch (reader.read(raw, mailbox.get())) {
+            case Reading.Mention(var mention, var headers) -> {
+                index.rememberHeaders(mention.mentionId(), headers);
+                yield new ReadAgain.Mention(mention);
+            }
+            case Reading.OurOwn ignored -> new ReadAgain.OurOwn();
+            case Reading.Unreadable(var reason) -> new ReadAgain.Unreadable(reason);
+        };
     }
 
     public EmailReplySender replySender() {

@@ -175,15 +175,205 @@ public class MentionIndex {
 
     /**
      * A staff correction of tags, merged into the document (for example {@code sentiment.label}).
-     * A later re-triage of the same message would replace it; the desk keeps every correction in
-     * its activity index as labelled data, so none is lost.
+     * The corrected tags ({@code sentiment}, {@code services}, {@code urgency}) are marked in
+     * {@code corrections}, so a later re-triage leaves them as staff set them; the desk also keeps
+     * every correction in its activity index as labelled data.
      */
     public void correct(String mentionId, Map<String, Object> change) {
+        var marked = new LinkedHashMap<String, Object>(change);
+        var corrections = new LinkedHashMap<String, Object>();
+        for (String tag : CORRECTABLE) {
+            if (change.containsKey(tag)) {
+                corrections.put(tag, true);
+            }
+        }
+        if (!corrections.isEmpty()) {
+            marked.put("corrections", corrections);
+        }
         try {
-            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(marked),
                     MentionDocument.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** The tags staff can correct; a corrected one is never replaced by a re-triage. */
+    static final List<String> CORRECTABLE = List.of("sentiment", "services", "urgency");
+
+    /** The mentions of these ids that are indexed (missing ones are left out), in no particular order. */
+    public List<MentionDocument> findAll(java.util.Collection<String> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return List.of();
+        }
+        try {
+            var response = client.mget(get -> get.index(ALIAS).ids(List.copyOf(mentionIds)), MentionDocument.class);
+            return response.docs().stream()
+                    .filter(item -> item.isResult() && item.result().found() && item.result().source() != null)
+                    .map(item -> item.result().source())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /**
+     * Replaces the machine's tags of indexed mentions (a re-triage) and nothing else: status,
+     * assignee and the text stay, and so does every tag staff corrected. Each write is conditional on
+     * the version it was computed from, so a correction made meanwhile is never overwritten: the
+     * write is computed again from the new version.
+     *
+     * @param jobId recorded in {@code retriage.job}, which is how a job counts what is done
+     * @return the mentions that were not re-tagged, with the reason (gone from the index, refused)
+     * @throws UncheckedIOException when Elasticsearch cannot be reached
+     */
+    public Map<String, String> retagAll(List<org.heard.contracts.MentionTriaged> tags, String jobId, java.time.Instant at) {
+        var pending = new LinkedHashMap<String, org.heard.contracts.MentionTriaged>();
+        tags.forEach(tag -> pending.put(tag.mentionId().value(), tag));
+        var notRetagged = new LinkedHashMap<String, String>();
+        try {
+            for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
+                @SuppressWarnings("rawtypes")
+                var current = client.mget(get -> get.index(ALIAS).ids(List.copyOf(pending.keySet())), Map.class);
+                var operations = new ArrayList<BulkOperation>();
+                for (var item : current.docs()) {
+                    if (!item.isResult() || !item.result().found() || item.result().seqNo() == null) {
+                        String id = item.isResult() ? item.result().id() : item.failure().id();
+                        notRetagged.put(id, "no longer in the index");
+                        pending.remove(id);
+                        continue;
+                    }
+                    var found = item.result();
+                    var change = retagged(pending.get(found.id()), found.source(), jobId, at);
+                    operations.add(BulkOperation.of(op -> op.update(update -> update.index(found.index())
+                            .id(found.id())
+                            .ifSeqNo(found.seqNo())
+                            .ifPrimaryTerm(found.primaryTerm())
+                            .action(action -> action.doc(change)))));
+                }
+                if (operations.isEmpty()) {
+                    break;
+                }
+                var response = client.bulk(bulk -> bulk.operations(operations));
+                for (var item : response.items()) {
+                    if (item.error() == null) {
+                        pending.remove(item.id());
+                    } else if (!"version_conflict_engine_exception".equals(item.error().type())) {
+                        notRetagged.put(item.id(), item.error().type() + ": " + item.error().reason());
+                        pending.remove(item.id());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+        pending.keySet().forEach(id -> notRetagged.put(id, "changed by others five times while being re-tagged"));
+        return notRetagged;
+    }
+
+    private static Map<String, Object> retagged(org.heard.contracts.MentionTriaged tags, Map<?, ?> current, String jobId,
+            java.time.Instant at) {
+        var corrections = current == null || !(current.get("corrections") instanceof Map<?, ?> marked) ? Map.of() : marked;
+        var change = new LinkedHashMap<String, Object>();
+        if (!Boolean.TRUE.equals(corrections.get("sentiment"))) {
+            change.put("sentiment", tags.sentiment());
+        }
+        if (!Boolean.TRUE.equals(corrections.get("services"))) {
+            change.put("services", tags.services());
+        }
+        if (!Boolean.TRUE.equals(corrections.get("urgency"))) {
+            change.put("urgency", tags.urgency());
+            change.put("urgencyRank", tags.urgency().level().rank());
+        }
+        change.put("personalData", tags.personalData());
+        change.put("model", tags.model());
+        change.put("triagedAt", tags.triagedAt());
+        change.put("retriage", Map.of("job", jobId, "at", at));
+        return change;
+    }
+
+    /** How many mentions a re-triage job has re-tagged so far. */
+    public long countRetagged(String jobId) {
+        try {
+            return client.count(count -> count.index(ALIAS).query(q -> q.term(t -> t.field("retriage.job").value(jobId)))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /**
+     * Walks the ids of every mention matching the query, page by page, over a point-in-time view of
+     * the index: mentions arriving meanwhile are not included and none is seen twice. Close it.
+     */
+    public Walk walk(MentionQuery query, java.time.Duration keepAlive) {
+        try {
+            String keep = keepAlive.toSeconds() + "s";
+            String pit = client.openPointInTime(open -> open.index(ALIAS).keepAlive(k -> k.time(keep))).id();
+            Query matching = toQuery(query);
+            // Counted on the same point in time as the walk, so the walk ends exactly at the total.
+            var counted = client.search(search -> search.pit(p -> p.id(pit).keepAlive(k -> k.time(keep)))
+                    .query(matching).size(0).trackTotalHits(t -> t.enabled(true)), Void.class);
+            return new Walk(pit, keep, matching, counted.hits().total() == null ? 0 : counted.hits().total().value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** A walk through the matching mentions; {@link #total()} was counted when it began. */
+    public final class Walk implements AutoCloseable {
+
+        private String pit;
+        private final String keepAlive;
+        private final Query query;
+        private final long total;
+        private List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
+
+        private Walk(String pit, String keepAlive, Query query, long total) {
+            this.pit = pit;
+            this.keepAlive = keepAlive;
+            this.query = query;
+            this.total = total;
+        }
+
+        public long total() {
+            return total;
+        }
+
+        /** The next ids, at most {@code size}; empty at the end. */
+        public List<String> next(int size) {
+            try {
+                var response = client.search(search -> {
+                    search.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)))
+                            .query(query)
+                            .size(size)
+                            .source(source -> source.fetch(false))
+                            .trackTotalHits(t -> t.enabled(false))
+                            .sort(sort -> sort.field(field -> field.field("_shard_doc").order(SortOrder.Asc)));
+                    if (!after.isEmpty()) {
+                        search.searchAfter(after);
+                    }
+                    return search;
+                }, Void.class);
+                if (response.pitId() != null) {
+                    pit = response.pitId();
+                }
+                var hits = response.hits().hits();
+                if (!hits.isEmpty()) {
+                    after = hits.getLast().sort();
+                }
+                return hits.stream().map(hit -> hit.id()).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Elasticsearch is unreachable", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                client.closePointInTime(close -> close.id(pit));
+            } catch (IOException | ElasticsearchException e) {
+                // It expires by itself after keepAlive.
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.kafka.BatchListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import java.nio.file.Path;
@@ -17,9 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The triage role: a consumer group on the mentions topic; more instances share its partitions. */
 @Configuration(proxyBeanMethods = false)
@@ -58,21 +56,50 @@ class TriageConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> triageListenerFactory(
             ConsumerFactory<String, byte[]> consumerFactory, @Value("${heard.triage.concurrency:1}") int concurrency) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(consumerFactory);
-        factory.setBatchListener(true);
-        factory.setConcurrency(concurrency);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // Elasticsearch or Kafka down: keep the batch, back off up to 30 s between tries, never give up.
-        var backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+        return BatchListeners.retryingForever(consumerFactory, concurrency, 0);
     }
 
     @Bean
     TriageListener triageListener(TriageStage stage) {
         return new TriageListener(stage);
+    }
+
+    static final String RETRIAGE_GROUP = "heard-retriage";
+
+    @Bean
+    RetriageStage retriageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+        return new RetriageStage(tagger, index, publisher, clock);
+    }
+
+    /**
+     * Re-triage has its own consumer group and one consumer taking small batches, so between two of
+     * its batches the live mentions get the tagger: a large job slows down, live triage does not.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> retriageListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, @Value("${heard.triage.retriage-batch-size:20}") int batchSize) {
+        return BatchListeners.retryingForever(consumerFactory, 1, Math.max(1, batchSize));
+    }
+
+    @Bean
+    RetriageListener retriageListener(RetriageStage stage) {
+        return new RetriageListener(stage);
+    }
+
+    static class RetriageListener {
+
+        private final RetriageStage stage;
+
+        RetriageListener(RetriageStage stage) {
+            this.stage = stage;
+        }
+
+        @KafkaListener(id = RETRIAGE_GROUP, groupId = RETRIAGE_GROUP, topics = "#{T(org.heard.contracts.Topics).RETRIAGE.name()}",
+                containerFactory = "retriageListenerFactory", batch = "true")
+        void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+            stage.process(records);
+        }
     }
 
     static class TriageListener {

@@ -55,7 +55,7 @@ public class TriageStage {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        var tagged = tagSafely(mentions, deadLetters);
+        var tagged = tagSafely(tagger, mentions, (mention, failure) -> deadLetters.add(deadLetter(mention, "Triage failed: " + failure)));
         var documents = new ArrayList<MentionDocument>(tagged.size());
         tagged.forEach((mention, tags) -> documents.add(MentionDocument.of(mention, tags)));
 
@@ -77,7 +77,8 @@ public class TriageStage {
     }
 
     /** Tags the batch; when a batch fails, tags one by one so a single poison mention cannot block the others. */
-    private Map<MentionReceived, MentionTriaged> tagSafely(List<MentionReceived> mentions, List<DeadLettered> deadLetters) {
+    static Map<MentionReceived, MentionTriaged> tagSafely(MentionTagger tagger, List<MentionReceived> mentions,
+            java.util.function.BiConsumer<MentionReceived, RuntimeException> onFailure) {
         var tagged = new LinkedHashMap<MentionReceived, MentionTriaged>();
         try {
             var results = tagger.tag(mentions);
@@ -92,13 +93,13 @@ public class TriageStage {
             try {
                 tagged.put(mention, tagger.tag(List.of(mention)).getFirst());
             } catch (RuntimeException e) {
-                deadLetters.add(deadLetter(mention, "Triage failed: " + e));
+                onFailure.accept(mention, e);
             }
         }
         return tagged;
     }
 
-    private static void awaitAll(List<CompletableFuture<Void>> futures) {
+    static void awaitAll(List<CompletableFuture<Void>> futures) {
         try {
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

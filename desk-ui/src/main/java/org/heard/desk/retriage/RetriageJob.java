@@ -1,0 +1,61 @@
+package org.heard.desk.retriage;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import org.heard.contracts.Channel;
+import org.heard.triage.index.MentionQuery;
+
+/**
+ * A re-triage job as kept in Elasticsearch: what was asked, by whom, how far it got.
+ *
+ * @param from inclusive and {@code before} exclusive, on when the mention was published
+ * @param service a catalogue service id, or null for every service
+ * @param channel one channel, or null for all
+ * @param total the mentions the job covers, counted when it started walking
+ * @param published requests put on the re-triage topic so far
+ * @param done mentions re-tagged, {@code failed} dead-lettered: written when the job ends (live
+ *     while it runs, see {@link Retriage#progress})
+ */
+public record RetriageJob(
+        String id,
+        State state,
+        String requestedBy,
+        Instant requestedAt,
+        Instant from,
+        Instant before,
+        String service,
+        Channel channel,
+        Long total,
+        Long published,
+        Long done,
+        Long failed,
+        Instant heartbeatAt,
+        String finishedBy,
+        Instant finishedAt,
+        String message) {
+
+    MentionQuery query() {
+        return new MentionQuery(null, channel == null ? null : Set.of(channel), service == null ? null : Set.of(service), null,
+                null, null, null, from, before, null);
+    }
+
+    public enum State {
+        RUNNING,
+        DONE,
+        CANCELLED,
+        FAILED;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static State fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

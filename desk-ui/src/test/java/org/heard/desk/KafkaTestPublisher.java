@@ -1,0 +1,38 @@
+package org.heard.desk;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.heard.contracts.DeskJson;
+import org.heard.contracts.Topic;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.TestKafka;
+
+/** Publishes to the test broker as the application does (key by topic, JSON value), for tests without a Spring context. */
+public final class KafkaTestPublisher implements EventPublisher, AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+
+    @Override
+    public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
+        var sent = new CompletableFuture<Void>();
+        producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, failure) -> {
+            if (failure == null) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(failure);
+            }
+        });
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
