@@ -103,37 +103,11 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
         return mention;
     }
 
-    private Page login(String username, String password) {
-        Page page = browser.newSession();
-        page.navigate(url("/"));
-        page.waitForURL("**/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> !address.contains("login"));
-        page.locator("#inbox").waitFor();
-        return page;
-    }
-
     /** The page has rendered whatever the server sent for the navigation (here: a refusal). */
     private static void untilVaadinIsIdle(Page page) {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
                 + " && Object.values(window.Vaadin.Flow.clients).every(client => !client.isActive())");
         page.locator("body").waitFor();
-    }
-
-    private static void waitForText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).containsText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-    }
-
-    private static void waitForExactText(Locator locator, String text) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(locator).hasText(text,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

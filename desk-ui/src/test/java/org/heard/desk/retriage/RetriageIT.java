@@ -204,7 +204,7 @@ class RetriageIT {
         String id = "bogus-" + UUID.randomUUID();
         var bogus = new MentionDocument(id, document.conversationId(), document.channel(), document.account(), document.externalId(),
                 null, document.author(), null, document.text(), at, at, List.of(), Set.of(), Map.of(), document.sentiment(),
-                List.of(), document.urgency(), document.urgencyRank(), List.of(), "old-model", at, null, null, null);
+                List.of(), document.urgency(), document.urgencyRank(), List.of(), "old-model", at, null, null, null, null);
         assertThat(index.upsertAll(List.of(bogus))).isEmpty();
         try {
             TestElasticsearch.client().delete(delete -> delete.index(MentionIndex.ALIAS).id(mention.mentionId().value())
