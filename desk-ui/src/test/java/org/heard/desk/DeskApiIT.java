@@ -325,6 +325,7 @@ class DeskApiIT {
         record Event(String id, String name, String data) {}
 
         private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final HttpClient http = HttpClient.newHttpClient();
         private volatile Flow.Subscription subscription;
 
         static EventStream open(TestApi api, String token, String lastEventId) {
@@ -335,7 +336,7 @@ class DeskApiIT {
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
-            HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(stream));
+            stream.http.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(stream));
             // The stream says so once it is subscribed to the feed.
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.lines.contains(":connected"));
             return stream;
@@ -406,6 +407,8 @@ class DeskApiIT {
             if (subscription != null) {
                 subscription.cancel();
             }
+            // Closes the connection itself, so the desk sees the client gone at its next heartbeat.
+            http.shutdownNow();
         }
     }
 }

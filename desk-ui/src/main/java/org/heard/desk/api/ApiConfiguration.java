@@ -20,9 +20,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ApiStreamSettings.class)
 class ApiConfiguration {
 
-    @Bean(initMethod = "ensureExists")
+    @Bean(destroyMethod = "close")
     IdempotencyKeys idempotencyKeys(ElasticsearchClient client, Clock clock) {
-        return new IdempotencyKeys(client, clock);
+        var keys = new IdempotencyKeys(client, clock);
+        keys.ensureExists();
+        keys.start();
+        return keys;
     }
 
     /** The description's frame: what the API is and how to log in; the paths come from the controllers. */

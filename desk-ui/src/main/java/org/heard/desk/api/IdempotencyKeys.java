@@ -3,26 +3,38 @@ package org.heard.desk.api;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.heard.platform.search.Indexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code Idempotency-Key}: the answer to a request that sent something, kept under the caller's
  * key in the Elasticsearch index {@value #INDEX}, so a retried POST (after a timeout, a dropped
  * connection) gets the same answer instead of sending the reply again. Claiming a key is an
  * atomic create, so two copies of a request arriving together on two desk instances send once.
+ * Keys are forgotten after {@link #RETENTION}.
  */
-class IdempotencyKeys {
+class IdempotencyKeys implements AutoCloseable {
 
     static final String INDEX = "heard-api-idempotency";
+    /** How long a key is kept. A retry comes within minutes; a day also outlives a client's restart. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
     /** What a claim found. */
     sealed interface Claim {
@@ -41,10 +53,55 @@ class IdempotencyKeys {
 
     private final ElasticsearchClient client;
     private final Clock clock;
+    private final ScheduledExecutorService cleaner =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-api-idempotency").daemon().factory());
 
     IdempotencyKeys(ElasticsearchClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
+    }
+
+    /** Forgets expired keys now and then (each instance; deleting twice is harmless). */
+    void start() {
+        cleaner.scheduleWithFixedDelay(() -> {
+            try {
+                forgetExpired();
+            } catch (RuntimeException e) {
+                log.warn("Could not forget expired idempotency keys; trying again in an hour", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void close() {
+        cleaner.shutdownNow();
+    }
+
+    /**
+     * Deletes the keys older than {@link #RETENTION}, answered or not: a request left midway
+     * becomes retryable after a day, when someone has surely looked at the conversation.
+     *
+     * @return how many were forgotten
+     */
+    long forgetExpired() {
+        String before = clock.instant().minus(RETENTION).toString();
+        long forgotten = 0;
+        try {
+            // Found, then deleted by id: delete-by-query is a module not every distribution has (docs/adr/0004).
+            while (true) {
+                var expired = client.search(search -> search.index(INDEX).size(500).source(source -> source.fetch(false))
+                        .query(q -> q.range(r -> r.date(d -> d.field("at").lt(before)))), Void.class);
+                var ids = expired.hits().hits().stream().map(hit -> hit.id()).toList();
+                if (ids.isEmpty()) {
+                    return forgotten;
+                }
+                client.bulk(bulk -> bulk.refresh(Refresh.WaitFor)
+                        .operations(ids.stream().map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id)))).toList()));
+                forgotten += ids.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
     }
 
     void ensureExists() {

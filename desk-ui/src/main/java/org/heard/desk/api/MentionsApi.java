@@ -148,7 +148,8 @@ class MentionsApi {
             try {
                 resumeAfter = MentionCursor.decode(lastEventId.strip());
             } catch (IllegalArgumentException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Last-Event-ID: " + e.getMessage());
+                // Not an id this API sent: an event-stream client cannot read an error, so the stream starts live.
+                resumeAfter = null;
             }
         }
         return stream.open(user, resumeAfter);
