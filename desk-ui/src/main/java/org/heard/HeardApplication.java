@@ -1,6 +1,7 @@
 package org.heard;
 
 import java.util.Set;
+import org.heard.desk.security.ApiTokens;
 import org.heard.triage.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * all three by default), so the same jar runs a single machine or a scaled-out deployment.
  *
  * <p>{@code java -jar heard.jar triage|train|evaluate|bench ...} runs an offline triage command
- * instead, without starting the application: JSON lines in, JSON lines out.
+ * instead, without starting the application: JSON lines in, JSON lines out. {@code java -jar
+ * heard.jar api-token <name>} prints a new API token for an integration and the settings for it.
  */
 @SpringBootApplication
 public class HeardApplication {
@@ -18,6 +20,9 @@ public class HeardApplication {
     static final Set<String> OFFLINE_COMMANDS = Set.of("triage", "train", "evaluate", "bench");
 
     public static void main(String[] args) {
+        if (args.length > 0 && ApiTokens.COMMAND.equals(args[0])) {
+            System.exit(ApiTokens.command(args, System.out, System.err));
+        }
         if (args.length > 0 && OFFLINE_COMMANDS.contains(args[0])) {
             // stdout carries the results; every log line goes to stderr.
             System.setProperty("logback.configurationFile", "heard-cli-logback.xml");

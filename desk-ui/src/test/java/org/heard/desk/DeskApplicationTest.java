@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The desk on a random port with real Kafka and Elasticsearch and the same staff in every test
  * class, so all desk ITs share one cached Spring context: a responder (sam), a manager of ward 7
- * (wendy, who also sees bay A below it in the test catalogue) and an admin.
+ * (wendy, who also sees bay A below it in the test catalogue) and an admin; and two integrations
+ * with API tokens (see {@link TestApi}): a responder and a manager-scoped feed for ward 7.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,6 +34,16 @@ import org.springframework.boot.test.context.SpringBootTest;
             "heard.security.users[2].password-hash={noop}admin pass",
             "heard.security.users[2].display-name=Alex Admin",
             "heard.security.users[2].roles=ADMIN",
+            "heard.api.clients[0].name=incident-desk",
+            "heard.api.clients[0].token-hash=fc9591a3c24c3ceed77769d86969124c160caecfdab6430882943eed28e4f0a6",
+            "heard.api.clients[0].display-name=Incident Desk",
+            "heard.api.clients[0].title=Patient Experience Team",
+            "heard.api.clients[0].role=RESPONDER",
+            "heard.api.clients[1].name=ward-seven-feed",
+            "heard.api.clients[1].token-hash=522722debb5e582762fe695b924226340df71bae4925e7ca0fb622be4aca7cb4",
+            "heard.api.clients[1].role=MANAGER",
+            "heard.api.clients[1].services=ward-7",
+            "heard.api.stream.heartbeat=1s",
             "heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml",
             "vaadin.devmode.devTools.enabled=false",
             "heard.channel.email.embedded.smtp-port=0",

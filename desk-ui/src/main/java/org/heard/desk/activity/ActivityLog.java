@@ -1,10 +1,8 @@
 package org.heard.desk.activity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import org.heard.platform.search.Indexes;
 
 /** The {@value #INDEX} index: an append-only history, read per conversation or as recent replies. */
 public class ActivityLog {
@@ -27,28 +26,15 @@ public class ActivityLog {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        try {
-            if (client.indices().exists(exists -> exists.index(INDEX)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1"))
-                    .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                            .properties("id", p -> p.keyword(k -> k))
-                            .properties("conversationId", p -> p.keyword(k -> k))
-                            .properties("mentionId", p -> p.keyword(k -> k))
-                            .properties("kind", p -> p.keyword(k -> k))
-                            .properties("actor", p -> p.keyword(k -> k))
-                            .properties("text", p -> p.text(t -> t))
-                            .properties("details", p -> p.object(o -> o.enabled(false)))
-                            .properties("at", p -> p.date(d -> d))));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the activity index", e);
-        }
+        Indexes.createIfMissing(client, INDEX, mappings -> mappings
+                .properties("id", p -> p.keyword(k -> k))
+                .properties("conversationId", p -> p.keyword(k -> k))
+                .properties("mentionId", p -> p.keyword(k -> k))
+                .properties("kind", p -> p.keyword(k -> k))
+                .properties("actor", p -> p.keyword(k -> k))
+                .properties("text", p -> p.text(t -> t))
+                .properties("details", p -> p.object(o -> o.enabled(false)))
+                .properties("at", p -> p.date(d -> d)));
     }
 
     /** Records an entry; searchable when this returns. The same id written again replaces it. */

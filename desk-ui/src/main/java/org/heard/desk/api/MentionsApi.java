@@ -1,10 +1,15 @@
 package org.heard.desk.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.heard.contracts.Channel;
+import org.heard.contracts.DeskJson;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.audit.AuditAction;
@@ -18,27 +23,30 @@ import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.index.MentionDocument;
+import org.heard.triage.index.MentionIndex;
 import org.heard.triage.index.MentionQuery;
 import org.heard.triage.index.MentionStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The JSON API for integrations: search mentions (most urgent and longest-waiting first), read one,
- * reply to one. The caller's scope applies as on the desk: a manager reaches only their services'
- * mentions, and any other mention is 404, even asked for by id.
+ * The JSON API's mentions: search them page by page, read one, reply to one, work it (status,
+ * assignee, notes, tag corrections), and stream new ones. The caller's scope applies as on the desk:
+ * a manager (or a manager-scoped integration) reaches only their services' mentions, and any other
+ * mention is 404, even asked for by id.
  */
 @RestController
 @ConditionalOnRole(HeardRole.DESK)
@@ -46,19 +54,30 @@ import org.springframework.web.server.ResponseStatusException;
 class MentionsApi {
 
     static final int MAX_SIZE = 100;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final InboxQueries queries;
     private final ReplyDesk replies;
     private final MentionWork work;
+    private final IdempotencyKeys keys;
+    private final MentionStream stream;
     private final AuditTrail audit;
 
-    MentionsApi(InboxQueries queries, ReplyDesk replies, MentionWork work, AuditTrail audit) {
+    MentionsApi(InboxQueries queries, ReplyDesk replies, MentionWork work, IdempotencyKeys keys, MentionStream stream,
+            AuditTrail audit) {
         this.queries = queries;
         this.replies = replies;
         this.work = work;
+        this.keys = keys;
+        this.stream = stream;
         this.audit = audit;
     }
 
+    /**
+     * One page of the mentions matching every filter given, newest first (or oldest first). The
+     * {@code next} link continues exactly after this page: mentions arriving or changing meanwhile
+     * never repeat a mention or skip one.
+     */
     @GetMapping
     MentionPage search(
             @AuthenticationPrincipal StaffUser user,
@@ -69,14 +88,22 @@ class MentionsApi {
             @RequestParam(name = "urgency", required = false) Set<String> urgencies,
             @RequestParam(name = "status", required = false) Set<String> statuses,
             @RequestParam(name = "assignee", required = false) String assignee,
-            @RequestParam(name = "publishedFrom", required = false) Instant publishedFrom,
-            @RequestParam(name = "publishedBefore", required = false) Instant publishedBefore,
+            @RequestParam(name = "from", required = false) Instant from,
+            @RequestParam(name = "to", required = false) Instant to,
+            @RequestParam(name = "sort", defaultValue = "newest") String sort,
             @RequestParam(name = "size", defaultValue = "20") int size,
-            @RequestParam(name = "from", defaultValue = "0") int from) {
-        if (size < 1 || size > MAX_SIZE || from < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1.." + MAX_SIZE + " and from >= 0");
+            @RequestParam(name = "cursor", required = false) String cursor,
+            HttpServletRequest request) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1.." + MAX_SIZE);
         }
+        var order = switch (sort) {
+            case "newest" -> MentionIndex.Order.NEWEST_PUBLISHED;
+            case "oldest" -> MentionIndex.Order.OLDEST_PUBLISHED;
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sort must be newest or oldest");
+        };
         MentionQuery query;
+        MentionIndex.Position after = null;
         try {
             query = new MentionQuery(words,
                     map(channels, Channel::fromWire),
@@ -84,16 +111,33 @@ class MentionsApi {
                     map(sentiments, Sentiment.Label::fromWire),
                     map(urgencies, Urgency.Level::fromWire),
                     map(statuses, MentionStatus::fromWire),
-                    assignee, publishedFrom, publishedBefore, null);
+                    assignee, from, to, null);
+            if (cursor != null) {
+                var decoded = MentionCursor.decode(cursor);
+                if (decoded.order() != order) {
+                    throw new IllegalArgumentException("This cursor belongs to another sort order");
+                }
+                after = decoded.position();
+            }
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        var page = queries.search(user, query, from, size);
-        if (!page.mentions().isEmpty()) {
+        // One more than asked for: the next link is given only when there is a next page.
+        var page = queries.page(user, query, order, after, size + 1);
+        boolean more = page.mentions().size() > size;
+        var mentions = more ? page.mentions().subList(0, size) : page.mentions();
+        if (!mentions.isEmpty()) {
             audit.record(user.getUsername(), AuditAction.API_SEARCHED, null, null,
-                    "mentions=" + String.join(",", page.mentions().stream().map(MentionDocument::mentionId).toList()));
+                    "mentions=" + String.join(",", mentions.stream().map(MentionDocument::mentionId).toList()));
         }
-        return new MentionPage(page.total(), page.mentions());
+        String next = more
+                ? UriComponentsBuilder.fromPath(request.getRequestURI())
+                        .query(request.getQueryString())
+                        .replaceQueryParam("cursor", new MentionCursor(order, page.positions().get(size - 1)).encode())
+                        .build()
+                        .toUriString()
+                : null;
+        return new MentionPage(page.total(), mentions, next);
     }
 
     @GetMapping("/{mentionId}")
@@ -104,30 +148,95 @@ class MentionsApi {
     }
 
     /**
-     * Sends a reply. With warnings and {@code deliberately} false, nothing is sent and the warnings
-     * come back (409) so the caller can decide.
+     * New mentions in the caller's scope as they arrive (server-sent events), each with an
+     * {@code id:} to resume after with {@code Last-Event-ID}.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@AuthenticationPrincipal StaffUser user,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        MentionCursor resumeAfter = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                resumeAfter = MentionCursor.decode(lastEventId.strip());
+            } catch (IllegalArgumentException e) {
+                // Not an id this API sent: an event-stream client cannot read an error, so the stream starts live.
+                resumeAfter = null;
+            }
+        }
+        return stream.open(user, resumeAfter);
+    }
+
+    /**
+     * Sends a reply through the desk's own checks. With warnings the caller has not acknowledged
+     * (by kind, or all with {@code deliberately}), nothing is sent and they come back (409). With an
+     * {@code Idempotency-Key}, a repeat of a request that sent a reply gets the same answer and sends
+     * nothing.
      */
     @PostMapping("/{mentionId}/replies")
-    ResponseEntity<ReplyResult> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
-            @RequestBody ReplyDraft draft) {
-        var attempt = replies.send(user, mentionId, draft.text(), Boolean.TRUE.equals(draft.privately()),
-                Boolean.TRUE.equals(draft.deliberately()));
+    ResponseEntity<?> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @RequestBody ReplyDraft draft) {
+        if (key == null) {
+            return answer(send(user, mentionId, draft));
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
+        }
+        String requestHash = IdempotencyKeys.sha256(String.join("\n", mentionId, String.valueOf(draft.text()),
+                String.valueOf(draft.privately()), String.valueOf(draft.deliberately()),
+                String.join(",", new TreeSet<>(draft.acknowledged()))));
+        return switch (keys.claim(user.getUsername(), key, requestHash)) {
+            case IdempotencyKeys.Claim.Answered answered -> answered.requestHash().equals(requestHash)
+                    ? ResponseEntity.status(answered.status()).header("Idempotent-Replayed", "true").body(answered.body())
+                    : ResponseEntity.unprocessableContent().body(new ReplyResult(null, "key-reused", null, List.of(),
+                            "This " + IDEMPOTENCY_KEY + " was used for a different request"));
+            case IdempotencyKeys.Claim.InProgress inProgress -> ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(new ReplyResult(null, "in-progress", null, List.of(), "A request with this " + IDEMPOTENCY_KEY
+                            + " has been in progress since " + inProgress.since()
+                            + "; read the conversation to see whether the reply was sent"));
+            case IdempotencyKeys.Claim.Claimed claimed -> {
+                // Should sending fail midway the key stays claimed: whether the reply went out is unknown,
+                // and a retry must not risk sending it twice.
+                var attempt = send(user, mentionId, draft);
+                var answer = answer(attempt);
+                if (attempt instanceof SendAttempt.Requested || attempt instanceof SendAttempt.RecordedOffline) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> body = DeskJson.mapper().convertValue(answer.getBody(), Map.class);
+                    keys.complete(claimed, user.getUsername(), requestHash, answer.getStatusCode().value(), body);
+                } else {
+                    keys.release(claimed); // nothing was sent: the same key may be used again
+                }
+                yield answer;
+            }
+        };
+    }
+
+    private SendAttempt send(StaffUser user, String mentionId, ReplyDraft draft) {
+        boolean deliberately = Boolean.TRUE.equals(draft.deliberately());
+        Set<String> acknowledged = draft.acknowledged();
+        return replies.send(user, mentionId, draft.text(), Boolean.TRUE.equals(draft.privately()),
+                warning -> deliberately || acknowledged.contains(warning.kind()));
+    }
+
+    private static ResponseEntity<ReplyResult> answer(SendAttempt attempt) {
         return switch (attempt) {
             case SendAttempt.Requested requested -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                    .body(new ReplyResult(requested.replyId().value(), "requested", messages(requested.warningsOverridden())));
+                    .body(new ReplyResult(requested.replyId().value(), "requested", requested.text(),
+                            warnings(requested.warningsOverridden()), null));
             case SendAttempt.RecordedOffline offline -> ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new ReplyResult(offline.replyId().value(), "recorded", List.of()));
+                    .body(new ReplyResult(offline.replyId().value(), "recorded", null, List.of(), null));
             case SendAttempt.NeedsConfirmation confirm -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new ReplyResult(null, "needs-confirmation", messages(confirm.warnings())));
+                    .body(new ReplyResult(null, "needs-confirmation", null, warnings(confirm.warnings()),
+                            "Nothing was sent: acknowledge the warnings (acknowledgedWarnings) to send it as it is"));
             case SendAttempt.Blocked blocked -> ResponseEntity.unprocessableContent()
-                    .body(new ReplyResult(null, "blocked", List.of(blocked.reason())));
+                    .body(new ReplyResult(null, "blocked", null, List.of(), blocked.reason()));
             case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }
 
     /** Sets the status ({@code {"status": "waiting-for-patient"}}). */
     @PostMapping("/{mentionId}/status")
-    ResponseEntity<Problem> status(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+    ResponseEntity<ApiProblems.Problem> status(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Map<String, String> body) {
         MentionStatus status;
         try {
             status = MentionStatus.fromWire(String.valueOf(body.get("status")));
@@ -139,13 +248,15 @@ class MentionsApi {
 
     /** Assigns it ({@code {"assignee": "sam"}}). */
     @PostMapping("/{mentionId}/assignee")
-    ResponseEntity<Problem> assign(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+    ResponseEntity<ApiProblems.Problem> assign(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Map<String, String> body) {
         return answer(work.assign(user, mentionId, body.get("assignee")));
     }
 
     /** Adds an internal note ({@code {"text": "..."}}), never sent to the patient. */
     @PostMapping("/{mentionId}/notes")
-    ResponseEntity<Problem> note(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId, @RequestBody Map<String, String> body) {
+    ResponseEntity<ApiProblems.Problem> note(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Map<String, String> body) {
         return answer(work.note(user, mentionId, body.get("text")));
     }
 
@@ -154,7 +265,7 @@ class MentionsApi {
      * labelled data for the next model.
      */
     @PostMapping("/{mentionId}/corrections")
-    ResponseEntity<Problem> correct(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+    ResponseEntity<ApiProblems.Problem> correct(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
             @RequestBody Map<String, String> body) {
         String value = String.valueOf(body.get("value"));
         try {
@@ -169,41 +280,40 @@ class MentionsApi {
         }
     }
 
-    private static ResponseEntity<Problem> answer(MentionWork.Outcome outcome) {
+    private static ResponseEntity<ApiProblems.Problem> answer(MentionWork.Outcome outcome) {
         return switch (outcome) {
             case MentionWork.Outcome.Done done -> ResponseEntity.noContent().build();
-            case MentionWork.Outcome.Refused refused -> ResponseEntity.unprocessableContent().body(new Problem(refused.reason()));
+            case MentionWork.Outcome.Refused refused -> ResponseEntity.unprocessableContent().body(new ApiProblems.Problem(refused.reason()));
             case MentionWork.Outcome.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }
 
-    private static List<String> messages(List<DraftWarning> warnings) {
-        return warnings.stream().map(DraftWarning::message).toList();
+    private static List<Warning> warnings(List<DraftWarning> warnings) {
+        return warnings.stream().map(warning -> new Warning(warning.kind(), warning.message())).toList();
     }
 
-    private static <T> Set<T> map(Set<String> values, java.util.function.Function<String, T> parse) {
-        return values == null ? Set.of() : values.stream().map(parse).collect(java.util.stream.Collectors.toSet());
+    private static <T> Set<T> map(Set<String> values, Function<String, T> parse) {
+        return values == null ? Set.of() : values.stream().map(parse).collect(Collectors.toSet());
     }
 
-    record MentionPage(long total, List<MentionDocument> mentions) {}
+    /** @param next the link to the page after this one; null on the last page */
+    record MentionPage(long total, List<MentionDocument> mentions, String next) {}
 
     /**
-     * Answered here rather than by the servlet's error page: an error dispatch would meet the desk's
-     * security chain, which answers 403 for any status.
+     * @param acknowledgedWarnings the kinds of warning the caller's user has seen and accepts
+     *     ({@code personal-data}, {@code copy-paste}, {@code deflection})
+     * @param deliberately accept every warning (a member of staff's script)
      */
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Problem> refused(ResponseStatusException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(new Problem(e.getReason() == null ? "" : e.getReason()));
+    record ReplyDraft(String text, Boolean privately, Boolean deliberately, List<String> acknowledgedWarnings) {
+        Set<String> acknowledged() {
+            return acknowledgedWarnings == null ? Set.of()
+                    : acknowledgedWarnings.stream().filter(java.util.Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        }
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Problem> unreadable(Exception e) {
-        return ResponseEntity.badRequest().body(new Problem("Unreadable request: " + e.getClass().getSimpleName()));
-    }
+    /** @param text the reply as sent, signed with the responder's name and role */
+    record ReplyResult(String replyId, String state, String text, List<Warning> warnings, String error) {}
 
-    record Problem(String error) {}
-
-    record ReplyDraft(String text, Boolean privately, Boolean deliberately) {}
-
-    record ReplyResult(String replyId, String state, List<String> messages) {}
+    /** @param kind stable, to acknowledge; message for a person */
+    record Warning(String kind, String message) {}
 }

@@ -12,6 +12,8 @@ public enum AuditAction {
     API_MENTION_READ,
     /** Searched mentions through the JSON API; the detail lists the mentions returned. */
     API_SEARCHED,
+    /** Read a conversation through the JSON API; the detail lists the mentions shown. */
+    API_CONVERSATION_READ,
     NOTE,
     STATUS_CHANGED,
     ASSIGNED,

@@ -31,6 +31,18 @@ public class InboxQueries {
         return index.search(scoped(user, query), from, size);
     }
 
+    /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
+    public MentionIndex.CursorPage page(StaffUser user, MentionQuery query, MentionIndex.Order order,
+            MentionIndex.Position after, int size) {
+        return index.searchAfter(scoped(user, query), order, after, size);
+    }
+
+    /** The mentions of a conversation the person may see, oldest first; empty when they may see none. */
+    public List<MentionDocument> conversation(StaffUser user, String conversationId) {
+        var scope = scopeOf(user);
+        return index.conversation(conversationId, THREAD_LIMIT).stream().filter(scope::covers).toList();
+    }
+
     public long count(StaffUser user, MentionQuery query) {
         return index.count(scoped(user, query));
     }

@@ -100,6 +100,15 @@ public class ReplyDesk {
      * {@code deliberately} goes ahead, and the warnings and that choice are recorded with the reply.
      */
     public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately, boolean deliberately) {
+        return send(user, mentionId, draft, privately, warning -> deliberately);
+    }
+
+    /**
+     * Sends a reply if every warning about it is acknowledged (an integration names the kinds of
+     * warning it has shown its user); otherwise nothing is sent and the warnings come back.
+     */
+    public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately,
+            java.util.function.Predicate<DraftWarning> acknowledged) {
         var found = queries.find(user, mentionId);
         if (found.isEmpty()) {
             return new SendAttempt.NotFound(mentionId);
@@ -109,7 +118,7 @@ public class ReplyDesk {
         if (review.blocked().isPresent()) {
             return new SendAttempt.Blocked(review.blocked().get());
         }
-        if (!review.warnings().isEmpty() && !deliberately) {
+        if (!review.warnings().stream().allMatch(acknowledged)) {
             return new SendAttempt.NeedsConfirmation(review.warnings());
         }
         var replyId = ReplyId.random();

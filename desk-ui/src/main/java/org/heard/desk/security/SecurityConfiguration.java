@@ -3,6 +3,7 @@ package org.heard.desk.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
 import org.heard.desk.shell.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,18 +12,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Every page and API needs a login. The JSON API and the actuator take HTTP Basic (stateless);
+ * Every page and API needs a login. The JSON API takes an integration's token or HTTP Basic, the
+ * actuator HTTP Basic (both stateless);
  * the desk uses Vaadin's form login. Health status (no details) is open for load balancers and
  * Kubernetes probes; everything else about the running system needs an admin.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(StaffSettings.class)
+@EnableConfigurationProperties({StaffSettings.class, ApiClientSettings.class})
 class SecurityConfiguration {
 
     @Bean
@@ -40,11 +46,20 @@ class SecurityConfiguration {
         return new StaffRoster(directory, settings);
     }
 
+    ApiClients apiClients(ApiClientSettings settings, StaffDirectory staff) {
+        return new ApiClients(settings, staff::knows);
+    }
+
+    /** The API: an integration's token ({@code Authorization: Bearer}) or a member of staff's HTTP Basic. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**").authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
-        return asMachineClient(http);
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ObjectProvider<SecurityContextHolderStrategy> contexts)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(clients, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        BasicAuthenticationFilter.class);
+        return asMachineClient(http, StatusOnlyResponses.unauthorizedApi());
     }
 
     @Bean
@@ -56,7 +71,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .hasRole(StaffRole.ADMIN.name()));
-        return asMachineClient(http);
+        return asMachineClient(http, StatusOnlyResponses.unauthorized());
     }
 
     @Bean
@@ -66,10 +81,10 @@ class SecurityConfiguration {
     }
 
     /** Integrations and probes: HTTP Basic, no session, no CSRF token, plain 401/403 statuses. */
-    private static SecurityFilterChain asMachineClient(HttpSecurity http) throws Exception {
-        return http.httpBasic(basic -> basic.authenticationEntryPoint(StatusOnlyResponses.unauthorized()))
+    private static SecurityFilterChain asMachineClient(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(StatusOnlyResponses.unauthorized())
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(StatusOnlyResponses.forbidden()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

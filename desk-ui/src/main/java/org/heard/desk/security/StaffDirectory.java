@@ -1,8 +1,5 @@
 package org.heard.desk.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,15 +30,8 @@ class StaffDirectory implements UserDetailsService {
         if (member.username() == null || member.username().isBlank()) {
             throw new IllegalStateException("heard.security.users: every user needs a username");
         }
-        String hash = member.passwordHash();
-        if ((hash == null || hash.isBlank()) && member.passwordHashFile() != null) {
-            try {
-                hash = Files.readString(member.passwordHashFile()).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the password hash of " + member.username(), e);
-            }
-        }
-        if (hash == null || hash.isBlank() || !hash.startsWith("{")) {
+        String hash = ConfiguredHash.of(member.passwordHash(), member.passwordHashFile(), member.username());
+        if (hash.isBlank() || !hash.startsWith("{")) {
             throw new IllegalStateException("heard.security.users: " + member.username()
                     + " needs password-hash (or password-hash-file) with an encoded hash such as {bcrypt}$2a$10$...");
         }
@@ -51,6 +41,11 @@ class StaffDirectory implements UserDetailsService {
     /** Everyone who may log in (password hashes included: for {@link StaffRoster}, which drops them). */
     java.util.Collection<StaffUser> everyone() {
         return users.values();
+    }
+
+    /** Whether a member of staff has this username (an API client must not take one). */
+    boolean knows(String username) {
+        return users.containsKey(username);
     }
 
     @Override

@@ -37,6 +37,11 @@ public class StaffUser extends User {
         return services;
     }
 
+    /** Staff read the internal notes on a conversation; an integration only when configured to. */
+    public boolean seesInternalNotes() {
+        return true;
+    }
+
     public boolean has(StaffRole role) {
         return roles.contains(role);
     }

@@ -20,6 +20,21 @@ final class StatusOnlyResponses {
         };
     }
 
+    /** The API's 401: it takes an integration's token as well as a member of staff's password. */
+    static AuthenticationEntryPoint unauthorizedApi() {
+        return (request, response, exception) -> {
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"Heard\"");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Heard\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
+    }
+
+    /** A bearer token that is no client's (RFC 6750). */
+    static void invalidToken(HttpServletResponse response) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"Heard\", error=\"invalid_token\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
     static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     }

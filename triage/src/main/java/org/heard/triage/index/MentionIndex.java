@@ -411,6 +411,63 @@ public class MentionIndex {
         }
     }
 
+    /**
+     * One page of mentions in an order of fields that never change once indexed, continuing after
+     * the last page's position ({@code search_after}). A mention never moves between pages, so paging
+     * through gives no duplicates and no gaps, however many mentions arrive or change meanwhile.
+     *
+     * @param after the {@link Position} of the previous page's last mention; null for the first page
+     */
+    public CursorPage searchAfter(MentionQuery query, Order order, Position after, int size) {
+        var direction = order == Order.NEWEST_PUBLISHED ? SortOrder.Desc : SortOrder.Asc;
+        String timeField = order == Order.TRIAGED ? "triagedAt" : "publishedAt";
+        try {
+            var response = client.search(search -> {
+                search.index(ALIAS)
+                        .query(toQuery(query))
+                        .size(size)
+                        .trackTotalHits(total -> total.enabled(true))
+                        .sort(sort -> sort.field(field -> field.field(timeField).order(direction)))
+                        .sort(sort -> sort.field(field -> field.field("mentionId").order(direction)));
+                if (after != null) {
+                    search.searchAfter(co.elastic.clients.elasticsearch._types.FieldValue.of(after.at()),
+                            co.elastic.clients.elasticsearch._types.FieldValue.of(after.mentionId()));
+                }
+                return search;
+            }, MentionDocument.class);
+            var mentions = new ArrayList<MentionDocument>();
+            var positions = new ArrayList<Position>();
+            for (var hit : response.hits().hits()) {
+                if (hit.source() == null) {
+                    continue;
+                }
+                mentions.add(hit.source());
+                positions.add(new Position(hit.sort().get(0).longValue(), hit.sort().get(1).stringValue()));
+            }
+            long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+            return new CursorPage(mentions, positions, total);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /** Orders for {@link #searchAfter}: each by a time that does not change, then by id. */
+    public enum Order {
+        NEWEST_PUBLISHED,
+        OLDEST_PUBLISHED,
+        /** When triage tagged it (again, after a re-triage): the order mentions arrive on the desk. */
+        TRIAGED
+    }
+
+    /** Where a mention stands in an {@link Order}: its time (epoch milliseconds) and id. */
+    public record Position(long at, String mentionId) {}
+
+    /**
+     * @param positions each mention's position, in the same order: continue after the last one shown
+     * @param total how many mentions match the query now (on every page, not only after the cursor)
+     */
+    public record CursorPage(List<MentionDocument> mentions, List<Position> positions, long total) {}
+
     /** How many mentions match, without fetching any. */
     public long count(MentionQuery query) {
         try {
