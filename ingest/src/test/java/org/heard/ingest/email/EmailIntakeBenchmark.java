@@ -51,9 +51,9 @@ public final class EmailIntakeBenchmark {
             };
             var index = new MailIndex(new InMemoryCheckpointStore());
             var health = new MailboxHealth(server.mailbox.address());
-            var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, acknowledging, health,
+            var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, acknowledging,
                     Clock.systemUTC(), Duration.ofSeconds(30));
-            var watcher = new MailboxWatcher(server.mailbox, intake, health, wakeups);
+            var watcher = new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC());
 
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();

@@ -64,9 +64,9 @@ class MailboxRestartKafkaIT {
     private int drain(EventPublisher publisher) throws Exception {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, health,
+        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
                 Clock.systemUTC(), Duration.ofSeconds(10));
-        return new MailboxWatcher(server.mailbox, intake, health, wakeups).drainOnce();
+        return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.heard.ingest.email;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.io.Closeable;
+import java.time.Clock;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.mail.inbound.ImapMailReceiver;
+import org.springframework.integration.support.MessageBuilder;
+
+/**
+ * Spring Integration's IMAP receiver, set up for the no-loss rule: it opens the mailbox's folder,
+ * searches for {@link WaitingMail} and hands over up to one batch of the server's own message
+ * objects, without marking them \Seen, without copying them into memory and with the folder left
+ * open, so that {@link MailboxIntake} reads, publishes and marks them itself once Kafka
+ * acknowledged. The batch travels as one Spring Integration message (a {@code Message[]}
+ * payload) whose closeable resource closes the folder once the batch is handled.
+ *
+ * <p>Spring Integration keywords each message it fetched ({@link #FETCHED}) on servers without a
+ * permanent \Recent flag. That keyword is not "processed": {@link WaitingMail} ignores it, so a
+ * crash after the fetch reads the message again.
+ */
+final class MailboxReceiver extends ImapMailReceiver {
+
+    /** The keyword Spring Integration sets when it fetched a message; informational only. */
+    static final String FETCHED = "heard-fetched";
+
+    private final MailboxHealth health;
+    private final Clock clock;
+
+    MailboxReceiver(EmailSettings.Mailbox mailbox, MailboxHealth health, Clock clock) {
+        super(MailSessions.imapUrl(mailbox).toString());
+        this.health = health;
+        this.clock = clock;
+        setSession(MailSessions.imapSession(mailbox));
+        setShouldMarkMessagesAsRead(false);
+        setAutoCloseFolder(false);
+        setSearchTermStrategy(new WaitingMail(mailbox));
+        setMaxFetchSize(MailboxIntake.BATCH);
+        setUserFlag(FETCHED);
+        // \Flagged is what staff see as a star in their mail client: never set it behind their backs.
+        setFlaggedAsFallback(false);
+        // Servers drop idle connections silently: end each IDLE after the poll interval and look again.
+        setCancelIdleInterval(Math.max(1, mailbox.pollInterval().toSeconds()));
+    }
+
+    /** One batch of waiting mail as a single message, or nothing when none is waiting. */
+    @Override
+    public Object[] receive() throws MessagingException {
+        Object[] received = super.receive();
+        health.fetched(clock.instant());
+        if (received.length == 0) {
+            return received;
+        }
+        var batch = new Message[received.length];
+        for (int i = 0; i < received.length; i++) {
+            batch[i] = (Message) ((org.springframework.messaging.Message<?>) received[i]).getPayload();
+        }
+        return new Object[] {
+            MessageBuilder.withPayload(batch)
+                    .setHeader(IntegrationMessageHeaderAccessor.CLOSEABLE_RESOURCE, (Closeable) this::closeFolder)
+                    .build()
+        };
+    }
+
+    /** What the intake needs to order and size a batch; the messages themselves are fetched in {@link MailboxIntake}. */
+    @Override
+    protected void fetchMessages(Message[] messages) throws MessagingException {
+        var profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(FetchProfile.Item.FLAGS);
+        getFolder().fetch(messages, profile);
+    }
+}
