@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.io.Closeable;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.mail.inbound.ImapMailReceiver;
 import org.springframework.integration.support.MessageBuilder;
@@ -18,15 +19,19 @@ import org.springframework.integration.support.MessageBuilder;
  * acknowledged. The batch travels as one Spring Integration message (a {@code Message[]}
  * payload) whose closeable resource closes the folder once the batch is handled.
  *
- * <p>Spring Integration keywords each message it fetched ({@link #FETCHED}) on servers without a
- * permanent \Recent flag. That keyword is not "processed": {@link WaitingMail} ignores it, so a
- * crash after the fetch reads the message again.
+ * <p>Should Spring Integration's own receive path run after all, the keyword it puts on what it
+ * fetched is {@link #FETCHED}, which {@link WaitingMail} ignores: a crash after the fetch reads the
+ * message again.
  */
 final class MailboxReceiver extends ImapMailReceiver {
 
     /** The keyword Spring Integration sets when it fetched a message; informational only. */
     static final String FETCHED = "heard-fetched";
 
+    /** Messages handed over at once; {@link MailboxIntake} reads them in slices of its own. */
+    static final int MAX_FETCH = 500;
+
+    private final int maxFetchSize;
     private final MailboxHealth health;
     private final Clock clock;
 
@@ -38,7 +43,8 @@ final class MailboxReceiver extends ImapMailReceiver {
         setShouldMarkMessagesAsRead(false);
         setAutoCloseFolder(false);
         setSearchTermStrategy(new WaitingMail(mailbox));
-        setMaxFetchSize(MailboxIntake.BATCH);
+        this.maxFetchSize = MAX_FETCH;
+        setMaxFetchSize(MAX_FETCH);
         setUserFlag(FETCHED);
         // \Flagged is what staff see as a star in their mail client: never set it behind their backs.
         setFlaggedAsFallback(false);
@@ -46,20 +52,36 @@ final class MailboxReceiver extends ImapMailReceiver {
         setCancelIdleInterval(Math.max(1, mailbox.pollInterval().toSeconds()));
     }
 
-    /** One batch of waiting mail as a single message, or nothing when none is waiting. */
+    /**
+     * One batch of waiting mail as a single message, or nothing when none is waiting. Spring
+     * Integration's own {@code receive()} would also keyword every fetched message, one STORE
+     * round trip per message that means nothing to us (see docs/adr/0007): so this runs the same
+     * steps (open the folder, search with the strategy, cap at the fetch size, fetch) and leaves
+     * every mark on the server to {@link MailboxIntake}, after Kafka acknowledged.
+     */
     @Override
     public Object[] receive() throws MessagingException {
-        Object[] received = super.receive();
-        health.fetched(clock.instant());
-        if (received.length == 0) {
-            return received;
+        openFolder();
+        Message[] waiting;
+        try {
+            waiting = searchForNewMessages();
+            if (waiting.length > maxFetchSize) {
+                waiting = Arrays.copyOf(waiting, maxFetchSize);
+            }
+            if (waiting.length > 0) {
+                fetchMessages(waiting);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            closeFolder();
+            throw e;
         }
-        var batch = new Message[received.length];
-        for (int i = 0; i < received.length; i++) {
-            batch[i] = (Message) ((org.springframework.messaging.Message<?>) received[i]).getPayload();
+        health.fetched(clock.instant());
+        if (waiting.length == 0) {
+            closeFolder();
+            return new Object[0];
         }
         return new Object[] {
-            MessageBuilder.withPayload(batch)
+            MessageBuilder.withPayload(waiting)
                     .setHeader(IntegrationMessageHeaderAccessor.CLOSEABLE_RESOURCE, (Closeable) this::closeFolder)
                     .build()
         };
