@@ -45,8 +45,11 @@ final class MailboxIntake {
     /** Dead letters travel on Kafka: the raw copy is cut here and the whole message stays on the server. */
     static final int MAX_DEAD_LETTER_BYTES = 512 * 1024;
 
-    /** Messages fetched, published and marked together. */
-    static final int BATCH = 100;
+    /**
+     * Messages fetched, published and marked together. Large, because a server's cost is per
+     * command as much as per message (GreenMail's FETCH and STORE each walk the whole folder).
+     */
+    static final int BATCH = 500;
 
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 

@@ -28,8 +28,8 @@ final class MailboxReceiver extends ImapMailReceiver {
     /** The keyword Spring Integration sets when it fetched a message; informational only. */
     static final String FETCHED = "heard-fetched";
 
-    /** Messages handed over at once; {@link MailboxIntake} reads them in slices of its own. */
-    static final int MAX_FETCH = 500;
+    /** Messages handed over at once; {@link MailboxIntake} reads them in slices of at most 32 MB. */
+    static final int MAX_FETCH = MailboxIntake.BATCH;
 
     private final int maxFetchSize;
     private final MailboxHealth health;

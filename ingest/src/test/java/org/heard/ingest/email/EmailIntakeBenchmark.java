@@ -31,7 +31,7 @@ import org.heard.platform.testing.TestKafka;
  * <pre>
  * ./mvnw -q -pl ingest -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp "ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/cp.txt)" \
- *     org.heard.ingest.email.EmailIntakeBenchmark [backlog=10000] [live=1000] [per-second=50]
+ *     org.heard.ingest.email.EmailIntakeBenchmark [backlog=10000] [live=1000] [per-second=50] [flag|move]
  * </pre>
  */
 public final class EmailIntakeBenchmark {
@@ -44,6 +44,9 @@ public final class EmailIntakeBenchmark {
         int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int live = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         double perSecond = args.length > 2 ? Double.parseDouble(args[2]) : 50;
+        var processed = args.length > 3 && args[3].equalsIgnoreCase("move")
+                ? new EmailSettings.Processed(EmailSettings.Processed.Mode.MOVE, "Heard/Processed")
+                : EmailSettings.Processed.flag();
         var os = ManagementFactory.getOperatingSystemMXBean();
         TestKafka.createTopics(Topics.MENTIONS.name(), Topics.DEAD_LETTERS.name());
 
@@ -63,7 +66,7 @@ public final class EmailIntakeBenchmark {
             };
             var m = server.mailbox;
             var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                    null, null, null, null, null, null, null, Duration.ofSeconds(30), true);
+                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true);
             var index = new MailIndex(new InMemoryCheckpointStore());
             var intake = new MailboxIntake(idling, new EmailReader(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
                     Duration.ofSeconds(30));
@@ -84,8 +87,8 @@ public final class EmailIntakeBenchmark {
                 awaitAll(acknowledgedAt, backlog);
                 long[] waited = acknowledgedAt.values().stream().mapToLong(t -> t - start).sorted().toArray();
                 double took = seconds(waited[waited.length - 1]);
-                System.out.printf("backlog mailbox -> Kafka ack:  %d in %.1f s = %.0f emails/s (IMAP IDLE watcher, acks=all)%n",
-                        waited.length, took, waited.length / took);
+                System.out.printf("backlog mailbox -> Kafka ack:  %d in %.1f s = %.0f emails/s (IMAP IDLE watcher, acks=all, processed: %s)%n",
+                        waited.length, took, waited.length / took, processed.mode());
                 System.out.printf("backlog wait since start:      median %.1f s, p95 %.1f s%n",
                         seconds(percentile(waited, 50)), seconds(percentile(waited, 95)));
 
