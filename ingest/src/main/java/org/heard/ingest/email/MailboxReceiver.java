@@ -34,6 +34,8 @@ final class MailboxReceiver extends ImapMailReceiver {
     private final int maxFetchSize;
     private final MailboxHealth health;
     private final Clock clock;
+    /** The last batch was full, so more mail is surely waiting: no need to search before the next one. */
+    private volatile boolean fullBatchLast;
 
     MailboxReceiver(EmailSettings.Mailbox mailbox, MailboxHealth health, Clock clock) {
         super(MailSessions.imapUrl(mailbox).toString());
@@ -76,6 +78,7 @@ final class MailboxReceiver extends ImapMailReceiver {
             throw e;
         }
         health.fetched(clock.instant());
+        fullBatchLast = waiting.length == maxFetchSize;
         if (waiting.length == 0) {
             closeFolder();
             return new Object[0];
@@ -85,6 +88,20 @@ final class MailboxReceiver extends ImapMailReceiver {
                     .setHeader(IntegrationMessageHeaderAccessor.CLOSEABLE_RESOURCE, (Closeable) this::closeFolder)
                     .build()
         };
+    }
+
+    /**
+     * Spring Integration searches before each IDLE so that mail which arrived meanwhile is not
+     * missed; after a full batch that search is spent for nothing, as the next receive searches
+     * again anyway (a SEARCH walks the whole folder on some servers).
+     */
+    @Override
+    public void waitForNewMessages() throws MessagingException {
+        if (fullBatchLast) {
+            openFolder();
+            return;
+        }
+        super.waitForNewMessages();
     }
 
     /** What the intake needs to order and size a batch; the messages themselves are fetched in {@link MailboxIntake}. */
