@@ -31,7 +31,6 @@ final class MailboxReceiver extends ImapMailReceiver {
     /** Messages handed over at once; {@link MailboxIntake} reads them in slices of at most 32 MB. */
     static final int MAX_FETCH = MailboxIntake.BATCH;
 
-    private final int maxFetchSize;
     private final MailboxHealth health;
     private final Clock clock;
     /** The last batch was full, so more mail is surely waiting: no need to search before the next one. */
@@ -45,7 +44,6 @@ final class MailboxReceiver extends ImapMailReceiver {
         setShouldMarkMessagesAsRead(false);
         setAutoCloseFolder(false);
         setSearchTermStrategy(new WaitingMail(mailbox));
-        this.maxFetchSize = MAX_FETCH;
         setMaxFetchSize(MAX_FETCH);
         setUserFlag(FETCHED);
         // \Flagged is what staff see as a star in their mail client: never set it behind their backs.
@@ -67,8 +65,8 @@ final class MailboxReceiver extends ImapMailReceiver {
         Message[] waiting;
         try {
             waiting = searchForNewMessages();
-            if (waiting.length > maxFetchSize) {
-                waiting = Arrays.copyOf(waiting, maxFetchSize);
+            if (waiting.length > MAX_FETCH) {
+                waiting = Arrays.copyOf(waiting, MAX_FETCH);
             }
             if (waiting.length > 0) {
                 fetchMessages(waiting);
@@ -78,7 +76,7 @@ final class MailboxReceiver extends ImapMailReceiver {
             throw e;
         }
         health.fetched(clock.instant());
-        fullBatchLast = waiting.length == maxFetchSize;
+        fullBatchLast = waiting.length == MAX_FETCH;
         if (waiting.length == 0) {
             closeFolder();
             return new Object[0];
