@@ -14,7 +14,8 @@ import org.heard.platform.events.EventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The email channel as the application runs it: one watcher per mailbox taking mail in, one sender
+ * The email channel as the application runs it: one watcher per mailbox taking mail in (Spring
+ * Integration Mail: IMAP IDLE or polling), one sender
  * for replies, and each mailbox's health for the health endpoint and the desk.
  */
 public final class EmailChannel implements SmartLifecycle {
@@ -22,23 +23,24 @@ public final class EmailChannel implements SmartLifecycle {
     private final List<EmailSettings.Mailbox> mailboxes;
     private final Map<String, MailboxHealth> health = new LinkedHashMap<>();
     private final List<MailboxWatcher> watchers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
     private final EmailReplySender replySender;
     private final EmailReader reader;
     private final MailIndex index;
-    private final ScheduledExecutorService wakeups;
+    private final ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     EmailChannel(List<EmailSettings.Mailbox> mailboxes, Duration ackTimeout, EventPublisher publisher, CheckpointStore checkpoints, Clock clock) {
         this.mailboxes = List.copyOf(mailboxes);
         this.index = new MailIndex(checkpoints);
         this.reader = new EmailReader(index, clock);
-        this.wakeups = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("email-idle-wakeup").factory());
+        // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
+        this.scheduler = Executors.newScheduledThreadPool(
+                Math.max(1, this.mailboxes.size()), Thread.ofPlatform().daemon().name("email-intake-", 0).factory());
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
-            var intake = new MailboxIntake(mailbox, reader, index, publisher, mailboxHealth, clock, ackTimeout);
-            watchers.add(new MailboxWatcher(mailbox, intake, mailboxHealth, wakeups));
+            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout);
+            watchers.add(new MailboxWatcher(mailbox, intake, mailboxHealth, scheduler, clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }
@@ -104,25 +106,14 @@ public final class EmailChannel implements SmartLifecycle {
         if (running) {
             return;
         }
-        for (int i = 0; i < watchers.size(); i++) {
-            threads.add(Thread.ofVirtual().name("email-intake-" + mailboxes.get(i).address()).start(watchers.get(i)));
-        }
+        watchers.forEach(MailboxWatcher::start);
         running = true;
     }
 
     @Override
     public synchronized void stop() {
         watchers.forEach(MailboxWatcher::stop);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        threads.clear();
-        wakeups.shutdownNow();
+        scheduler.shutdownNow();
         running = false;
     }
 

@@ -1,9 +1,12 @@
 package org.heard.ingest.email;
 
+import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -15,16 +18,38 @@ final class MailSessions {
     private MailSessions() {}
 
     static Store connectImap(EmailSettings.Mailbox mailbox) throws MessagingException {
-        var server = mailbox.imap();
-        String protocol = server.security() == EmailSettings.Security.SSL ? "imaps" : "imap";
-        var properties = common(protocol, server);
+        Store store = imapSession(mailbox).getStore(imapUrl(mailbox));
+        store.connect();
+        return store;
+    }
+
+    /**
+     * The mailbox's IMAP session. The password is handed over by an authenticator when a connection
+     * asks for it, so it is in no URL or property that could be printed.
+     */
+    static Session imapSession(EmailSettings.Mailbox mailbox) {
+        String protocol = imapProtocol(mailbox);
+        var properties = common(protocol, mailbox.imap());
         // PEEK: reading a message must not mark it \Seen for the staff who also use the mailbox in their mail client.
         properties.setProperty("mail." + protocol + ".peek", "true");
         properties.setProperty("mail." + protocol + ".partialfetch", "false");
-        Session session = Session.getInstance(properties);
-        Store store = session.getStore(protocol);
-        store.connect(server.host(), server.port(), mailbox.username(), mailbox.secret());
-        return store;
+        properties.setProperty("mail." + protocol + ".user", mailbox.username());
+        return Session.getInstance(properties, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(mailbox.username(), mailbox.secret());
+            }
+        });
+    }
+
+    /** The mailbox's folder on its IMAP server, without the password. */
+    static URLName imapUrl(EmailSettings.Mailbox mailbox) {
+        var server = mailbox.imap();
+        return new URLName(imapProtocol(mailbox), server.host(), server.port(), mailbox.folder(), mailbox.username(), null);
+    }
+
+    private static String imapProtocol(EmailSettings.Mailbox mailbox) {
+        return mailbox.imap().security() == EmailSettings.Security.SSL ? "imaps" : "imap";
     }
 
     static Session smtpSession(EmailSettings.Mailbox mailbox) {

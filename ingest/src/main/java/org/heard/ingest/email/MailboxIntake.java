@@ -5,25 +5,16 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.AndTerm;
-import jakarta.mail.search.ComparisonTerm;
-import jakarta.mail.search.FlagTerm;
-import jakarta.mail.search.NotTerm;
-import jakarta.mail.search.ReceivedDateTerm;
-import jakarta.mail.search.SearchTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +45,11 @@ final class MailboxIntake {
     /** Dead letters travel on Kafka: the raw copy is cut here and the whole message stays on the server. */
     static final int MAX_DEAD_LETTER_BYTES = 512 * 1024;
 
-    /** Messages fetched, published and marked together. */
-    static final int BATCH = 100;
+    /**
+     * Messages fetched, published and marked together. Large, because a server's cost is per
+     * command as much as per message (GreenMail's FETCH and STORE each walk the whole folder).
+     */
+    static final int BATCH = 500;
 
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 
@@ -63,7 +57,6 @@ final class MailboxIntake {
     private final EmailReader reader;
     private final MailIndex index;
     private final EventPublisher publisher;
-    private final MailboxHealth health;
     private final Clock clock;
     private final Duration ackTimeout;
 
@@ -72,35 +65,33 @@ final class MailboxIntake {
             EmailReader reader,
             MailIndex index,
             EventPublisher publisher,
-            MailboxHealth health,
             Clock clock,
             Duration ackTimeout) {
         this.mailbox = mailbox;
         this.reader = reader;
         this.index = index;
         this.publisher = publisher;
-        this.health = health;
         this.clock = clock;
         this.ackTimeout = ackTimeout;
     }
 
     /**
-     * Takes in everything waiting in the open folder, in batches: a batch's messages are fetched
-     * together, published together, and those Kafka acknowledged are marked together, so a server
-     * round trip is paid per batch rather than per message.
+     * Takes in one batch the receiver found waiting, oldest first, in slices of at most {@link
+     * #BATCH_BYTES}: a slice's messages are fetched together, published together, and those Kafka
+     * acknowledged are marked together, so a server round trip is paid per slice rather than per
+     * message.
      *
      * @return how many messages were handled
      * @throws NotAcknowledged when Kafka did not take a record: the acknowledged ones are marked,
      *     the rest stay unmarked to be read again
      * @throws MessagingException when the server connection fails
      */
-    int drain(IMAPFolder folder) throws MessagingException, NotAcknowledged {
-        Message[] waiting = folder.search(waitingMail());
-        var profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.SIZE);
-        profile.add(FetchProfile.Item.FLAGS);
-        folder.fetch(waiting, profile);
+    int take(Message[] batch) throws MessagingException, NotAcknowledged {
+        if (batch.length == 0) {
+            return 0;
+        }
+        var folder = (IMAPFolder) batch[0].getFolder();
+        Message[] waiting = batch.clone();
         Arrays.sort(waiting, Comparator.comparingLong(message -> uid(folder, message)));
         int handled = 0;
         int from = 0;
@@ -109,7 +100,6 @@ final class MailboxIntake {
             handled += takeBatch(folder, Arrays.copyOfRange(waiting, from, to));
             from = to;
         }
-        health.fetched(clock.instant());
         return handled;
     }
 
@@ -167,19 +157,6 @@ final class MailboxIntake {
             throw firstFailure;
         }
         return pending.size();
-    }
-
-    private SearchTerm waitingMail() {
-        SearchTerm term = new AndTerm(new SearchTerm[] {
-            new NotTerm(new FlagTerm(new Flags(PROCESSED), true)),
-            new NotTerm(new FlagTerm(new Flags(DEAD_LETTERED), true)),
-            new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true))
-        });
-        if (mailbox.startDate() != null) {
-            var since = Date.from(mailbox.startDate().atStartOfDay(ZoneOffset.UTC).toInstant());
-            term = new AndTerm(term, new ReceivedDateTerm(ComparisonTerm.GE, since));
-        }
-        return term;
     }
 
     /** Reads one message and starts publishing what it became; marking waits for the acknowledgement. */

@@ -42,9 +42,9 @@ class EmailThreadIT {
     private List<MentionReceived> takeIn() throws Exception {
         int before = publisher.mentions().size();
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, health,
+        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
                 Clock.systemUTC(), Duration.ofSeconds(5));
-        new MailboxWatcher(server.mailbox, intake, health, wakeups).drainOnce();
+        new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
         return publisher.mentions().subList(before, publisher.mentions().size());
     }
 

@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -56,6 +57,26 @@ final class MailServer implements AutoCloseable {
             }
             folder.close(false);
             return flags;
+        }
+    }
+
+    /**
+     * How many clients are in IMAP IDLE on the desk's INBOX right now. GreenMail shows this nowhere,
+     * so it is read from the folder's listeners: an IDLE command registers one while it waits for
+     * the client's DONE and removes it after. A test that delivers only once this is 1 knows the
+     * message can reach the client only through IDLE.
+     */
+    int clientsIdlingOnInbox() {
+        try {
+            Object inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            Field field = inbox.getClass().getDeclaredField("_mailboxListeners");
+            field.setAccessible(true);
+            List<?> listeners = (List<?>) field.get(inbox);
+            synchronized (listeners) {
+                return (int) listeners.stream().filter(l -> l.getClass().getSimpleName().equals("IdleFolderListener")).count();
+            }
+        } catch (ReflectiveOperationException | com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("cannot see GreenMail's IDLE listeners: was GreenMail upgraded?", e);
         }
     }
 

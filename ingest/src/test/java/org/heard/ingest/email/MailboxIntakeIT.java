@@ -42,8 +42,8 @@ class MailboxIntakeIT {
     private MailboxWatcher watcher(EmailSettings.Mailbox mailbox, EventPublisher publisher, MailboxHealth health) {
         var index = new MailIndex(store);
         var intake = new MailboxIntake(
-                mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, health, Clock.systemUTC(), Duration.ofSeconds(5));
-        return new MailboxWatcher(mailbox, intake, health, wakeups);
+                mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5));
+        return new MailboxWatcher(mailbox, intake, health, wakeups, Clock.systemUTC());
     }
 
     private int drain(EventPublisher publisher) throws Exception {
@@ -224,7 +224,7 @@ class MailboxIntakeIT {
         var publisher = new RecordingEventPublisher();
         var health = new MailboxHealth(server.mailbox.address());
         var watcher = watcher(polling, publisher, health);
-        Thread thread = Thread.ofVirtual().start(watcher);
+        watcher.start();
         try {
             server.deliver(email(1));
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.mentions().size() == 1);
@@ -235,9 +235,39 @@ class MailboxIntakeIT {
             assertThat(health.status().lastSuccessfulFetch()).isNotNull();
         } finally {
             watcher.stop();
-            thread.join(Duration.ofSeconds(10));
         }
-        assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
+    void idleWatcherTakesInMailAsSoonAsItArrivesLongBeforeThePollInterval() throws Exception {
+        var m = server.mailbox;
+        // Five minutes between polls (and between IDLE restarts): mail can arrive within seconds only through IDLE.
+        var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
+                null, null, null, null, null, null, null, Duration.ofMinutes(5), true);
+        var publisher = new RecordingEventPublisher();
+        var health = new MailboxHealth(m.address());
+        var watcher = watcher(idling, publisher, health);
+        server.deliver(email(1));
+        watcher.start();
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+            assertThat(watcher.idling()).isTrue();
+
+            for (int n = 2; n <= 3; n++) {
+                await().atMost(Duration.ofSeconds(15)).until(() -> server.clientsIdlingOnInbox() == 1);
+                server.deliver(email(n));
+                int expected = n;
+                await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == expected);
+            }
+
+            assertThat(publisher.mentions()).extracting(MentionReceived::text)
+                    .containsExactly("Message number 1.", "Message number 2.", "Message number 3.");
+            assertThat(inbox()).allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+            assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+        } finally {
+            watcher.stop();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.clientsIdlingOnInbox() == 0);
     }
 
     @Test
@@ -246,13 +276,12 @@ class MailboxIntakeIT {
                 null, "wrong", null, null, null, null, null, null, null, null, Duration.ofSeconds(1), false);
         var health = new MailboxHealth(wrongPassword.address());
         var watcher = watcher(wrongPassword, new RecordingEventPublisher(), health);
-        Thread thread = Thread.ofVirtual().start(watcher);
+        watcher.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> health.status().inbound() == ChannelState.AUTH_FAILED);
             assertThat(health.status().detail()).contains("login refused").doesNotContain("wrong");
         } finally {
             watcher.stop();
-            thread.join(Duration.ofSeconds(10));
         }
     }
 

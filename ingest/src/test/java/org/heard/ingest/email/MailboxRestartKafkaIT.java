@@ -12,11 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
@@ -33,30 +28,11 @@ class MailboxRestartKafkaIT {
     private final MailServer server = new MailServer("feedback@trust.nhs.uk");
     private final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
     private final ScheduledExecutorService wakeups = Executors.newSingleThreadScheduledExecutor();
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-
-    /** Publishes to the real broker and completes when it acknowledged, as the platform's publisher does. */
-    private final EventPublisher kafka = new EventPublisher() {
-        @Override
-        public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
-            var acknowledged = new CompletableFuture<Void>();
-            producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, error) -> {
-                if (error == null) {
-                    acknowledged.complete(null);
-                } else {
-                    acknowledged.completeExceptionally(error);
-                }
-            });
-            return acknowledged;
-        }
-    };
+    private final KafkaPublisher kafka = new KafkaPublisher();
 
     @AfterEach
     void stop() {
-        producer.close(Duration.ofSeconds(5));
+        kafka.close();
         wakeups.shutdownNow();
         server.close();
     }
@@ -64,9 +40,9 @@ class MailboxRestartKafkaIT {
     private int drain(EventPublisher publisher) throws Exception {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, health,
+        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
                 Clock.systemUTC(), Duration.ofSeconds(10));
-        return new MailboxWatcher(server.mailbox, intake, health, wakeups).drainOnce();
+        return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
 
     @Test
