@@ -9,26 +9,35 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.heard.ingest.channel.ChannelConnector;
+import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The email channel as the application runs it: one watcher per mailbox taking mail in, one sender
- * for replies, and each mailbox's health for the health endpoint and the desk.
+ * The email channel as the application runs it: one watcher per mailbox taking mail in (while this
+ * instance holds the mailbox's lease), one sender for replies, and each mailbox's health for the
+ * health endpoint and the desk.
  */
 public final class EmailChannel implements SmartLifecycle {
 
     private final List<EmailSettings.Mailbox> mailboxes;
     private final Map<String, MailboxHealth> health = new LinkedHashMap<>();
-    private final List<MailboxWatcher> watchers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<MailboxPoller> pollers = new ArrayList<>();
+    private final ChannelLeases leases;
     private final EmailReplySender replySender;
     private final ScheduledExecutorService wakeups;
     private volatile boolean running;
 
-    EmailChannel(List<EmailSettings.Mailbox> mailboxes, Duration ackTimeout, EventPublisher publisher, CheckpointStore checkpoints, Clock clock) {
+    EmailChannel(
+            List<EmailSettings.Mailbox> mailboxes,
+            Duration ackTimeout,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            ChannelLeases leases) {
         this.mailboxes = List.copyOf(mailboxes);
+        this.leases = leases;
         var index = new MailIndex(checkpoints);
         var reader = new EmailReader(index, clock);
         this.wakeups = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("email-idle-wakeup").factory());
@@ -36,7 +45,7 @@ public final class EmailChannel implements SmartLifecycle {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
             var intake = new MailboxIntake(mailbox, reader, index, publisher, mailboxHealth, clock, ackTimeout);
-            watchers.add(new MailboxWatcher(mailbox, intake, mailboxHealth, wakeups));
+            pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth, wakeups));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }
@@ -68,24 +77,14 @@ public final class EmailChannel implements SmartLifecycle {
         if (running) {
             return;
         }
-        for (int i = 0; i < watchers.size(); i++) {
-            threads.add(Thread.ofVirtual().name("email-intake-" + mailboxes.get(i).address()).start(watchers.get(i)));
-        }
+        // The leases start a mailbox's watcher when this instance may poll it (at once when alone).
+        pollers.forEach(leases::hold);
         running = true;
     }
 
     @Override
     public synchronized void stop() {
-        watchers.forEach(MailboxWatcher::stop);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        threads.clear();
+        pollers.forEach(leases::release);
         wakeups.shutdownNow();
         running = false;
     }
