@@ -232,9 +232,20 @@ final class LocalCluster implements AutoCloseable {
     }
 
     <T> void publish(Topic<T> topic, T record) throws Exception {
-        var producerRecord = new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record));
-        producerRecord.headers().add("heard-type", record.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        producer.send(producerRecord).get(60, TimeUnit.SECONDS);
+        publishAll(topic, List.of(record));
+    }
+
+    /** Sends them all at once, as a busy connector would, and returns when Kafka acknowledged every one. */
+    <T> void publishAll(Topic<T> topic, List<T> records) throws Exception {
+        var acknowledgements = new ArrayList<java.util.concurrent.Future<?>>();
+        for (T record : records) {
+            var producerRecord = new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record));
+            producerRecord.headers().add("heard-type", record.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            acknowledgements.add(producer.send(producerRecord));
+        }
+        for (var acknowledgement : acknowledgements) {
+            acknowledgement.get(60, TimeUnit.SECONDS);
+        }
     }
 
     /**
