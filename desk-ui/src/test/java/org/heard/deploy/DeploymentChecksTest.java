@@ -33,7 +33,7 @@ class DeploymentChecksTest {
 
     @Test
     void findsHeardsSettingsInItsRecordsAndValueAnnotations() {
-        assertThat(known.heard().get("heard.kafka.topics.replication-factor").defaultValue()).contains("1");
+        assertThat(known.heard().get("heard.kafka.topics.partitions").defaultValue()).contains("3");
         assertThat(known.heard().get("heard.embedded.elasticsearch.start-timeout").defaultValue()).contains("180s");
         assertThat(known.heard()).containsKeys("heard.security.users[N].password-hash-file",
                 "heard.channel.story.nacs-services.<key>", "spring.elasticsearch.uris",

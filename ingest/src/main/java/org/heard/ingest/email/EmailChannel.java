@@ -9,28 +9,37 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.heard.ingest.channel.ChannelConnector;
+import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The email channel as the application runs it: one watcher per mailbox taking mail in (Spring
- * Integration Mail: IMAP IDLE or polling), one sender
- * for replies, and each mailbox's health for the health endpoint and the desk.
+ * The email channel as the application runs it: one watcher per mailbox taking mail in (while this
+ * instance holds the mailbox's lease), one sender for replies, and each mailbox's health for the
+ * health endpoint and the desk.
  */
 public final class EmailChannel implements SmartLifecycle {
 
     private final List<EmailSettings.Mailbox> mailboxes;
     private final Map<String, MailboxHealth> health = new LinkedHashMap<>();
-    private final List<MailboxWatcher> watchers = new ArrayList<>();
+    private final List<MailboxPoller> pollers = new ArrayList<>();
+    private final ChannelLeases leases;
     private final EmailReplySender replySender;
     private final EmailReader reader;
     private final MailIndex index;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    EmailChannel(List<EmailSettings.Mailbox> mailboxes, Duration ackTimeout, EventPublisher publisher, CheckpointStore checkpoints, Clock clock) {
+    EmailChannel(
+            List<EmailSettings.Mailbox> mailboxes,
+            Duration ackTimeout,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            ChannelLeases leases) {
         this.mailboxes = List.copyOf(mailboxes);
+        this.leases = leases;
         this.index = new MailIndex(checkpoints);
         this.reader = new EmailReader(index, clock);
         // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
@@ -40,7 +49,7 @@ public final class EmailChannel implements SmartLifecycle {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
             var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout);
-            watchers.add(new MailboxWatcher(mailbox, intake, mailboxHealth, scheduler, clock));
+            pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth, scheduler, clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }
@@ -106,13 +115,14 @@ public final class EmailChannel implements SmartLifecycle {
         if (running) {
             return;
         }
-        watchers.forEach(MailboxWatcher::start);
+        // The leases start a mailbox's watcher when this instance may poll it (at once when alone).
+        pollers.forEach(leases::hold);
         running = true;
     }
 
     @Override
     public synchronized void stop() {
-        watchers.forEach(MailboxWatcher::stop);
+        pollers.forEach(leases::release);
         scheduler.shutdownNow();
         running = false;
     }

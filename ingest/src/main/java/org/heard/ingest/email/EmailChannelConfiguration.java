@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.heard.ingest.channel.ChannelConnector;
+import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
@@ -45,13 +46,15 @@ public class EmailChannelConfiguration {
             ObjectProvider<EmbeddedMailServer> embedded,
             EventPublisher publisher,
             CheckpointStore checkpoints,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ChannelLeases> leases) {
         var mailboxes = settings.mailboxes();
         EmbeddedMailServer server = embedded.getIfAvailable();
         if (mailboxes.isEmpty() && server != null) {
             mailboxes = List.of(server.mailbox());
         }
-        return new EmailChannel(mailboxes, settings.ackTimeout(), publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC));
+        return new EmailChannel(mailboxes, settings.ackTimeout(), publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
+                leases.getIfAvailable(ChannelLeases::allOnThisInstance));
     }
 
     @Bean

@@ -45,7 +45,7 @@ final class EmbeddedMailServer {
                 null,
                 EmailSettings.Attachments.metadataOnly(),
                 DataSize.ofMegabytes(25),
-                // Polling, not IDLE: GreenMail's IDLE misses mail appended while it starts (docs/adr/0007).
+                // Polling, not IDLE: GreenMail's IDLE misses mail appended while it starts (docs/adr/0011).
                 Duration.ofSeconds(2),
                 false);
         greenMail.setUser(settings.address(), settings.address(), mailbox.secret());

@@ -55,7 +55,7 @@ final class MailboxReceiver extends ImapMailReceiver {
     /**
      * One batch of waiting mail as a single message, or nothing when none is waiting. Spring
      * Integration's own {@code receive()} would also keyword every fetched message, one STORE
-     * round trip per message that means nothing to us (see docs/adr/0007): so this runs the same
+     * round trip per message that means nothing to us (see docs/adr/0011): so this runs the same
      * steps (open the folder, search with the strategy, cap at the fetch size, fetch) and leaves
      * every mark on the server to {@link MailboxIntake}, after Kafka acknowledged.
      */

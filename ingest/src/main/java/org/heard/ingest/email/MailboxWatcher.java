@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.heard.ingest.channel.ChannelState;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ final class MailboxWatcher {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Held while a batch is taken in, so that stopping can wait for the batch in flight. */
+    private final ReentrantLock busy = new ReentrantLock();
     /** Spring Integration's components look up optional settings in a bean factory; ours run outside the context, with defaults. */
     private final BeanFactory defaults = integrationDefaults();
     private Thread starter;
@@ -200,14 +203,36 @@ final class MailboxWatcher {
         return mailbox.pollInterval().compareTo(LONGEST_RECONNECT_DELAY) < 0 ? mailbox.pollInterval() : LONGEST_RECONNECT_DELAY;
     }
 
+    /**
+     * After {@link #stop()}: waits until no batch is being taken in any more, so another instance
+     * taking the mailbox over never works on it at the same time as this one.
+     *
+     * @return false when a batch was still in flight after {@code patience}
+     */
+    boolean awaitIdle(Duration patience) throws InterruptedException {
+        if (!busy.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        busy.unlock();
+        return true;
+    }
+
     private void handle(org.springframework.messaging.Message<?> batch) {
+        busy.lock();
         try {
+            if (stopped.getCount() == 0) {
+                // Stopped while this batch was fetched: leave it unmarked for whoever polls next.
+                closeFolderOf(batch);
+                return;
+            }
             takeIn(batch);
         } catch (MailboxIntake.NotAcknowledged e) {
             // A jakarta.mail.MessagingException in the cause tells the IDLE adapter to reconnect and try again after a pause.
             throw new MessageHandlingException(batch, e.getMessage(), new MessagingException(e.getMessage(), e));
         } catch (MessagingException e) {
             throw new MessageHandlingException(batch, "IMAP: " + e.getMessage(), e);
+        } finally {
+            busy.unlock();
         }
     }
 
@@ -216,13 +241,17 @@ final class MailboxWatcher {
         try {
             return intake.take((Message[]) batch.getPayload());
         } finally {
-            Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(batch);
-            if (folder != null) {
-                try {
-                    folder.close();
-                } catch (IOException e) {
-                    log.debug("Mailbox {}: closing the folder failed: {}", mailbox.address(), e.toString());
-                }
+            closeFolderOf(batch);
+        }
+    }
+
+    private void closeFolderOf(org.springframework.messaging.Message<?> batch) {
+        Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(batch);
+        if (folder != null) {
+            try {
+                folder.close();
+            } catch (IOException e) {
+                log.debug("Mailbox {}: closing the folder failed: {}", mailbox.address(), e.toString());
             }
         }
     }

@@ -3,7 +3,7 @@
  * replies out over SMTP in the same thread, from the mailbox's own address.
  *
  * <p>Mail comes in through Spring Integration Mail, one watcher per mailbox with IMAP IDLE where
- * the server has it and polling otherwise (docs/adr/0007). It owns MIME reading (plain and HTML
+ * the server has it and polling otherwise (docs/adr/0011). It owns MIME reading (plain and HTML
  * bodies, quoted-reply trimming, attachments as metadata), threading (In-Reply-To / References, with a conversation token in our own Message-ID and subject
  * as the fallback), the automatic-mail guard (auto-replies, bounces and bulk mail are recorded but
  * flagged), and the no-loss rule: a message is marked processed on the server only once Kafka has

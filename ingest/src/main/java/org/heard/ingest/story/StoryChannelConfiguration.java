@@ -2,6 +2,7 @@ package org.heard.ingest.story;
 
 import java.time.Clock;
 import org.heard.ingest.channel.ChannelConnector;
+import org.heard.ingest.channel.ChannelLeases;
 import org.heard.ingest.channel.ReplySender;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
@@ -39,7 +40,7 @@ public class StoryChannelConfiguration {
     }
 
     @Bean
-    StoryPolling storyPolling(StoryChannel channel) {
-        return new StoryPolling(channel);
+    StoryPolling storyPolling(StoryChannel channel, ObjectProvider<ChannelLeases> leases) {
+        return new StoryPolling(channel, leases.getIfAvailable(ChannelLeases::allOnThisInstance));
     }
 }

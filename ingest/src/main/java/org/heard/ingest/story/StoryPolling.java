@@ -2,13 +2,17 @@ package org.heard.ingest.story;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.heard.contracts.Channel;
+import org.heard.ingest.channel.ChannelAccount;
+import org.heard.ingest.channel.ChannelLeases;
+import org.heard.ingest.channel.PeriodicPoller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls the site on one thread at the configured interval, from application start to stop. One
+ * Polls the site on one thread at the configured interval, from application start to stop, while
+ * this instance holds the subscription's lease. One
  * thread because the rate limit is per subscription: parallel polls would only earn 429s.
  */
 final class StoryPolling implements SmartLifecycle {
@@ -16,10 +20,13 @@ final class StoryPolling implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StoryPolling.class);
 
     private final StoryChannel channel;
+    private final ChannelLeases leases;
     private ScheduledExecutorService scheduler;
+    private PeriodicPoller poller;
 
-    StoryPolling(StoryChannel channel) {
+    StoryPolling(StoryChannel channel, ChannelLeases leases) {
         this.channel = channel;
+        this.leases = leases;
     }
 
     @Override
@@ -29,8 +36,10 @@ final class StoryPolling implements SmartLifecycle {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("story-poll").daemon().factory());
-        long interval = channel.settings().pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, interval, TimeUnit.MILLISECONDS);
+        // The leases start polling when this instance may poll the subscription (at once when alone).
+        poller = new PeriodicPoller(new ChannelAccount(Channel.STORY, channel.settings().subscription()), scheduler,
+                channel.settings().pollInterval(), this::pollSafely);
+        leases.hold(poller);
     }
 
     private void pollSafely() {
@@ -45,7 +54,10 @@ final class StoryPolling implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            // Interrupt a poll in progress (it keeps its checkpoint), then wait for it to end.
             scheduler.shutdownNow();
+            leases.release(poller);
+            poller = null;
             scheduler = null;
         }
     }

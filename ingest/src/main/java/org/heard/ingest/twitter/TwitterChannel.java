@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.heard.contracts.Channel;
+import org.heard.ingest.channel.ChannelAccount;
 import org.heard.ingest.channel.ChannelConnector;
+import org.heard.ingest.channel.ChannelLeases;
+import org.heard.ingest.channel.PeriodicPoller;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.platform.checkpoint.CheckpointStore;
@@ -21,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The X channel as configured: one connector (health), intake and sending account per configured
- * account, and a scheduler that polls each account. Accounts without credentials, or none at all,
+ * account, and a scheduler that polls each account while this instance holds its lease. Accounts without credentials, or none at all,
  * show as NOT_CONFIGURED with a pointer to the settings and are never polled.
  */
 public final class TwitterChannel implements SmartLifecycle {
@@ -31,7 +35,11 @@ public final class TwitterChannel implements SmartLifecycle {
     private final TwitterSettings settings;
     private final List<ChannelConnector> connectors = new ArrayList<>();
     private final List<TweetIntake> intakes = new ArrayList<>();
+    /** The account each intake polls, in the same order. */
+    private final List<ChannelAccount> polled = new ArrayList<>();
+    private final List<PeriodicPoller> pollers = new ArrayList<>();
     private final TwitterReplySender sender;
+    private final ChannelLeases leases;
     private ScheduledExecutorService scheduler;
 
     /** Builds the X API client of one account from its resolved credentials. */
@@ -55,7 +63,19 @@ public final class TwitterChannel implements SmartLifecycle {
             Clock clock,
             Map<String, String> environment,
             ApiFactory apis) {
+        this(settings, publisher, checkpoints, clock, environment, apis, ChannelLeases.allOnThisInstance());
+    }
+
+    TwitterChannel(
+            TwitterSettings settings,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            Map<String, String> environment,
+            ApiFactory apis,
+            ChannelLeases leases) {
         this.settings = settings;
+        this.leases = leases;
         var sending = new LinkedHashMap<String, TwitterReplySender.Sending>();
         if (settings.accounts().isEmpty()) {
             connectors.add(new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, TwitterSettings.SETTINGS_POINTER));
@@ -90,14 +110,16 @@ public final class TwitterChannel implements SmartLifecycle {
             connectors.add(health);
             intakes.add(new TweetIntake(
                     account, api, publisher, checkpoints, health, settings.pollInterval(), settings.backfillMaxAge(), clock));
+            polled.add(new ChannelAccount(Channel.TWITTER, account.handle()));
             sending.put(account.key(), new TwitterReplySender.Sending(account.userId(), api, health));
         }
         this.sender = new TwitterReplySender(sending, checkpoints, clock);
     }
 
     /** The production wiring: the real environment, v2 over the JDK HTTP client, v1.1 over Twitter4J. */
-    public static TwitterChannel create(TwitterSettings settings, EventPublisher publisher, CheckpointStore checkpoints, Clock clock) {
-        return new TwitterChannel(settings, publisher, checkpoints, clock, System.getenv(), realApis(settings, clock));
+    public static TwitterChannel create(
+            TwitterSettings settings, EventPublisher publisher, CheckpointStore checkpoints, Clock clock, ChannelLeases leases) {
+        return new TwitterChannel(settings, publisher, checkpoints, clock, System.getenv(), realApis(settings, clock), leases);
     }
 
     static ApiFactory realApis(TwitterSettings settings, Clock clock) {
@@ -163,14 +185,19 @@ public final class TwitterChannel implements SmartLifecycle {
             return;
         }
         scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("x-intake-", 0).daemon(true).factory());
-        var interval = settings.pollInterval().toMillis();
-        for (var intake : intakes) {
-            scheduler.scheduleWithFixedDelay(() -> pollSafely(intake), 0, interval, TimeUnit.MILLISECONDS);
+        // The leases start an account's polling when this instance may poll it (at once when alone).
+        for (int index = 0; index < intakes.size(); index++) {
+            var intake = intakes.get(index);
+            var poller = new PeriodicPoller(polled.get(index), scheduler, settings.pollInterval(), () -> pollSafely(intake));
+            pollers.add(poller);
+            leases.hold(poller);
         }
     }
 
     @Override
     public synchronized void stop() {
+        pollers.forEach(leases::release);
+        pollers.clear();
         if (scheduler != null) {
             // Let a poll in progress finish its calls (each bounded by the request timeout) before
             // interrupting it: an interrupted poll keeps its checkpoint, but says FAILING on the way out.

@@ -1,6 +1,7 @@
 package org.heard.ingest.twitter;
 
 import java.time.Clock;
+import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
@@ -23,8 +24,13 @@ public class TwitterChannelConfiguration {
 
     @Bean
     TwitterChannel twitterChannel(
-            TwitterSettings settings, EventPublisher publisher, CheckpointStore checkpoints, ObjectProvider<Clock> clock) {
-        return TwitterChannel.create(settings, publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC));
+            TwitterSettings settings,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ChannelLeases> leases) {
+        return TwitterChannel.create(settings, publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
+                leases.getIfAvailable(ChannelLeases::allOnThisInstance));
     }
 
     @Bean

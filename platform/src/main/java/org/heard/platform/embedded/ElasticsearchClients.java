@@ -6,6 +6,7 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.net.URI;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -27,8 +28,19 @@ public final class ElasticsearchClients {
 
     /** A client for a cluster reached at any of the given nodes. */
     public static ElasticsearchClient create(List<URI> uris, String username, String password) {
+        return create(uris, username, password, null);
+    }
+
+    /**
+     * A client for a cluster reached at any of the given nodes, checking {@code https://} nodes'
+     * certificates with {@code tls} (null: the JVM's default trust).
+     */
+    public static ElasticsearchClient create(List<URI> uris, String username, String password, SSLContext tls) {
         var hosts = uris.stream().map(uri -> new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort())).toArray(HttpHost[]::new);
         var builder = Rest5Client.builder(hosts);
+        if (tls != null) {
+            builder.setSSLContext(tls);
+        }
         if (username != null && !username.isBlank()) {
             builder.setDefaultHeaders(new Header[] {
                 new BasicHeader("Authorization", EmbeddedElasticsearch.basicAuthorization(username, password))});

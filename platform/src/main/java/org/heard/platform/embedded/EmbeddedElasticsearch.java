@@ -61,9 +61,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @param heap the node's heap, e.g. "512m"
      * @param startTimeout how long {@link #awaitReady()} waits, counted from {@link #launch}
      * @param runAsUser the OS user the node runs as when we are root (Elasticsearch refuses root); ignored otherwise
+     * @param cluster null for a single-node cluster (Heard's embedded default); else how this node
+     *     joins others on this machine (for tests of a cluster)
      */
     public record Settings(Path dataDirectory, Path distributionDirectory, String host, int httpPort, String heap,
-            Duration startTimeout, String runAsUser) {
+            Duration startTimeout, String runAsUser, ClusterJoin cluster) {
+
+        public Settings(Path dataDirectory, Path distributionDirectory, String host, int httpPort, String heap,
+                Duration startTimeout, String runAsUser) {
+            this(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, runAsUser, null);
+        }
 
         public Settings {
             Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -94,27 +101,52 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
 
         public Settings withDistributionDirectory(Path directory) {
-            return new Settings(dataDirectory, directory, host, httpPort, heap, startTimeout, runAsUser);
+            return new Settings(dataDirectory, directory, host, httpPort, heap, startTimeout, runAsUser, cluster);
         }
 
         public Settings withHost(String address) {
-            return new Settings(dataDirectory, distributionDirectory, address, httpPort, heap, startTimeout, runAsUser);
+            return new Settings(dataDirectory, distributionDirectory, address, httpPort, heap, startTimeout, runAsUser, cluster);
         }
 
         public Settings withHttpPort(int port) {
-            return new Settings(dataDirectory, distributionDirectory, host, port, heap, startTimeout, runAsUser);
+            return new Settings(dataDirectory, distributionDirectory, host, port, heap, startTimeout, runAsUser, cluster);
         }
 
         public Settings withHeap(String size) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, size, startTimeout, runAsUser);
+            return new Settings(dataDirectory, distributionDirectory, host, httpPort, size, startTimeout, runAsUser, cluster);
         }
 
         public Settings withStartTimeout(Duration timeout) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, timeout, runAsUser);
+            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, timeout, runAsUser, cluster);
+        }
+
+        /** Joins the other nodes of a cluster on this machine instead of forming a cluster of one. */
+        public Settings joining(ClusterJoin join) {
+            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, runAsUser, join);
         }
 
         public Settings withRunAsUser(String user) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, user);
+            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, user, cluster);
+        }
+    }
+
+    /**
+     * How a node joins a cluster of several embedded nodes on this machine. Every node needs the
+     * same credentials: write the same {@code credentials} file into each data directory first.
+     *
+     * @param nodeName unique in the cluster
+     * @param transportPort where the other nodes reach this one
+     * @param seedHosts every node's {@code host:transportPort}
+     * @param initialMasterNodes every master-eligible node's name, for the very first start
+     */
+    public record ClusterJoin(String nodeName, int transportPort, List<String> seedHosts, List<String> initialMasterNodes) {
+
+        public ClusterJoin {
+            if (nodeName == null || nodeName.isBlank() || transportPort < 1 || transportPort > 65535) {
+                throw new IllegalArgumentException("a joining node needs a name and a transport port");
+            }
+            seedHosts = List.copyOf(seedHosts);
+            initialMasterNodes = List.copyOf(initialMasterNodes);
         }
     }
 

@@ -59,12 +59,9 @@ final class NodeConfiguration {
         return """
                 # Written by Heard on every start of its embedded node; changes here are overwritten.
                 cluster.name: heard
-                node.name: heard-embedded
-                discovery.type: single-node
+                %s
                 network.host: %s
                 http.port: %d
-                # The node talks to nobody over transport; any free loopback port will do.
-                transport.port: 0
                 path.data: %s
                 path.logs: %s
                 # Lets Heard learn the HTTP port the node bound when http.port is 0.
@@ -79,7 +76,7 @@ final class NodeConfiguration {
                 xpack.security.authc.reserved_realm.enabled: false
                 xpack.security.authc.realms.file.heard.order: 0
                 xpack.ml.enabled: false
-                """.formatted(yamlString(settings.host()), settings.httpPort(), yamlString(layout.data().toString()),
+                """.formatted(discovery(settings.cluster()), yamlString(settings.host()), settings.httpPort(), yamlString(layout.data().toString()),
                 yamlString(layout.logs().toString()), processors());
     }
 
@@ -95,6 +92,21 @@ final class NodeConfiguration {
                 .map(line -> line.startsWith("-XX:ErrorFile=") ? "-XX:ErrorFile=" + logs + "/hs_err_pid%p.log" : line)
                 .map(line -> line.startsWith("-Xlog:gc") ? "-Xlog:gc*:file=" + logs + "/gc.log:utctime,level,pid,tags:filecount=4,filesize=16m" : line)
                 .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** A cluster of one, or this node's place among others on this machine (transport TLS stays off: loopback only). */
+    private static String discovery(EmbeddedElasticsearch.ClusterJoin join) {
+        if (join == null) {
+            return "node.name: heard-embedded\n"
+                    + "discovery.type: single-node\n"
+                    + "# The node talks to nobody over transport; any free loopback port will do.\n"
+                    + "transport.port: 0";
+        }
+        return "node.name: " + yamlString(join.nodeName()) + "\n"
+                + "transport.port: " + join.transportPort() + "\n"
+                + "discovery.seed_hosts: [" + join.seedHosts().stream().map(NodeConfiguration::yamlString).collect(Collectors.joining(", ")) + "]\n"
+                + "cluster.initial_master_nodes: ["
+                + join.initialMasterNodes().stream().map(NodeConfiguration::yamlString).collect(Collectors.joining(", ")) + "]";
     }
 
     private static int processors() {

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,17 +22,41 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(KafkaTopicSettings.class)
 class KafkaConfiguration {
 
-    /** Created on start-up by Spring's KafkaAdmin; existing topics are left as they are. */
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
+    /**
+     * Created on start-up by Spring's KafkaAdmin; existing topics are left as they are. The
+     * replication fits the cluster's size unless it is configured.
+     */
     @Bean
-    KafkaAdmin.NewTopics heardTopics(KafkaTopicSettings settings) {
+    KafkaAdmin.NewTopics heardTopics(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
+        var fit = settings.replicationFor(brokers(settings, kafkaAdmin));
+        log.info("Heard's topics, where missing, are created with {} partitions, replication factor {}, min.insync.replicas {}",
+                settings.partitions(), fit.replicationFactor(), fit.minInsyncReplicas());
         return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .map(topic -> new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
+                .map(topic -> new NewTopic(topic.name(), settings.partitions(), fit.replicationFactor())
                         .configs(Map.of(
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()),
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(fit.minInsyncReplicas()),
                                 // Mentions, replies and dead letters are the record of what patients said
                                 // and what we answered: keep them; retention is a governance decision.
                                 TopicConfig.RETENTION_MS_CONFIG, "-1")))
                 .toArray(NewTopic[]::new));
+    }
+
+    /** How many brokers the cluster has; asked only when the replication is not configured. */
+    private static int brokers(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
+        if (settings.replicationFactor() != null && settings.minInsyncReplicas() != null) {
+            return 1;
+        }
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            return admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Cannot ask Kafka how many brokers it has, to fit the topics' replication"
+                    + " (or set heard.kafka.topics.replication-factor and min-insync-replicas): " + e.getMessage(), e);
+        }
     }
 
     @Bean

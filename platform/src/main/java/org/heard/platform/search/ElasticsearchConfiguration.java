@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ExternalElasticsearchSettings.class)
+@EnableConfigurationProperties({ExternalElasticsearchSettings.class, ElasticsearchTrust.class})
 class ElasticsearchConfiguration {
 
     @Bean
@@ -21,8 +21,8 @@ class ElasticsearchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ElasticsearchClient elasticsearchClient(ElasticsearchEndpoint endpoint) {
-        return ElasticsearchClients.create(endpoint.uris(), endpoint.username(), endpoint.password());
+    ElasticsearchClient elasticsearchClient(ElasticsearchEndpoint endpoint, ElasticsearchTrust trust) {
+        return ElasticsearchClients.create(endpoint.uris(), endpoint.username(), endpoint.password(), trust.sslContext());
     }
 
     @Bean(initMethod = "ensureExists")

@@ -1,0 +1,37 @@
+package org.heard.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KafkaTopicSettingsTest {
+
+    @Test
+    void keepsThreeCopiesWithTwoInSyncOnAClusterOfThreeOrMore() {
+        var unset = new KafkaTopicSettings(3, null, null);
+
+        assertThat(unset.replicationFor(3)).isEqualTo(new ReplicationFit((short) 3, 2));
+        assertThat(unset.replicationFor(5)).isEqualTo(new ReplicationFit((short) 3, 2));
+    }
+
+    @Test
+    void keepsOneCopyOnOneOrTwoBrokers() {
+        var unset = new KafkaTopicSettings(3, null, null);
+
+        assertThat(unset.replicationFor(1)).isEqualTo(new ReplicationFit((short) 1, 1));
+        assertThat(unset.replicationFor(2)).isEqualTo(new ReplicationFit((short) 1, 1));
+    }
+
+    @Test
+    void configuredReplicationWinsOverTheClusterSize() {
+        assertThat(new KafkaTopicSettings(3, (short) 2, null).replicationFor(5)).isEqualTo(new ReplicationFit((short) 2, 1));
+        assertThat(new KafkaTopicSettings(3, (short) 3, 3).replicationFor(1)).isEqualTo(new ReplicationFit((short) 3, 3));
+        assertThat(new KafkaTopicSettings(3, null, 1).replicationFor(3)).isEqualTo(new ReplicationFit((short) 3, 1));
+    }
+
+    @Test
+    void refusesMoreReplicasInSyncThanCopies() {
+        assertThatThrownBy(() -> new KafkaTopicSettings(3, (short) 1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
