@@ -3,6 +3,7 @@ package org.heard.desk.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
 import org.heard.desk.shell.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(StaffSettings.class)
+@EnableConfigurationProperties({StaffSettings.class, OidcSettings.class})
 class SecurityConfiguration {
 
     @Bean
@@ -31,8 +32,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    StaffDirectory staffDirectory(StaffSettings settings, @Value("${heard.data-dir:data}") Path dataDir, PasswordEncoder encoder) {
-        return new StaffDirectory(settings, dataDir, encoder);
+    StaffDirectory staffDirectory(StaffSettings settings, OidcSettings oidc, @Value("${heard.data-dir:data}") Path dataDir,
+            PasswordEncoder encoder) {
+        // Signing in through a provider replaces the generated admin: no password nobody asked for.
+        return new StaffDirectory(settings, dataDir, encoder, !oidc.enabled());
     }
 
     @Bean
@@ -56,7 +59,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain deskSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain deskSecurity(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+        var provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            provider.configure(http);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
