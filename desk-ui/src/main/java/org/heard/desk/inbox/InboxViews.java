@@ -94,7 +94,12 @@ public class InboxViews {
         if (sharedWith != null && !user.has(sharedWith)) {
             return new Saving.Refused("You can share a view only with a team you are in");
         }
-        return new Saving.Saved(saved.save(user.getUsername(), cleanName, query, sharedWith, clock.instant()));
+        try {
+            return new Saving.Saved(saved.save(user.getUsername(), cleanName, query, sharedWith, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Could not save a view for {}: {}", user.getUsername(), e.getMessage());
+            return new Saving.Refused("The view could not be saved just now (the search service did not answer); try again");
+        }
     }
 
     /** Removes one of the person's own saved views (shared or not); false when it is not theirs. */
