@@ -24,8 +24,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.heard.contracts.DeskJson;
 
 /**
@@ -51,6 +53,8 @@ final class FakeOidcProvider implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final List<String> endedSessions = new CopyOnWriteArrayList<>();
     private volatile Map<String, Object> nextPerson = Map.of();
     private volatile Forgery nextForgery = Forgery.NONE;
 
@@ -71,6 +75,7 @@ final class FakeOidcProvider implements AutoCloseable {
         server.createContext("/jwks", this::jwks);
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
+        server.createContext("/logout", this::endSession);
         server.start();
     }
 
@@ -90,6 +95,7 @@ final class FakeOidcProvider implements AutoCloseable {
         document.put("authorization_endpoint", issuer() + "/authorize");
         document.put("token_endpoint", issuer() + "/token");
         document.put("jwks_uri", issuer() + "/jwks");
+        document.put("end_session_endpoint", issuer() + "/logout");
         document.put("response_types_supported", List.of("code"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
@@ -151,10 +157,32 @@ final class FakeOidcProvider implements AutoCloseable {
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
             jwt.sign(new RSASSASigner(grant.forgery() == Forgery.WRONG_SIGNATURE ? impostor : key));
-            return jwt.serialize();
+            String token = jwt.serialize();
+            issued.add(token);
+            return token;
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** RP-initiated logout: ends the session named by the id token it was given, then sends the browser back. */
+    private void endSession(HttpExchange exchange) throws IOException {
+        var query = form(exchange.getRequestURI().getRawQuery());
+        String hint = query.get("id_token_hint");
+        String back = query.get("post_logout_redirect_uri");
+        if (hint == null || !issued.contains(hint) || back == null) {
+            respond(exchange, 400, "text/plain", "unknown session");
+            return;
+        }
+        endedSessions.add(hint);
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** The id tokens whose sessions a desk ended through the end-session endpoint. */
+    List<String> endedSessions() {
+        return List.copyOf(endedSessions);
     }
 
     private static Map<String, String> form(String encoded) {

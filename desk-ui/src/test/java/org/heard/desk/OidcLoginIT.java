@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.util.Base64;
 import java.time.Instant;
@@ -92,6 +93,24 @@ class OidcLoginIT {
         search(priya, word);
         waitForExactText(priya.locator("#inbox-total"), "2 mentions");
         priya.context().close();
+    }
+
+    @Test
+    void loggingOutAlsoEndsTheSessionAtTheProvider() {
+        provider.signsInNext(Map.of("preferred_username", "sam@trust.example", "name", "Sam Patel", "roles", List.of("Heard.Responder")),
+                FakeOidcProvider.Forgery.NONE);
+        Page sam = signIn();
+        waitForText(sam.locator("#who"), "Sam Patel");
+        int ended = provider.endedSessions().size();
+
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+
+        sam.waitForURL(address -> address.endsWith("/login"));
+        assertThat(provider.endedSessions()).hasSize(ended + 1);
+        sam.navigate(url("/"));
+        sam.waitForURL(address -> address.endsWith("/login"));
+        assertThat(sam.locator("#who").count()).isZero();
+        sam.context().close();
     }
 
     @Test

@@ -64,7 +64,12 @@ class SecurityConfiguration {
         if (provider != null) {
             provider.configure(http);
         }
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            if (provider != null) {
+                vaadin.logoutSuccessHandler(provider.logoutSuccessHandler());
+            }
+        }).build();
     }
 
     /** Integrations and probes: HTTP Basic, no session, no CSRF token, plain 401/403 statuses. */

@@ -3,12 +3,15 @@ package org.heard.desk.security;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +26,14 @@ public final class SingleSignOn {
     private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
 
     private final ClientRegistration registration;
+    private final ClientRegistrationRepository registrations;
     private final OidcStaff staff;
     private final String providerName;
     private final boolean passwordsToo;
 
     SingleSignOn(ClientRegistration registration, OidcStaff staff, String providerName, boolean passwordsToo) {
         this.registration = registration;
+        this.registrations = new InMemoryClientRegistrationRepository(registration);
         this.staff = staff;
         this.providerName = providerName;
         this.passwordsToo = passwordsToo;
@@ -53,8 +58,19 @@ public final class SingleSignOn {
         http.oauth2Login(login -> login
                 .loginPage("/login")
                 .failureUrl("/login?error")
-                .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration))
+                .clientRegistrationRepository(registrations)
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffService())));
+    }
+
+    /**
+     * Logging out also ends the session at the provider when it offers that (Entra does), so the
+     * next person at a shared ward computer is not signed straight back in as the last one.
+     */
+    LogoutSuccessHandler logoutSuccessHandler() {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/login");
+        handler.setDefaultTargetUrl("/login");
+        return handler;
     }
 
     private OAuth2UserService<OidcUserRequest, OidcUser> staffService() {
