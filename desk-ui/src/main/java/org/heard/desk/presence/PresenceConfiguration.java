@@ -40,7 +40,7 @@ class PresenceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PresenceLink presenceLink(Presence presence, ConsumerFactory<?, ?> consumers, PresenceSettings settings, Clock clock) {
-        return new PresenceLink(presence, consumers.getConfigurationProperties(), settings.heartbeat(), settings.timeout(), clock).start();
+    PresenceLink presenceLink(Presence presence, ConsumerFactory<?, ?> consumers, PresenceSettings settings) {
+        return new PresenceLink(presence, consumers.getConfigurationProperties(), settings.heartbeat()).start();
     }
 }

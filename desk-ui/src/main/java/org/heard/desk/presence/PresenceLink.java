@@ -1,17 +1,16 @@
 package org.heard.desk.presence;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,36 +23,34 @@ import org.slf4j.LoggerFactory;
  * Carries presence between desk instances over {@link PresenceBeat#TOPIC}: beats this instance's
  * visits every heartbeat, reads every partition of the topic (no consumer group: every instance
  * must read every beat, and nothing is committed) and forgets visits elsewhere whose beats stopped.
- * On start it reads back one timeout's worth of beats, so a new instance knows at once who is
- * where instead of after a heartbeat.
+ * On start it reads the topic's few retained beats, so a new instance knows at once who is where
+ * instead of after a heartbeat.
  */
 class PresenceLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceLink.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Presence presence;
     private final Map<String, Object> consumerConfig;
     private final Duration heartbeat;
-    private final Duration timeout;
-    private final Clock clock;
     private final ScheduledExecutorService timers;
     private final Thread reader;
     private volatile boolean running = true;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     /**
      * @param consumerConfig the Kafka client settings (servers, security); group and deserialisers are set here
      */
-    PresenceLink(Presence presence, Map<String, Object> consumerConfig, Duration heartbeat, Duration timeout, Clock clock) {
+    PresenceLink(Presence presence, Map<String, Object> consumerConfig, Duration heartbeat) {
         this.presence = presence;
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         this.heartbeat = heartbeat;
-        this.timeout = timeout;
-        this.clock = clock;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-presence-beat").daemon().factory());
         this.reader = Thread.ofPlatform().name("heard-presence-read").daemon().unstarted(this::read);
     }
@@ -79,12 +76,12 @@ class PresenceLink implements AutoCloseable {
     /** Stops beating and reading without a word, as a killed process would. */
     void halt() {
         running = false;
+        stopped.countDown();
         timers.shutdownNow();
         var reading = consumer;
         if (reading != null) {
             reading.wakeup();
         }
-        reader.interrupt();
         try {
             reader.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
@@ -122,17 +119,18 @@ class PresenceLink implements AutoCloseable {
             } catch (WakeupException stopping) {
                 // close() or halt(): the loop ends.
             } catch (RuntimeException e) {
-                log.warn("Presence from other desk instances interrupted, reading again shortly: {}", e.getMessage());
-                pause(heartbeat);
+                log.warn("Presence from other desk instances interrupted, reading again shortly: {}", e.toString());
+                pause(RETRY_AFTER);
             } finally {
                 consumer = null;
             }
         }
     }
 
+    /** Waits before trying again, unless the link is stopped meanwhile. */
     private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -152,19 +150,12 @@ class PresenceLink implements AutoCloseable {
         return List.of();
     }
 
-    private void startAtRecentBeats(KafkaConsumer<String, byte[]> reading, List<TopicPartition> partitions) {
-        long since = clock.instant().minus(timeout).toEpochMilli();
-        var query = new HashMap<TopicPartition, Long>();
-        partitions.forEach(partition -> query.put(partition, since));
-        Map<TopicPartition, OffsetAndTimestamp> found = reading.offsetsForTimes(query, Duration.ofSeconds(10));
-        for (var partition : partitions) {
-            var offset = found.get(partition);
-            if (offset == null) {
-                reading.seekToEnd(List.of(partition));
-            } else {
-                reading.seek(partition, offset.offset());
-            }
-        }
+    /**
+     * Reads the topic from its start: its retention is short, beats older than the timeout are
+     * ignored, and a visit's beats are in order (keyed by mention), so what remains is who is where.
+     */
+    private static void startAtRecentBeats(KafkaConsumer<String, byte[]> reading, List<TopicPartition> partitions) {
+        reading.seekToBeginning(partitions);
     }
 
     private void take(ConsumerRecord<String, byte[]> record) {

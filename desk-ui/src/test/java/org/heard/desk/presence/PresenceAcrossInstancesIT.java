@@ -117,7 +117,7 @@ class PresenceAcrossInstancesIT {
         a.presence.left(other, "visit-a2");
         await().atMost(WAIT).until(() -> a.sent() >= 3);
 
-        // Started after the beats, long before A's next heartbeat: it reads back the recent ones.
+        // Started after the beats, long before A's next heartbeat: it reads the retained ones.
         var late = start(Duration.ofMinutes(5), Duration.ofMinutes(10));
 
         await().atMost(WAIT).until(() -> names(late, "none").equals(List.of("Sam Patel viewing")));
@@ -155,8 +155,8 @@ class PresenceAcrossInstancesIT {
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
             sender = new BeatSender(publisherOver(producer, acknowledged));
             presence = new Presence(Clock.systemUTC(), UUID.randomUUID().toString(), timeout, sender);
-            link = new PresenceLink(presence, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), heartbeat,
-                    timeout, Clock.systemUTC()).start();
+            link = new PresenceLink(presence, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), heartbeat)
+                    .start();
         }
 
         /** The beats the broker acknowledged, so a test can wait for them instead of sleeping. */
