@@ -183,6 +183,43 @@ class DeskBrowserIT extends BrowserDeskTest {
         sam.context().close();
     }
 
+    @Test
+    void aSavedViewShowsItsCountAndATeamViewReachesOnlyThatTeam() throws Exception {
+        String word = TestMentions.uniqueWord();
+        publish(TestMentions.tweetAbout("ward-7", "b-" + word, "Nobody answered the call bell on ward 7 " + word, Instant.now()));
+        publish(TestMentions.tweetAbout("emergency-department", "e-" + word, "The call bell in ED was ignored " + word, Instant.now()));
+        Page sam = login("sam", "correct horse");
+        search(sam, word);
+        waitForExactText(sam.locator("#inbox-total"), "2 mentions");
+
+        saveView(sam, "Call bells " + word, "Everyone who is a responder");
+        waitForText(sam.locator("#views"), "Call bells " + word + " (2)");
+
+        Page wendy = login("wendy", "ward seven");
+        search(wendy, word);
+        waitForExactText(wendy.locator("#inbox-total"), "1 mention");
+        assertThat(wendy.locator("#views").textContent()).doesNotContain("Call bells " + word);
+        saveView(wendy, "My bells " + word, "Only me");
+        // Her own view, counted in her scope: one of the two.
+        waitForText(wendy.locator("#views"), "My bells " + word + " (1)");
+
+        // A new session (as on another desk instance): the views come from the index.
+        Page samAgain = login("sam", "correct horse");
+        waitForText(samAgain.locator("#views"), "Call bells " + word + " (2)");
+        assertThat(samAgain.locator("#views").textContent()).doesNotContain("My bells " + word);
+        sam.context().close();
+        wendy.context().close();
+        samAgain.context().close();
+    }
+
+    private static void saveView(Page page, String name, String audience) {
+        page.locator("#save-view").click();
+        page.locator("#view-name input").fill(name);
+        page.locator("#view-audience").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(audience)).click();
+        page.locator("#view-save").click();
+    }
+
     private MentionReceived publish(MentionReceived mention) throws Exception {
         publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
         return mention;

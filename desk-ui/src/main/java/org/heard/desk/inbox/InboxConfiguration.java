@@ -1,5 +1,6 @@
 package org.heard.desk.inbox;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.platform.roles.ConditionalOnRole;
@@ -11,8 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnRole(HeardRole.DESK)
 class InboxConfiguration {
 
+    @Bean(initMethod = "ensureExists")
+    SavedViews savedViews(ElasticsearchClient client) {
+        return new SavedViews(client);
+    }
+
     @Bean
-    InboxViews inboxViews(InboxQueries queries, Clock clock) {
-        return new InboxViews(queries, clock);
+    InboxViews inboxViews(InboxQueries queries, SavedViews saved, Clock clock) {
+        return new InboxViews(queries, saved, clock);
     }
 }

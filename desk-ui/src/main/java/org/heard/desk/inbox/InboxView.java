@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,9 +13,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
@@ -39,6 +40,7 @@ import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.reply.ReplyTracker;
+import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.index.MentionDocument;
 import org.heard.triage.index.MentionQuery;
@@ -57,6 +59,8 @@ import org.springframework.beans.factory.ObjectProvider;
 public class InboxView extends VerticalLayout {
 
     static final String ME = "me";
+    static final java.util.Map<StaffRole, String> TEAM_NAMES =
+            java.util.Map.of(StaffRole.RESPONDER, "a responder", StaffRole.MANAGER, "a manager", StaffRole.ADMIN, "an admin");
 
     private final InboxQueries queries;
     private final InboxViews views;
@@ -144,7 +148,10 @@ public class InboxView extends VerticalLayout {
         to.addValueChangeListener(event -> refresh());
         var saveView = new Button("Save view", VaadinIcon.BOOKMARK.create(), event -> saveView());
         saveView.setId("save-view");
-        var filters = new HorizontalLayout(channels, service, sentiments, urgencies, statuses, assignee, from, to, saveView);
+        var removeView = new Button("Remove view", VaadinIcon.TRASH.create(), event -> removeView());
+        removeView.setId("remove-view");
+        removeView.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var filters = new HorizontalLayout(channels, service, sentiments, urgencies, statuses, assignee, from, to, saveView, removeView);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
@@ -214,23 +221,47 @@ public class InboxView extends VerticalLayout {
         dialog.setHeaderTitle("Save this view");
         var name = new TextField("Name");
         name.setId("view-name");
-        var shared = new Checkbox("Share with the team");
+        var audience = new Select<StaffRole>();
+        audience.setLabel("Who sees it");
+        audience.setId("view-audience");
+        audience.setItems(InboxViews.teamsOf(user).stream().sorted().toList());
+        audience.setEmptySelectionAllowed(true);
+        audience.setEmptySelectionCaption("Only me");
+        audience.setItemLabelGenerator(role -> role == null ? "Only me" : "Everyone who is " + TEAM_NAMES.get(role));
         var save = new Button("Save", event -> {
-            if (name.getValue() == null || name.getValue().isBlank()) {
-                name.setInvalid(true);
-                name.setErrorMessage("Give the view a name");
-                return;
+            switch (views.save(user, name.getValue(), currentQuery(), audience.getValue())) {
+                case InboxViews.Saving.Refused refused -> {
+                    name.setInvalid(true);
+                    name.setErrorMessage(refused.reason());
+                }
+                case InboxViews.Saving.Saved saved -> {
+                    dialog.close();
+                    rebuildTabs();
+                    tabs.setSelectedIndex(tabs.getComponentCount() - 1);
+                }
             }
-            views.save(user, name.getValue().strip(), currentQuery(), shared.getValue());
-            dialog.close();
-            rebuildTabs();
-            tabs.setSelectedIndex(tabs.getComponentCount() - 1);
         });
         save.setId("view-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(name, shared));
+        dialog.add(new VerticalLayout(name, audience));
         dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), save);
         dialog.open();
+    }
+
+    /** Removes the selected view when the person saved it. */
+    private void removeView() {
+        int selected = tabs.getSelectedIndex();
+        if (selected < 0 || selected >= shownViews.size()) {
+            return;
+        }
+        var view = shownViews.get(selected);
+        if (view.builtIn() || !user.getUsername().equals(view.owner())) {
+            Notification.show("Only whoever saved a view can remove it", 4000, Notification.Position.BOTTOM_START);
+            return;
+        }
+        views.remove(user, view.id());
+        tabs.setSelectedIndex(0);
+        rebuildTabs();
     }
 
     private void refresh() {

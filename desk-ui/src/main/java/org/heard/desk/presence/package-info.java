@@ -1,7 +1,7 @@
 /**
  * Who is looking at or drafting a reply to which mention, so two people never answer the same
- * patient twice. Kept in this instance's memory: with several desk instances behind a load
- * balancer, people on different instances do not see each other yet (a compacted Kafka topic
- * of presence beats would carry it across).
+ * patient twice — across every desk instance behind the load balancer. Each instance announces its
+ * visits as beats on a short-lived Kafka topic and reads everyone's; a visit elsewhere ends when its
+ * instance says it left or when its beats stop for the timeout (the instance died).
  */
 package org.heard.desk.presence;

@@ -28,7 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({StaffSettings.class, ApiClientSettings.class})
+@EnableConfigurationProperties({StaffSettings.class, ApiClientSettings.class, OidcSettings.class})
 class SecurityConfiguration {
 
     @Bean
@@ -37,8 +37,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    StaffDirectory staffDirectory(StaffSettings settings, @Value("${heard.data-dir:data}") Path dataDir, PasswordEncoder encoder) {
-        return new StaffDirectory(settings, dataDir, encoder);
+    StaffDirectory staffDirectory(StaffSettings settings, OidcSettings oidc, @Value("${heard.data-dir:data}") Path dataDir,
+            PasswordEncoder encoder) {
+        // Signing in through a provider replaces the generated admin: no password nobody asked for.
+        return new StaffDirectory(settings, dataDir, encoder, !oidc.enabled());
     }
 
     @Bean
@@ -46,6 +48,7 @@ class SecurityConfiguration {
         return new StaffRoster(directory, settings);
     }
 
+    @Bean
     ApiClients apiClients(ApiClientSettings settings, StaffDirectory staff) {
         return new ApiClients(settings, staff::knows);
     }
@@ -76,8 +79,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain deskSecurity(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    SecurityFilterChain deskSecurity(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+        var provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            provider.configure(http);
+        }
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            if (provider != null) {
+                vaadin.logoutSuccessHandler(provider.logoutSuccessHandler());
+            }
+        }).build();
     }
 
     /** Integrations and probes: HTTP Basic, no session, no CSRF token, plain 401/403 statuses. */

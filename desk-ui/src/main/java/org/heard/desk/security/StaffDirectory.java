@@ -14,8 +14,11 @@ class StaffDirectory implements UserDetailsService {
 
     private final Map<String, StaffUser> users;
 
-    StaffDirectory(StaffSettings settings, Path dataDir, PasswordEncoder encoder) {
-        if (settings.users().isEmpty()) {
+    /** @param initialAdmin whether to create the generated admin when no users are configured */
+    StaffDirectory(StaffSettings settings, Path dataDir, PasswordEncoder encoder, boolean initialAdmin) {
+        if (settings.users().isEmpty() && !initialAdmin) {
+            this.users = Map.of();
+        } else if (settings.users().isEmpty()) {
             var admin = new StaffUser(InitialAdmin.USERNAME, encoder.encode(InitialAdmin.password(dataDir)), "Administrator",
                     "Desk administrator", InitialAdmin.roles(), java.util.Set.of());
             this.users = Map.of(admin.getUsername(), admin);

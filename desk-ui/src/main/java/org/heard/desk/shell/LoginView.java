@@ -1,5 +1,6 @@
 package org.heard.desk.shell;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -10,6 +11,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.heard.desk.security.SingleSignOn;
+import org.springframework.beans.factory.ObjectProvider;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Log in · Heard")
@@ -17,18 +21,38 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
+    private final Paragraph error = new Paragraph();
 
-    public LoginView() {
+    public LoginView(ObjectProvider<SingleSignOn> singleSignOn) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        add(new H1("Heard"), new Paragraph("Listen to patients. Answer them personally, on their channel."), login);
+        add(new H1("Heard"), new Paragraph("Listen to patients. Answer them personally, on their channel."));
+        var provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            // A plain link, not a router link: the provider's sign-in is a full-page redirect.
+            var signIn = new Anchor(provider.loginPath(), "Sign in with " + provider.providerName());
+            signIn.setRouterIgnore(true);
+            signIn.setId("sso-login");
+            signIn.getElement().getThemeList().add("primary");
+            signIn.getStyle().set("font-size", "var(--lumo-font-size-l)");
+            add(signIn);
+            if (!provider.passwordsToo()) {
+                add(error);
+                error.setId("login-error");
+                error.addClassNames(LumoUtility.TextColor.ERROR);
+                return;
+            }
+        }
+        add(login);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        login.setError(failed);
+        error.setText(failed ? "That sign-in did not work, or your account has no role on the desk. Ask an admin." : "");
     }
 }

@@ -91,7 +91,9 @@ public class EmailChannelConfiguration {
         };
     }
 
+    // Component scanning finds this nested class on its own, so it repeats the outer role condition.
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(HeardRole.INGEST)
     @Conditional(NoMailboxConfigured.class)
     static class Embedded {
 
