@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelState;
+import org.heard.ingest.channel.Staleness;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
@@ -85,7 +86,10 @@ public final class TwitterChannel implements SmartLifecycle {
                         "Credentials for " + account.handle() + " cannot be read: " + e.getMessage() + " (" + pointer + ")"));
                 continue;
             }
-            var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null);
+            var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null,
+                    Staleness.ofPolls(settings.pollInterval(), settings.staleAfterPolls(),
+                            "heard.channel.twitter.stale-after-polls=" + settings.staleAfterPolls() + " × poll-interval=" + settings.pollInterval()),
+                    account.tokenExpiresAt(), clock);
             var api = apis.create(account, credentials);
             connectors.add(health);
             intakes.add(new TweetIntake(
