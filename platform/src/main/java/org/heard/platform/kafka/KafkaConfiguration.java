@@ -23,14 +23,23 @@ class KafkaConfiguration {
     /** Created on start-up by Spring's KafkaAdmin; existing topics are left as they are. */
     @Bean
     KafkaAdmin.NewTopics heardTopics(KafkaTopicSettings settings) {
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
+        return new KafkaAdmin.NewTopics(topics(settings).toArray(NewTopic[]::new));
+    }
+
+    static java.util.List<NewTopic> topics(KafkaTopicSettings settings) {
+        return Topics.all().stream()
                 .map(topic -> new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
-                        .configs(Map.of(
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()),
-                                // Mentions, replies and dead letters are the record of what patients said
-                                // and what we answered: keep them; retention is a governance decision.
-                                TopicConfig.RETENTION_MS_CONFIG, "-1")))
-                .toArray(NewTopic[]::new));
+                        .configs(Topics.compacted().contains(topic)
+                                // Only the latest record per key matters (a channel account's state).
+                                ? Map.of(
+                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()),
+                                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                                : Map.of(
+                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()),
+                                        // Mentions, replies and dead letters are the record of what patients said
+                                        // and what we answered: keep them; retention is a governance decision.
+                                        TopicConfig.RETENTION_MS_CONFIG, "-1")))
+                .toList();
     }
 
     @Bean
