@@ -247,6 +247,13 @@ final class TweetIntake {
                         + "); the " + stream + " position was kept and will be fetched again");
             }
             pending.clear();
+            // The page's conversations are durable before the position moves past it: one bulk write.
+            try {
+                memory.flush();
+            } catch (RuntimeException e) {
+                return new StreamOutcome(ChannelState.FAILING, "Cannot remember the conversations of " + stream + " ("
+                        + e.getMessage() + "); the position was kept and will be fetched again");
+            }
             for (var item : batch) {
                 if (item instanceof Tweet tweet) {
                     recent.put(tweet.id(), Boolean.TRUE);

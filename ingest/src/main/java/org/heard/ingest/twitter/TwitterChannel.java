@@ -33,6 +33,8 @@ public final class TwitterChannel implements SmartLifecycle {
     private final List<ChannelConnector> connectors = new ArrayList<>();
     private final List<TweetIntake> intakes = new ArrayList<>();
     private final TwitterReplySender sender;
+    private final ConversationMemory memory;
+    private final Clock clock;
     private ScheduledExecutorService scheduler;
 
     /** Builds the X API client of one account from its resolved credentials. */
@@ -57,6 +59,8 @@ public final class TwitterChannel implements SmartLifecycle {
             Map<String, String> environment,
             ApiFactory apis) {
         this.settings = settings;
+        this.memory = new ConversationMemory(checkpoints);
+        this.clock = clock;
         var sending = new LinkedHashMap<String, TwitterReplySender.Sending>();
         if (settings.accounts().isEmpty()) {
             connectors.add(new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, TwitterSettings.SETTINGS_POINTER));
@@ -152,6 +156,24 @@ public final class TwitterChannel implements SmartLifecycle {
         }
     }
 
+    /**
+     * Forgets conversations older than {@code conversation-memory}, so the memory stays bounded; the
+     * scheduler runs it once a day. An answer to a forgotten tweet starts a case of its own.
+     */
+    long forgetOldConversations() {
+        var cutoff = clock.instant().minus(settings.conversationMemory());
+        try {
+            long forgotten = memory.forgetOlderThan(cutoff);
+            if (forgotten > 0) {
+                log.info("Forgot {} X conversations taken in before {}", forgotten, cutoff);
+            }
+            return forgotten;
+        } catch (RuntimeException e) {
+            log.warn("Could not forget old X conversations; trying again tomorrow: {}", e.toString());
+            return 0;
+        }
+    }
+
     private static void pollSafely(TweetIntake intake) {
         try {
             intake.poll();
@@ -171,6 +193,7 @@ public final class TwitterChannel implements SmartLifecycle {
         for (var intake : intakes) {
             scheduler.scheduleWithFixedDelay(() -> pollSafely(intake), 0, interval, TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(this::forgetOldConversations, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
     }
 
     @Override

@@ -31,7 +31,7 @@ final class XHarness implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     final FakeX x = new FakeX(OWN_ID, HANDLE, clock);
-    final MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+    final MemoryCheckpoints checkpoints = new MemoryCheckpoints(clock);
     final RecordingPublisher published = new RecordingPublisher();
     final ApiVersion api;
     final List<String> searches;
