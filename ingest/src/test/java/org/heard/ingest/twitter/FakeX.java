@@ -64,8 +64,6 @@ public final class FakeX implements AutoCloseable {
     private final List<String> pendingRawTweets = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
-    /** When the first request came in: where a benchmark's clock starts. */
-    public volatile Instant firstRequestAt;
     private boolean credentialsRevoked;
     volatile String lastAuthorization;
     private int rateLimitRemaining = Integer.MAX_VALUE;
@@ -230,9 +228,6 @@ public final class FakeX implements AutoCloseable {
     // ---- the HTTP side
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (firstRequestAt == null) {
-            firstRequestAt = Instant.now();
-        }
         try (exchange) {
             var uri = exchange.getRequestURI();
             var path = uri.getPath();
