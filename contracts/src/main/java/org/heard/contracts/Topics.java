@@ -35,9 +35,21 @@ public final class Topics {
     public static final Topic<RetriageRequested> RETRIAGE =
             new Topic<>("heard.retriage.v1", RetriageRequested.class, request -> request.mentionId().value());
 
+    /**
+     * Each channel account's latest state from the ingest instances, keyed by channel:account; the
+     * desk reads it whole from the start, which compaction keeps short.
+     */
+    public static final Topic<ChannelStatusReported> CHANNEL_STATUS =
+            new Topic<>("heard.channel-status.v1", ChannelStatusReported.class, ChannelStatusReported::key);
+
     private Topics() {}
 
     public static List<Topic<?>> all() {
-        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE);
+        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, CHANNEL_STATUS);
+    }
+
+    /** Topics where only the latest record per key matters: created with log compaction, not kept whole. */
+    public static List<Topic<?>> compacted() {
+        return List.of(CHANNEL_STATUS);
     }
 }

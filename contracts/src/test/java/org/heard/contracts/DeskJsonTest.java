@@ -110,4 +110,28 @@ class DeskJsonTest {
 
         assertThat(DeskJson.read(DeskJson.write(letter), DeadLettered.class)).isEqualTo(letter);
     }
+
+    @Test
+    void roundTripsAChannelStatusKeyedByChannelAndAccount() {
+        var status = new ChannelStatusReported(Channel.TWITTER, "@StMaryTrust", ChannelStatusReported.ConnectorState.RATE_LIMITED,
+                ChannelStatusReported.ConnectorState.HEALTHY, "X rate limit reached for mentions", SENT.minusSeconds(60),
+                SENT.plusSeconds(600), SENT.plusSeconds(86_400 * 10), SENT, "ingest-1/4711");
+
+        var read = DeskJson.read(DeskJson.write(status), ChannelStatusReported.class);
+
+        assertThat(read).isEqualTo(status);
+        assertThat(Topics.CHANNEL_STATUS.keyOf(read)).isEqualTo("twitter:@StMaryTrust");
+        assertThat(Topics.compacted()).containsExactly(Topics.CHANNEL_STATUS);
+        assertThat(read.sameStateAs(new ChannelStatusReported(Channel.TWITTER, "@StMaryTrust", read.inbound(), read.outbound(),
+                read.detail(), read.lastSuccessfulFetch(), read.rateLimitedUntil(), read.tokenExpiresAt(), SENT.plusSeconds(30),
+                "ingest-2/1"))).isTrue();
+    }
+
+    @Test
+    void aChannelWithoutAnAccountIsKeyedWithADash() {
+        var status = new ChannelStatusReported(Channel.STORY, null, ChannelStatusReported.ConnectorState.NOT_CONFIGURED,
+                ChannelStatusReported.ConnectorState.NOT_CONFIGURED, "no key", null, null, null, SENT, "ingest-1");
+
+        assertThat(status.key()).isEqualTo("story:-");
+    }
 }

@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +65,8 @@ public final class EmailToDeskBenchmark {
             String run = Long.toString(System.currentTimeMillis(), 36);
             // Warm up: the triage models load in the background; wait until one email has gone through.
             deliver(user, run + "-warmup", address);
-            await(index, MentionId.of(Channel.EMAIL, "<" + run + "-warmup@bench>").value(), Duration.ofMinutes(5));
+            TaggedLatencies.awaitIndexed(index, MentionId.of(Channel.EMAIL, "<" + run + "-warmup@bench>").value(), Duration.ofMinutes(5),
+                    "The warm-up email");
 
             Map<String, Instant> sentAt = new ConcurrentHashMap<>();
             long interval = (long) (1_000_000_000L / perSecond);
@@ -82,31 +82,13 @@ public final class EmailToDeskBenchmark {
             }
             double delivering = (System.nanoTime() - start) / 1e9;
 
-            var latencies = new ArrayList<Long>();
-            var pending = new ArrayList<>(sentAt.keySet());
-            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                var stillPending = new ArrayList<String>();
-                for (String id : pending) {
-                    var found = index.find(id);
-                    if (found.isPresent() && found.get().triagedAt() != null) {
-                        latencies.add(Duration.between(sentAt.get(id), found.get().triagedAt()).toMillis());
-                    } else {
-                        stillPending.add(id);
-                    }
-                }
-                pending = stillPending;
-                if (!pending.isEmpty()) {
-                    Thread.sleep(250);
-                }
-            }
+            long[] sorted = TaggedLatencies.untilTagged(index, sentAt, Duration.ofMinutes(15));
             double total = (System.nanoTime() - start) / 1e9;
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("emails delivered to the mailbox: %d in %.1f s (%.1f/s asked)%n", emails, delivering, perSecond);
             System.out.printf("in the desk (searchable):        %d of %d, all within %.1f s of the first delivery%n",
                     sorted.length, emails, total);
             System.out.printf("delivery -> tagged by triage:     p50 %d ms, p95 %d ms, max %d ms%n",
-                    percentile(sorted, 50), percentile(sorted, 95), sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+                    TaggedLatencies.percentile(sorted, 50), TaggedLatencies.percentile(sorted, 95), TaggedLatencies.max(sorted));
             System.out.printf("(the mailbox is watched with IMAP IDLE; a tagged batch is searchable when its bulk write returns)%n");
             System.out.printf("machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors(),
@@ -129,22 +111,4 @@ public final class EmailToDeskBenchmark {
         user.deliver(new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
     }
-
-    private static void await(MentionIndex index, String mentionId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (index.find(mentionId).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The warm-up email never reached the desk");
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
 }

@@ -1,7 +1,6 @@
 package org.heard.ingest.story;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,6 +8,7 @@ import org.heard.contracts.Channel;
 import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ChannelStatus;
+import org.heard.ingest.channel.Staleness;
 
 /**
  * The channel's health as the health endpoint and the desk show it. Inbound is the story intake;
@@ -64,7 +64,9 @@ final class StoryHealth implements ChannelConnector {
         Assessment in = inbound.assess(now, "stories");
         Assessment out = outbound.assess(now, "responses");
         String detail = in.detail.equals(out.detail) ? in.detail : "stories: " + in.detail + "; responses: " + out.detail;
-        return new ChannelStatus(Channel.STORY, account, in.state, out.state, detail, inbound.lastSuccess);
+        Instant limitedUntil = in.state == ChannelState.RATE_LIMITED ? rateLimitedUntil.get().orElse(null) : null;
+        return new ChannelStatus(Channel.STORY, account, in.state, out.state, detail, inbound.lastSuccess, limitedUntil,
+                settings.tokenExpiresAt());
     }
 
     private record Assessment(ChannelState state, String detail) {}
@@ -90,14 +92,11 @@ final class StoryHealth implements ChannelConnector {
             if (problem == ChannelState.AUTH_FAILED) {
                 return new Assessment(ChannelState.AUTH_FAILED, problemDetail);
             }
-            Instant since = lastSuccess == null ? startedAt : lastSuccess;
-            Duration quiet = Duration.between(since, now);
-            if (quiet.compareTo(settings.staleAfter()) > 0) {
+            var stale = new Staleness(settings.staleAfter(), StorySettings.PREFIX + ".stale-after=" + settings.staleAfter())
+                    .check(what, lastSuccess, startedAt, now);
+            if (stale.isPresent()) {
                 String why = problemDetail == null ? "" : "; last problem: " + problemDetail;
-                String last = lastSuccess == null ? "no successful poll of " + what + " since start " + startedAt
-                        : "no successful poll of " + what + " since " + lastSuccess;
-                return new Assessment(ChannelState.STALE, last + " (over " + StorySettings.PREFIX + ".stale-after="
-                        + settings.staleAfter() + ")" + why);
+                return new Assessment(ChannelState.STALE, stale.get() + why);
             }
             var limitedUntil = rateLimitedUntil.get();
             if (limitedUntil.isPresent()) {

@@ -42,6 +42,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter no successful poll for this long makes the channel STALE
  * @param reconcileTimeout a draft not seen on the site within this time is reported as failed
  * @param matchThreshold how alike (0..1) a published response and a draft must be to be the same reply
+ * @param tokenExpiresAt when the subscription key expires, if known: the desk warns two weeks ahead
  */
 @ConfigurationProperties("heard.channel.story")
 public record StorySettings(
@@ -62,7 +63,8 @@ public record StorySettings(
         Map<String, String> nacsServices,
         @DefaultValue("30m") Duration staleAfter,
         @DefaultValue("48h") Duration reconcileTimeout,
-        @DefaultValue("0.8") double matchThreshold) {
+        @DefaultValue("0.8") double matchThreshold,
+        Instant tokenExpiresAt) {
 
     static final String PREFIX = "heard.channel.story";
 
@@ -123,7 +125,7 @@ public record StorySettings(
                 + ", subscriptionKey=" + (key().isPresent() ? "(set)" : "(not set)") + ", subscriptionKeyFile="
                 + subscriptionKeyFile + ", pollInterval=" + pollInterval + ", pageSize=" + pageSize + ", filters=" + filters
                 + ", startFrom=" + startFrom + ", detailWindow=" + detailWindow + ", nacsServices=" + nacsServices
-                + ", staleAfter=" + staleAfter + ", reconcileTimeout=" + reconcileTimeout + "]";
+                + ", staleAfter=" + staleAfter + ", reconcileTimeout=" + reconcileTimeout + ", tokenExpiresAt=" + tokenExpiresAt + "]";
     }
 
     private static URI withTrailingSlash(URI uri) {

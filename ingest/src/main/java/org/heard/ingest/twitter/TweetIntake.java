@@ -106,7 +106,7 @@ final class TweetIntake {
                 .filter(outcome -> outcome.state() != ChannelState.HEALTHY)
                 .min(Comparator.comparingInt(outcome -> severity(outcome.state())));
         if (worst.isPresent()) {
-            health.inbound(worst.get().state(), worst.get().detail());
+            health.inbound(worst.get().state(), worst.get().detail(), worst.get().until());
             if (outcomes.stream().anyMatch(outcome -> outcome.state() == ChannelState.HEALTHY)) {
                 health.fetchedPartly(clock.instant());
             }
@@ -247,6 +247,13 @@ final class TweetIntake {
                         + "); the " + stream + " position was kept and will be fetched again");
             }
             pending.clear();
+            // The page's conversations are durable before the position moves past it: one bulk write.
+            try {
+                memory.flush();
+            } catch (RuntimeException e) {
+                return new StreamOutcome(ChannelState.FAILING, "Cannot remember the conversations of " + stream + " ("
+                        + e.getMessage() + "); the position was kept and will be fetched again");
+            }
             for (var item : batch) {
                 if (item instanceof Tweet tweet) {
                     recent.put(tweet.id(), Boolean.TRUE);
@@ -370,7 +377,7 @@ final class TweetIntake {
     private StreamOutcome waiting(String stream) {
         var pause = paused.get(stream);
         if (pause != null && clock.instant().isBefore(pause.until())) {
-            return new StreamOutcome(pause.state(), pause.detail());
+            return new StreamOutcome(pause.state(), pause.detail(), pause.until());
         }
         paused.remove(stream);
         return null;
@@ -379,7 +386,7 @@ final class TweetIntake {
     private StreamOutcome rateLimited(String stream, Instant reset) {
         var detail = rateLimitDetail(stream, reset);
         paused.put(stream, new Pause(reset, ChannelState.RATE_LIMITED, detail));
-        return new StreamOutcome(ChannelState.RATE_LIMITED, detail);
+        return new StreamOutcome(ChannelState.RATE_LIMITED, detail, reset);
     }
 
     /** X did not answer: try again after the poll interval, doubling while it keeps failing, up to {@link #MAX_BACKOFF}. */
@@ -472,7 +479,12 @@ final class TweetIntake {
         return start == 0 ? id : id.substring(start);
     }
 
-    private record StreamOutcome(ChannelState state, String detail) {}
+    /** @param until when a rate-limited stream may fetch again; null otherwise */
+    private record StreamOutcome(ChannelState state, String detail, Instant until) {
+        StreamOutcome(ChannelState state, String detail) {
+            this(state, detail, null);
+        }
+    }
 
     private record Pause(Instant until, ChannelState state, String detail) {}
 }

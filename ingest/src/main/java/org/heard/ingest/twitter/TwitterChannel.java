@@ -16,6 +16,7 @@ import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelLeases;
 import org.heard.ingest.channel.PeriodicPoller;
 import org.heard.ingest.channel.ChannelState;
+import org.heard.ingest.channel.Staleness;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
@@ -40,6 +41,8 @@ public final class TwitterChannel implements SmartLifecycle {
     private final List<PeriodicPoller> pollers = new ArrayList<>();
     private final TwitterReplySender sender;
     private final ChannelLeases leases;
+    private final ConversationMemory memory;
+    private final Clock clock;
     private ScheduledExecutorService scheduler;
 
     /** Builds the X API client of one account from its resolved credentials. */
@@ -76,6 +79,8 @@ public final class TwitterChannel implements SmartLifecycle {
             ChannelLeases leases) {
         this.settings = settings;
         this.leases = leases;
+        this.memory = new ConversationMemory(checkpoints);
+        this.clock = clock;
         var sending = new LinkedHashMap<String, TwitterReplySender.Sending>();
         if (settings.accounts().isEmpty()) {
             connectors.add(new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, TwitterSettings.SETTINGS_POINTER));
@@ -105,7 +110,10 @@ public final class TwitterChannel implements SmartLifecycle {
                         "Credentials for " + account.handle() + " cannot be read: " + e.getMessage() + " (" + pointer + ")"));
                 continue;
             }
-            var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null);
+            var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null,
+                    Staleness.ofPolls(settings.pollInterval(), settings.staleAfterPolls(),
+                            "heard.channel.twitter.stale-after-polls=" + settings.staleAfterPolls() + " × poll-interval=" + settings.pollInterval()),
+                    account.tokenExpiresAt(), clock);
             var api = apis.create(account, credentials);
             connectors.add(health);
             intakes.add(new TweetIntake(
@@ -170,6 +178,24 @@ public final class TwitterChannel implements SmartLifecycle {
         }
     }
 
+    /**
+     * Forgets conversations older than {@code conversation-memory}, so the memory stays bounded; the
+     * scheduler runs it once a day. An answer to a forgotten tweet starts a case of its own.
+     */
+    long forgetOldConversations() {
+        var cutoff = clock.instant().minus(settings.conversationMemory());
+        try {
+            long forgotten = memory.forgetOlderThan(cutoff);
+            if (forgotten > 0) {
+                log.info("Forgot {} X conversations taken in before {}", forgotten, cutoff);
+            }
+            return forgotten;
+        } catch (RuntimeException e) {
+            log.warn("Could not forget old X conversations; trying again tomorrow: {}", e.toString());
+            return 0;
+        }
+    }
+
     private static void pollSafely(TweetIntake intake) {
         try {
             intake.poll();
@@ -192,6 +218,7 @@ public final class TwitterChannel implements SmartLifecycle {
             pollers.add(poller);
             leases.hold(poller);
         }
+        scheduler.scheduleWithFixedDelay(this::forgetOldConversations, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
     }
 
     @Override

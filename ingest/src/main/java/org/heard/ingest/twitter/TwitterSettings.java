@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often mentions, searches and DMs are fetched when X is not asking us to wait
  * @param backfillMaxAge on the very first start of an account (no checkpoint yet), how far back to fetch
  * @param requestTimeout how long one call to X may take before it counts as a timeout
+ * @param staleAfterPolls an account with no successful fetch for this many poll intervals is STALE
+ *     (unless X said why: refused credentials, or a rate limit with its reset still ahead)
+ * @param conversationMemory how long Heard remembers a tweet's conversation, so a later answer to
+ *     it joins the same case; an answer to an older tweet starts a case of its own
  */
 @ConfigurationProperties("heard.channel.twitter")
 public record TwitterSettings(
@@ -21,7 +25,9 @@ public record TwitterSettings(
         List<Account> accounts,
         @DefaultValue("60s") Duration pollInterval,
         @DefaultValue("24h") Duration backfillMaxAge,
-        @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("10") int staleAfterPolls,
+        @DefaultValue("90d") Duration conversationMemory) {
 
     /** Where an operator is sent when the channel has nothing to run with. */
     public static final String SETTINGS_POINTER =
@@ -32,6 +38,10 @@ public record TwitterSettings(
         pollInterval = positive(pollInterval, Duration.ofSeconds(60), "heard.channel.twitter.poll-interval");
         backfillMaxAge = positive(backfillMaxAge, Duration.ofHours(24), "heard.channel.twitter.backfill-max-age");
         requestTimeout = positive(requestTimeout, Duration.ofSeconds(10), "heard.channel.twitter.request-timeout");
+        if (staleAfterPolls < 1) {
+            throw new IllegalArgumentException("heard.channel.twitter.stale-after-polls must be at least 1, was " + staleAfterPolls);
+        }
+        conversationMemory = positive(conversationMemory, Duration.ofDays(90), "heard.channel.twitter.conversation-memory");
         var handles = accounts.stream().map(Account::handle).distinct().count();
         if (handles != accounts.size()) {
             throw new IllegalArgumentException("heard.channel.twitter.accounts has the same handle twice");
@@ -70,6 +80,8 @@ public record TwitterSettings(
      *     DMs) or an OAuth 2.0 user token (expires after two hours); used when no OAuth 1.0a keys are set
      * @param consumerKey OAuth 1.0a user context (v1.1 needs it; v2 prefers it): consumer key, likewise
      *     the consumer secret, access token and access token secret
+     * @param tokenExpiresAt when the credentials expire (an OAuth 2.0 user token, a contract's end), if
+     *     known: the desk warns two weeks ahead; X's OAuth 1.0a tokens do not expire by themselves
      */
     public record Account(
             String handle,
@@ -83,7 +95,8 @@ public record TwitterSettings(
             Secret consumerKey,
             Secret consumerSecret,
             Secret accessToken,
-            Secret accessTokenSecret) {
+            Secret accessTokenSecret,
+            java.time.Instant tokenExpiresAt) {
 
         public Account {
             if (handle == null || handle.isBlank()) {

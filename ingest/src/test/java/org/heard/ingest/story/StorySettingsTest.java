@@ -19,7 +19,7 @@ class StorySettingsTest {
     private static StorySettings settings(String key, Path keyFile, int pageSize, double rate, Map<String, String> filters) {
         return new StorySettings(true, "st-marys", API, URI.create("https://www.careopinion.org.uk/"), key, keyFile,
                 Duration.ofMinutes(2), pageSize, rate, Duration.ofSeconds(30), 3, filters, null, Duration.ofDays(14), null,
-                Duration.ofMinutes(30), Duration.ofHours(48), 0.8);
+                Duration.ofMinutes(30), Duration.ofHours(48), 0.8, null);
     }
 
     @Test

@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Heard uses and of the v1.1 endpoints Twitter4J calls, with rate-limit headers, and can be told to
  * answer 429, 401, 5xx, slowly, or with JSON of a shape nobody expects.
  */
-final class FakeX implements AutoCloseable {
+public final class FakeX implements AutoCloseable {
 
-    static final String BEARER = "fake-bearer-token";
+    public static final String BEARER = "fake-bearer-token";
     static final String CONSUMER_KEY = "fake-consumer-key";
     static final String CONSUMER_SECRET = "fake-consumer-secret";
     static final String ACCESS_TOKEN = "fake-access-token";
@@ -69,7 +69,7 @@ final class FakeX implements AutoCloseable {
     private int rateLimitRemaining = Integer.MAX_VALUE;
     private Instant rateLimitReset;
 
-    record FakeTweet(
+    public record FakeTweet(
             String id,
             String text,
             String authorId,
@@ -91,7 +91,7 @@ final class FakeX implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    FakeX(String ownId, String ownHandle, Clock clock) {
+    public FakeX(String ownId, String ownHandle, Clock clock) {
         this.ownId = ownId;
         this.ownHandle = ownHandle;
         this.clock = clock;
@@ -105,7 +105,7 @@ final class FakeX implements AutoCloseable {
         server.start();
     }
 
-    URI v2BaseUrl() {
+    public URI v2BaseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
@@ -125,7 +125,7 @@ final class FakeX implements AutoCloseable {
         return Long.toString(ids.addAndGet(1000));
     }
 
-    synchronized FakeTweet mention(String fromHandle, String text) {
+    public synchronized FakeTweet mention(String fromHandle, String text) {
         return add(fromHandle, text, null, null, true, clock.instant());
     }
 

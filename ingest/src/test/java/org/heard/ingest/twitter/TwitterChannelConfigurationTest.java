@@ -147,9 +147,9 @@ class TwitterChannelConfigurationTest {
 
     @Test
     void accountWithoutCredentialsOrSwitchedOffIsShownAndNeverPolled() {
-        var noCredentials = new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null);
-        var off = new Account("@B", "2", ApiVersion.V2, null, List.of(), true, false, new Secret("env:X"), null, null, null, null);
-        var settings = new TwitterSettings(true, List.of(noCredentials, off), null, null, null);
+        var noCredentials = new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null, null);
+        var off = new Account("@B", "2", ApiVersion.V2, null, List.of(), true, false, new Secret("env:X"), null, null, null, null, null);
+        var settings = new TwitterSettings(true, List.of(noCredentials, off), null, null, null, 10, null);
         var channel = new TwitterChannel(settings, new RecordingPublisher(), new MemoryCheckpoints(), new MutableClock(Instant.EPOCH),
                 Map.of("X", "token"), (account, credentials) -> {
                     throw new AssertionError("no API client may be made for " + account.handle());

@@ -49,8 +49,8 @@ public final class TwitterIntakeBenchmark {
             var account = new Account(XHarness.HANDLE, XHarness.OWN_ID, api,
                     api == ApiVersion.V2 ? x.v2BaseUrl() : x.v1BaseUrl(), List.of(), false, true,
                     new Secret("env:X_BEARER"), new Secret("env:X_CONSUMER_KEY"), new Secret("env:X_CONSUMER_SECRET"),
-                    new Secret("env:X_ACCESS_TOKEN"), new Secret("env:X_ACCESS_TOKEN_SECRET"));
-            var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofSeconds(30));
+                    new Secret("env:X_ACCESS_TOKEN"), new Secret("env:X_ACCESS_TOKEN_SECRET"), null);
+            var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofSeconds(30), 10, null);
             var channel = new TwitterChannel(settings, publisher, new MemoryCheckpoints(), clock, XHarness.ENVIRONMENT,
                     TwitterChannel.realApis(settings, clock));
 

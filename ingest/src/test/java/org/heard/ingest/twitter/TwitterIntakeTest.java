@@ -364,4 +364,51 @@ class TwitterIntakeTest {
         assertThat(mention.author().id()).isEqualTo(FakeX.userIdOf("worried_son"));
         assertThat(harness.checkpoints.read("twitter:@stmarytrust:dm")).contains(dm.id());
     }
+
+    @Test
+    void remembersEachPageOfConversationsInOneWriteNotOnePerTweet() {
+        for (int i = 0; i < 250; i++) {
+            x.mention("patient" + i, "@StMaryTrust message " + i);
+        }
+
+        harness.poll();
+
+        assertThat(published.mentions).hasSize(250);
+        assertThat(harness.checkpoints.bulkWrites).hasValue(3);
+        assertThat(harness.checkpoints.singleWrites).noneMatch(key -> key.startsWith(ConversationMemory.PREFIX));
+        assertThat(harness.checkpoints.values.keySet()).filteredOn(key -> key.startsWith(ConversationMemory.PREFIX)).hasSize(250);
+    }
+
+    @Test
+    void anAnswerInTheSamePageJoinsTheConversationOfTheTweetItAnswers() {
+        var first = x.mention("patient", "@StMaryTrust the ward was cold");
+        x.replyTo(first, "her_sister", "@StMaryTrust @patient same on Tuesday");
+
+        harness.poll();
+
+        assertThat(harness.mentionWithText("@StMaryTrust @patient same on Tuesday").conversationId())
+                .isEqualTo(harness.mentionWithText("@StMaryTrust the ward was cold").conversationId());
+    }
+
+    @Test
+    void forgetsConversationsOlderThanTheMemoryAndAnAnswerToOneStartsItsOwnCase() {
+        var old = x.mention("patient", "@StMaryTrust thank you ward 3");
+        harness.poll();
+        var oldKey = ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, old.id()).value();
+        assertThat(harness.checkpoints.values).containsKey(oldKey);
+
+        harness.clock.advance(Duration.ofDays(91));
+        var recent = x.mention("other", "@StMaryTrust and thank you ward 4");
+        harness.poll();
+
+        assertThat(harness.channel.forgetOldConversations()).isEqualTo(1);
+        assertThat(harness.checkpoints.values).doesNotContainKey(oldKey)
+                .containsKey(ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, recent.id()).value());
+
+        harness.restart();
+        x.replyTo(old, "patient", "@StMaryTrust still grateful");
+        harness.poll();
+        var answer = harness.mentionWithText("@StMaryTrust still grateful");
+        assertThat(answer.conversationId()).isNotEqualTo(harness.mentionWithText("@StMaryTrust thank you ward 3").conversationId());
+    }
 }

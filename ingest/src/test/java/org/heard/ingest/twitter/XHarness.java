@@ -31,7 +31,7 @@ final class XHarness implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     final FakeX x = new FakeX(OWN_ID, HANDLE, clock);
-    final MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+    final MemoryCheckpoints checkpoints = new MemoryCheckpoints(clock);
     final RecordingPublisher published = new RecordingPublisher();
     final ApiVersion api;
     final List<String> searches;
@@ -63,8 +63,9 @@ final class XHarness implements AutoCloseable {
                 useOAuth1 ? new Secret("env:X_CONSUMER_KEY") : null,
                 useOAuth1 ? new Secret("env:X_CONSUMER_SECRET") : null,
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN") : null,
-                useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null);
-        var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout);
+                useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null,
+                null);
+        var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout, 10, null);
         channel = new TwitterChannel(settings, published, checkpoints, clock, environment, TwitterChannel.realApis(settings, clock));
         return this;
     }

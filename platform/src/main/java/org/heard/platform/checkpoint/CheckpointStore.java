@@ -1,5 +1,7 @@
 package org.heard.platform.checkpoint;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,4 +14,22 @@ public interface CheckpointStore {
     Optional<String> read(String key);
 
     void write(String key, String value);
+
+    /**
+     * Writes several values; returns when all are durable. A store that can writes them in one
+     * request: a connector that remembers something per item (a tweet's conversation) writes once
+     * per page instead of once per item.
+     */
+    default void writeAll(Map<String, String> values) {
+        values.forEach(this::write);
+    }
+
+    /**
+     * Forgets the values under {@code keyPrefix} last written before {@code cutoff}, so memory a
+     * connector keeps per item stays bounded. Returns how many were forgotten; a store that cannot
+     * tell when a value was written keeps everything and returns 0.
+     */
+    default long forgetOlderThan(String keyPrefix, Instant cutoff) {
+        return 0;
+    }
 }

@@ -33,14 +33,24 @@ class KafkaConfiguration {
         var fit = settings.replicationFor(brokers(settings, kafkaAdmin));
         log.info("Heard's topics, where missing, are created with {} partitions, replication factor {}, min.insync.replicas {}",
                 settings.partitions(), fit.replicationFactor(), fit.minInsyncReplicas());
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .map(topic -> new NewTopic(topic.name(), settings.partitions(), fit.replicationFactor())
-                        .configs(Map.of(
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(fit.minInsyncReplicas()),
-                                // Mentions, replies and dead letters are the record of what patients said
-                                // and what we answered: keep them; retention is a governance decision.
-                                TopicConfig.RETENTION_MS_CONFIG, "-1")))
-                .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(topics(settings.partitions(), fit).toArray(NewTopic[]::new));
+    }
+
+    static java.util.List<NewTopic> topics(int partitions, ReplicationFit fit) {
+        var inSync = Integer.toString(fit.minInsyncReplicas());
+        return Topics.all().stream()
+                .map(topic -> new NewTopic(topic.name(), partitions, fit.replicationFactor())
+                        .configs(Topics.compacted().contains(topic)
+                                // Only the latest record per key matters (a channel account's state).
+                                ? Map.of(
+                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync,
+                                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                                : Map.of(
+                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync,
+                                        // Mentions, replies and dead letters are the record of what patients said
+                                        // and what we answered: keep them; retention is a governance decision.
+                                        TopicConfig.RETENTION_MS_CONFIG, "-1")))
+                .toList();
     }
 
     /** How many brokers the cluster has; asked only when the replication is not configured. */
