@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.heard.platform.search.Indexes;
 
 /**
  * Every delivery ({@value #DELIVERIES}) and every watched immediate mention ({@value #ESCALATIONS}).
@@ -67,18 +68,7 @@ public class AlertLedger {
     }
 
     private void create(String index, Function<TypeMapping.Builder, TypeMapping.Builder> mappings) {
-        try {
-            if (client.indices().exists(exists -> exists.index(index)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(index).settings(s -> s.numberOfShards("1")).mappings(mappings::apply));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + index, e);
-        }
+        Indexes.createIfMissing(client, index, mappings::apply);
     }
 
     /** Creates the delivery unless it exists; the version when this call created it. */

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.heard.platform.search.Indexes;
 
 /** The {@value #INDEX} index: appended to in bulk, searched by person, mention and time, purged by age. */
 public class AuditLog {
@@ -32,28 +32,15 @@ public class AuditLog {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        try {
-            if (client.indices().exists(exists -> exists.index(INDEX)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1"))
-                    .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                            .properties("id", p -> p.keyword(k -> k))
-                            .properties("actor", p -> p.keyword(k -> k))
-                            .properties("action", p -> p.keyword(k -> k))
-                            .properties("mentionId", p -> p.keyword(k -> k))
-                            .properties("conversationId", p -> p.keyword(k -> k))
-                            .properties("detail", p -> p.keyword(k -> k.index(false)))
-                            .properties("at", p -> p.date(d -> d))
-                            .properties("instance", p -> p.keyword(k -> k))));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the audit index", e);
-        }
+        Indexes.createIfMissing(client, INDEX, mappings -> mappings
+                .properties("id", p -> p.keyword(k -> k))
+                .properties("actor", p -> p.keyword(k -> k))
+                .properties("action", p -> p.keyword(k -> k))
+                .properties("mentionId", p -> p.keyword(k -> k))
+                .properties("conversationId", p -> p.keyword(k -> k))
+                .properties("detail", p -> p.keyword(k -> k.index(false)))
+                .properties("at", p -> p.date(d -> d))
+                .properties("instance", p -> p.keyword(k -> k)));
     }
 
     /**

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.heard.contracts.DeadLettered;
+import org.heard.platform.search.Indexes;
 
 /**
  * The {@value #INDEX} index: one document per dead letter, with its state. Reading the same dead
@@ -34,36 +34,23 @@ class DeadLetterShelf {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     void ensureExists() {
-        try {
-            if (client.indices().exists(exists -> exists.index(INDEX)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1"))
-                    .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                            .properties("id", p -> p.keyword(k -> k))
-                            .properties("rootId", p -> p.keyword(k -> k))
-                            .properties("attempt", p -> p.integer(i -> i))
-                            .properties("retryOf", p -> p.keyword(k -> k))
-                            .properties("source", p -> p.keyword(k -> k))
-                            .properties("reason", p -> p.text(t -> t))
-                            .properties("payloadEncoding", p -> p.keyword(k -> k))
-                            // Kept whole for display and download, never searched.
-                            .properties("payload", p -> p.text(t -> t.index(false)))
-                            .properties("context", p -> p.object(o -> o.enabled(false)))
-                            .properties("deadLetteredAt", p -> p.date(d -> d))
-                            .properties("shelvedAt", p -> p.date(d -> d))
-                            .properties("state", p -> p.keyword(k -> k))
-                            .properties("handledBy", p -> p.keyword(k -> k))
-                            .properties("handledAt", p -> p.date(d -> d))
-                            .properties("outcome", p -> p.text(t -> t))));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the dead-letter index", e);
-        }
+        Indexes.createIfMissing(client, INDEX, mappings -> mappings
+                .properties("id", p -> p.keyword(k -> k))
+                .properties("rootId", p -> p.keyword(k -> k))
+                .properties("attempt", p -> p.integer(i -> i))
+                .properties("retryOf", p -> p.keyword(k -> k))
+                .properties("source", p -> p.keyword(k -> k))
+                .properties("reason", p -> p.text(t -> t))
+                .properties("payloadEncoding", p -> p.keyword(k -> k))
+                // Kept whole for display and download, never searched.
+                .properties("payload", p -> p.text(t -> t.index(false)))
+                .properties("context", p -> p.object(o -> o.enabled(false)))
+                .properties("deadLetteredAt", p -> p.date(d -> d))
+                .properties("shelvedAt", p -> p.date(d -> d))
+                .properties("state", p -> p.keyword(k -> k))
+                .properties("handledBy", p -> p.keyword(k -> k))
+                .properties("handledAt", p -> p.date(d -> d))
+                .properties("outcome", p -> p.text(t -> t)));
     }
 
     /**

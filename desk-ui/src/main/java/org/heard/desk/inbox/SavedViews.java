@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.heard.contracts.DeskJson;
 import org.heard.desk.security.StaffRole;
+import org.heard.platform.search.Indexes;
 import org.heard.triage.index.MentionQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,26 +51,13 @@ public class SavedViews {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        try {
-            if (client.indices().exists(exists -> exists.index(INDEX)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1"))
-                    .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                            .properties("id", p -> p.keyword(k -> k))
-                            .properties("name", p -> p.keyword(k -> k))
-                            .properties("owner", p -> p.keyword(k -> k))
-                            .properties("sharedWith", p -> p.keyword(k -> k))
-                            .properties("query", p -> p.keyword(k -> k.index(false).docValues(false)))
-                            .properties("savedAt", p -> p.date(d -> d))));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the saved views index", e);
-        }
+        Indexes.createIfMissing(client, INDEX, mappings -> mappings
+                .properties("id", p -> p.keyword(k -> k))
+                .properties("name", p -> p.keyword(k -> k))
+                .properties("owner", p -> p.keyword(k -> k))
+                .properties("sharedWith", p -> p.keyword(k -> k))
+                .properties("query", p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties("savedAt", p -> p.date(d -> d)));
     }
 
     /** Saves a view; on every instance when this returns. Returns its id. */

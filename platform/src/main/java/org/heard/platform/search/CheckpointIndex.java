@@ -28,23 +28,10 @@ class CheckpointIndex implements CheckpointStore {
 
     /** Creates the index on start-up; harmless when it exists. Values are stored, never searched. */
     void ensureExists() {
-        try {
-            if (client.indices().exists(exists -> exists.index(INDEX)).value()) {
-                return;
-            }
-            client.indices().create(create -> create.index(INDEX)
-                    .settings(settings -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-                    .mappings(mappings -> mappings.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
-                            .properties("key", property -> property.keyword(keyword -> keyword))
-                            .properties("value", property -> property.keyword(keyword -> keyword.index(false).docValues(false)))
-                            .properties("updatedAt", property -> property.date(date -> date))));
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the checkpoint index", e);
-        }
+        Indexes.createIfMissing(client, INDEX, mappings -> mappings
+                .properties("key", property -> property.keyword(keyword -> keyword))
+                .properties("value", property -> property.keyword(keyword -> keyword.index(false).docValues(false)))
+                .properties("updatedAt", property -> property.date(date -> date)));
     }
 
     @Override
