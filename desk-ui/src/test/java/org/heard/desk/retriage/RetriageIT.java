@@ -24,6 +24,7 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
+import org.heard.contracts.RetriageRequested;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topic;
@@ -61,7 +62,7 @@ class RetriageIT {
 
     @BeforeAll
     static void start() {
-        TestKafka.createTopics(Topics.RETRIAGE.name(), Topics.DEAD_LETTERS.name());
+        TestKafka.createTopics(REQUESTS.name(), Topics.DEAD_LETTERS.name());
         index = new MentionIndex(TestElasticsearch.client());
         index.ensureExists();
         deadLetters = new TestDeadLetters(TestElasticsearch.client());
@@ -164,7 +165,27 @@ class RetriageIT {
             {
                 ensureExists();
             }
-        }, index, deadLetters.counts(), on, settings, clock, Duration.ofMillis(100));
+        }, index, deadLetters.counts(), toOwnTopic(on), settings, clock, Duration.ofMillis(100));
+    }
+
+    /**
+     * The desk applications other tests start in this JVM run the real re-triage consumer on
+     * heard.retriage.v1 with their own tagger: this test's requests go to a topic of their own, so
+     * only the stage under test answers them.
+     */
+    static final Topic<RetriageRequested> REQUESTS =
+            new Topic<>("retriage-it-" + UUID.randomUUID(), RetriageRequested.class, Topics.RETRIAGE.keyOf());
+
+    static EventPublisher toOwnTopic(EventPublisher publisher) {
+        return new EventPublisher() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
+                return topic.name().equals(Topics.RETRIAGE.name())
+                        ? publisher.publish((Topic<T>) REQUESTS, record)
+                        : publisher.publish(topic, record);
+            }
+        };
     }
 
     static RetriageJob.State state(Retriage retriage, String jobId) {
@@ -248,7 +269,7 @@ class RetriageIT {
                     ConsumerConfig.GROUP_ID_CONFIG, "retriage-it-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2), new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(Topics.RETRIAGE.name()));
+            consumer.subscribe(List.of(REQUESTS.name()));
             // Joined before the job publishes, so "latest" misses nothing of it.
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(100));
