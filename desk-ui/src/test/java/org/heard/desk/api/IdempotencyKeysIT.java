@@ -43,16 +43,17 @@ class IdempotencyKeysIT {
     @Test
     void keysAreForgottenAfterADayAndNotBefore() {
         keys.ensureExists();
-        keys.forgetExpired();
         var old = keys.claim("incident-desk", key, "hash-1");
         keys.complete((IdempotencyKeys.Claim.Claimed) old, "incident-desk", "hash-1", 202, Map.of("replyId", "r-1"));
         clock.advance(Duration.ofHours(23));
         String recent = UUID.randomUUID().toString();
         keys.claim("incident-desk", recent, "hash-3");
 
-        assertThat(keys.forgetExpired()).isZero();
+        // Other tests' keys share this index (written at other times), so this test looks at its own keys only.
+        keys.forgetExpired();
+        assertThat(keys.claim("incident-desk", key, "hash-1")).isInstanceOf(IdempotencyKeys.Claim.Answered.class);
+
         clock.advance(Duration.ofHours(2));
-        // at least this test's old key; the other tests' keys share this index and the same start time
         assertThat(keys.forgetExpired()).isPositive();
 
         assertThat(keys.claim("incident-desk", key, "hash-1")).isInstanceOf(IdempotencyKeys.Claim.Claimed.class);
