@@ -31,7 +31,9 @@ class AlertsConfiguration {
         return new AlertLedger(client);
     }
 
+    // Component scanning finds this nested class on its own, so it repeats the outer role condition.
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(HeardRole.DESK)
     @ConditionalOnProperty(name = "heard.alerts.enabled", havingValue = "true", matchIfMissing = true)
     static class Enabled {
 

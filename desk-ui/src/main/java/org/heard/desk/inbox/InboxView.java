@@ -93,13 +93,10 @@ public class InboxView extends VerticalLayout {
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         setSizeFull();
 
-        var who = new Span(user.displayName() + (user.title() == null ? "" : " · " + user.title()));
-        who.setId("who");
+        // Who is signed in, and logging out, are in the desk's frame (shell/DeskLayout).
         var logFeedback = new Anchor("log", "Log feedback");
         logFeedback.setId("log-feedback");
-        var logout = new Button("Log out", event -> authentication.logout());
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var header = new HorizontalLayout(new H2("Inbox"), total, logFeedback, who, logout);
+        var header = new HorizontalLayout(new H2("Inbox"), total, logFeedback);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(total);

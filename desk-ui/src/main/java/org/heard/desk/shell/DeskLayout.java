@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.heard.desk.security.StaffUser;
 
 /**
  * The frame around every desk page: who is signed in, and the pages this person may open. The
@@ -26,8 +27,11 @@ public class DeskLayout extends AppLayout {
     public DeskLayout(AuthenticationContext authentication) {
         var brand = new Span("Heard");
         brand.addClassNames("font-semibold", "text-l");
-        var signedIn = new Span(authentication.getPrincipalName().orElse(""));
-        signedIn.setId("signed-in");
+        // A person answers, not an institution: the name and role staff sign with.
+        var signedIn = new Span(authentication.getAuthenticatedUser(StaffUser.class)
+                .map(user -> user.displayName() + (user.title() == null ? "" : " · " + user.title()))
+                .orElseGet(() -> authentication.getPrincipalName().orElse("")));
+        signedIn.setId("who");
         var logout = new Button("Log out", event -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("nav-logout");
