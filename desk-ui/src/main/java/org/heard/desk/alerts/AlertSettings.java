@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.heard.ingest.email.EmailSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -122,7 +123,7 @@ public record AlertSettings(
     public record Smtp(
             String host,
             int port,
-            @DefaultValue("STARTTLS") Security security,
+            @DefaultValue("STARTTLS") EmailSettings.Security security,
             String username,
             String password,
             Path passwordFile) {
@@ -131,7 +132,7 @@ public record AlertSettings(
             if (host == null || host.isBlank() || port <= 0 || port > 65535) {
                 throw new IllegalArgumentException("heard.alerts.smtp needs a host and a port");
             }
-            security = security == null ? Security.STARTTLS : security;
+            security = security == null ? EmailSettings.Security.STARTTLS : security;
         }
 
         String secret() {
@@ -144,11 +145,6 @@ public record AlertSettings(
         }
     }
 
-    public enum Security {
-        NONE,
-        STARTTLS,
-        SSL
-    }
 
     /**
      * The on-call webhook.

@@ -85,7 +85,7 @@ class AlertsConfiguration {
             }
             var mailbox = channel.mailboxes().getFirst();
             return new MailRoute.Server(mailbox.smtp().host(), mailbox.smtp().port(),
-                    AlertSettings.Security.valueOf(mailbox.smtp().security().name()), mailbox.username(), mailbox::secret);
+                    mailbox.smtp().security(), mailbox.username(), mailbox::secret);
         }
     }
 }

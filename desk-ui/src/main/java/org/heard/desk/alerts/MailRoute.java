@@ -11,15 +11,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.heard.ingest.email.EmailSettings;
+import org.heard.ingest.email.MailSessions;
 
 /** Alert email over SMTP, plain text. */
 final class MailRoute implements AlertRoute {
 
     /** Where alert mail goes out: a host, how it is protected, and a login (or none). */
-    record Server(String host, int port, AlertSettings.Security security, String username, Supplier<String> password) {
+    record Server(String host, int port, EmailSettings.Security security, String username, Supplier<String> password) {
         @Override
         public String toString() {
             return "Server[" + host + ":" + port + " " + security + "]";
@@ -91,28 +92,7 @@ final class MailRoute implements AlertRoute {
     }
 
     private static Session session(Server smtp) {
-        String protocol = smtp.security() == AlertSettings.Security.SSL ? "smtps" : "smtp";
-        String prefix = "mail." + protocol + ".";
-        var properties = new Properties();
-        properties.setProperty("mail.transport.protocol", protocol);
-        properties.setProperty(prefix + "host", smtp.host());
-        properties.setProperty(prefix + "port", Integer.toString(smtp.port()));
-        properties.setProperty(prefix + "connectiontimeout", "15000");
-        properties.setProperty(prefix + "timeout", "15000");
-        properties.setProperty(prefix + "writetimeout", "15000");
-        properties.setProperty(prefix + "auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
-        switch (smtp.security()) {
-            case STARTTLS -> {
-                properties.setProperty(prefix + "starttls.enable", "true");
-                properties.setProperty(prefix + "starttls.required", "true");
-                properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-            }
-            case SSL -> {
-                properties.setProperty(prefix + "ssl.enable", "true");
-                properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-            }
-            case NONE -> {}
-        }
-        return Session.getInstance(properties);
+        return MailSessions.smtpSession(new EmailSettings.Server(smtp.host(), smtp.port(), smtp.security()),
+                smtp.username() != null && !smtp.username().isBlank());
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 /** Jakarta Mail sessions for a mailbox's IMAP and SMTP servers, with its protection and timeouts. */
-final class MailSessions {
+public final class MailSessions {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -53,13 +53,25 @@ final class MailSessions {
     }
 
     static Session smtpSession(EmailSettings.Mailbox mailbox) {
-        var server = mailbox.smtp();
+        var properties = smtpProperties(mailbox.smtp(), true);
+        properties.setProperty("mail." + properties.getProperty("mail.transport.protocol") + ".from", mailbox.address());
+        return Session.getInstance(properties);
+    }
+
+    /**
+     * A session for sending through an SMTP server with the channel's protection and timeouts; used
+     * by others that send mail (the desk's alerts) so they are protected the same way.
+     */
+    public static Session smtpSession(EmailSettings.Server server, boolean auth) {
+        return Session.getInstance(smtpProperties(server, auth));
+    }
+
+    private static Properties smtpProperties(EmailSettings.Server server, boolean auth) {
         String protocol = server.security() == EmailSettings.Security.SSL ? "smtps" : "smtp";
         var properties = common(protocol, server);
-        properties.setProperty("mail." + protocol + ".auth", "true");
+        properties.setProperty("mail." + protocol + ".auth", Boolean.toString(auth));
         properties.setProperty("mail.transport.protocol", protocol);
-        properties.setProperty("mail." + protocol + ".from", mailbox.address());
-        return Session.getInstance(properties);
+        return properties;
     }
 
     static Transport connectSmtp(Session session, EmailSettings.Mailbox mailbox) throws MessagingException {
