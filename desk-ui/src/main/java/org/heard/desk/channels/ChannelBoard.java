@@ -3,18 +3,15 @@ package org.heard.desk.channels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.contracts.ChannelStatusReported;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
+import org.heard.desk.shell.LiveListeners;
 import org.heard.platform.events.EventPublisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -25,10 +22,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 class ChannelBoard {
 
-    private static final Logger log = LoggerFactory.getLogger(ChannelBoard.class);
 
     private final Map<String, ChannelStatusReported> latest = new ConcurrentHashMap<>();
-    private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
+    private final LiveListeners<ChannelStatusReported> listeners = new LiveListeners<>("Channels page");
     private final EventPublisher publisher;
 
     ChannelBoard(EventPublisher publisher) {
@@ -42,20 +38,13 @@ class ChannelBoard {
 
     /** Registers a listener told of every new report; run the returned handle to unregister. */
     Runnable subscribe(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(report -> listener.run());
     }
 
     /** Keeps a report unless a newer one of the same account is already known (two ingest instances, or a replay). */
     void accept(ChannelStatusReported report) {
         latest.merge(report.key(), report, (known, incoming) -> incoming.reportedAt().isBefore(known.reportedAt()) ? known : incoming);
-        for (var listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.warn("A Channels page listener failed", e);
-            }
-        }
+        listeners.tell(report);
     }
 
     @KafkaListener(

@@ -1,11 +1,10 @@
 package org.heard.desk.inbox;
 
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.MentionTriaged;
+import org.heard.desk.shell.LiveListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.slf4j.Logger;
@@ -23,12 +22,11 @@ public class MentionFeed {
 
     private static final Logger log = LoggerFactory.getLogger(MentionFeed.class);
 
-    private final Set<Consumer<MentionTriaged>> listeners = new CopyOnWriteArraySet<>();
+    private final LiveListeners<MentionTriaged> listeners = new LiveListeners<>("desk");
 
     /** Registers a listener; run the returned handle to unregister (when the view detaches). */
     public Runnable subscribe(Consumer<MentionTriaged> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @KafkaListener(
@@ -44,12 +42,6 @@ public class MentionFeed {
             log.warn("Ignoring an unreadable triage announcement at offset {}: {}", record.offset(), e.getMessage());
             return;
         }
-        for (var listener : listeners) {
-            try {
-                listener.accept(triaged);
-            } catch (RuntimeException e) {
-                log.warn("A desk listener failed", e);
-            }
-        }
+        listeners.tell(triaged);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.contracts.DeadLettered;
@@ -15,6 +14,7 @@ import org.heard.contracts.ReplySent;
 import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.shell.LiveListeners;
 import org.heard.platform.events.EventPublisher;
 import org.heard.triage.index.MentionIndex;
 import org.heard.triage.index.MentionStatus;
@@ -36,7 +36,7 @@ public class ReplyTracker {
     private final MentionIndex index;
     private final EventPublisher publisher;
     private final Clock clock;
-    private final Set<Consumer<ReplyOutcome>> listeners = new CopyOnWriteArraySet<>();
+    private final LiveListeners<ReplyOutcome> listeners = new LiveListeners<>("conversation");
 
     public ReplyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
         this.activity = activity;
@@ -47,8 +47,7 @@ public class ReplyTracker {
 
     /** Registers a listener; run the returned handle to unregister (when the view detaches). */
     public Runnable subscribe(Consumer<ReplyOutcome> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /**
@@ -83,13 +82,7 @@ public class ReplyTracker {
             return; // dead-lettered once, by the history listener
         }
         recorded(outcome); // before telling the page; the entry's id is derived, so both listeners write one entry
-        for (var listener : listeners) {
-            try {
-                listener.accept(outcome);
-            } catch (RuntimeException e) {
-                log.warn("A conversation listener failed", e);
-            }
-        }
+        listeners.tell(outcome);
     }
 
     /**
