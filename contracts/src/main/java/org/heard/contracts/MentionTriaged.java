@@ -15,8 +15,23 @@ public record MentionTriaged(
         Urgency urgency,
         List<PersonalData> personalData,
         String model,
-        Instant triagedAt)
+        Instant triagedAt,
+        List<ScoredSentence> sentences)
         implements DeskEvent {
+
+    /** Tags without sentence scores (written before triage scored sentences). */
+    public MentionTriaged(
+            MentionId mentionId,
+            ConversationId conversationId,
+            Channel channel,
+            Sentiment sentiment,
+            List<ServiceTag> services,
+            Urgency urgency,
+            List<PersonalData> personalData,
+            String model,
+            Instant triagedAt) {
+        this(mentionId, conversationId, channel, sentiment, services, urgency, personalData, model, triagedAt, List.of());
+    }
 
     public MentionTriaged {
         Objects.requireNonNull(mentionId, "mentionId");
@@ -26,6 +41,7 @@ public record MentionTriaged(
         services = services == null ? List.of() : List.copyOf(services);
         urgency = urgency == null ? Urgency.normal() : urgency;
         personalData = personalData == null ? List.of() : List.copyOf(personalData);
+        sentences = sentences == null ? List.of() : List.copyOf(sentences);
     }
 
     @Override

@@ -1,12 +1,44 @@
 package org.heard.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
-/** A service of the catalogue that a mention concerns, how sure triage is, and why. */
-public record ServiceTag(String serviceId, double confidence, List<String> evidence) {
+/**
+ * A service of the catalogue that a mention concerns, how sure triage is, why, and which signal
+ * gave it ({@code null} for tags written before triage said so).
+ */
+public record ServiceTag(String serviceId, double confidence, List<String> evidence, Signal signal) {
 
     public ServiceTag {
         Ids.requireText(serviceId, "serviceId");
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    public ServiceTag(String serviceId, double confidence, List<String> evidence) {
+        this(serviceId, confidence, evidence, null);
+    }
+
+    /** Where a service tag came from, explicit signals first. */
+    public enum Signal {
+        /** The channel said so: the mailbox, account or story site's service code. */
+        HINT,
+        /** A catalogue term or code appears in the text. */
+        TERM,
+        /** A classifier trained on labelled feedback recognised the service type. */
+        LEARNED,
+        /** The text reads like the catalogue entry's name, terms and description. */
+        SIMILARITY;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Signal fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
     }
 }
