@@ -15,7 +15,7 @@ import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelAccount;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 
 /**
  * Triage throughput with one and with two triage instances, and end-to-end latency (an email in

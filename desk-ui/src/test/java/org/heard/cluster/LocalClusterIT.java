@@ -24,7 +24,7 @@ import org.heard.contracts.ReplySent;
 import org.heard.contracts.Responder;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelAccount;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -22,8 +22,8 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 
 /**
  * Triage loads its NLP models in the background and holds mentions until they are in. Tests that

@@ -14,7 +14,7 @@ import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

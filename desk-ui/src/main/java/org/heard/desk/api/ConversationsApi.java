@@ -15,7 +15,7 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

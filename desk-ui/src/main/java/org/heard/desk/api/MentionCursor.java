@@ -2,7 +2,7 @@ package org.heard.desk.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 
 /**
  * Where a page of mentions ended, as an opaque string for the {@code next} link and for a stream

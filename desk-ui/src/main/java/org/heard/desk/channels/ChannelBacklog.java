@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

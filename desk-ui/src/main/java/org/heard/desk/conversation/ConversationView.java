@@ -55,9 +55,9 @@ import org.heard.desk.reply.ReplyDesk;
 import org.heard.desk.reply.ReplyTracker;
 import org.heard.desk.reply.SendAttempt;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /** A conversation and its composer. Outside text is only ever set as text. */
 @Route("conversation/:mentionId")

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.heard.contracts.DeskJson;
 import org.heard.desk.security.StaffRole;
 import org.heard.platform.search.Indexes;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.heard.contracts.ServiceTag;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 
 /**
  * The dashboard as CSV (RFC 4180, comma, CRLF) for a spreadsheet. What patients wrote goes into it,

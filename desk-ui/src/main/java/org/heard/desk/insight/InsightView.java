@@ -46,7 +46,7 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 
 /**
  * The response dashboard. Charts are plain HTML bars drawn by the server (no chart library, nothing

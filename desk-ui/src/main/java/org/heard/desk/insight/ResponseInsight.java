@@ -28,10 +28,10 @@ import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.DeskScope;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /**
  * The dashboard's figures, as one Elasticsearch search of aggregations over the mention index, and

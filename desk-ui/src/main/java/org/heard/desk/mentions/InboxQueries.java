@@ -3,9 +3,9 @@ package org.heard.desk.mentions;
 import java.util.List;
 import java.util.Optional;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionQuery;
 
 /**
  * Every read of mentions for a member of staff, with their scope applied by the server. A mention

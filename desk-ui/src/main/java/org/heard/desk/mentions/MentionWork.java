@@ -9,10 +9,10 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /**
  * What staff do to a mention besides replying: status, assignment, internal notes, tag

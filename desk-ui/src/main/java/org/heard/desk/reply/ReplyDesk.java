@@ -23,9 +23,9 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.ingest.twitter.TweetLength;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionStatus;
 
 /** Checks, signs and sends a personal reply on the patient's own channel. */
 public class ReplyDesk {

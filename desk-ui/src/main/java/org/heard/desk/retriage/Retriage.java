@@ -21,7 +21,7 @@ import org.heard.desk.deadletters.DeadLetterCounts;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;

@@ -7,7 +7,7 @@ import org.heard.desk.deadletters.DeadLetterCounts;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

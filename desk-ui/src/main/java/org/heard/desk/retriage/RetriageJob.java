@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.heard.contracts.Channel;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionQuery;
 
 /**
  * A re-triage job as kept in Elasticsearch: what was asked, by whom, how far it got.

@@ -3,7 +3,7 @@ package org.heard.desk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.junit.jupiter.api.Test;
 
 class MentionCursorTest {

@@ -15,7 +15,7 @@ import org.heard.HeardApplication;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
 import org.heard.platform.testing.HeardTestInfrastructure;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**

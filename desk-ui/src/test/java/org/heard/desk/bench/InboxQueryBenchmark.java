@@ -20,10 +20,10 @@ import org.heard.contracts.Urgency;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
 
 /**
  * Inbox query latency with many mentions: starts a node of its own, bulk-loads synthetic mentions

@@ -16,10 +16,10 @@ import org.heard.desk.mentions.DeskScope;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /**
  * The dashboard's queries with many mentions: the inbox benchmark's synthetic mentions (same seed,

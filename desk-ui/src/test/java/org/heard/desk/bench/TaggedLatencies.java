@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 
 /** What the end-to-end benchmarks share: waiting for mentions to be tagged, and reading percentiles. */
 final class TaggedLatencies {

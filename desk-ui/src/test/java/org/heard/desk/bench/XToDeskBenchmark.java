@@ -13,7 +13,7 @@ import org.heard.contracts.MentionId;
 import org.heard.ingest.twitter.FakeX;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.testing.HeardTestInfrastructure;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -10,8 +10,8 @@ import org.heard.contracts.Author;
 import org.heard.contracts.Channel;
 import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionResponse;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionResponse;
 import org.junit.jupiter.api.Test;
 
 class InsightCsvTest {

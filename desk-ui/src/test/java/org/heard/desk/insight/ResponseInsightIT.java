@@ -19,11 +19,11 @@ import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.DeskScope;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionIndex.ReplyRecorded;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionIndex.ReplyRecorded;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -17,8 +17,8 @@ import org.heard.contracts.ReplySent;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
 import org.junit.jupiter.api.Test;
 
 /** A reply's delivery counts on its mention, with the warnings it was sent despite, once however often it is heard. */

@@ -10,7 +10,7 @@ import org.heard.platform.roles.HeardRole;
 import java.nio.file.Path;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageSettings;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

@@ -18,8 +18,8 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

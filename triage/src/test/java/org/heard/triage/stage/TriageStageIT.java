@@ -27,8 +27,8 @@ import org.heard.contracts.Topics;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

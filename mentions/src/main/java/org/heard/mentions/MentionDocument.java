@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.PersonalData;
+import org.heard.contracts.ScoredSentence;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
@@ -46,7 +47,19 @@ public record MentionDocument(
         MentionStatus status,
         String assignee,
         Instant updatedAt,
-        MentionResponse response) {
+        MentionResponse response,
+        List<ScoredSentence> sentences) {
+
+    /** A document without sentence scores (indexed before triage scored sentences). */
+    public MentionDocument(String mentionId, String conversationId, Channel channel, String account, String externalId,
+            String inReplyToExternalId, Author author, String subject, String text, Instant publishedAt, Instant receivedAt,
+            List<String> serviceHints, Set<MentionFlag> flags, Map<String, String> attributes, Sentiment sentiment,
+            List<ServiceTag> services, Urgency urgency, Integer urgencyRank, List<PersonalData> personalData, String model,
+            Instant triagedAt, MentionStatus status, String assignee, Instant updatedAt, MentionResponse response) {
+        this(mentionId, conversationId, channel, account, externalId, inReplyToExternalId, author, subject, text,
+                publishedAt, receivedAt, serviceHints, flags, attributes, sentiment, services, urgency, urgencyRank,
+                personalData, model, triagedAt, status, assignee, updatedAt, response, null);
+    }
 
     public static MentionDocument of(MentionReceived mention, MentionTriaged tags) {
         return new MentionDocument(
@@ -74,13 +87,14 @@ public record MentionDocument(
                 null,
                 null,
                 null,
-                null);
+                null,
+                tags.sentences());
     }
 
     /** The same document as first indexed: a new mention waits for someone. */
     MentionDocument asNew() {
         return new MentionDocument(mentionId, conversationId, channel, account, externalId, inReplyToExternalId, author,
                 subject, text, publishedAt, receivedAt, serviceHints, flags, attributes, sentiment, services, urgency,
-                urgencyRank, personalData, model, triagedAt, MentionStatus.NEW, assignee, updatedAt, response);
+                urgencyRank, personalData, model, triagedAt, MentionStatus.NEW, assignee, updatedAt, response, sentences);
     }
 }

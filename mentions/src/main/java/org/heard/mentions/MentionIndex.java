@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -286,6 +286,7 @@ public class MentionIndex {
             change.put("urgencyRank", tags.urgency().level().rank());
         }
         change.put("personalData", tags.personalData());
+        change.put("sentences", tags.sentences());
         change.put("model", tags.model());
         change.put("triagedAt", tags.triagedAt());
         change.put("retriage", Map.of("job", jobId, "at", at));

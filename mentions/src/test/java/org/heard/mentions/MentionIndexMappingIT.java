@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.heard.contracts.Channel;
+import org.heard.contracts.ConversationId;
+import org.heard.contracts.MentionId;
+import org.heard.contracts.MentionReceived;
+import org.heard.contracts.MentionTriaged;
+import org.heard.contracts.ScoredSentence;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.ServiceTag;
+import org.heard.contracts.Urgency;
 import org.heard.contracts.DeskJson;
 import org.heard.platform.testing.TestElasticsearch;
 import org.junit.jupiter.api.Test;
@@ -41,6 +49,29 @@ class MentionIndexMappingIT {
         assertThat(response.deflectionReplyIds()).containsExactly("r-old-1");
         var mapping = client.indices().getMapping(get -> get.index(MentionIndex.ALIAS)).get(MentionIndex.FIRST_INDEX);
         assertThat(mapping.mappings().properties()).containsKey("response");
+    }
+
+    @Test
+    void keepsSentenceScoresAndTheSignalBehindEachServiceTag() {
+        var index = new MentionIndex(TestElasticsearch.client());
+        index.ensureExists();
+        String text = "The nurses were kind. The waiting room on ward 5 was freezing.";
+        var mention = new MentionReceived(MentionId.of(Channel.EMAIL, "sentences-1"), Channel.EMAIL, "feedback", "sentences-1",
+                ConversationId.startedBy(Channel.EMAIL, "sentences-1"), null, null, "Ward 5", text, Instant.parse("2025-02-03T09:00:00Z"),
+                Instant.parse("2025-02-03T09:00:01Z"), List.of(), Set.of(), Map.of());
+        var tags = new MentionTriaged(mention.mentionId(), mention.conversationId(), Channel.EMAIL,
+                new Sentiment(Sentiment.Label.NEGATIVE, -0.6, List.of("The waiting room on ward 5 was freezing.")),
+                List.of(new ServiceTag("ward-5", 0.9, List.of("ward 5"), ServiceTag.Signal.TERM)), Urgency.normal(), List.of(), "test",
+                Instant.parse("2025-02-03T09:00:02Z"),
+                List.of(new ScoredSentence(0, 21, Sentiment.Label.POSITIVE, 0.7), new ScoredSentence(22, 62, Sentiment.Label.NEGATIVE, -0.8)));
+
+        assertThat(index.upsertAll(List.of(MentionDocument.of(mention, tags)))).isEmpty();
+
+        var found = index.find(mention.mentionId().value()).orElseThrow();
+        assertThat(found.sentences()).containsExactlyElementsOf(tags.sentences());
+        assertThat(found.services()).extracting(ServiceTag::signal).containsExactly(ServiceTag.Signal.TERM);
+        assertThat(text.substring(found.sentences().get(1).start(), found.sentences().get(1).end()))
+                .isEqualTo("The waiting room on ward 5 was freezing.");
     }
 
     /** The first index behind the alias, with the current mapping less the fields added for the dashboards. */

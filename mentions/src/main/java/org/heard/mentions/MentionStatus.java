@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.heard.triage.index;
+package org.heard.mentions;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.context.annotation.Bean;
