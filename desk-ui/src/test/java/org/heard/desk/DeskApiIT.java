@@ -33,7 +33,7 @@ import org.heard.contracts.Urgency;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestKafka;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +55,7 @@ class DeskApiIT {
     EventPublisher publisher;
 
     @Autowired
-    MentionIndex index;
+    TagWriter index;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -11,7 +11,7 @@ import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.events.EventPublisher;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ class DeskScopeIT {
     EventPublisher publisher;
 
     @Autowired
-    MentionIndex index;
+    MentionSearch index;
 
     @Autowired
     ActivityLog activity;

@@ -14,7 +14,7 @@ import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +39,7 @@ class AlertsConfiguration {
 
         @Bean
         Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, ServiceCatalogue catalogue, AlertLedger ledger,
-                AuditLog auditLog, MentionIndex index, ObjectProvider<EmailChannel> email, Clock clock) {
+                AuditLog auditLog, MentionSearch index, ObjectProvider<EmailChannel> email, Clock clock) {
             Map<AlertDelivery.Route, AlertRoute> routes = new EnumMap<>(AlertDelivery.Route.class);
             routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> smtp(settings, email), settings.from(), clock));
             if (settings.webhook() != null) {

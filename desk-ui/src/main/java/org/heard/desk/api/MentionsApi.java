@@ -23,7 +23,7 @@ import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
 import org.heard.mentions.MentionStatus;
 import org.springframework.http.HttpStatus;
@@ -98,12 +98,12 @@ class MentionsApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1.." + MAX_SIZE);
         }
         var order = switch (sort) {
-            case "newest" -> MentionIndex.Order.NEWEST_PUBLISHED;
-            case "oldest" -> MentionIndex.Order.OLDEST_PUBLISHED;
+            case "newest" -> MentionSearch.Order.NEWEST_PUBLISHED;
+            case "oldest" -> MentionSearch.Order.OLDEST_PUBLISHED;
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sort must be newest or oldest");
         };
         MentionQuery query;
-        MentionIndex.Position after = null;
+        MentionSearch.Position after = null;
         try {
             query = new MentionQuery(words,
                     map(channels, Channel::fromWire),

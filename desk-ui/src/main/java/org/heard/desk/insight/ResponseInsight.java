@@ -29,7 +29,8 @@ import org.heard.desk.mentions.DeskScope;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionQueries;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
 
@@ -68,7 +69,7 @@ public class ResponseInsight {
     public List<Figure> figures(DeskScope scope, InsightFilter filter) {
         var include = servicesShown(scope, filter);
         try {
-            var response = client.search(search -> search.index(MentionIndex.ALIAS)
+            var response = client.search(search -> search.index(MentionIndexSchema.ALIAS)
                             .size(0)
                             .trackTotalHits(total -> total.enabled(true))
                             .query(base(scope, filter))
@@ -88,7 +89,7 @@ public class ResponseInsight {
         var query = Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(narrowing(drill))));
         try {
             var response = client.search(search -> {
-                search.index(MentionIndex.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
+                search.index(MentionIndexSchema.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
                 if (drill.subset() == Subset.REPLIED) {
                     search.sort(sort -> sort.field(field -> field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
                 }
@@ -105,7 +106,7 @@ public class ResponseInsight {
 
     private static Query base(DeskScope scope, InsightFilter filter) {
         // The scope is set here, whatever the filter asked: a manager cannot widen it.
-        return MentionIndex.toQuery(filter.toQuery().within(scope.services()));
+        return MentionQueries.toQuery(filter.toQuery().within(scope.services()));
     }
 
     /** The services a by-service figure may name: a mention tagged with one of mine and another's shows only mine. */

@@ -10,7 +10,7 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
 
@@ -30,11 +30,11 @@ public class MentionWork {
     }
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public MentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+    public MentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         this.queries = queries;
         this.index = index;
         this.activity = activity;
