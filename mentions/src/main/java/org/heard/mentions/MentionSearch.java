@@ -6,13 +6,13 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.heard.platform.search.Store;
 
 /** Reads of the mention index: by id, by conversation, searches in the desk's orders, counts and walks. */
 public final class MentionSearch {
@@ -27,12 +27,8 @@ public final class MentionSearch {
 
     /** One mention by id, if indexed. */
     public Optional<MentionDocument> find(String mentionId) {
-        try {
-            var response = client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class);
-            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class));
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
     /** The mentions of these ids that are indexed (missing ones are left out), in no particular order. */
@@ -40,29 +36,21 @@ public final class MentionSearch {
         if (mentionIds.isEmpty()) {
             return List.of();
         }
-        try {
-            var response = client.mget(get -> get.index(ALIAS).ids(List.copyOf(mentionIds)), MentionDocument.class);
-            return response.docs().stream()
-                    .filter(item -> item.isResult() && item.result().found() && item.result().source() != null)
-                    .map(item -> item.result().source())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.mget(get -> get.index(ALIAS).ids(List.copyOf(mentionIds)), MentionDocument.class));
+        return response.docs().stream()
+                .filter(item -> item.isResult() && item.result().found() && item.result().source() != null)
+                .map(item -> item.result().source())
+                .toList();
     }
 
     /** Every mention of a conversation, oldest first (a thread is short: at most {@code limit}). */
     public List<MentionDocument> conversation(String conversationId, int limit) {
-        try {
-            var response = client.search(search -> search.index(ALIAS)
-                            .query(q -> q.term(term -> term.field("conversationId").value(conversationId)))
-                            .size(limit)
-                            .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
-                    MentionDocument.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(ALIAS)
+                        .query(q -> q.term(term -> term.field("conversationId").value(conversationId)))
+                        .size(limit)
+                        .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                MentionDocument.class));
+        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
     }
 
     /** Mentions matching the words, most urgent first, then those who have waited longest. */
@@ -72,21 +60,17 @@ public final class MentionSearch {
 
     /** Mentions matching the query, most urgent first, then those who have waited longest. */
     public SearchPage search(MentionQuery query, int from, int size) {
-        try {
-            var response = client.search(search -> search.index(ALIAS)
-                            .query(MentionQueries.toQuery(query))
-                            .from(from)
-                            .size(size)
-                            .trackTotalHits(total -> total.enabled(true))
-                            .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
-                            .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
-                    MentionDocument.class);
-            var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            return new SearchPage(hits, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(ALIAS)
+                        .query(MentionQueries.toQuery(query))
+                        .from(from)
+                        .size(size)
+                        .trackTotalHits(total -> total.enabled(true))
+                        .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
+                        .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                MentionDocument.class));
+        var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchPage(hits, total);
     }
 
     public record SearchPage(List<MentionDocument> mentions, long total) {}
@@ -101,33 +85,29 @@ public final class MentionSearch {
     public CursorPage searchAfter(MentionQuery query, Order order, Position after, int size) {
         var direction = order == Order.NEWEST_PUBLISHED ? SortOrder.Desc : SortOrder.Asc;
         String timeField = order == Order.TRIAGED ? "triagedAt" : "publishedAt";
-        try {
-            var response = client.search(search -> {
-                search.index(ALIAS)
-                        .query(MentionQueries.toQuery(query))
-                        .size(size)
-                        .trackTotalHits(total -> total.enabled(true))
-                        .sort(sort -> sort.field(field -> field.field(timeField).order(direction)))
-                        .sort(sort -> sort.field(field -> field.field("mentionId").order(direction)));
-                if (after != null) {
-                    search.searchAfter(FieldValue.of(after.at()), FieldValue.of(after.mentionId()));
-                }
-                return search;
-            }, MentionDocument.class);
-            var mentions = new ArrayList<MentionDocument>();
-            var positions = new ArrayList<Position>();
-            for (var hit : response.hits().hits()) {
-                if (hit.source() == null) {
-                    continue;
-                }
-                mentions.add(hit.source());
-                positions.add(new Position(hit.sort().get(0).longValue(), hit.sort().get(1).stringValue()));
+        var response = Store.call(() -> client.search(search -> {
+            search.index(ALIAS)
+                    .query(MentionQueries.toQuery(query))
+                    .size(size)
+                    .trackTotalHits(total -> total.enabled(true))
+                    .sort(sort -> sort.field(field -> field.field(timeField).order(direction)))
+                    .sort(sort -> sort.field(field -> field.field("mentionId").order(direction)));
+            if (after != null) {
+                search.searchAfter(FieldValue.of(after.at()), FieldValue.of(after.mentionId()));
             }
-            long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
-            return new CursorPage(mentions, positions, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+            return search;
+        }, MentionDocument.class));
+        var mentions = new ArrayList<MentionDocument>();
+        var positions = new ArrayList<Position>();
+        for (var hit : response.hits().hits()) {
+            if (hit.source() == null) {
+                continue;
+            }
+            mentions.add(hit.source());
+            positions.add(new Position(hit.sort().get(0).longValue(), hit.sort().get(1).stringValue()));
         }
+        long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+        return new CursorPage(mentions, positions, total);
     }
 
     /** Orders for {@link #searchAfter}: each by a time that does not change, then by id. */
@@ -149,20 +129,12 @@ public final class MentionSearch {
 
     /** How many mentions match, without fetching any. */
     public long count(MentionQuery query) {
-        try {
-            return client.count(count -> count.index(ALIAS).query(MentionQueries.toQuery(query))).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        return Store.call(() -> client.count(count -> count.index(ALIAS).query(MentionQueries.toQuery(query)))).count();
     }
 
     /** How many mentions a re-triage job has re-tagged so far. */
     public long countRetagged(String jobId) {
-        try {
-            return client.count(count -> count.index(ALIAS).query(q -> q.term(t -> t.field("retriage.job").value(jobId)))).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        return Store.call(() -> client.count(count -> count.index(ALIAS).query(q -> q.term(t -> t.field("retriage.job").value(jobId))))).count();
     }
 
     /**
@@ -170,17 +142,13 @@ public final class MentionSearch {
      * the index: mentions arriving meanwhile are not included and none is seen twice. Close it.
      */
     public Walk walk(MentionQuery query, Duration keepAlive) {
-        try {
-            String keep = keepAlive.toSeconds() + "s";
-            String pit = client.openPointInTime(open -> open.index(ALIAS).keepAlive(k -> k.time(keep))).id();
-            Query matching = MentionQueries.toQuery(query);
-            // Counted on the same point in time as the walk, so the walk ends exactly at the total.
-            var counted = client.search(search -> search.pit(p -> p.id(pit).keepAlive(k -> k.time(keep)))
-                    .query(matching).size(0).trackTotalHits(t -> t.enabled(true)), Void.class);
-            return new Walk(client, pit, keep, matching, counted.hits().total() == null ? 0 : counted.hits().total().value());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        String keep = keepAlive.toSeconds() + "s";
+        String pit = Store.call(() -> client.openPointInTime(open -> open.index(ALIAS).keepAlive(k -> k.time(keep)))).id();
+        Query matching = MentionQueries.toQuery(query);
+        // Counted on the same point in time as the walk, so the walk ends exactly at the total.
+        var counted = Store.call(() -> client.search(search -> search.pit(p -> p.id(pit).keepAlive(k -> k.time(keep)))
+                .query(matching).size(0).trackTotalHits(t -> t.enabled(true)), Void.class));
+        return new Walk(client, pit, keep, matching, counted.hits().total() == null ? 0 : counted.hits().total().value());
     }
 
     /** A walk through the matching mentions; {@link #total()} was counted when it began. */
@@ -207,30 +175,26 @@ public final class MentionSearch {
 
         /** The next ids, at most {@code size}; empty at the end. */
         public List<String> next(int size) {
-            try {
-                var response = client.search(search -> {
-                    search.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)))
-                            .query(query)
-                            .size(size)
-                            .source(source -> source.fetch(false))
-                            .trackTotalHits(t -> t.enabled(false))
-                            .sort(sort -> sort.field(field -> field.field("_shard_doc").order(SortOrder.Asc)));
-                    if (!after.isEmpty()) {
-                        search.searchAfter(after);
-                    }
-                    return search;
-                }, Void.class);
-                if (response.pitId() != null) {
-                    pit = response.pitId();
+            var response = Store.call(() -> client.search(search -> {
+                search.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)))
+                        .query(query)
+                        .size(size)
+                        .source(source -> source.fetch(false))
+                        .trackTotalHits(t -> t.enabled(false))
+                        .sort(sort -> sort.field(field -> field.field("_shard_doc").order(SortOrder.Asc)));
+                if (!after.isEmpty()) {
+                    search.searchAfter(after);
                 }
-                var hits = response.hits().hits();
-                if (!hits.isEmpty()) {
-                    after = hits.getLast().sort();
-                }
-                return hits.stream().map(hit -> hit.id()).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Elasticsearch is unreachable", e);
+                return search;
+            }, Void.class));
+            if (response.pitId() != null) {
+                pit = response.pitId();
             }
+            var hits = response.hits().hits();
+            if (!hits.isEmpty()) {
+                after = hits.getLast().sort();
+            }
+            return hits.stream().map(hit -> hit.id()).toList();
         }
 
         @Override

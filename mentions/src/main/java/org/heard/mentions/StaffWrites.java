@@ -3,14 +3,13 @@ package org.heard.mentions;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.heard.platform.search.Store;
 
 /**
  * What the desk writes on a mention: where staff are with it, their tag corrections, the replies
@@ -43,34 +42,30 @@ public final class StaffWrites {
      * counts once.
      */
     public ReplyRecorded recordReply(String mentionId, String replyId, Instant sentAt, Set<String> warnings) {
-        try {
-            for (int attempt = 0; ; attempt++) {
-                var found = client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class);
-                if (!found.found() || found.source() == null) {
-                    return ReplyRecorded.NO_SUCH_MENTION;
-                }
-                var mention = found.source();
-                var response = mention.response() == null ? MentionResponse.none() : mention.response();
-                if (response.counted(replyId)) {
-                    return ReplyRecorded.ALREADY_COUNTED;
-                }
-                var counted = response.withReply(replyId, sentAt, mention.publishedAt(), warnings);
-                try {
-                    client.update(update -> update.index(found.index()).id(mentionId)
-                                    .ifSeqNo(found.seqNo()).ifPrimaryTerm(found.primaryTerm())
-                                    .refresh(Refresh.WaitFor)
-                                    .doc(Map.of("response", counted)),
-                            MentionDocument.class);
-                    return ReplyRecorded.COUNTED;
-                } catch (ElasticsearchException e) {
-                    if (e.status() != 409 || attempt >= 10) {
-                        throw e;
-                    }
-                    // Someone else wrote the mention in between: read it again.
-                }
+        for (int attempt = 0; ; attempt++) {
+            var found = Store.call(() -> client.get(get -> get.index(ALIAS).id(mentionId), MentionDocument.class));
+            if (!found.found() || found.source() == null) {
+                return ReplyRecorded.NO_SUCH_MENTION;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+            var mention = found.source();
+            var response = mention.response() == null ? MentionResponse.none() : mention.response();
+            if (response.counted(replyId)) {
+                return ReplyRecorded.ALREADY_COUNTED;
+            }
+            var counted = response.withReply(replyId, sentAt, mention.publishedAt(), warnings);
+            try {
+                Store.run(() -> client.update(update -> update.index(found.index()).id(mentionId)
+                                .ifSeqNo(found.seqNo()).ifPrimaryTerm(found.primaryTerm())
+                                .refresh(Refresh.WaitFor)
+                                .doc(Map.of("response", counted)),
+                        MentionDocument.class));
+                return ReplyRecorded.COUNTED;
+            } catch (ElasticsearchException e) {
+                if (e.status() != 409 || attempt >= 10) {
+                    throw e;
+                }
+                // Someone else wrote the mention in between: read it again.
+            }
         }
     }
 
@@ -91,12 +86,8 @@ public final class StaffWrites {
         if (assignee != null) {
             change.put("assignee", assignee);
         }
-        try {
-            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
-                    MentionDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+                MentionDocument.class));
     }
 
     /**
@@ -116,11 +107,7 @@ public final class StaffWrites {
         if (!corrections.isEmpty()) {
             marked.put("corrections", corrections);
         }
-        try {
-            client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(marked),
-                    MentionDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(marked),
+                MentionDocument.class));
     }
 }

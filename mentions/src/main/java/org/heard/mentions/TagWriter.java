@@ -3,7 +3,6 @@ package org.heard.mentions;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.heard.contracts.MentionTriaged;
+import org.heard.platform.search.Store;
 
 /** What triage writes: mentions with their machine tags, and re-tags after a model change. */
 public final class TagWriter {
@@ -41,22 +41,18 @@ public final class TagWriter {
                     .retryOnConflict(3)
                     .action(action -> action.doc(document).upsert(document.asNew())))));
         }
-        try {
-            // wait_for: once this returns the mentions are searchable, so the desk, told by the
-            // triaged event that follows, finds them. Costs at most one refresh interval per batch.
-            var response = client.bulk(bulk -> bulk.refresh(Refresh.WaitFor).operations(operations));
-            var refused = new LinkedHashMap<String, String>();
-            if (response.errors()) {
-                for (var item : response.items()) {
-                    if (item.error() != null) {
-                        refused.put(item.id(), item.error().type() + ": " + item.error().reason());
-                    }
+        // wait_for: once this returns the mentions are searchable, so the desk, told by the
+        // triaged event that follows, finds them. Costs at most one refresh interval per batch.
+        var response = Store.call(() -> client.bulk(bulk -> bulk.refresh(Refresh.WaitFor).operations(operations)));
+        var refused = new LinkedHashMap<String, String>();
+        if (response.errors()) {
+            for (var item : response.items()) {
+                if (item.error() != null) {
+                    refused.put(item.id(), item.error().type() + ": " + item.error().reason());
                 }
             }
-            return refused;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
+        return refused;
     }
 
     /**
@@ -73,41 +69,37 @@ public final class TagWriter {
         var pending = new LinkedHashMap<String, MentionTriaged>();
         tags.forEach(tag -> pending.put(tag.mentionId().value(), tag));
         var notRetagged = new LinkedHashMap<String, String>();
-        try {
-            for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
-                @SuppressWarnings("rawtypes")
-                var current = client.mget(get -> get.index(ALIAS).ids(List.copyOf(pending.keySet())), Map.class);
-                var operations = new ArrayList<BulkOperation>();
-                for (var item : current.docs()) {
-                    if (!item.isResult() || !item.result().found() || item.result().seqNo() == null) {
-                        String id = item.isResult() ? item.result().id() : item.failure().id();
-                        notRetagged.put(id, "no longer in the index");
-                        pending.remove(id);
-                        continue;
-                    }
-                    var found = item.result();
-                    var change = retagged(pending.get(found.id()), found.source(), jobId, at);
-                    operations.add(BulkOperation.of(op -> op.update(update -> update.index(found.index())
-                            .id(found.id())
-                            .ifSeqNo(found.seqNo())
-                            .ifPrimaryTerm(found.primaryTerm())
-                            .action(action -> action.doc(change)))));
+        for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
+            @SuppressWarnings("rawtypes")
+            var current = Store.call(() -> client.mget(get -> get.index(ALIAS).ids(List.copyOf(pending.keySet())), Map.class));
+            var operations = new ArrayList<BulkOperation>();
+            for (var item : current.docs()) {
+                if (!item.isResult() || !item.result().found() || item.result().seqNo() == null) {
+                    String id = item.isResult() ? item.result().id() : item.failure().id();
+                    notRetagged.put(id, "no longer in the index");
+                    pending.remove(id);
+                    continue;
                 }
-                if (operations.isEmpty()) {
-                    break;
-                }
-                var response = client.bulk(bulk -> bulk.operations(operations));
-                for (var item : response.items()) {
-                    if (item.error() == null) {
-                        pending.remove(item.id());
-                    } else if (!"version_conflict_engine_exception".equals(item.error().type())) {
-                        notRetagged.put(item.id(), item.error().type() + ": " + item.error().reason());
-                        pending.remove(item.id());
-                    }
+                var found = item.result();
+                var change = retagged(pending.get(found.id()), found.source(), jobId, at);
+                operations.add(BulkOperation.of(op -> op.update(update -> update.index(found.index())
+                        .id(found.id())
+                        .ifSeqNo(found.seqNo())
+                        .ifPrimaryTerm(found.primaryTerm())
+                        .action(action -> action.doc(change)))));
+            }
+            if (operations.isEmpty()) {
+                break;
+            }
+            var response = Store.call(() -> client.bulk(bulk -> bulk.operations(operations)));
+            for (var item : response.items()) {
+                if (item.error() == null) {
+                    pending.remove(item.id());
+                } else if (!"version_conflict_engine_exception".equals(item.error().type())) {
+                    notRetagged.put(item.id(), item.error().type() + ": " + item.error().reason());
+                    pending.remove(item.id());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
         pending.keySet().forEach(id -> notRetagged.put(id, "changed by others five times while being re-tagged"));
         return notRetagged;
