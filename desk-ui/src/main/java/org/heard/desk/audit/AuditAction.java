@@ -1,11 +1,10 @@
 package org.heard.desk.audit;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.heard.contracts.WireEnum;
+
 
 /** What someone did with a patient's mention. */
-public enum AuditAction {
+public enum AuditAction implements WireEnum {
     /** Opened a conversation on the desk. */
     CONVERSATION_OPENED,
     /** Read one mention through the JSON API. */
@@ -20,13 +19,7 @@ public enum AuditAction {
     REPLY_REQUESTED,
     TAG_CORRECTED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    @JsonCreator
     public static AuditAction fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return WireEnum.parse(AuditAction.class, value);
     }
 }
