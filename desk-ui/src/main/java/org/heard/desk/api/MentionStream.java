@@ -204,7 +204,7 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
             if (sent.size() > REMEMBERED) {
                 sent.remove(sent.iterator().next());
             }
-            emitter.send(SseEmitter.event().id(id).name("mention").data(mention, MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().id(id).name("mention").data(ApiMention.of(mention), MediaType.APPLICATION_JSON));
         }
 
         void heartbeat() {
