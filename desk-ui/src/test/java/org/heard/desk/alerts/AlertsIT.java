@@ -375,7 +375,7 @@ class AlertsIT {
 
     private AlertSettings settings(String webhookUrl, List<AlertSettings.Subscriber> subscribers, Map<String, List<String>> rotas) {
         var hook = webhookUrl == null ? null : new AlertSettings.Webhook(webhookUrl, "X-Page-Secret", SECRET, null);
-        var server = new AlertSettings.Smtp("127.0.0.1", smtp.getSmtp().getPort(), org.heard.ingest.email.EmailSettings.Security.NONE, null, null, null);
+        var server = new AlertSettings.Smtp("127.0.0.1", smtp.getSmtp().getPort(), AlertSettings.Security.NONE, null, null, null);
         return new AlertSettings(true, "https://desk.trust.test/", "alerts@trust.test", server, hook, subscribers, rotas,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofSeconds(10));
     }
@@ -393,8 +393,7 @@ class AlertsIT {
                 Set.of(StaffRole.MANAGER), Set.of("ward-7"))));
         var smtpSettings = settings.smtp();
         Map<AlertDelivery.Route, AlertRoute> routes = new java.util.EnumMap<>(AlertDelivery.Route.class);
-        routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> new MailRoute.Server(smtpSettings.host(), smtpSettings.port(),
-                smtpSettings.security(), null, () -> ""), settings.from(), clock));
+        routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> AlertMailSender.of(smtpSettings), settings.from(), clock));
         if (webhookRoute != null) {
             routes.put(AlertDelivery.Route.WEBHOOK, webhookRoute);
         }
