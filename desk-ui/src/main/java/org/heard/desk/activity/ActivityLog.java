@@ -1,8 +1,10 @@
 package org.heard.desk.activity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -70,6 +72,42 @@ public class ActivityLog {
                         .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc))),
                 Activity.class));
         return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Every tag correction (at or after {@code from}, when given), by mention, then in the order
+     * they were made, a page at a time ({@code search_after}), so a caller can group a mention's
+     * corrections while holding one page.
+     */
+    public void eachCorrection(Instant from, int pageSize, Consumer<Activity> each) {
+        List<FieldValue> after = List.of();
+        while (true) {
+            var position = after;
+            var response = Store.call(() -> client.search(search -> {
+                search.index(INDEX)
+                        .query(q -> q.bool(b -> {
+                            b.filter(f -> f.term(t -> t.field("kind").value(Activity.Kind.TAG_CORRECTED.wire())));
+                            if (from != null) {
+                                b.filter(f -> f.range(r -> r.date(d -> d.field("at").gte(from.toString()))));
+                            }
+                            return b;
+                        }))
+                        .size(pageSize)
+                        .sort(s -> s.field(f -> f.field("mentionId").order(SortOrder.Asc)))
+                        .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc)))
+                        .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+                if (!position.isEmpty()) {
+                    search.searchAfter(position);
+                }
+                return search;
+            }, Activity.class));
+            var hits = response.hits().hits();
+            hits.stream().map(hit -> hit.source()).filter(Objects::nonNull).forEach(each);
+            if (hits.size() < pageSize) {
+                return;
+            }
+            after = hits.getLast().sort();
+        }
     }
 
     /** The organisation's most recent replies (any responder, any conversation), newest first. */

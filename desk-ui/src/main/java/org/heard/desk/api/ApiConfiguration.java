@@ -5,8 +5,10 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import org.heard.contracts.WireEnum;
+import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
+import org.heard.mentions.MentionSearch;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -54,6 +56,11 @@ class ApiConfiguration {
                 registry.addConverter(new WireEnumParameters());
             }
         };
+    }
+
+    @Bean
+    CorrectionLines correctionLines(ActivityLog activity, MentionSearch mentions) {
+        return new CorrectionLines(activity, mentions);
     }
 
     @Bean(destroyMethod = "close")

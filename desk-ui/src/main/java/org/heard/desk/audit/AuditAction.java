@@ -2,7 +2,6 @@ package org.heard.desk.audit;
 
 import org.heard.contracts.WireEnum;
 
-
 /** What someone did with a patient's mention. */
 public enum AuditAction implements WireEnum {
     /** Opened a conversation on the desk. */
@@ -17,7 +16,9 @@ public enum AuditAction implements WireEnum {
     STATUS_CHANGED,
     ASSIGNED,
     REPLY_REQUESTED,
-    TAG_CORRECTED;
+    TAG_CORRECTED,
+    /** Exported staff's tag corrections (with the patients' words) for retraining. */
+    CORRECTIONS_EXPORTED;
 
     public static AuditAction fromWire(String value) {
         return WireEnum.parse(AuditAction.class, value);

@@ -139,7 +139,8 @@ public class MentionWork {
     private Outcome corrected(StaffUser user, MentionDocument mention, String field, String old, String corrected) {
         String text = mention.subject() == null ? mention.text() : mention.subject() + "\n" + mention.text();
         return done(mention, Activity.Kind.TAG_CORRECTED, user, text,
-                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model()));
+                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model(),
+                        "channel", mention.channel() == null ? "" : mention.channel().wire()));
     }
 
     private Outcome done(MentionDocument mention, Activity.Kind kind, StaffUser user, String text, Map<String, String> details) {
