@@ -535,8 +535,9 @@ public class MentionIndex {
         return Query.of(q -> q.bool(b -> {
             b.filter(filters);
             if (anyWords) {
-                b.must(m -> m.multiMatch(match -> match.query(words)
-                        .fields("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons")));
+                var fields = query.authorsHidden() ? List.of("subject^2", "text", "lemmas", "urgency.reasons")
+                        : List.of("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons");
+                b.must(m -> m.multiMatch(match -> match.query(words).fields(fields)));
             }
             return b;
         }));

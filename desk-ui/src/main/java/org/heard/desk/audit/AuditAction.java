@@ -18,7 +18,9 @@ public enum AuditAction {
     STATUS_CHANGED,
     ASSIGNED,
     REPLY_REQUESTED,
-    TAG_CORRECTED;
+    TAG_CORRECTED,
+    /** Revealed who wrote a conversation to the shielded staff of its services; the detail is the reason given. */
+    IDENTITY_REVEALED;
 
     @JsonValue
     public String wire() {
