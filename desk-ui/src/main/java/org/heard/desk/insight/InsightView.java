@@ -187,10 +187,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         section(Section.WEEK_SENTIMENT, weeks, weeks.isEmpty() ? null : sentimentByWeek(weeks));
         section(Section.WEEK, bySection.getOrDefault(Section.WEEK, List.of()), null);
         var channels = bySection.getOrDefault(Section.CHANNEL, List.of());
-        section(Section.CHANNEL, channels, channels.isEmpty() ? null : firstResponse("chart-first-response-channel",
+        section(Section.CHANNEL, channels, channels.isEmpty() ? null : firstResponse("graph-first-response-channel",
                 "Time to first response by channel", channels));
         var byService = bySection.getOrDefault(Section.SERVICE, List.of());
-        section(Section.SERVICE, byService, byService.isEmpty() ? null : firstResponse("chart-first-response-service",
+        section(Section.SERVICE, byService, byService.isEmpty() ? null : firstResponse("graph-first-response-service",
                 "Time to first response by service", byService));
         section(Section.BACKLOG, bySection.getOrDefault(Section.BACKLOG, List.of()), null);
         var ages = bySection.getOrDefault(Section.BACKLOG_AGE, List.of());
@@ -251,10 +251,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         }
         long negative = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::count).sum();
         long total = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::of).sum();
-        String summary = String.format(Locale.UK, "%d mentions over %d weeks, %d%% negative; the busiest was the %s, with %d. "
-                + "The table below has every week's figures.", total, categories.size(), total == 0 ? 0 : Math.round(100.0 * negative / total),
-                busiestWeek, busiest);
-        return svg("chart-week-sentiment", Chart.stackedColumns("chart-week-sentiment-svg", "Mentions by week and sentiment", summary,
+        String summary = String.format(Locale.UK, "%d mentions over %d week%s, %d%% negative; the busiest was the %s, with %d. "
+                + "The table below has every week's figures.", total, categories.size(), categories.size() == 1 ? "" : "s",
+                total == 0 ? 0 : Math.round(100.0 * negative / total), busiestWeek, busiest);
+        return svg("graph-week-sentiment", Chart.stackedColumns("graph-week-sentiment-svg", "Mentions by week and sentiment", summary,
                 categories, series, bars), drills);
     }
 
@@ -313,7 +313,7 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         String summary = open + " open mentions, " + waitingOverAWeek + " of them waiting a week or more. The table below has every figure.";
-        return svg("chart-backlog-age", Chart.stackedColumns("chart-backlog-age-svg", "Open mentions by how long they have waited", summary,
+        return svg("graph-backlog-age", Chart.stackedColumns("graph-backlog-age-svg", "Open mentions by how long they have waited", summary,
                 categories, series, bars), drills);
     }
 
