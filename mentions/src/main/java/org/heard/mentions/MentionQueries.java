@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
@@ -56,8 +57,9 @@ public final class MentionQueries {
         return Query.of(q -> q.bool(b -> {
             b.filter(filters);
             if (anyWords) {
-                b.must(m -> m.multiMatch(match -> match.query(words)
-                        .fields("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons")));
+                var fields = query.authorsHidden() ? List.of("subject^2", "text", "lemmas", "urgency.reasons")
+                        : List.of("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons");
+                b.must(m -> m.multiMatch(match -> match.query(words).fields(fields)));
             }
             return b;
         }));

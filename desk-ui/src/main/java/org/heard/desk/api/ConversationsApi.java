@@ -60,7 +60,7 @@ class ConversationsApi {
         Set<String> visible = mentions.stream().map(MentionDocument::mentionId).collect(Collectors.toSet());
         audit.record(user.getUsername(), AuditAction.API_CONVERSATION_READ, null, conversationId,
                 "mentions=" + String.join(",", visible));
-        var history = activity.ofConversation(conversationId).stream()
+        var history = queries.history(user, conversationId).stream()
                 // A conversation may span services: what staff did to a mention out of scope stays out of sight.
                 .filter(entry -> entry.mentionId() != null && visible.contains(entry.mentionId()))
                 .map(entry -> shown(entry, user))

@@ -18,7 +18,9 @@ public enum AuditAction implements WireEnum {
     REPLY_REQUESTED,
     TAG_CORRECTED,
     /** Exported staff's tag corrections (with the patients' words) for retraining. */
-    CORRECTIONS_EXPORTED;
+    CORRECTIONS_EXPORTED,
+    /** Revealed who wrote a conversation to the shielded staff of its services; the detail is the reason given. */
+    IDENTITY_REVEALED;
 
     public static AuditAction fromWire(String value) {
         return WireEnum.parse(AuditAction.class, value);

@@ -109,7 +109,7 @@ public class ReplyDesk {
      */
     public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately,
             java.util.function.Predicate<DraftWarning> acknowledged) {
-        var found = queries.find(user, mentionId);
+        var found = queries.findToAct(user, mentionId);
         if (found.isEmpty()) {
             return new SendAttempt.NotFound(mentionId);
         }
