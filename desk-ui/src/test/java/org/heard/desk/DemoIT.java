@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
-import org.heard.desk.demo.DemoMentions;
+import org.heard.ingest.demo.DemoMentions;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionSearch;
 import org.junit.jupiter.api.Test;

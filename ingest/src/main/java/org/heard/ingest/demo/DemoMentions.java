@@ -1,4 +1,4 @@
-package org.heard.desk.demo;
+package org.heard.ingest.demo;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public class DemoMentions {
 
-    static final String SAMPLES = "/org/heard/desk/demo/sample-mentions.tsv";
+    static final String SAMPLES = "/org/heard/ingest/demo/sample-mentions.tsv";
     static final String MESSAGE_ID_DOMAIN = "demo.heard.example";
 
     /** One sample as written in the file. */

@@ -1,4 +1,4 @@
-package org.heard.desk.demo;
+package org.heard.ingest.demo;
 
 import java.nio.file.Path;
 import java.time.Clock;
