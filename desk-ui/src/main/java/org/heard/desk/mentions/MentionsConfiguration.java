@@ -26,6 +26,11 @@ class MentionsConfiguration {
     }
 
     @Bean
+    ConversationHistory conversationHistory(InboxQueries queries, ActivityLog activity) {
+        return new ConversationHistory(queries, activity);
+    }
+
+    @Bean
     MentionWork mentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
         return new MentionWork(queries, index, activity, clock);
     }
