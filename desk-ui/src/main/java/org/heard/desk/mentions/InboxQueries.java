@@ -31,6 +31,17 @@ public class InboxQueries {
         return index.search(scoped(user, query), from, size);
     }
 
+    /**
+     * A page and, in the same request, the count of each named query (an inbox's tabs), every one
+     * of them in the person's scope.
+     */
+    public MentionIndex.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
+            java.util.Map<String, MentionQuery> counts) {
+        var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
+        counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
+        return index.searchCounting(scoped(user, query), from, size, scoped);
+    }
+
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
     public MentionIndex.CursorPage page(StaffUser user, MentionQuery query, MentionIndex.Order order,
             MentionIndex.Position after, int size) {
