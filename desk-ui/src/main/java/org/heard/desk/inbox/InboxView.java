@@ -322,36 +322,63 @@ public class InboxView extends VerticalLayout {
         return new Loaded(found.page().mentions(), found.page().total(), found.counts());
     }
 
+    /**
+     * Shows what a search brought back, changing only what changed: a row whose mention shows the
+     * same as before is kept, and nothing at all is sent when nothing changed (most live refreshes of
+     * a long list), so a busy inbox costs the browser and the push little.
+     */
     private void apply(Loaded loaded) {
-        total.setText(loaded.total() == 1 ? "1 mention" : loaded.total() + " mentions");
+        setText(total, loaded.total() == 1 ? "1 mention" : loaded.total() + " mentions");
         for (int i = 0; i < shownViews.size() && i < tabs.getComponentCount(); i++) {
             Long count = loaded.counts().get(Integer.toString(i));
-            ((Tab) tabs.getComponentAt(i)).setLabel(shownViews.get(i).name() + (count == null ? "" : " (" + count + ")"));
+            var tab = (Tab) tabs.getComponentAt(i);
+            String label = shownViews.get(i).name() + (count == null ? "" : " (" + count + ")");
+            if (!label.equals(tab.getLabel())) {
+                tab.setLabel(label);
+            }
+        }
+        var now = clock.instant();
+        Map<String, QueueRow> before = rows.stream().collect(Collectors.toMap(row -> row.mention().mentionId(), row -> row, (a, b) -> a));
+        var fresh = new ArrayList<QueueRow>();
+        for (var mention : loaded.mentions()) {
+            var shown = QueueRow.Shown.of(mention, names, now);
+            var kept = before.get(mention.mentionId());
+            fresh.add(kept != null && kept.shown().equals(shown) ? kept : row(mention, shown));
+        }
+        more.setVisible(loaded.total() > loaded.mentions().size());
+        if (fresh.equals(rows) && !(rows.isEmpty() && list.getComponentCount() == 0)) {
+            return;
         }
         list.removeAll();
         rows.clear();
-        var now = clock.instant();
-        for (var mention : loaded.mentions()) {
-            var row = new QueueRow(mention, names, now);
-            row.getElement().addEventListener("click", event -> {
-                var newTab = event.getEventData().get("(event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) ? 'new-tab' : event.preventDefault()");
-                if (newTab == null || !"new-tab".equals(newTab.asString())) {
-                    width = event.getEventData().get("window.innerWidth").asInt();
-                    select(row, false);
-                    open(row.mention().mentionId(), false);
-                }
-            }).addEventData("(event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) ? 'new-tab' : event.preventDefault()")
-                    .addEventData("window.innerWidth");
-            row.selected(mention.mentionId().equals(selectedId));
-            rows.add(row);
-            list.add(row);
-        }
+        rows.addAll(fresh);
+        rows.forEach(row -> row.selected(row.mention().mentionId().equals(selectedId)));
+        rows.forEach(list::add);
         if (rows.isEmpty()) {
             var none = new com.vaadin.flow.component.html.ListItem("Nothing here: no mention matches this view and these filters.");
             none.addClassName("queue-none");
             list.add(none);
         }
-        more.setVisible(loaded.total() > loaded.mentions().size());
+    }
+
+    private QueueRow row(MentionDocument mention, QueueRow.Shown shown) {
+        var row = new QueueRow(mention, shown);
+        String newTab = "(event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) ? 'new-tab' : event.preventDefault()";
+        row.getElement().addEventListener("click", event -> {
+            var where = event.getEventData().get(newTab);
+            if (where == null || !"new-tab".equals(where.asString())) {
+                width = event.getEventData().get("window.innerWidth").asInt();
+                select(row, false);
+                open(row.mention().mentionId(), false);
+            }
+        }).addEventData(newTab).addEventData("window.innerWidth");
+        return row;
+    }
+
+    private static void setText(Span span, String text) {
+        if (!text.equals(span.getText())) {
+            span.setText(text);
+        }
     }
 
     private void key(DeskKeys.Pressed pressed) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.heard.contracts.MentionTriaged;
 import org.heard.desk.reply.ReplyTracker;
@@ -29,6 +30,8 @@ public class LiveInbox implements AutoCloseable {
     private record Open(Predicate<MentionTriaged> affected, Runnable refresh, Coalesced gate) {}
 
     private final Set<Open> open = new CopyOnWriteArraySet<>();
+    private final AtomicLong announced = new AtomicLong();
+    private final AtomicLong refreshed = new AtomicLong();
     private final ScheduledExecutorService refresher;
 
     public LiveInbox(ObjectProvider<MentionFeed> feed, ObjectProvider<ReplyTracker> outcomes) {
@@ -56,6 +59,7 @@ public class LiveInbox implements AutoCloseable {
     }
 
     void triaged(MentionTriaged mention) {
+        announced.incrementAndGet();
         for (var view : open) {
             if (view.affected().test(mention)) {
                 changed(view);
@@ -70,11 +74,17 @@ public class LiveInbox implements AutoCloseable {
                 return;
             }
             try {
+                refreshed.incrementAndGet();
                 view.refresh().run();
             } catch (RuntimeException e) {
                 log.warn("An open inbox could not refresh: {}", e.getMessage());
             }
         }, delay, TimeUnit.NANOSECONDS));
+    }
+
+    /** How many mentions were announced, how many views are open, how many refreshes ran: for the benchmark and the logs. */
+    public String counts() {
+        return announced.get() + " mentions announced, " + open.size() + " open views, " + refreshed.get() + " refreshes";
     }
 
     @Override

@@ -6,9 +6,13 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import org.heard.contracts.Channel;
+import org.heard.contracts.Sentiment;
+import org.heard.contracts.Urgency;
 import org.heard.desk.naming.Chips;
 import org.heard.desk.naming.DeskNames;
 import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
 
 /**
  * One mention in the work queue: who, on which channel, how long they have waited, the first two
@@ -18,47 +22,65 @@ import org.heard.mentions.MentionDocument;
  */
 final class QueueRow extends ListItem {
 
+    /** Everything a row shows, as text: two rows that show the same are equal. */
+    record Shown(Urgency.Level urgency, String who, Channel channel, String waiting, String said, Sentiment.Label sentiment,
+            String services, MentionStatus status, String assignee) {
+
+        static Shown of(MentionDocument mention, DeskNames names, Instant now) {
+            return new Shown(mention.urgency() == null ? null : mention.urgency().level(),
+                    mention.author() == null ? "Anonymous" : mention.author().label(), mention.channel(),
+                    "waiting " + Waiting.since(mention.publishedAt(), now), excerpt(mention),
+                    mention.sentiment() == null ? null : mention.sentiment().label(), names.services(mention.services()),
+                    mention.status(), mention.assignee() == null || mention.assignee().isBlank() ? "Unassigned"
+                            : "Assigned to " + names.staff(mention.assignee()));
+        }
+    }
+
     private final MentionDocument mention;
+    private final Shown shown;
     private final Anchor open;
 
-    QueueRow(MentionDocument mention, DeskNames names, Instant now) {
+    QueueRow(MentionDocument mention, Shown shown) {
         this.mention = mention;
+        this.shown = shown;
         addClassName("queue-row");
         getElement().setAttribute("data-mention-id", mention.mentionId());
 
         var top = new Div();
         top.addClassName("queue-top");
-        if (mention.urgency() != null) {
-            top.add(Chips.urgency(mention.urgency().level()));
+        if (shown.urgency() != null) {
+            top.add(Chips.urgency(shown.urgency()));
         }
-        open = new Anchor("conversation/" + mention.mentionId(), mention.author() == null ? "Anonymous" : mention.author().label());
+        open = new Anchor("conversation/" + mention.mentionId(), shown.who());
         open.addClassName("queue-open");
         // The inbox decides where it opens (beside the list, or on its own page); the address stays for a new tab.
         open.getElement().setAttribute("router-ignore", true);
-        var waiting = new Span("waiting " + Waiting.since(mention.publishedAt(), now));
+        var waiting = new Span(shown.waiting());
         waiting.addClassName("queue-waiting");
-        top.add(open, Chips.channel(mention.channel()), waiting);
+        top.add(open, Chips.channel(shown.channel()), waiting);
 
-        var said = new Paragraph(excerpt(mention));
+        var said = new Paragraph(shown.said());
         said.addClassName("queue-text");
 
         var tags = new Div();
         tags.addClassName("queue-tags");
-        if (mention.sentiment() != null) {
-            tags.add(Chips.sentiment(mention.sentiment().label()));
+        if (shown.sentiment() != null) {
+            tags.add(Chips.sentiment(shown.sentiment()));
         }
-        String services = names.services(mention.services());
-        if (!services.isEmpty()) {
-            var service = new Span(services);
+        if (!shown.services().isEmpty()) {
+            var service = new Span(shown.services());
             service.addClassName("queue-services");
             tags.add(service);
         }
-        tags.add(Chips.status(mention.status()));
-        var assignee = new Span(mention.assignee() == null || mention.assignee().isBlank() ? "Unassigned"
-                : "Assigned to " + names.staff(mention.assignee()));
+        tags.add(Chips.status(shown.status()));
+        var assignee = new Span(shown.assignee());
         assignee.addClassName("queue-assignee");
         tags.add(assignee);
         add(top, said, tags);
+    }
+
+    Shown shown() {
+        return shown;
     }
 
     MentionDocument mention() {

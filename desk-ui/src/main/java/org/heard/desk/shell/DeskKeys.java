@@ -35,10 +35,11 @@ public final class DeskKeys {
             new String[] {"?", "this help"});
 
     private static final String INSTALL = """
-            const host = $0;
+            const host = this;
             if (host.__deskKeys) { document.removeEventListener('keydown', host.__deskKeys); }
             const keys = ['j', 'k', 'o', 'u', 'r', 'a', 's', 'n', '/', '?', 'Enter', 'ArrowDown', 'ArrowUp'];
-            const typing = node => node && node.tagName && (['INPUT', 'TEXTAREA', 'SELECT'].includes(node.tagName)
+            const typing = node => node && node.tagName && ((node.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(node.type))
+                || ['TEXTAREA', 'SELECT'].includes(node.tagName)
                 || node.isContentEditable || /^VAADIN-(SELECT|COMBO-BOX|MULTI-SELECT|DATE-PICKER|DIALOG|CONTEXT-MENU|MENU-BAR|TABS|TAB)/.test(node.tagName)
                 || node.getAttribute('role') === 'listbox' || node.getAttribute('role') === 'dialog');
             host.__deskKeys = event => {
@@ -65,7 +66,7 @@ public final class DeskKeys {
                 .addEventData("event.detail.width");
         host.addAttachListener(event -> host.getElement().executeJs(INSTALL));
         host.addDetachListener(event -> host.getElement().executeJs(
-                "if ($0.__deskKeys) { document.removeEventListener('keydown', $0.__deskKeys); $0.__deskKeys = null; }"));
+                "if (this.__deskKeys) { document.removeEventListener('keydown', this.__deskKeys); this.__deskKeys = null; }"));
     }
 
     /** The keyboard map, in a dialog that Escape closes. */

@@ -96,6 +96,7 @@ public final class LiveInboxBenchmark {
             double measured = (System.nanoTime() - start) / 1e9;
             long queries = queryTotal() - queriesBefore;
             double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+            long behind = feedLag(app.getEnvironment().getProperty("spring.kafka.bootstrap-servers"));
             // What the mentions still cost after they stopped: refreshes a listener still owes.
             long drainQueriesBefore = queryTotal();
             long drainCpuBefore = os.getProcessCpuTime();
@@ -110,8 +111,11 @@ public final class LiveInboxBenchmark {
                     queries, measured, queries / measured);
             System.out.printf("desk JVM CPU:                %.1f s in %.1f s = %.0f %% of one core (Kafka included)%n", cpuSeconds,
                     measured, 100 * cpuSeconds / measured);
+            System.out.printf("announcements not yet read:  %d at the end (the desk's feed consumer's lag on the triaged topic)%n", behind);
             System.out.printf("the 30 s after the last one: %.1f queries/s, %.0f %% of one core (refreshes still owed)%n",
                     drainQueries / 30.0, 100 * drainCpu / 30);
+            app.getBeanProvider(org.heard.desk.inbox.LiveInbox.class)
+                    .ifAvailable(live -> System.out.printf("live inbox (this desk):      %s%n", live.counts()));
             System.out.printf("machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
                     os.getAvailableProcessors(), os.getSystemLoadAverage());
             pages.forEach(page -> page.context().close());
@@ -163,6 +167,31 @@ public final class LiveInboxBenchmark {
                     .get(30, TimeUnit.SECONDS);
         }
         return count;
+    }
+
+    /**
+     * How many triaged announcements the desk's live feed has not yet handled: its consumer group's
+     * lag (the feed's group is {@code heard-desk-<uuid>}; it commits what it has handled).
+     */
+    private static long feedLag(String bootstrap) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var groups = admin.listConsumerGroups().all().get().stream()
+                    .map(group -> group.groupId())
+                    .filter(id -> id.matches("heard-desk-[0-9a-f]{8}-[0-9a-f-]+"))
+                    .toList();
+            long lag = 0;
+            for (String group : groups) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        partition -> partition, partition -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                for (var entry : committed.entrySet()) {
+                    if (entry.getKey().topic().equals(Topics.TRIAGED.name()) && entry.getValue() != null) {
+                        lag += latest.get(entry.getKey()).offset() - entry.getValue().offset();
+                    }
+                }
+            }
+            return lag;
+        }
     }
 
     /** Query phases the mentions index has run since the node started (counts included). */
