@@ -68,7 +68,7 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         assertThat(sam.locator(".queue-row").count()).isEqualTo(2);
         PlaywrightAssertions.assertThat(sam.locator("#thread mark")).hasText(new String[] {"trolley", "oxygen is 87"});
         // The whole sentence behind the urgency is highlighted, the phrases marked inside it.
-        assertThat(String.join("", sam.locator("#thread .evidence-urgency").allTextContents())).isEqualTo(TROLLEY);
+        assertThat(String.join("", sam.locator("#thread .mention-text .evidence-urgency").allTextContents())).isEqualTo(TROLLEY);
         PlaywrightAssertions.assertThat(sam.locator(".tag-reason.evidence-urgency")).containsText("Immediate because: " + "“" + TROLLEY);
         PlaywrightAssertions.assertThat(sam.locator("#thread")).not().containsText("emergency-department");
         screenshot(sam, "inbox.png");

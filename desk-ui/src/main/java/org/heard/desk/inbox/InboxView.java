@@ -21,8 +21,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -86,7 +84,10 @@ public class InboxView extends VerticalLayout {
     private final DeskNames names;
     private final Clock clock;
     private final StaffUser user;
-    private final Tabs tabs = new Tabs();
+    /** The views as a group of toggle buttons (aria-pressed), each with its count. */
+    private final Div tabs = new Div();
+    private final List<Button> viewButtons = new ArrayList<>();
+    private int selectedView;
     private final List<InboxViews.SavedView> shownViews = new ArrayList<>();
     private final TextField search = new TextField();
     private final Button filtersToggle = new Button("Filters", VaadinIcon.FILTER.create());
@@ -143,12 +144,9 @@ public class InboxView extends VerticalLayout {
         header.addClassName("inbox-header");
 
         tabs.setId("views");
+        tabs.addClassName("views");
+        tabs.getElement().setAttribute("role", "group");
         tabs.getElement().setAttribute("aria-label", "Views");
-        tabs.addSelectedChangeListener(event -> {
-            if (event.isFromClient()) {
-                refresh();
-            }
-        });
 
         search.setPlaceholder("Search what patients said");
         search.setAriaLabel("Search what patients said");
@@ -270,7 +268,7 @@ public class InboxView extends VerticalLayout {
 
     /** The selected saved view narrowed by the filter bar; the server adds the person's scope. */
     MentionQuery currentQuery() {
-        int selected = tabs.getSelectedIndex();
+        int selected = selectedView;
         var view = selected >= 0 && selected < shownViews.size() ? shownViews.get(selected).query() : MentionQuery.everything();
         return InboxViews.refine(view, filterBar());
     }
@@ -286,16 +284,40 @@ public class InboxView extends VerticalLayout {
     }
 
     private void rebuildTabs() {
-        int selected = Math.max(0, tabs.getSelectedIndex());
         shownViews.clear();
         shownViews.addAll(views.viewsFor(user));
         tabs.removeAll();
-        for (var view : shownViews) {
-            var tab = new Tab(view.name());
+        viewButtons.clear();
+        for (int i = 0; i < shownViews.size(); i++) {
+            int index = i;
+            var view = shownViews.get(i);
+            var tab = new Button(view.name(), event -> {
+                selectView(index);
+                refresh();
+            });
             tab.setId("view-" + view.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+            tab.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            viewButtons.add(tab);
             tabs.add(tab);
         }
-        tabs.setSelectedIndex(Math.min(selected, shownViews.size() - 1));
+        selectView(Math.min(selectedView, shownViews.size() - 1));
+    }
+
+    /** Marks the chosen view: pressed (for screen readers) and highlighted. */
+    private void selectView(int index) {
+        selectedView = Math.max(0, index);
+        for (int i = 0; i < viewButtons.size(); i++) {
+            var button = viewButtons.get(i);
+            boolean pressed = i == selectedView;
+            button.getElement().setAttribute("aria-pressed", Boolean.toString(pressed));
+            if (pressed) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                button.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            } else {
+                button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            }
+        }
     }
 
     /** Searches again for what the page shows now (the person changed something): list, total and counts in one request. */
@@ -329,12 +351,12 @@ public class InboxView extends VerticalLayout {
      */
     private void apply(Loaded loaded) {
         setText(total, loaded.total() == 1 ? "1 mention" : loaded.total() + " mentions");
-        for (int i = 0; i < shownViews.size() && i < tabs.getComponentCount(); i++) {
+        for (int i = 0; i < shownViews.size() && i < viewButtons.size(); i++) {
             Long count = loaded.counts().get(Integer.toString(i));
-            var tab = (Tab) tabs.getComponentAt(i);
+            var tab = viewButtons.get(i);
             String label = shownViews.get(i).name() + (count == null ? "" : " (" + count + ")");
-            if (!label.equals(tab.getLabel())) {
-                tab.setLabel(label);
+            if (!label.equals(tab.getText())) {
+                tab.setText(label);
             }
         }
         var now = clock.instant();
@@ -485,7 +507,7 @@ public class InboxView extends VerticalLayout {
                 case InboxViews.Saving.Saved saved -> {
                     dialog.close();
                     rebuildTabs();
-                    tabs.setSelectedIndex(tabs.getComponentCount() - 1);
+                    selectView(shownViews.size() - 1);
                     refresh();
                 }
             }
@@ -499,7 +521,7 @@ public class InboxView extends VerticalLayout {
 
     /** Removes the selected view when the person saved it. */
     private void removeView() {
-        int selected = tabs.getSelectedIndex();
+        int selected = selectedView;
         if (selected < 0 || selected >= shownViews.size()) {
             return;
         }
@@ -509,7 +531,7 @@ public class InboxView extends VerticalLayout {
             return;
         }
         views.remove(user, view.id());
-        tabs.setSelectedIndex(0);
+        selectedView = 0;
         rebuildTabs();
         refresh();
     }

@@ -40,7 +40,7 @@ public final class Chips {
     }
 
     public static Span status(MentionStatus status) {
-        var chip = chip(DeskNames.status(status), "badge");
+        var chip = chip(DeskNames.status(status), "badge contrast");
         chip.addClassName("chip-status");
         return chip;
     }
