@@ -69,7 +69,7 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         PlaywrightAssertions.assertThat(sam.locator("#thread mark")).hasText(new String[] {"trolley", "oxygen is 87"});
         // The whole sentence behind the urgency is highlighted, the phrases marked inside it.
         assertThat(String.join("", sam.locator("#thread .mention-text .evidence-urgency").allTextContents())).isEqualTo(TROLLEY);
-        PlaywrightAssertions.assertThat(sam.locator(".tag-reason.evidence-urgency")).containsText("Immediate because: " + "“" + TROLLEY);
+        PlaywrightAssertions.assertThat(sam.locator(".tag-reason.evidence-urgency")).containsText("Immediate because: " + TROLLEY);
         PlaywrightAssertions.assertThat(sam.locator("#thread")).not().containsText("emergency-department");
         screenshot(sam, "inbox.png");
         sam.context().close();
