@@ -21,6 +21,7 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +38,9 @@ class DeskWorkQueueIT extends BrowserDeskTest {
 
     @Autowired
     ActivityLog activity;
+
+    @Autowired
+    TagWriter writer;
 
     @Test
     void eachRowSaysWhoWhereHowLongAndWhatAndTheConversationOpensBesideTheListWithItsEvidence() throws Exception {
@@ -199,7 +203,7 @@ class DeskWorkQueueIT extends BrowserDeskTest {
                 null, new Author("jo@example.org", null, "Jo Example"), "Ward 5", "Please send my records " + word, at, at, List.of(),
                 Set.of(), Map.of("replyTo", "records@harvest.example"), new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
                 List.of(new ServiceTag("ward-7", 0.9, List.of())), Urgency.normal(), 2, List.of(), "test", at, null, null, null, null);
-        assertThat(index.upsertAll(List.of(email))).isEmpty();
+        assertThat(writer.upsertAll(List.of(email))).isEmpty();
 
         Page sam = login("sam", "correct horse");
         sam.navigate(url("/conversation/" + email.mentionId()));
@@ -291,7 +295,7 @@ class DeskWorkQueueIT extends BrowserDeskTest {
                 new Sentiment(Sentiment.Label.NEGATIVE, -0.7, trolley < 0 ? List.of() : List.of("trolley")),
                 List.of(new ServiceTag(service, 0.9, List.of(), ServiceTag.Signal.HINT)), new Urgency(urgency, reasons), urgency.rank(),
                 List.of(), "test", at, null, null, null, null, sentences);
-        assertThat(index.upsertAll(List.of(mention))).isEmpty();
+        assertThat(writer.upsertAll(List.of(mention))).isEmpty();
         return mention;
     }
 

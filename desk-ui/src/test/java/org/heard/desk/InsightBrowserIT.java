@@ -17,8 +17,9 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,10 @@ class InsightBrowserIT {
     static Browser browser;
 
     @Autowired
-    MentionIndex index;
+    TagWriter writer;
+
+    @Autowired
+    StaffWrites staff;
 
     @LocalServerPort
     int port;
@@ -67,9 +71,9 @@ class InsightBrowserIT {
                 "=HYPERLINK(\"http://evil.example\") <b>cold</b> on ward 7 " + word);
         emergency = mention("ed", Channel.EMAIL, "2021-06-09T09:00:00Z", "emergency-department", Urgency.Level.IMMEDIATE,
                 "Chest pain and nobody came " + word);
-        assertThat(index.upsertAll(List.of(ward7, emergency))).isEmpty();
-        index.recordReply(ward7.mentionId(), "reply-" + word, Instant.parse("2021-06-08T10:00:00Z"), Set.of());
-        index.updateStatus(ward7.mentionId(), MentionStatus.REPLIED, "sam", Instant.parse("2021-06-08T10:00:00Z"));
+        assertThat(writer.upsertAll(List.of(ward7, emergency))).isEmpty();
+        staff.recordReply(ward7.mentionId(), "reply-" + word, Instant.parse("2021-06-08T10:00:00Z"), Set.of());
+        staff.updateStatus(ward7.mentionId(), MentionStatus.REPLIED, "sam", Instant.parse("2021-06-08T10:00:00Z"));
     }
 
     @Test

@@ -17,15 +17,16 @@ import org.heard.contracts.Urgency;
 import org.heard.platform.testing.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 
-/** An inbox's page and its tabs' counts come back from one search, each count as {@link MentionIndex#count} gives it. */
+/** An inbox's page and its tabs' counts come back from one search, each count as {@link MentionSearch#count} gives it. */
 class SearchCountingIT {
 
     @Test
     void countsEachNamedQueryOverTheWholeIndexBesideThePage() {
-        var index = new MentionIndex(TestElasticsearch.client());
-        index.ensureExists();
+        new MentionIndexSchema(TestElasticsearch.client()).ensureExists();
+        var index = new MentionSearch(TestElasticsearch.client());
+        var writer = new TagWriter(TestElasticsearch.client());
         String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        index.upsertAll(List.of(
+        writer.upsertAll(List.of(
                 mention(word, "ward-7", Urgency.Level.IMMEDIATE),
                 mention(word, "ward-7", Urgency.Level.NORMAL),
                 mention(word, "maternity", Urgency.Level.NORMAL)));

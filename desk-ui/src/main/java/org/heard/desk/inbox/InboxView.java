@@ -49,7 +49,7 @@ import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
 import org.heard.desk.shell.DeskKeys;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
 import org.heard.mentions.MentionStatus;
 
@@ -340,7 +340,7 @@ public class InboxView extends VerticalLayout {
 
     /** One search: the list, its total and every tab's count. Safe off the page's thread. */
     private Loaded load() {
-        MentionIndex.CountedPage found = queries.searchCounting(user, watchedQuery, 0, watchedSize, watchedCounts);
+        MentionSearch.CountedPage found = queries.searchCounting(user, watchedQuery, 0, watchedSize, watchedCounts);
         return new Loaded(found.page().mentions(), found.page().total(), found.counts());
     }
 

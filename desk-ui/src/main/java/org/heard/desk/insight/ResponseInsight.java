@@ -9,8 +9,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,9 +27,11 @@ import org.heard.desk.mentions.DeskScope;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionQueries;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
+import org.heard.platform.search.Store;
 
 /**
  * The dashboard's figures, as one Elasticsearch search of aggregations over the mention index, and
@@ -67,18 +67,14 @@ public class ResponseInsight {
     /** The figures within a scope the caller already worked out (pages use the member of staff's). */
     public List<Figure> figures(DeskScope scope, InsightFilter filter) {
         var include = servicesShown(scope, filter);
-        try {
-            var response = client.search(search -> search.index(MentionIndex.ALIAS)
-                            .size(0)
-                            .trackTotalHits(total -> total.enabled(true))
-                            .query(base(scope, filter))
-                            .aggregations(aggregations(include)),
-                    Void.class);
-            long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            return toFigures(total, response.aggregations());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(MentionIndexSchema.ALIAS)
+                        .size(0)
+                        .trackTotalHits(total -> total.enabled(true))
+                        .query(base(scope, filter))
+                        .aggregations(aggregations(include)),
+                Void.class));
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return toFigures(total, response.aggregations());
     }
 
     /** The mentions behind a figure within a scope the caller already worked out. */
@@ -86,26 +82,22 @@ public class ResponseInsight {
         int first = Math.max(0, Math.min(from, DRILL_DOWN_LIMIT));
         int count = Math.max(0, Math.min(size, DRILL_DOWN_LIMIT - first));
         var query = Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(narrowing(drill))));
-        try {
-            var response = client.search(search -> {
-                search.index(MentionIndex.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
-                if (drill.subset() == Subset.REPLIED) {
-                    search.sort(sort -> sort.field(field -> field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
-                }
-                return search.sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Desc)))
-                        .sort(sort -> sort.field(field -> field.field("mentionId").order(SortOrder.Asc)));
-            }, MentionDocument.class);
-            var mentions = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-            long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
-            return new DrillDownPage(mentions, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> {
+            search.index(MentionIndexSchema.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
+            if (drill.subset() == Subset.REPLIED) {
+                search.sort(sort -> sort.field(field -> field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
+            }
+            return search.sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Desc)))
+                    .sort(sort -> sort.field(field -> field.field("mentionId").order(SortOrder.Asc)));
+        }, MentionDocument.class));
+        var mentions = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+        return new DrillDownPage(mentions, total);
     }
 
     private static Query base(DeskScope scope, InsightFilter filter) {
         // The scope is set here, whatever the filter asked: a manager cannot widen it.
-        return MentionIndex.toQuery(filter.toQuery().within(scope.services()));
+        return MentionQueries.toQuery(filter.toQuery().within(scope.services()));
     }
 
     /** The services a by-service figure may name: a mention tagged with one of mine and another's shows only mine. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
 
 /**
@@ -15,10 +15,10 @@ public class InboxQueries {
 
     static final int THREAD_LIMIT = 200;
 
-    private final MentionIndex index;
+    private final MentionSearch index;
     private final ServiceTree tree;
 
-    public InboxQueries(MentionIndex index, ServiceTree tree) {
+    public InboxQueries(MentionSearch index, ServiceTree tree) {
         this.index = index;
         this.tree = tree;
     }
@@ -27,7 +27,7 @@ public class InboxQueries {
         return DeskScope.of(user, tree);
     }
 
-    public MentionIndex.SearchPage search(StaffUser user, MentionQuery query, int from, int size) {
+    public MentionSearch.SearchPage search(StaffUser user, MentionQuery query, int from, int size) {
         return index.search(scoped(user, query), from, size);
     }
 
@@ -35,7 +35,7 @@ public class InboxQueries {
      * A page and, in the same request, the count of each named query (an inbox's tabs), every one
      * of them in the person's scope.
      */
-    public MentionIndex.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
+    public MentionSearch.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
             java.util.Map<String, MentionQuery> counts) {
         var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
         counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
@@ -43,8 +43,8 @@ public class InboxQueries {
     }
 
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
-    public MentionIndex.CursorPage page(StaffUser user, MentionQuery query, MentionIndex.Order order,
-            MentionIndex.Position after, int size) {
+    public MentionSearch.CursorPage page(StaffUser user, MentionQuery query, MentionSearch.Order order,
+            MentionSearch.Position after, int size) {
         return index.searchAfter(scoped(user, query), order, after, size);
     }
 

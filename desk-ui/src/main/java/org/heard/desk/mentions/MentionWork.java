@@ -10,7 +10,7 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
 
@@ -30,11 +30,11 @@ public class MentionWork {
     }
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public MentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+    public MentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         this.queries = queries;
         this.index = index;
         this.activity = activity;
@@ -139,7 +139,8 @@ public class MentionWork {
     private Outcome corrected(StaffUser user, MentionDocument mention, String field, String old, String corrected) {
         String text = mention.subject() == null ? mention.text() : mention.subject() + "\n" + mention.text();
         return done(mention, Activity.Kind.TAG_CORRECTED, user, text,
-                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model()));
+                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model(),
+                        "channel", mention.channel() == null ? "" : mention.channel().wire()));
     }
 
     private Outcome done(MentionDocument mention, Activity.Kind kind, StaffUser user, String text, Map<String, String> details) {

@@ -5,7 +5,8 @@ import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.StaffWrites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ class MentionsConfiguration {
     }
 
     @Bean
-    InboxQueries inboxQueries(MentionIndex index, ServiceTree tree) {
+    InboxQueries inboxQueries(MentionSearch index, ServiceTree tree) {
         return new InboxQueries(index, tree);
     }
 
@@ -31,7 +32,7 @@ class MentionsConfiguration {
     }
 
     @Bean
-    MentionWork mentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+    MentionWork mentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         return new MentionWork(queries, index, activity, clock);
     }
 }

@@ -24,7 +24,7 @@ import org.heard.desk.security.StaffUser;
 import org.heard.ingest.twitter.TweetLength;
 import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionStatus;
 
 /** Checks, signs and sends a personal reply on the patient's own channel. */
@@ -39,14 +39,14 @@ public class ReplyDesk {
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final EventPublisher publisher;
     private final PersonalDataSpotter personalData;
     private final List<String> staffNames;
     private final Clock clock;
 
-    public ReplyDesk(InboxQueries queries, MentionIndex index, ActivityLog activity, EventPublisher publisher,
+    public ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter personalData, List<String> staffNames, Clock clock) {
         this.queries = queries;
         this.index = index;

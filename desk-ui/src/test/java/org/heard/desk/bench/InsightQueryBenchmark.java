@@ -17,9 +17,10 @@ import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.TestMentionIndex;
 
 /**
  * The dashboard's queries with many mentions: the inbox benchmark's synthetic mentions (same seed,
@@ -39,13 +40,13 @@ public final class InsightQueryBenchmark {
         Path data = TestElasticsearch.temporaryDataDirectory("heard-bench-");
         try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data).withHeap(heap)).awaitReady()) {
             ElasticsearchClient client = ElasticsearchClients.create(node.uri(), node.username(), node.password());
-            var index = new MentionIndex(client);
-            index.ensureExists();
+            var index = new TestMentionIndex(client);
+            index.schema().ensureExists();
             long started = System.nanoTime();
             InboxQueryBenchmark.load(client, mentions, InsightQueryBenchmark::answered);
             System.out.printf("Loaded %,d mentions in %.0f s%n", mentions, (System.nanoTime() - started) / 1e9);
-            client.indices().forcemerge(merge -> merge.index(MentionIndex.ALIAS).maxNumSegments(5L));
-            client.indices().putSettings(s -> s.index(MentionIndex.ALIAS)
+            client.indices().forcemerge(merge -> merge.index(MentionIndexSchema.ALIAS).maxNumSegments(5L));
+            client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS)
                     .withJson(new java.io.StringReader("{\"index\": {\"requests.cache.enable\": false}}")));
 
             var insight = new ResponseInsight(client, null);

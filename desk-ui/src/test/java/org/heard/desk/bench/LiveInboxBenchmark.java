@@ -22,7 +22,8 @@ import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
 import org.heard.desk.Browser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.TagWriter;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.HeardTestInfrastructure;
 import org.heard.platform.testing.TestElasticsearch;
@@ -68,7 +69,7 @@ public final class LiveInboxBenchmark {
         var app = new SpringApplicationBuilder(HeardApplication.class)
                 .initializers(new HeardTestInfrastructure())
                 .run(arguments.toArray(String[]::new));
-        var index = app.getBean(MentionIndex.class);
+        var index = app.getBean(TagWriter.class);
         var publisher = app.getBean(EventPublisher.class);
         String port = app.getEnvironment().getProperty("local.server.port");
         var random = new Random(15);
@@ -126,7 +127,7 @@ public final class LiveInboxBenchmark {
     }
 
     /** Writes and announces mentions at the given rate for the given time, as triage does: bulk write, then the events. */
-    private static int playTriage(MentionIndex index, EventPublisher publisher, Random random, double perSecond, int seconds)
+    private static int playTriage(TagWriter index, EventPublisher publisher, Random random, double perSecond, int seconds)
             throws Exception {
         long start = System.nanoTime();
         int written = 0;
@@ -141,7 +142,7 @@ public final class LiveInboxBenchmark {
         return written;
     }
 
-    private static int write(MentionIndex index, EventPublisher publisher, Random random, int count, boolean announce)
+    private static int write(TagWriter index, EventPublisher publisher, Random random, int count, boolean announce)
             throws Exception {
         var documents = new ArrayList<MentionDocument>();
         var events = new ArrayList<MentionTriaged>();
@@ -196,7 +197,7 @@ public final class LiveInboxBenchmark {
 
     /** Query phases the mentions index has run since the node started (counts included). */
     private static long queryTotal() throws Exception {
-        var stats = TestElasticsearch.client().indices().stats(s -> s.index(MentionIndex.ALIAS).metric("search"));
+        var stats = TestElasticsearch.client().indices().stats(s -> s.index(MentionIndexSchema.ALIAS).metric("search"));
         return stats.all().total().search().queryTotal();
     }
 

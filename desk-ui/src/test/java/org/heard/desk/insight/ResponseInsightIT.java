@@ -20,10 +20,10 @@ import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.DeskScope;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
-import org.heard.mentions.MentionIndex.ReplyRecorded;
+import org.heard.mentions.StaffWrites.ReplyRecorded;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +52,16 @@ class ResponseInsightIT {
     static final InsightFilter MARCH = new InsightFilter(WEEK_1, LocalDate.parse("2020-03-15"), null, null);
     static final DeskScope EVERYTHING = new DeskScope(null);
 
-    static MentionIndex index;
+    static TestMentionIndex index;
     static ResponseInsight insight;
 
     @BeforeAll
     static void sixMentionsAnsweredAsInTheTable() {
         var client = TestElasticsearch.client();
-        index = new MentionIndex(client);
-        index.ensureExists();
+        index = new TestMentionIndex(client);
+        index.schema().ensureExists();
         insight = new ResponseInsight(client, null);
-        var refused = index.upsertAll(List.of(
+        var refused = index.writer().upsertAll(List.of(
                 mention("m1", Channel.TWITTER, "2020-03-02T09:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.NORMAL, A),
                 mention("m2", Channel.TWITTER, "2020-03-03T10:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.HIGH, A),
                 mention("m3", Channel.EMAIL, "2020-03-04T08:00:00Z", Sentiment.Label.POSITIVE, Urgency.Level.NORMAL, B),
@@ -79,8 +79,8 @@ class ResponseInsightIT {
         status("m3", MentionStatus.REPLIED);
         status("m5", MentionStatus.IN_PROGRESS);
         status("m6", MentionStatus.CLOSED);
-        index.markChange(id("m2"), MentionResponse.Change.MADE, "sam", Instant.parse("2020-04-01T10:00:00Z"));
-        index.markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
+        index.staff().markChange(id("m2"), MentionResponse.Change.MADE, "sam", Instant.parse("2020-04-01T10:00:00Z"));
+        index.staff().markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
     }
 
     @Test
@@ -147,8 +147,8 @@ class ResponseInsightIT {
 
     @Test
     void warningSharesAreOfRepliesAndARedeliveredReplyCountsOnce() {
-        assertThat(index.recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of())).isEqualTo(ReplyRecorded.ALREADY_COUNTED);
-        assertThat(index.recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of())).isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
+        assertThat(index.staff().recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of())).isEqualTo(ReplyRecorded.ALREADY_COUNTED);
+        assertThat(index.staff().recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of())).isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
 
         var figures = insight.figures(EVERYTHING, MARCH);
 
@@ -206,7 +206,7 @@ class ResponseInsightIT {
 
     @Test
     void theResponseIsKeptOnTheMentionWithWhoMarkedTheChange() {
-        var m2 = index.find(id("m2")).orElseThrow();
+        var m2 = index.search().find(id("m2")).orElseThrow();
 
         assertThat(m2.response().replyCount()).isEqualTo(2);
         assertThat(m2.response().firstReplyAt()).isEqualTo(Instant.parse("2020-03-03T11:00:00Z"));
@@ -243,11 +243,11 @@ class ResponseInsightIT {
     }
 
     private static void reply(String mention, String reply, String sentAt, String... warnings) {
-        assertThat(index.recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings))).isEqualTo(ReplyRecorded.COUNTED);
+        assertThat(index.staff().recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings))).isEqualTo(ReplyRecorded.COUNTED);
     }
 
     private static void status(String mention, MentionStatus status) {
-        index.updateStatus(id(mention), status, null, Instant.parse("2020-04-01T09:00:00Z"));
+        index.staff().updateStatus(id(mention), status, null, Instant.parse("2020-04-01T09:00:00Z"));
     }
 
     private static MentionDocument mention(String name, Channel channel, String published, Sentiment.Label sentiment, Urgency.Level urgency,
