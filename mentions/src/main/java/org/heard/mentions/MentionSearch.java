@@ -76,6 +76,42 @@ public final class MentionSearch {
     public record SearchPage(List<MentionDocument> mentions, long total) {}
 
     /**
+     * A page of mentions matching the query (as {@link #search(MentionQuery, int, int)}) and, in the
+     * same request, how many mentions match each of the named queries (a {@code filters}
+     * aggregation in a {@code global} one: over the whole index, not within the page's query): an
+     * inbox's list and its tabs' counts in one round trip.
+     */
+    public CountedPage searchCounting(MentionQuery query, int from, int size, java.util.Map<String, MentionQuery> counts) {
+        var filters = new java.util.LinkedHashMap<String, Query>();
+        counts.forEach((name, counted) -> filters.put(name, MentionQueries.toQuery(counted)));
+        var response = Store.call(() -> client.search(search -> {
+            search.index(ALIAS)
+                    .query(MentionQueries.toQuery(query))
+                    .from(from)
+                    .size(size)
+                    .trackTotalHits(total -> total.enabled(true))
+                    .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
+                    .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc)));
+            if (!filters.isEmpty()) {
+                search.aggregations("all", all -> all.global(global -> global)
+                        .aggregations("counts", counted -> counted.filters(f -> f.filters(b -> b.keyed(filters)))));
+            }
+            return search;
+        }, MentionDocument.class));
+        var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        var counted = new java.util.LinkedHashMap<String, Long>();
+        if (!filters.isEmpty()) {
+            var buckets = response.aggregations().get("all").global().aggregations().get("counts").filters().buckets().keyed();
+            filters.keySet().forEach(name -> counted.put(name, buckets.get(name).docCount()));
+        }
+        return new CountedPage(new SearchPage(hits, total), counted);
+    }
+
+    /** A page of mentions and the counts asked for with it, by name. */
+    public record CountedPage(SearchPage page, java.util.Map<String, Long> counts) {}
+
+    /**
      * One page of mentions in an order of fields that never change once indexed, continuing after
      * the last page's position ({@code search_after}). A mention never moves between pages, so paging
      * through gives no duplicates and no gaps, however many mentions arrive or change meanwhile.

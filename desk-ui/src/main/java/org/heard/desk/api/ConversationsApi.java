@@ -11,10 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.heard.desk.activity.Activity;
-import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.audit.AuditAction;
 import org.heard.desk.audit.AuditTrail;
-import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.mentions.ConversationHistory;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
@@ -40,29 +39,27 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "conversations", description = "A conversation's mentions in your scope and what happened to them")
 class ConversationsApi {
 
-    private final InboxQueries queries;
-    private final ActivityLog activity;
+    private final ConversationHistory conversations;
     private final AuditTrail audit;
 
-    ConversationsApi(InboxQueries queries, ActivityLog activity, AuditTrail audit) {
-        this.queries = queries;
-        this.activity = activity;
+    ConversationsApi(ConversationHistory conversations, AuditTrail audit) {
+        this.conversations = conversations;
         this.audit = audit;
     }
 
     @GetMapping("/{conversationId}")
     @Operation(operationId = "getConversation", summary = "Read a conversation: its mentions, oldest first, and its history")
     Conversation read(@AuthenticationPrincipal StaffUser user, @PathVariable String conversationId) {
-        var mentions = queries.conversation(user, conversationId);
-        if (mentions.isEmpty()) {
+        // A conversation may span services: what staff did to a mention out of scope stays out of sight.
+        var seen = conversations.of(user, conversationId);
+        if (seen.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        var mentions = seen.mentions();
         Set<String> visible = mentions.stream().map(MentionDocument::mentionId).collect(Collectors.toSet());
         audit.record(user.getUsername(), AuditAction.API_CONVERSATION_READ, null, conversationId,
                 "mentions=" + String.join(",", visible));
-        var history = queries.history(user, conversationId).stream()
-                // A conversation may span services: what staff did to a mention out of scope stays out of sight.
-                .filter(entry -> entry.mentionId() != null && visible.contains(entry.mentionId()))
+        var history = seen.history().stream()
                 .map(entry -> shown(entry, user))
                 .filter(Objects::nonNull)
                 .toList();

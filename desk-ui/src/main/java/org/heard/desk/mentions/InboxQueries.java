@@ -44,6 +44,17 @@ public class InboxQueries {
         return new MentionSearch.SearchPage(shown(user, page.mentions()), page.total());
     }
 
+    /**
+     * A page and, in the same request, the count of each named query (an inbox's tabs), every one
+     * of them in the person's scope.
+     */
+    public MentionSearch.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
+            java.util.Map<String, MentionQuery> counts) {
+        var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
+        counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
+        return index.searchCounting(scoped(user, query), from, size, scoped);
+    }
+
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
     public MentionSearch.CursorPage page(StaffUser user, MentionQuery query, MentionSearch.Order order,
             MentionSearch.Position after, int size) {

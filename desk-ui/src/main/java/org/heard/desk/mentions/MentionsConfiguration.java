@@ -46,6 +46,11 @@ class MentionsConfiguration {
     }
 
     @Bean
+    ConversationHistory conversationHistory(InboxQueries queries, ActivityLog activity) {
+        return new ConversationHistory(queries, activity);
+    }
+
+    @Bean
     MentionWork mentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         return new MentionWork(queries, index, activity, clock);
     }
