@@ -37,6 +37,8 @@ final class Axe {
 
     /** The violations on the page as it is now, the serious and critical ones only. */
     static List<Violation> seriousOrCritical(Page page) {
+        // An overlay (a dialog) fades in: contrast is judged on what a person reads once it is open.
+        page.waitForFunction("() => !document.querySelector('[opening], [closing]')");
         if (page.evaluate("() => typeof axe === 'undefined'").equals(Boolean.TRUE)) {
             page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
         }

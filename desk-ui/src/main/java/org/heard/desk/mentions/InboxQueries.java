@@ -46,13 +46,16 @@ public class InboxQueries {
 
     /**
      * A page and, in the same request, the count of each named query (an inbox's tabs), every one
-     * of them in the person's scope.
+     * of them in the person's scope, the page's mentions as the person may read them.
      */
     public MentionSearch.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
             java.util.Map<String, MentionQuery> counts) {
         var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
         counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
-        return index.searchCounting(scoped(user, query), from, size, scoped);
+        var found = index.searchCounting(scoped(user, query), from, size, scoped);
+        var page = found.page();
+        return new MentionSearch.CountedPage(
+                new MentionSearch.SearchPage(shown(user, page.mentions()), page.total()), found.counts());
     }
 
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
