@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -199,8 +198,7 @@ final class MailboxIntake {
         }
         // The id is the message's place on the server, so dead-lettering it again after a crash is one record.
         String id = mailbox.source() + ":" + mailbox.folder() + ":" + folder.getUIDValidity() + ":" + uid;
-        var letter = new DeadLettered(
-                id, mailbox.source(), reason, "base64", Base64.getEncoder().encodeToString(kept), context, clock.instant());
+        var letter = DeadLettered.ofBytes(id, mailbox.source(), reason, kept, context, clock.instant());
         return new Pending(message, publish(Topics.DEAD_LETTERS, letter), true);
     }
 

@@ -79,9 +79,8 @@ class ReplyDispatchConfiguration {
             try {
                 reply = DeskJson.read(record.value(), ReplyRequested.class);
             } catch (DeskJson.UnreadableRecord e) {
-                publisher.publish(Topics.DEAD_LETTERS, new DeadLettered(
-                        "reply-" + record.partition() + "-" + record.offset(), "reply-dispatch", e.getMessage(), "base64",
-                        java.util.Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+                publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofBytes(
+                        "reply-" + record.partition() + "-" + record.offset(), "reply-dispatch", e.getMessage(), record.value(),
                         java.util.Map.of("offset", Long.toString(record.offset())), clock.instant())).join();
                 return;
             }

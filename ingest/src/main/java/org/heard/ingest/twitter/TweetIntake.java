@@ -441,11 +441,10 @@ final class TweetIntake {
         var fullContext = new LinkedHashMap<>(context);
         fullContext.put("account", account.handle());
         fullContext.put("stream", stream);
-        return new DeadLettered(
+        return DeadLettered.ofText(
                 "twitter-" + UUID.randomUUID(),
                 "twitter:" + account.handle(),
                 reason,
-                "utf-8",
                 raw,
                 fullContext,
                 clock.instant());
