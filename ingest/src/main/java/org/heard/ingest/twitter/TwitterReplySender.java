@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ReplyRequested;
+import org.heard.contracts.TweetLength;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ReplySender;
 import org.heard.ingest.channel.SendResult;
