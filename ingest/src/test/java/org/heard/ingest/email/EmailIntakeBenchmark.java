@@ -13,6 +13,7 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.heard.platform.testing.TestKafka;
 
 /**

@@ -11,6 +11,7 @@ import org.heard.contracts.ConversationId;
 import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionId;
 import org.heard.contracts.ReplyId;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.junit.jupiter.api.Test;
 
 class EmailReaderTest {

@@ -15,6 +15,7 @@ import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Responder;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

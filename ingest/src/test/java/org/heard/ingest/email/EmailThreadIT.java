@@ -19,6 +19,8 @@ import org.heard.contracts.ReplyId;
 import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Responder;
 import org.heard.ingest.channel.SendResult;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

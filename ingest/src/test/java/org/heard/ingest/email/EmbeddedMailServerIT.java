@@ -17,6 +17,8 @@ import org.heard.contracts.MentionReceived;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -23,6 +23,8 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -87,7 +89,7 @@ class MailboxIntakeIT {
         server.deliver(email(1));
         var health = new MailboxHealth(server.mailbox.address());
 
-        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher(0), health).drainOnce())
+        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher().failAfter(0), health).drainOnce())
                 .isInstanceOf(MailboxIntake.NotAcknowledged.class);
 
         assertThat(inbox()).singleElement().satisfies(flags -> assertThat(flags.getUserFlags()).isEmpty());
@@ -99,7 +101,7 @@ class MailboxIntakeIT {
         for (int n = 1; n <= total; n++) {
             server.deliver(email(n));
         }
-        var beforeCrash = new RecordingEventPublisher(7);
+        var beforeCrash = new RecordingEventPublisher().failAfter(7);
         assertThatThrownBy(() -> drain(beforeCrash)).isInstanceOf(MailboxIntake.NotAcknowledged.class);
         assertThat(beforeCrash.mentions()).hasSize(7);
 

@@ -18,6 +18,7 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.heard.platform.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.heard.ingest.story;
 
-import org.heard.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,6 +9,9 @@ import java.util.Optional;
 import org.heard.contracts.Channel;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ChannelStatus;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.MutableClock;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 
 class StoryHealthTest {
@@ -24,7 +26,7 @@ class StoryHealthTest {
     @Test
     void isNotConfiguredWithoutAKeyAndSaysWhereToSetIt() {
         StoryChannel channel = new StoryChannel(TestSettings.forSite(SITE).key(null).build(), new InMemoryCheckpointStore(),
-                new InMemoryEventPublisher(), clock);
+                new RecordingEventPublisher(), clock);
 
         channel.pollOnce();
         ChannelStatus status = channel.health().status();
@@ -83,7 +85,7 @@ class StoryHealthTest {
     @Test
     void isDisabledWhenSwitchedOff() {
         StorySettings off = TestSettings.forSite(SITE).disabled().build();
-        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new InMemoryEventPublisher(), clock);
+        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new RecordingEventPublisher(), clock);
 
         assertThat(channel.active()).isFalse();
         assertThat(channel.health().status().inbound()).isEqualTo(ChannelState.DISABLED);

@@ -9,6 +9,7 @@ import org.heard.contracts.MentionFlag;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class TwitterV1IntakeAndReplyTest {
 
     private final XHarness harness = new XHarness(ApiVersion.V1, "St Mary's");
     private final FakeX x = harness.x;
-    private final RecordingPublisher published = harness.published;
+    private final RecordingEventPublisher published = harness.published;
 
     @AfterEach
     void close() {
@@ -32,7 +33,7 @@ class TwitterV1IntakeAndReplyTest {
         harness.restart().poll();
 
         assertThat(published.texts()).containsExactly("@StMaryTrust waited 6 hours & nobody came", "@StMaryTrust second");
-        var mention = published.mentions.getFirst();
+        var mention = published.mentions().getFirst();
         assertThat(mention.externalId()).isEqualTo(first.id());
         assertThat(mention.author().handle()).isEqualTo("@patient_one");
         assertThat(mention.publishedAt()).isEqualTo(first.createdAt());
@@ -63,7 +64,7 @@ class TwitterV1IntakeAndReplyTest {
         harness.poll();
 
         var mention = harness.mentionWithText(hit.text());
-        assertThat(published.mentions).hasSize(1);
+        assertThat(published.mentions()).hasSize(1);
         assertThat(mention.attributes()).containsEntry("x.stream", "search:St Mary's");
         assertThat(x.requests).anyMatch(request -> request.contains("search/tweets.json"));
     }
@@ -76,9 +77,9 @@ class TwitterV1IntakeAndReplyTest {
 
         harness.poll();
 
-        assertThat(published.mentions).hasSize(450);
-        assertThat(published.mentions.getFirst().text()).isEqualTo("@StMaryTrust n0");
-        assertThat(published.mentions.getLast().text()).isEqualTo("@StMaryTrust n449");
+        assertThat(published.mentions()).hasSize(450);
+        assertThat(published.mentions().getFirst().text()).isEqualTo("@StMaryTrust n0");
+        assertThat(published.mentions().getLast().text()).isEqualTo("@StMaryTrust n449");
     }
 
     @Test
@@ -98,7 +99,7 @@ class TwitterV1IntakeAndReplyTest {
         assertThat(published.texts()).doesNotContain("St Mary's is hiring nurses");
         var rootConversation = ConversationId.startedBy(Channel.TWITTER, original.id());
         assertThat(harness.mentionWithText("@StMaryTrust done, thanks").conversationId()).isEqualTo(rootConversation);
-        assertThat(published.mentions).filteredOn(mention -> mention.flags().contains(MentionFlag.REPOST))
+        assertThat(published.mentions()).filteredOn(mention -> mention.flags().contains(MentionFlag.REPOST))
                 .singleElement()
                 .satisfies(retweet -> assertThat(retweet.conversationId()).isEqualTo(rootConversation));
     }
@@ -164,7 +165,7 @@ class TwitterV1IntakeAndReplyTest {
             assertThat(ours.text()).isEqualTo("Thanks, we've corrected it.");
         });
         harness.poll();
-        assertThat(published.mentions).hasSize(1);
+        assertThat(published.mentions()).hasSize(1);
     }
 
     @Test
@@ -200,7 +201,7 @@ class TwitterV1IntakeAndReplyTest {
         harness.poll();
 
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
-        assertThat(published.deadLetters).singleElement()
+        assertThat(published.deadLetters()).singleElement()
                 .satisfies(dead -> assertThat(dead.reason()).contains("mentions").contains("cannot read"));
         harness.poll();
         assertThat(published.texts()).containsExactly("@StMaryTrust hello");
