@@ -19,6 +19,7 @@ import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.secrets.Secret;
 import org.heard.platform.testing.MutableClock;
 import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
@@ -171,7 +172,7 @@ class TwitterChannelConfigurationTest {
         var file = directory.resolve("x-token");
         Files.writeString(file, "from-a-file\n");
 
-        assertThat(new Secret("file:" + file).resolve(Map.of())).isEqualTo("from-a-file");
+        assertThat(new Secret("file:" + file).read(Map.of())).isEqualTo("from-a-file");
         assertThat(new Secret("file:" + file)).hasToString("Secret[file:" + file + "]");
     }
 }

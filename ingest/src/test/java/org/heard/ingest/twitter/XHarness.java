@@ -12,6 +12,7 @@ import org.heard.contracts.Responder;
 import org.heard.ingest.channel.ChannelStatus;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
+import org.heard.platform.secrets.Secret;
 import org.heard.platform.testing.MutableClock;
 import org.heard.platform.testing.RecordingEventPublisher;
 
