@@ -26,7 +26,7 @@ public final class EmailChannel implements SmartLifecycle {
     private final List<MailboxPoller> pollers = new ArrayList<>();
     private final ChannelLeases leases;
     private final EmailReplySender replySender;
-    private final EmailReader reader;
+    private final EmailMentions reader;
     private final MailIndex index;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
@@ -41,7 +41,7 @@ public final class EmailChannel implements SmartLifecycle {
         this.mailboxes = List.copyOf(mailboxes);
         this.leases = leases;
         this.index = new MailIndex(checkpoints);
-        this.reader = new EmailReader(index, clock);
+        this.reader = new EmailMentions(index, clock);
         // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
         this.scheduler = Executors.newScheduledThreadPool(
                 Math.max(1, this.mailboxes.size()), Thread.ofPlatform().daemon().name("email-intake-", 0).factory());

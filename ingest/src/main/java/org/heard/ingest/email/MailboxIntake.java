@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.Topic;
@@ -53,7 +54,7 @@ final class MailboxIntake {
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     private final EmailSettings.Mailbox mailbox;
-    private final EmailReader reader;
+    private final EmailMentions reader;
     private final MailIndex index;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -61,7 +62,7 @@ final class MailboxIntake {
 
     MailboxIntake(
             EmailSettings.Mailbox mailbox,
-            EmailReader reader,
+            EmailMentions reader,
             MailIndex index,
             EventPublisher publisher,
             Clock clock,
@@ -143,7 +144,11 @@ final class MailboxIntake {
                 }
                 (item.deadLetter() ? deadLettered : processed).add(item.message());
             } catch (NotAcknowledged e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
+                if (e.tooLarge() && !item.deadLetter() && deadLetteredInstead(folder, item, e)) {
+                    deadLettered.add(item.message());
+                } else {
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                }
             }
         }
         if (!deadLettered.isEmpty()) {
@@ -158,25 +163,51 @@ final class MailboxIntake {
         return pending.size();
     }
 
-    /** Reads one message and starts publishing what it became; marking waits for the acknowledgement. */
+    /**
+     * Reads one message and starts publishing what it became; marking waits for the acknowledgement.
+     * A message over the size limit is read part by part on the server: its text becomes a mention
+     * and the message stays where it is for the rest.
+     */
     private Pending take(IMAPFolder folder, MimeMessage message, long limit) throws MessagingException {
         long uid = folder.getUID(message);
         int size = message.getSize();
-        if (size > limit) {
-            byte[] headers = headersOf(message);
-            return deadLetter(folder, message, uid, headers, "message is " + megabytes(size) + ", over the "
-                    + megabytes(limit) + " limit: its headers are kept here, the whole message stays in "
-                    + mailbox.folder() + " (UID " + uid + ") flagged " + DEAD_LETTERED);
-        }
-        byte[] raw = rawOf(message);
-        return switch (reader.read(raw, mailbox)) {
+        boolean oversize = size > limit;
+        byte[] raw = oversize ? null : rawOf(message);
+        Reading reading = oversize
+                ? reader.readOversize(message, size, mailbox, mailbox.folder() + ", UID " + uid)
+                : reader.read(raw, mailbox);
+        return switch (reading) {
             case Reading.Mention(var mention, var headers) -> {
                 index.rememberHeaders(mention.mentionId(), headers);
-                yield new Pending(message, publish(Topics.MENTIONS, mention), false);
+                yield new Pending(message, uid, raw, publish(Topics.MENTIONS, mention), false);
             }
-            case Reading.OurOwn ignored -> new Pending(message, null, false);
-            case Reading.Unreadable(var reason) -> deadLetter(folder, message, uid, raw, reason);
+            case Reading.OurOwn ignored -> new Pending(message, uid, raw, null, false);
+            case Reading.Unreadable(var reason) -> oversize
+                    ? deadLetter(folder, message, uid, headersOf(message), "message is " + EmailMentions.megabytes(size)
+                            + ", over the " + EmailMentions.megabytes(limit) + " limit, and " + reason
+                            + ": its headers are kept here, the whole message stays in " + mailbox.folder() + " (UID " + uid
+                            + ") flagged " + DEAD_LETTERED)
+                    : deadLetter(folder, message, uid, raw, reason);
         };
+    }
+
+    /**
+     * A mention Kafka refused as too large is never going to fit: rather than read it again at every
+     * poll, it becomes a dead letter (headers and the start of the message) and the message is
+     * marked as such, staying whole on the server.
+     */
+    private boolean deadLetteredInstead(IMAPFolder folder, Pending item, NotAcknowledged refusal) throws MessagingException {
+        byte[] kept = item.raw() != null ? Arrays.copyOf(item.raw(), Math.min(item.raw().length, MAX_DEAD_LETTER_BYTES / 8))
+                : headersOf((MimeMessage) item.message());
+        var letter = deadLetter(folder, (MimeMessage) item.message(), item.uid(), kept,
+                "the mention is larger than Kafka accepts (" + refusal.getMessage() + "): the whole message stays in "
+                        + mailbox.folder() + " (UID " + item.uid() + ") flagged " + DEAD_LETTERED);
+        try {
+            await(letter.acknowledgement());
+            return true;
+        } catch (NotAcknowledged e) {
+            return false;
+        }
     }
 
     private Pending deadLetter(IMAPFolder folder, MimeMessage message, long uid, byte[] raw, String reason)
@@ -199,7 +230,7 @@ final class MailboxIntake {
         // The id is the message's place on the server, so dead-lettering it again after a crash is one record.
         String id = mailbox.source() + ":" + mailbox.folder() + ":" + folder.getUIDValidity() + ":" + uid;
         var letter = DeadLettered.ofBytes(id, mailbox.source(), reason, kept, context, clock.instant());
-        return new Pending(message, publish(Topics.DEAD_LETTERS, letter), true);
+        return new Pending(message, uid, raw, publish(Topics.DEAD_LETTERS, letter), true);
     }
 
     private <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
@@ -210,8 +241,11 @@ final class MailboxIntake {
         }
     }
 
-    /** A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs publishing. */
-    private record Pending(Message message, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
+    /**
+     * A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs
+     * publishing, {@code raw} null when the message was too big to download.
+     */
+    private record Pending(Message message, long uid, byte[] raw, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
 
     private void await(CompletableFuture<Void> acknowledgement) throws NotAcknowledged {
         try {
@@ -272,9 +306,6 @@ final class MailboxIntake {
         }
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-    }
 
     private static long sizeOf(Message message) {
         try {
@@ -296,6 +327,16 @@ final class MailboxIntake {
     static final class NotAcknowledged extends Exception {
         NotAcknowledged(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** Kafka refused the record for its size: trying again will not help. */
+        boolean tooLarge() {
+            for (Throwable cause = getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof RecordTooLargeException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -29,13 +29,22 @@ final class QuotedReplyTrimmer {
     private QuotedReplyTrimmer() {}
 
     static String trim(String text) {
-        return trim(text, new LongAdder());
+        return split(text, new LongAdder()).shown();
     }
 
     /** @param linesLookedAt counts each look at a line, so a test can tell linear work from quadratic */
     static String trim(String text, LongAdder linesLookedAt) {
+        return split(text, linesLookedAt).shown();
+    }
+
+    /** What staff are shown, and what was cut from under it (quotes, signature; empty when nothing was). */
+    static Trimmed split(String text) {
+        return split(text, new LongAdder());
+    }
+
+    private static Trimmed split(String text, LongAdder linesLookedAt) {
         if (text == null || text.isBlank()) {
-            return "";
+            return new Trimmed("", "");
         }
         List<String> lines = text.replace("\r\n", "\n").lines().toList();
         int quotedToTheEnd = quotedToTheEnd(lines, linesLookedAt);
@@ -46,10 +55,16 @@ final class QuotedReplyTrimmer {
                 break;
             }
         }
-        String trimmed = String.join("\n", lines.subList(0, cut)).strip();
-        // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
-        return trimmed.isEmpty() ? text.strip() : trimmed;
+        String shown = String.join("\n", lines.subList(0, cut)).strip();
+        if (shown.isEmpty()) {
+            // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
+            return new Trimmed(text.strip(), "");
+        }
+        return new Trimmed(shown, String.join("\n", lines.subList(cut, lines.size())).strip());
     }
+
+    /** @param cut the quoted earlier messages and the signature under {@code shown}; together they are the whole text */
+    record Trimmed(String shown, String cut) {}
 
     /**
      * Where the block of quoted (or blank) lines that runs to the end begins: found in one pass from

@@ -67,9 +67,9 @@ public final class EmailIntakeBenchmark {
             };
             var m = server.mailbox;
             var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true);
+                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true, null);
             var index = new MailIndex(new InMemoryCheckpointStore());
-            var intake = new MailboxIntake(idling, new EmailReader(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
+            var intake = new MailboxIntake(idling, new EmailMentions(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
                     Duration.ofSeconds(30));
             var watcher = new MailboxWatcher(idling, intake, new MailboxHealth(m.address()), scheduler, Clock.systemUTC());
 

@@ -44,7 +44,7 @@ class EmailThreadIT {
     private List<MentionReceived> takeIn() throws Exception {
         int before = publisher.mentions().size();
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
+        var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
                 Clock.systemUTC(), Duration.ofSeconds(5));
         new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
         return publisher.mentions().subList(before, publisher.mentions().size());

@@ -41,7 +41,7 @@ class MailboxRestartKafkaIT {
     private int drain(EventPublisher publisher) throws Exception {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
+        var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
                 Clock.systemUTC(), Duration.ofSeconds(10));
         return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
