@@ -12,6 +12,7 @@ import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  * instance holds the mailbox's lease), one sender for replies, and each mailbox's health for the
  * health endpoint and the desk.
  */
-public final class EmailChannel implements SmartLifecycle {
+public final class EmailChannel implements SmartLifecycle, DisposableBean {
 
     private final List<EmailSettings.Mailbox> mailboxes;
     private final Map<String, MailboxHealth> health = new LinkedHashMap<>();
@@ -43,6 +44,7 @@ public final class EmailChannel implements SmartLifecycle {
         this.index = new MailIndex(checkpoints);
         this.reader = new EmailMentions(index, clock);
         // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
+        // Owned for the bean's whole life, not one start-stop stretch: the pollers keep it across a restart.
         this.scheduler = Executors.newScheduledThreadPool(
                 Math.max(1, this.mailboxes.size()), Thread.ofPlatform().daemon().name("email-intake-", 0).factory());
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
@@ -123,8 +125,14 @@ public final class EmailChannel implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         pollers.forEach(leases::release);
-        scheduler.shutdownNow();
         running = false;
+    }
+
+    /** When the context closes: the intake threads go with it (a stopped context may start again, a closed one not). */
+    @Override
+    public void destroy() {
+        stop();
+        scheduler.shutdownNow();
     }
 
     @Override

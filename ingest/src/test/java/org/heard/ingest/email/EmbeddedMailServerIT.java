@@ -79,6 +79,34 @@ class EmbeddedMailServerIT {
     }
 
     @Test
+    void takesMailInAgainAfterItsContextWasStoppedAndStarted() {
+        runner().run(context -> {
+            var server = context.getBean(EmbeddedMailServer.class);
+            send(server, "Before the stop", "The first one.");
+            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+
+            context.getSourceApplicationContext().stop();
+            context.getSourceApplicationContext().start();
+            send(server, "After the start", "The waiting room was freezing.");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 2);
+            assertThat(publisher.mentions().getLast().text()).isEqualTo("The waiting room was freezing.");
+        });
+    }
+
+    private static void send(EmbeddedMailServer server, String subject, String text) throws Exception {
+        var properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
+        var email = new MimeMessage(Session.getInstance(properties));
+        email.setFrom(new InternetAddress("newcomer@example.org"));
+        email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
+        email.setSubject(subject);
+        email.setText(text);
+        Transport.send(email);
+    }
+
+    @Test
     void movesToFreePortsWhenTheConfiguredOnesAreTaken() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             runner().withPropertyValues("heard.channel.email.embedded.smtp-port=" + taken.getLocalPort()).run(context -> {
