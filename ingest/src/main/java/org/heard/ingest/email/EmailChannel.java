@@ -39,6 +39,18 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
             CheckpointStore checkpoints,
             Clock clock,
             ChannelLeases leases) {
+        this(mailboxes, ackTimeout, publisher, checkpoints, clock, leases, Map.of());
+    }
+
+    /** @param accepted by mailbox address: copies of its mail kept until taken in (the embedded server's spool) */
+    EmailChannel(
+            List<EmailSettings.Mailbox> mailboxes,
+            Duration ackTimeout,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            ChannelLeases leases,
+            Map<String, AcceptedMail> accepted) {
         this.mailboxes = List.copyOf(mailboxes);
         this.leases = leases;
         this.index = new MailIndex(checkpoints);
@@ -50,7 +62,8 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
-            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout);
+            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout,
+                    accepted.getOrDefault(mailbox.address(), AcceptedMail.NONE));
             pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth, scheduler, clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);

@@ -14,8 +14,11 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +62,7 @@ final class MailboxIntake {
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration ackTimeout;
+    private final AcceptedMail accepted;
 
     MailboxIntake(
             EmailSettings.Mailbox mailbox,
@@ -67,6 +71,19 @@ final class MailboxIntake {
             EventPublisher publisher,
             Clock clock,
             Duration ackTimeout) {
+        this(mailbox, reader, index, publisher, clock, ackTimeout, AcceptedMail.NONE);
+    }
+
+    /** @param accepted copies of this mailbox's mail kept elsewhere until taken in (the embedded server's spool) */
+    MailboxIntake(
+            EmailSettings.Mailbox mailbox,
+            EmailMentions reader,
+            MailIndex index,
+            EventPublisher publisher,
+            Clock clock,
+            Duration ackTimeout,
+            AcceptedMail accepted) {
+        this.accepted = accepted;
         this.mailbox = mailbox;
         this.reader = reader;
         this.index = index;
@@ -157,6 +174,7 @@ final class MailboxIntake {
         if (!processed.isEmpty()) {
             markProcessed(folder, processed.toArray(Message[]::new));
         }
+        letGoOfCopies(pending, processed, deadLettered);
         if (firstFailure != null) {
             throw firstFailure;
         }
@@ -189,6 +207,35 @@ final class MailboxIntake {
                             + ") flagged " + DEAD_LETTERED)
                     : deadLetter(folder, message, uid, raw, reason);
         };
+    }
+
+    /** Marked on the server, for good: whoever kept a copy until now may let go of it. */
+    private void letGoOfCopies(List<Pending> pending, List<Message> processed, List<Message> deadLettered) {
+        if (accepted == AcceptedMail.NONE) {
+            return;
+        }
+        Set<Message> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+        marked.addAll(processed);
+        marked.addAll(deadLettered);
+        var ids = new ArrayList<String>();
+        for (Pending item : pending) {
+            if (marked.contains(item.message())) {
+                String id = item.raw() != null ? accepted.idIn(item.raw()) : headerOf(item.message(), MailSpool.HEADER);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        accepted.takenIn(ids);
+    }
+
+    private static String headerOf(Message message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null || values.length == 0 ? null : values[0];
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.heard.ingest.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.heard.contracts.MentionReceived;
 import org.heard.ingest.channel.ChannelState;
@@ -104,6 +109,127 @@ class EmbeddedMailServerIT {
         email.setSubject(subject);
         email.setText(text);
         Transport.send(email);
+    }
+
+    /**
+     * The issue's loss: GreenMail keeps mail in memory, so mail it had said 250 to was gone after a
+     * crash. Here the server goes away without the intake having read anything, and a new one on
+     * the same data directory must have every accepted email in its mailbox.
+     */
+    @Test
+    void everyEmailItSaid250ToIsInTheMailboxAgainAfterItWentAway() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var before = new EmbeddedMailServer(settings, dataDir);
+        for (int n = 1; n <= 20; n++) {
+            send(before, "Visit " + n, "Message " + n + ".");
+        }
+        before.stop();
+
+        var after = new EmbeddedMailServer(settings, dataDir);
+        try {
+            assertThat(subjectsInTheMailboxOf(after)).hasSize(20).contains("Visit 1", "Visit 20");
+        } finally {
+            after.stop();
+        }
+    }
+
+    /**
+     * A copy is let go of once the intake took its email in. A crash between the intake's mark and
+     * that is harmless: the copy is put back and read again as the same mention, also when the
+     * email has no Message-ID (its id then comes from its content, which the copy keeps exactly).
+     */
+    @Test
+    void letsGoOfACopyOnceTakenInAndACopyReadAgainIsTheSameMention() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var checkpoints = new InMemoryCheckpointStore();
+        var first = new EmbeddedMailServer(settings, dataDir);
+        send(first, "With an id", "Message one.");
+        sendWithoutMessageId(first, "Without an id", "Message two.");
+        assertThat(first.spool().size()).isEqualTo(2);
+
+        // Taken in, but the process dies before the copies are let go of.
+        var beforeTheCrash = new RecordingEventPublisher();
+        drain(first, checkpoints, beforeTheCrash, AcceptedMail.NONE);
+        first.stop();
+
+        var second = new EmbeddedMailServer(settings, dataDir);
+        try {
+            var afterTheRestart = new RecordingEventPublisher();
+            drain(second, checkpoints, afterTheRestart, second.spool());
+
+            assertThat(afterTheRestart.mentions()).extracting(MentionReceived::mentionId)
+                    .containsExactlyInAnyOrderElementsOf(beforeTheCrash.mentions().stream().map(MentionReceived::mentionId).toList())
+                    .hasSize(2);
+            assertThat(beforeTheCrash.mentions()).anySatisfy(mention -> assertThat(mention.externalId()).endsWith("@no-message-id.heard>"));
+            assertThat(second.spool().size()).isZero();
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static void drain(EmbeddedMailServer server, InMemoryCheckpointStore checkpoints, RecordingEventPublisher publisher,
+            AcceptedMail accepted) throws Exception {
+        var index = new MailIndex(checkpoints);
+        var intake = new MailboxIntake(server.mailbox(), new EmailMentions(index, java.time.Clock.systemUTC()), index, publisher,
+                java.time.Clock.systemUTC(), Duration.ofSeconds(5), accepted);
+        var wakeups = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            new MailboxWatcher(server.mailbox(), intake, new MailboxHealth(server.mailbox().address()), wakeups,
+                    java.time.Clock.systemUTC()).drainOnce();
+        } finally {
+            wakeups.shutdownNow();
+        }
+    }
+
+    private static void sendWithoutMessageId(EmbeddedMailServer server, String subject, String text) throws Exception {
+        var properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
+        var email = new MimeMessage(Session.getInstance(properties)) {
+            @Override
+            protected void updateMessageID() {
+                // An old mail client's: no Message-ID at all.
+            }
+        };
+        email.setFrom(new InternetAddress("old-client@example.org"));
+        email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
+        email.setSubject(subject);
+        email.setText(text);
+        Transport.send(email);
+    }
+
+    @Test
+    void refusesMailForAnAddressItDoesNotWatchInsteadOfLosingIt() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var server = new EmbeddedMailServer(settings, dataDir);
+        try {
+            var properties = new Properties();
+            properties.setProperty("mail.smtp.host", "127.0.0.1");
+            properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
+            var email = new MimeMessage(Session.getInstance(properties));
+            email.setFrom(new InternetAddress("newcomer@example.org"));
+            email.setRecipients(Message.RecipientType.TO, "ward5@heard.localhost");
+            email.setSubject("Wrong address");
+            email.setText("Nobody reads this mailbox.");
+
+            assertThatThrownBy(() -> Transport.send(email)).isInstanceOf(jakarta.mail.SendFailedException.class)
+                    .hasStackTraceContaining("550");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static List<String> subjectsInTheMailboxOf(EmbeddedMailServer server) throws Exception {
+        try (Store store = MailSessions.connectImap(server.mailbox())) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            var subjects = new ArrayList<String>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        }
     }
 
     @Test
