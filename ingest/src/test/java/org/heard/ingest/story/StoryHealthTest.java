@@ -39,6 +39,30 @@ class StoryHealthTest {
     }
 
     @Test
+    void logsEachChangeOfStateOnceRefusedCredentialsAsAnError() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StoryHealth.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            for (int poll = 0; poll < 3; poll++) {
+                health.inboundFailed(ChannelState.AUTH_FAILED, "Care Opinion refused the subscription key (HTTP 401)");
+            }
+            health.inboundFailed(ChannelState.FAILING, "HTTP 503 after 3 attempts");
+            health.inboundFailed(ChannelState.FAILING, "HTTP 503 after 3 attempts");
+            health.inboundSucceeded();
+            health.inboundSucceeded();
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(event -> event.getLevel().toString())
+                .containsExactly("ERROR", "WARN", "INFO");
+        assertThat(logged.list.getFirst().getFormattedMessage()).contains("AUTH_FAILED", "HTTP 401", "careopinion");
+        assertThat(logged.list.get(1).getFormattedMessage()).contains("FAILING", "503");
+    }
+
+    @Test
     void becomesStaleWhenNoPollSucceedsForLongerThanAllowedAndRecovers() {
         health.inboundSucceeded();
         health.outboundSucceeded();

@@ -268,6 +268,23 @@ class TwitterIntakeTest {
     }
 
     @Test
+    void readsAnAnswerOnlyUpToItsCapAndDeadLettersItsStart() {
+        x.mention("patient1", "@StMaryTrust hello");
+        x.failNext("/mentions", 200, "{\"data\": [" + "{\"id\": \"1\", \"text\": \"padding\"},".repeat(600_000) + "]}");
+
+        harness.poll();
+
+        assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.reason()).contains("mentions").contains("over 16 MB").contains("not read");
+            assertThat(dead.payload()).hasSizeLessThanOrEqualTo(64 * 1024).startsWith("{\"data\": [");
+        });
+        assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
+
+        harness.poll();
+        assertThat(published.texts()).containsExactly("@StMaryTrust hello");
+    }
+
+    @Test
     void refusedSearchIsDeadLetteredWithXsExplanation() {
         x.failNext("/search/recent", 400,
                 "{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\",\"status\":400}");
