@@ -234,7 +234,7 @@ public final class TwitterReplySender implements ReplySender {
     }
 
     private static String normalise(String text) {
-        var plain = TweetIntake.plainText(text == null ? "" : text).strip();
+        var plain = TweetMapping.plainText(text == null ? "" : text).strip();
         plain = LEADING_MENTIONS.matcher(plain).replaceFirst("");
         plain = URL.matcher(plain).replaceAll("<url>");
         return plain.replaceAll("\\s+", " ").strip();
