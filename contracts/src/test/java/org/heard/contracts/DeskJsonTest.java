@@ -115,6 +115,18 @@ class DeskJsonTest {
     }
 
     @Test
+    void roundTripsARereadRequestMadeFromADeadLetter() {
+        var letter = DeadLettered.ofBytes("email:feedback@trust.nhs.uk:INBOX:1:7", "email:feedback@trust.nhs.uk", "malformed MIME",
+                new byte[] {1, 2, 3}, Map.of("uid", "7"), SENT);
+        var request = RereadRequested.of(letter, "alex", SENT.plusSeconds(60));
+
+        assertThat(DeskJson.read(DeskJson.write(request), RereadRequested.class)).isEqualTo(request);
+        assertThat(Topics.REREAD_REQUESTS.keyOf(request)).isEqualTo("email:feedback@trust.nhs.uk");
+        assertThat(request.asDeadLetter("still unreadable", SENT).payloadBytes()).containsExactly(1, 2, 3);
+        assertThat(request.asDeadLetter("still unreadable", SENT).id()).isEqualTo(letter.id());
+    }
+
+    @Test
     void keepsADeadLettersPayloadAsTextOrBytes() {
         var text = DeadLettered.ofText("dl-2", "twitter:trust", "unexpected JSON", "{\"data\": [", Map.of(), SENT);
         var bytes = DeadLettered.ofBytes("dl-3", "reply-dispatch", "unreadable", null, Map.of(), SENT);

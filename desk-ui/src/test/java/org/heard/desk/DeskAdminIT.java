@@ -86,7 +86,7 @@ class DeskAdminIT extends BrowserDeskTest {
         waitForText(alex.locator("#dead-letter-payload"), "The nurses on ward 7 were kind " + word);
         alex.locator("#dead-letter-retry").click();
 
-        waitForText(alex.locator("#dead-letter-state"), "taken in as mention");
+        waitForText(alex.locator("#dead-letter-state"), "Sent to the email channel to be read again");
         await().atMost(Duration.ofSeconds(60)).until(() -> index.search(word, 0, 5).total() == 1);
         alex.context().close();
     }

@@ -28,7 +28,6 @@ import org.heard.platform.testing.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -46,7 +45,7 @@ class DeadLettersIT {
     final StaffUser sam = TestStaff.responder("sam");
     final EventPublisher publisher = DeadLettersIT.producer;
     final DeadLetterDesk desk = new DeadLetterDesk(shelf,
-            Retries.of(publisher, new StaticListableBeanFactory().getBeanProvider(org.heard.ingest.email.EmailChannel.class)), clock);
+            Retries.of(publisher, clock), clock);
     final DeadLetterIntake intake = new DeadLetterIntake(shelf, clock);
     final String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 

@@ -70,7 +70,7 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
     }
 
     /** What reading a dead-lettered message again gave. */
-    public sealed interface ReadAgain {
+    sealed interface ReadAgain {
         record Mention(org.heard.contracts.MentionReceived mention) implements ReadAgain {}
 
         record OurOwn() implements ReadAgain {}
@@ -87,7 +87,7 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
      *
      * @param source the dead letter's source, {@code email:<mailbox address>}
      */
-    public ReadAgain readAgain(String source, byte[] raw) {
+    ReadAgain readAgain(String source, byte[] raw) {
         var mailbox = mailboxes.stream().filter(candidate -> candidate.source().equals(source)).findFirst();
         if (mailbox.isEmpty()) {
             return new ReadAgain.NoSuchMailbox(source);
