@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -48,7 +47,7 @@ final class AttachmentStore {
                 return in.transferTo(OutputStream.nullOutputStream()) + " bytes | stored: no";
             }
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = EmailMentions.sha256();
         Files.createDirectories(settings.directory());
         var temporary = Files.createTempFile(settings.directory(), "attachment", ".part");
         long size;
@@ -72,14 +71,6 @@ final class AttachmentStore {
             return Math.max(0, attachment.part().getSize());
         } catch (MessagingException e) {
             return 0;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

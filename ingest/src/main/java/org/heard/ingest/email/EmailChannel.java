@@ -32,16 +32,6 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    EmailChannel(
-            List<EmailSettings.Mailbox> mailboxes,
-            Duration ackTimeout,
-            EventPublisher publisher,
-            CheckpointStore checkpoints,
-            Clock clock,
-            ChannelLeases leases) {
-        this(mailboxes, ackTimeout, publisher, checkpoints, clock, leases, Map.of());
-    }
-
     /** @param accepted by mailbox address: copies of its mail kept until taken in (the embedded server's spool) */
     EmailChannel(
             List<EmailSettings.Mailbox> mailboxes,

@@ -64,16 +64,6 @@ final class MailboxIntake {
     private final Duration ackTimeout;
     private final AcceptedMail accepted;
 
-    MailboxIntake(
-            EmailSettings.Mailbox mailbox,
-            EmailMentions reader,
-            MailIndex index,
-            EventPublisher publisher,
-            Clock clock,
-            Duration ackTimeout) {
-        this(mailbox, reader, index, publisher, clock, ackTimeout, AcceptedMail.NONE);
-    }
-
     /** @param accepted copies of this mailbox's mail kept elsewhere until taken in (the embedded server's spool) */
     MailboxIntake(
             EmailSettings.Mailbox mailbox,

@@ -30,19 +30,7 @@ final class Shown {
 
     /** One line (a subject, a name): line breaks and tabs become spaces, other control characters go. */
     static String line(String text) {
-        if (text == null) {
-            return null;
-        }
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
-                out.append(' ');
-            } else if (!isControl(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? null : text(text).replace('\n', ' ').replace('\t', ' ');
     }
 
     /** At most {@code max} characters, never splitting a surrogate pair. */

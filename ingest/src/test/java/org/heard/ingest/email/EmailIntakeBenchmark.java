@@ -70,7 +70,7 @@ public final class EmailIntakeBenchmark {
                     null, null, processed, null, null, null, null, Duration.ofSeconds(30), true, null);
             var index = new MailIndex(new InMemoryCheckpointStore());
             var intake = new MailboxIntake(idling, new EmailMentions(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), AcceptedMail.NONE);
             var watcher = new MailboxWatcher(idling, intake, new MailboxHealth(m.address()), scheduler, Clock.systemUTC());
 
             long deliverStart = System.nanoTime();

@@ -45,7 +45,7 @@ class EmailThreadIT {
         int before = publisher.mentions().size();
         var health = new MailboxHealth(server.mailbox.address());
         var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
-                Clock.systemUTC(), Duration.ofSeconds(5));
+                Clock.systemUTC(), Duration.ofSeconds(5), AcceptedMail.NONE);
         new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
         return publisher.mentions().subList(before, publisher.mentions().size());
     }

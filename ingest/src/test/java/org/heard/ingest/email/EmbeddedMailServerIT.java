@@ -59,15 +59,7 @@ class EmbeddedMailServerIT {
             var channel = context.getBean(EmailChannel.class);
             assertThat(channel.mailboxes()).extracting(EmailSettings.Mailbox::address).containsExactly("feedback@heard.localhost");
 
-            var properties = new Properties();
-            properties.setProperty("mail.smtp.host", "127.0.0.1");
-            properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
-            var email = new MimeMessage(Session.getInstance(properties));
-            email.setFrom(new InternetAddress("newcomer@example.org"));
-            email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
-            email.setSubject("Hello desk");
-            email.setText("The waiting room was freezing.");
-            Transport.send(email);
+            send(server, "Hello desk", "The waiting room was freezing.");
 
             await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
             MentionReceived mention = publisher.mentions().getFirst();
@@ -100,15 +92,22 @@ class EmbeddedMailServerIT {
     }
 
     private static void send(EmbeddedMailServer server, String subject, String text) throws Exception {
+        Transport.send(email(new MimeMessage(smtp(server)), "feedback@heard.localhost", subject, text));
+    }
+
+    private static Session smtp(EmbeddedMailServer server) {
         var properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
-        var email = new MimeMessage(Session.getInstance(properties));
+        return Session.getInstance(properties);
+    }
+
+    private static MimeMessage email(MimeMessage email, String to, String subject, String text) throws Exception {
         email.setFrom(new InternetAddress("newcomer@example.org"));
-        email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
+        email.setRecipients(Message.RecipientType.TO, to);
         email.setSubject(subject);
         email.setText(text);
-        Transport.send(email);
+        return email;
     }
 
     /**
@@ -182,20 +181,13 @@ class EmbeddedMailServerIT {
     }
 
     private static void sendWithoutMessageId(EmbeddedMailServer server, String subject, String text) throws Exception {
-        var properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
-        var email = new MimeMessage(Session.getInstance(properties)) {
+        var email = new MimeMessage(smtp(server)) {
             @Override
             protected void updateMessageID() {
                 // An old mail client's: no Message-ID at all.
             }
         };
-        email.setFrom(new InternetAddress("old-client@example.org"));
-        email.setRecipients(Message.RecipientType.TO, "feedback@heard.localhost");
-        email.setSubject(subject);
-        email.setText(text);
-        Transport.send(email);
+        Transport.send(email(email, "feedback@heard.localhost", subject, text));
     }
 
     @Test
@@ -203,14 +195,7 @@ class EmbeddedMailServerIT {
         var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
         var server = new EmbeddedMailServer(settings, dataDir);
         try {
-            var properties = new Properties();
-            properties.setProperty("mail.smtp.host", "127.0.0.1");
-            properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
-            var email = new MimeMessage(Session.getInstance(properties));
-            email.setFrom(new InternetAddress("newcomer@example.org"));
-            email.setRecipients(Message.RecipientType.TO, "ward5@heard.localhost");
-            email.setSubject("Wrong address");
-            email.setText("Nobody reads this mailbox.");
+            var email = email(new MimeMessage(smtp(server)), "ward5@heard.localhost", "Wrong address", "Nobody reads this mailbox.");
 
             assertThatThrownBy(() -> Transport.send(email)).isInstanceOf(jakarta.mail.SendFailedException.class)
                     .hasStackTraceContaining("550");

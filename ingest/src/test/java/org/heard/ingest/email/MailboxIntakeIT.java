@@ -44,7 +44,8 @@ class MailboxIntakeIT {
     private MailboxWatcher watcher(EmailSettings.Mailbox mailbox, EventPublisher publisher, MailboxHealth health) {
         var index = new MailIndex(store);
         var intake = new MailboxIntake(
-                mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5));
+                mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5),
+                AcceptedMail.NONE);
         return new MailboxWatcher(mailbox, intake, health, wakeups, Clock.systemUTC());
     }
 

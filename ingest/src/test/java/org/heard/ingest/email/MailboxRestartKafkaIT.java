@@ -42,7 +42,7 @@ class MailboxRestartKafkaIT {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
         var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
-                Clock.systemUTC(), Duration.ofSeconds(10));
+                Clock.systemUTC(), Duration.ofSeconds(10), AcceptedMail.NONE);
         return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
 

@@ -40,17 +40,7 @@ class ReplyDispatchDeadLettersIT {
         var publisher = new RecordingEventPublisher();
         // Kafka takes the dead letter but never the outcome, as when the outcome is refused for good.
         publisher.refuse(record -> record instanceof ReplyOutcome);
-        ReplySender sent = new ReplySender() {
-            @Override
-            public Channel channel() {
-                return Channel.EMAIL;
-            }
-
-            @Override
-            public SendResult send(ReplyRequested reply) {
-                return new SendResult.Sent("<sent@trust.nhs.uk>", Instant.now());
-            }
-        };
+        ReplySender sent = ReplyDispatcherTest.answering(Channel.EMAIL, new SendResult.Sent("<sent@trust.nhs.uk>", Instant.now()));
         var reply = ReplyDispatcherTest.reply(Channel.EMAIL);
 
         new ApplicationContextRunner()
