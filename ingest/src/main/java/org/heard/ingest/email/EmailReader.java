@@ -122,6 +122,10 @@ final class EmailReader {
             return;
         }
         ContentType type = contentType(part);
+        if (type == null) {
+            body.problems.add("unreadable Content-Type '" + Shown.line(declaredType(part)) + "'; its body is shown as plain text");
+            type = new ContentType("text/plain");
+        }
         String fileName = safeFileName(part);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part)) || (fileName != null && !type.match("multipart/*"));
         if (type.match("multipart/*")) {
@@ -177,6 +181,9 @@ final class EmailReader {
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart candidate = multipart.getBodyPart(i);
             ContentType type = contentType(candidate);
+            if (type == null) {
+                continue;
+            }
             if (type.match("text/plain")) {
                 return candidate;
             }
@@ -313,18 +320,23 @@ final class EmailReader {
         }
     }
 
-    private static ContentType contentType(Part part) throws MessagingException {
-        String declared;
-        try {
-            declared = part.getContentType();
-        } catch (MessagingException e) {
-            declared = null;
-        }
+    /** The part's Content-Type (MIME's default, text/plain, when it has none); null when it cannot be read. */
+    private static ContentType contentType(Part part) {
+        String declared = declaredType(part);
         try {
             return new ContentType(declared == null ? "text/plain" : declared);
         } catch (ParseException e) {
-            // An unreadable Content-Type is treated as MIME's default, so the words in it are not lost.
-            return new ContentType("text/plain");
+            return null;
+        }
+    }
+
+    private static String declaredType(Part part) {
+        try {
+            String kept = part instanceof MimeMessage message ? message.getHeader(SpoolingGreenMail.ORIGINAL_CONTENT_TYPE, null) : null;
+            // The embedded server had to store this one as text/plain: what the sender wrote is kept here.
+            return kept != null ? kept : part.getContentType();
+        } catch (MessagingException e) {
+            return null;
         }
     }
 

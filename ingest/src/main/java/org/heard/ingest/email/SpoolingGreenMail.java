@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -29,6 +30,13 @@ import java.util.Properties;
  * cannot write makes the answer 451, so the sender keeps the message and tries again.
  */
 final class SpoolingGreenMail extends GreenMail {
+
+    /**
+     * GreenMail parses a message's structure to store it, and refuses one whose top-level Content-Type
+     * it cannot read, which a real mail server stores. Such a message is stored as text/plain, with
+     * what the sender wrote kept in this header, so the intake still takes its words in (flagged).
+     */
+    static final String ORIGINAL_CONTENT_TYPE = "X-Heard-Original-Content-Type";
 
     private final MailSpool spool;
     private final String address;
@@ -62,9 +70,24 @@ final class SpoolingGreenMail extends GreenMail {
 
     /** Puts a spooled message into the mailbox, as if it had just arrived. */
     void deliver(MailSpool.Kept kept) throws MessagingException {
-        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(kept.raw()));
-        message.setHeader(MailSpool.HEADER, kept.id());
-        getManagers().getUserManager().getUserByEmail(address).deliver(message);
+        var user = getManagers().getUserManager().getUserByEmail(address);
+        try {
+            user.deliver(spooled(kept.raw(), kept.id(), false));
+        } catch (RuntimeException cannotStore) {
+            user.deliver(spooled(kept.raw(), kept.id(), true));
+        }
+    }
+
+    /** The message as spooled, with its spool id; {@code asText}: stored as text/plain, see {@link #ORIGINAL_CONTENT_TYPE}. */
+    private static MimeMessage spooled(byte[] raw, String id, boolean asText) throws MessagingException {
+        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        message.setHeader(MailSpool.HEADER, id);
+        if (asText) {
+            String original = message.getHeader("Content-Type", " ");
+            message.setHeader(ORIGINAL_CONTENT_TYPE, original == null ? "" : original.replaceAll("[\\r\\n]+", " "));
+            message.setHeader("Content-Type", "text/plain; charset=UTF-8");
+        }
+        return message;
     }
 
     private static final class Spooling extends SmtpManager {
@@ -91,16 +114,33 @@ final class SpoolingGreenMail extends GreenMail {
         @Override
         public void send(SmtpState state) {
             MimeMessage message = state.getMessage().getMessage();
+            byte[] raw;
+            String id;
             try {
-                var raw = new ByteArrayOutputStream();
-                message.writeTo(raw);
-                message.setHeader(MailSpool.HEADER, spool.keep(raw.toByteArray()));
+                // Only this server writes it: a sender's own copy would change how its message is read.
+                message.removeHeader(ORIGINAL_CONTENT_TYPE);
+                var bytes = new ByteArrayOutputStream();
+                message.writeTo(bytes);
+                raw = bytes.toByteArray();
+                id = spool.keep(raw);
+                message.setHeader(MailSpool.HEADER, id);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not keep the message on disk", e);
             } catch (MessagingException e) {
                 throw new IllegalStateException("could not keep the message on disk", e);
             }
-            super.send(state);
+            try {
+                super.send(state);
+            } catch (RuntimeException cannotStore) {
+                try {
+                    state.getMessage().setMimeMessage(spooled(raw, id, true));
+                    super.send(state);
+                } catch (MessagingException | RuntimeException stillNot) {
+                    // Answered 451: the sender keeps it, so the copy must not come back at the next start.
+                    spool.takenIn(List.of(id));
+                    throw cannotStore;
+                }
+            }
         }
     }
 }

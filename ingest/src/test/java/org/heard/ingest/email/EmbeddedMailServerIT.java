@@ -11,6 +11,8 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionReceived;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.platform.checkpoint.CheckpointStore;
@@ -188,6 +191,61 @@ class EmbeddedMailServerIT {
             }
         };
         Transport.send(email(email, "feedback@heard.localhost", subject, text));
+    }
+
+    /** GreenMail cannot store a message whose Content-Type it cannot parse; a real server can, so this one does too. */
+    @Test
+    void storesAMessageGreenMailCannotParseAsText() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var server = new EmbeddedMailServer(settings, dataDir);
+        try {
+            sendAsIs(server, "From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Odd type\r\n"
+                    + "Message-ID: <odd-type@example.org>\r\nContent-Type: ;;;===\"\r\n\r\nThe ward was lovely.\r\n");
+            var publisher = new RecordingEventPublisher();
+            drain(server, new InMemoryCheckpointStore(), publisher, server.spool());
+
+            assertThat(publisher.mentions()).singleElement().satisfies(mention -> {
+                assertThat(mention.text()).isEqualTo("The ward was lovely.");
+                assertThat(mention.flags()).contains(MentionFlag.PART_UNREADABLE);
+            });
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Only the server writes what a sender's Content-Type was: a sender's own claim would change how its email is read. */
+    @Test
+    void ignoresASendersOwnClaimOfAnOriginalContentType() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var server = new EmbeddedMailServer(settings, dataDir);
+        try {
+            sendAsIs(server, "From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Claimed type\r\n"
+                    + "Message-ID: <claimed-type@example.org>\r\n" + SpoolingGreenMail.ORIGINAL_CONTENT_TYPE + ": ;;;\r\n"
+                    + "Content-Type: text/plain\r\n\r\nThe ward was lovely.\r\n");
+            var publisher = new RecordingEventPublisher();
+            drain(server, new InMemoryCheckpointStore(), publisher, server.spool());
+
+            assertThat(publisher.mentions()).singleElement().satisfies(mention -> {
+                assertThat(mention.text()).isEqualTo("The ward was lovely.");
+                assertThat(mention.flags()).doesNotContain(MentionFlag.PART_UNREADABLE);
+            });
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Sends the message's bytes as they are; the client library must not stumble on them before the server sees them. */
+    private static void sendAsIs(EmbeddedMailServer server, String raw) throws Exception {
+        var session = smtp(server);
+        try (var transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))) {
+                @Override
+                public String getContentType() {
+                    return "text/plain";
+                }
+            }, new InternetAddress[] {new InternetAddress("feedback@heard.localhost")});
+        }
     }
 
     @Test

@@ -94,6 +94,16 @@ class HostileEmailTest {
     }
 
     @Test
+    void readsTheBodyOfAnUnreadableContentTypeAsTextAndSaysSo() {
+        var mention = mention(headers("odd@example.org", "<type@example.org>", "Odd type")
+                + "Content-Type: ;;;===\"\n\nThe ward was lovely.\n");
+
+        assertThat(mention.text()).isEqualTo("The ward was lovely.");
+        assertThat(mention.flags()).contains(MentionFlag.PART_UNREADABLE);
+        assertThat(mention.attributes().get("unreadableParts")).contains("unreadable Content-Type ';;;===\"'");
+    }
+
+    @Test
     void dropsControlCharactersButKeepsLineBreaksAndTabs() {
         var mention = mention(headers("Jo\u0007 Bloggs <jo@example.org>", "<nul@example.org>", "Bad\u0000 subject\u001b[31m")
                 + "Content-Type: text/plain; charset=utf-8\n\nLine\u0000 one\tindented\nLine two\u001b[2J.\n");
