@@ -199,39 +199,34 @@ class EmbeddedMailServerIT {
     /** GreenMail cannot store a message whose Content-Type it cannot parse; a real server can, so this one does too. */
     @Test
     void storesAMessageGreenMailCannotParseAsText() throws Exception {
-        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
-        var server = new EmbeddedMailServer(settings, dataDir);
-        try {
-            sendAsIs(server, "From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Odd type\r\n"
-                    + "Message-ID: <odd-type@example.org>\r\nContent-Type: ;;;===\"\r\n\r\nThe ward was lovely.\r\n");
-            var publisher = new RecordingEventPublisher();
-            drain(server, new InMemoryCheckpointStore(), publisher, server.spool());
+        var mention = theMentionOf("From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Odd type\r\n"
+                + "Message-ID: <odd-type@example.org>\r\nContent-Type: ;;;===\"\r\n\r\nThe ward was lovely.\r\n");
 
-            assertThat(publisher.mentions()).singleElement().satisfies(mention -> {
-                assertThat(mention.text()).isEqualTo("The ward was lovely.");
-                assertThat(mention.flags()).contains(MentionFlag.PART_UNREADABLE);
-            });
-        } finally {
-            server.stop();
-        }
+        assertThat(mention.text()).isEqualTo("The ward was lovely.");
+        assertThat(mention.flags()).contains(MentionFlag.PART_UNREADABLE);
     }
 
     /** Only the server writes what a sender's Content-Type was: a sender's own claim would change how its email is read. */
     @Test
     void ignoresASendersOwnClaimOfAnOriginalContentType() throws Exception {
+        var mention = theMentionOf("From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Claimed type\r\n"
+                + "Message-ID: <claimed-type@example.org>\r\n" + SpoolingGreenMail.ORIGINAL_CONTENT_TYPE + ": ;;;\r\n"
+                + "Content-Type: text/plain\r\n\r\nThe ward was lovely.\r\n");
+
+        assertThat(mention.text()).isEqualTo("The ward was lovely.");
+        assertThat(mention.flags()).doesNotContain(MentionFlag.PART_UNREADABLE);
+    }
+
+    /** Sends these bytes to an embedded server and takes its mailbox in: the one mention it gave. */
+    private MentionReceived theMentionOf(String raw) throws Exception {
         var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
         var server = new EmbeddedMailServer(settings, dataDir);
         try {
-            sendAsIs(server, "From: odd@example.org\r\nTo: feedback@heard.localhost\r\nSubject: Claimed type\r\n"
-                    + "Message-ID: <claimed-type@example.org>\r\n" + SpoolingGreenMail.ORIGINAL_CONTENT_TYPE + ": ;;;\r\n"
-                    + "Content-Type: text/plain\r\n\r\nThe ward was lovely.\r\n");
-            var publisher = new RecordingEventPublisher();
-            drain(server, new InMemoryCheckpointStore(), publisher, server.spool());
-
-            assertThat(publisher.mentions()).singleElement().satisfies(mention -> {
-                assertThat(mention.text()).isEqualTo("The ward was lovely.");
-                assertThat(mention.flags()).doesNotContain(MentionFlag.PART_UNREADABLE);
-            });
+            sendAsIs(server, raw);
+            var taken = new RecordingEventPublisher();
+            drain(server, new InMemoryCheckpointStore(), taken, server.spool());
+            assertThat(taken.mentions()).hasSize(1);
+            return taken.mentions().getFirst();
         } finally {
             server.stop();
         }
