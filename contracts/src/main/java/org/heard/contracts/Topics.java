@@ -36,6 +36,13 @@ public final class Topics {
             new Topic<>("heard.retriage.v1", RetriageRequested.class, request -> request.mentionId().value());
 
     /**
+     * Dead-lettered input an admin asked to be read again, keyed by its source; the channel that owns
+     * the source reads it (an email is read again by the email channel's reader), wherever it runs.
+     */
+    public static final Topic<RereadRequested> REREAD_REQUESTS =
+            new Topic<>("heard.reread-requests.v1", RereadRequested.class, RereadRequested::source);
+
+    /**
      * Each channel account's latest state from the ingest instances, keyed by channel:account; the
      * desk reads it whole from the start, which compaction keeps short.
      */
@@ -45,7 +52,7 @@ public final class Topics {
     private Topics() {}
 
     public static List<Topic<?>> all() {
-        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, CHANNEL_STATUS);
+        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, REREAD_REQUESTS, CHANNEL_STATUS);
     }
 
     /** Topics where only the latest record per key matters: created with log compaction, not kept whole. */

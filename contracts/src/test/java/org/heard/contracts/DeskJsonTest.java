@@ -105,10 +105,36 @@ class DeskJsonTest {
 
     @Test
     void roundTripsADeadLetter() {
-        var letter = new DeadLettered("dl-1", "email:feedback@trust.nhs.uk", "Malformed MIME: missing boundary", "base64",
-                "AAEC", Map.of("uid", "17"), SENT);
+        var letter = DeadLettered.ofBytes("dl-1", "email:feedback@trust.nhs.uk", "Malformed MIME: missing boundary",
+                new byte[] {0, 1, 2}, Map.of("uid", "17"), SENT);
 
+        assertThat(letter.payloadEncoding()).isEqualTo("base64");
+        assertThat(letter.payload()).isEqualTo("AAEC");
         assertThat(DeskJson.read(DeskJson.write(letter), DeadLettered.class)).isEqualTo(letter);
+        assertThat(new String(DeskJson.write(letter), StandardCharsets.UTF_8)).doesNotContain("payloadBytes");
+    }
+
+    @Test
+    void roundTripsARereadRequestMadeFromADeadLetter() {
+        var letter = DeadLettered.ofBytes("email:feedback@trust.nhs.uk:INBOX:1:7", "email:feedback@trust.nhs.uk", "malformed MIME",
+                new byte[] {1, 2, 3}, Map.of("uid", "7"), SENT);
+        var request = RereadRequested.of(letter, "alex", SENT.plusSeconds(60));
+
+        assertThat(DeskJson.read(DeskJson.write(request), RereadRequested.class)).isEqualTo(request);
+        assertThat(Topics.REREAD_REQUESTS.keyOf(request)).isEqualTo("email:feedback@trust.nhs.uk");
+        assertThat(request.asDeadLetter("still unreadable", SENT).payloadBytes()).containsExactly(1, 2, 3);
+        assertThat(request.asDeadLetter("still unreadable", SENT).id()).isEqualTo(letter.id());
+    }
+
+    @Test
+    void keepsADeadLettersPayloadAsTextOrBytes() {
+        var text = DeadLettered.ofText("dl-2", "twitter:trust", "unexpected JSON", "{\"data\": [", Map.of(), SENT);
+        var bytes = DeadLettered.ofBytes("dl-3", "reply-dispatch", "unreadable", null, Map.of(), SENT);
+
+        assertThat(text.payloadEncoding()).isEqualTo(DeadLettered.TEXT);
+        assertThat(new String(text.payloadBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"data\": [");
+        assertThat(bytes.payloadEncoding()).isEqualTo(DeadLettered.BASE64);
+        assertThat(bytes.payloadBytes()).isEmpty();
     }
 
     @Test

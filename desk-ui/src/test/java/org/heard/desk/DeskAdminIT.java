@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +57,8 @@ class DeskAdminIT extends BrowserDeskTest {
     void anAdminReadsADeadLetterAsTextAndRetriesItBackToTriage() throws Exception {
         String word = TestMentions.uniqueWord();
         var mention = TestMentions.tweetAbout("ward-7", "dl-" + word, "<img src=x onerror=alert(1)> Ward 7 " + word, Instant.now());
-        publisher.publish(Topics.DEAD_LETTERS, new DeadLettered("triage-" + mention.mentionId(), "triage",
-                "Elasticsearch refused the mention: mapper_parsing_exception " + word, "utf-8",
+        publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofText("triage-" + mention.mentionId(), "triage",
+                "Elasticsearch refused the mention: mapper_parsing_exception " + word,
                 new String(DeskJson.write(mention), StandardCharsets.UTF_8), Map.of("mentionId", mention.mentionId().value()),
                 Instant.now())).get(30, TimeUnit.SECONDS);
         awaitShelved("triage-" + mention.mentionId());
@@ -84,8 +83,8 @@ class DeskAdminIT extends BrowserDeskTest {
         String raw = "From: Pat <pat-" + word + "@mail.example>\r\nTo: feedback@heard.localhost\r\nSubject: Ward 7 " + word
                 + "\r\nMessage-ID: <" + word + "@mail.example>\r\nDate: Sun, 22 Nov 2026 09:00:00 +0000\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe nurses on ward 7 were kind " + word + "\r\n";
-        publisher.publish(Topics.DEAD_LETTERS, new DeadLettered("email-" + word, "email:feedback@heard.localhost",
-                "malformed MIME: reader bug " + word, "base64", Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)),
+        publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofBytes("email-" + word, "email:feedback@heard.localhost",
+                "malformed MIME: reader bug " + word, raw.getBytes(StandardCharsets.UTF_8),
                 Map.of("folder", "INBOX", "uid", "7"), Instant.now())).get(30, TimeUnit.SECONDS);
         awaitShelved("email-" + word);
 
@@ -96,7 +95,7 @@ class DeskAdminIT extends BrowserDeskTest {
         waitForText(alex.locator("#dead-letter-payload"), "The nurses on ward 7 were kind " + word);
         alex.locator("#dead-letter-retry").click();
 
-        waitForText(alex.locator("#dead-letter-state"), "taken in as mention");
+        waitForText(alex.locator("#dead-letter-state"), "Sent to the email channel to be read again");
         await().atMost(Duration.ofSeconds(60)).until(() -> index.search(word, 0, 5).total() == 1);
         alex.context().close();
     }

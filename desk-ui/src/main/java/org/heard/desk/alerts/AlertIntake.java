@@ -2,7 +2,6 @@ package org.heard.desk.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.contracts.DeadLettered;
@@ -82,9 +81,8 @@ class AlertIntake {
     /** Triage wrote something no desk can read, or its alert could not be raised: kept for an admin with its bytes. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         log.warn("The triaged record at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
-        var letter = new DeadLettered("desk-alerts-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Alerts: " + reason, "base64",
-                Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+        var letter = DeadLettered.ofBytes("desk-alerts-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
+                "Alerts: " + reason, record.value(),
                 Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset", Long.toString(record.offset())),
                 clock.instant());
         publisher.publish(Topics.DEAD_LETTERS, letter).exceptionally(failure -> {

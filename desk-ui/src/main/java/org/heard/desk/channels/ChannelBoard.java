@@ -59,8 +59,8 @@ class ChannelBoard {
         } catch (DeskJson.UnreadableRecord e) {
             // Kept for an admin, not dropped: a newer ingest may speak a state this desk does not know yet.
             var raw = record.value() == null ? "" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
-            publisher.publish(Topics.DEAD_LETTERS, new DeadLettered("desk-channels-" + UUID.randomUUID(), "desk:channel-status",
-                    "Unreadable channel status: " + e.getMessage(), "utf-8", raw,
+            publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofText("desk-channels-" + UUID.randomUUID(), "desk:channel-status",
+                    "Unreadable channel status: " + e.getMessage(), raw,
                     Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
                             Long.toString(record.offset())),
                     Instant.now()));

@@ -84,7 +84,8 @@ class DeadLetterDesk {
         }
         RetryRoute.RetryOutcome outcome;
         try {
-            outcome = route.retry(letter);
+            // As marked a moment ago, so the route knows who asked.
+            outcome = route.retry(shelf.find(id).map(DeadLetterShelf.Versioned::letter).orElse(letter));
         } catch (RuntimeException e) {
             outcome = new RetryRoute.RetryOutcome.NotNow("it could not be tried (" + e.getMessage() + "); try again later");
         }

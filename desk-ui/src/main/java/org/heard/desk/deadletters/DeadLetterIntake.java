@@ -1,7 +1,6 @@
 package org.heard.desk.deadletters;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +30,8 @@ class DeadLetterIntake {
             try {
                 letter = DeskJson.read(record.value(), DeadLettered.class);
             } catch (DeskJson.UnreadableRecord e) {
-                letter = new DeadLettered(SOURCE + "-" + record.partition() + "-" + record.offset(), SOURCE, e.getMessage(),
-                        "base64", record.value() == null ? "" : Base64.getEncoder().encodeToString(record.value()),
+                letter = DeadLettered.ofBytes(SOURCE + "-" + record.partition() + "-" + record.offset(), SOURCE, e.getMessage(),
+                        record.value(),
                         Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
                                 "offset", Long.toString(record.offset())),
                         clock.instant());

@@ -4,12 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.kafka.BatchListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,8 +35,8 @@ class DeadLettersConfiguration {
     }
 
     @Bean
-    DeadLetterDesk deadLetterDesk(DeadLetterShelf shelf, EventPublisher publisher, ObjectProvider<EmailChannel> email, Clock clock) {
-        return new DeadLetterDesk(shelf, Retries.of(publisher, email), clock);
+    DeadLetterDesk deadLetterDesk(DeadLetterShelf shelf, EventPublisher publisher, Clock clock) {
+        return new DeadLetterDesk(shelf, Retries.of(publisher, clock), clock);
     }
 
     @Bean

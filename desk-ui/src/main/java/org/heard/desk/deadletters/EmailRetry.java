@@ -1,26 +1,28 @@
 package org.heard.desk.deadletters;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.heard.contracts.RereadRequested;
 import org.heard.contracts.Topics;
-import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A message a mailbox could not read is read again by the email channel's own reader (fixed since,
- * say) and taken in as intake would. Only where the whole message was kept: for one over the size
- * limit only its headers are here, and the message itself waits in the mailbox.
+ * say), on whichever ingest instance runs it: the desk asks on {@code heard.reread-requests.v1}.
+ * Read now, it reaches triage; still unreadable, it comes back here as the letter's next attempt.
+ * Only where the whole message was kept: for one over the size limit only its headers are here,
+ * and the message itself waits in the mailbox.
  */
 final class EmailRetry implements RetryRoute {
 
-    private final ObjectProvider<EmailChannel> channel;
     private final EventPublisher publisher;
+    private final Clock clock;
 
-    EmailRetry(ObjectProvider<EmailChannel> channel, EventPublisher publisher) {
-        this.channel = channel;
+    EmailRetry(EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     @Override
@@ -35,38 +37,23 @@ final class EmailRetry implements RetryRoute {
                     + "). The whole message is still in the mailbox" + where(letter)
                     + ": deal with it there, then discard this.");
         }
-        if (channel.getIfAvailable() == null) {
-            return new RetryPlan.Impossible("This instance does not run the email channel (heard.roles has no ingest): "
-                    + "retry it from one that does.");
-        }
-        return new RetryPlan.Possible("Retry reads the raw message again with the email channel's reader and, if it "
-                + "reads now, puts it on " + Topics.MENTIONS.name() + " for triage.");
+        return new RetryPlan.Possible("Retry asks the email channel (on " + Topics.REREAD_REQUESTS.name() + ") to read the raw "
+                + "message again: if it reads now it goes to triage, if not it comes back here as the next attempt.");
     }
 
     @Override
     public RetryOutcome retry(DeadLetter letter) {
-        var email = channel.getIfAvailable();
-        if (email == null) {
-            return new RetryOutcome.NotNow("This instance does not run the email channel");
+        var request = new RereadRequested(letter.rootId(), letter.source(), letter.payloadEncoding(), letter.payload(),
+                letter.context(), letter.handledBy() == null ? "the desk" : letter.handledBy(), clock.instant());
+        try {
+            publisher.publish(Topics.REREAD_REQUESTS, request).get(30, TimeUnit.SECONDS);
+            return new RetryOutcome.SentBack("Sent to the email channel to be read again (" + Topics.REREAD_REQUESTS.name() + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RetryOutcome.NotNow("interrupted");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return new RetryOutcome.NotNow("Kafka did not take it (" + e.getMessage() + "); try again later");
         }
-        return switch (email.readAgain(letter.source(), letter.raw())) {
-            case EmailChannel.ReadAgain.Unreadable(var reason) -> new RetryOutcome.FailedAgain("Still unreadable: " + reason);
-            case EmailChannel.ReadAgain.NoSuchMailbox(var source) ->
-                    new RetryOutcome.FailedAgain("No mailbox of " + source + " is configured any more");
-            case EmailChannel.ReadAgain.OurOwn ignored ->
-                    new RetryOutcome.SentBack("Read again: it is one of our own replies, so there is nothing to take in.");
-            case EmailChannel.ReadAgain.Mention(var mention) -> {
-                try {
-                    publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
-                    yield new RetryOutcome.SentBack("Read again and taken in as mention " + mention.mentionId() + ".");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    yield new RetryOutcome.NotNow("interrupted");
-                } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                    yield new RetryOutcome.NotNow("Kafka did not take it (" + e.getMessage() + "); try again later");
-                }
-            }
-        };
     }
 
     private static String where(DeadLetter letter) {

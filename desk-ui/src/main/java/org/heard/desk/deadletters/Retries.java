@@ -1,10 +1,9 @@
 package org.heard.desk.deadletters;
 
+import java.time.Clock;
 import java.util.List;
 import org.heard.contracts.Topics;
-import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
-import org.springframework.beans.factory.ObjectProvider;
 
 /** The retry route of every source Heard's stages dead-letter from; the first route that takes a letter decides. */
 final class Retries {
@@ -15,14 +14,14 @@ final class Retries {
         this.routes = List.copyOf(routes);
     }
 
-    static Retries of(EventPublisher publisher, ObjectProvider<EmailChannel> email) {
+    static Retries of(EventPublisher publisher, Clock clock) {
         return new Retries(List.of(
                 new Republish<>(source("triage"), Topics.MENTIONS, "triage", publisher),
                 new Republish<>(source("retriage"), Topics.RETRIAGE, "re-triage", publisher),
                 new Republish<>(source("reply-dispatch"), Topics.REPLIES, "the reply dispatcher", publisher),
                 new Republish<>(source("desk:" + Topics.REPLY_OUTCOMES.name()), Topics.REPLY_OUTCOMES,
                         "the desk's delivery tracking", publisher),
-                new EmailRetry(email, publisher),
+                new EmailRetry(publisher, clock),
                 new NoRetry(letter -> letter.source().startsWith("twitter:"),
                         "This is data from X the channel could not take in. The channel does not re-read stored X data: it "
                                 + "fetches from its saved position, so a tweet it refused can only be fetched from X again. "

@@ -21,7 +21,7 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
-import org.heard.ingest.twitter.TweetLength;
+import org.heard.contracts.TweetLength;
 import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.StaffWrites;

@@ -1,7 +1,6 @@
 package org.heard.desk.reply;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -91,9 +90,8 @@ public class ReplyTracker {
      */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         log.warn("An unreadable reply outcome at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
-        var letter = new DeadLettered("desk-outcome-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Unreadable reply outcome: " + reason, "base64",
-                Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+        var letter = DeadLettered.ofBytes("desk-outcome-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
+                "Unreadable reply outcome: " + reason, record.value(),
                 Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
                         "offset", Long.toString(record.offset())),
                 clock.instant());

@@ -28,7 +28,6 @@ import org.heard.platform.testing.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -46,7 +45,7 @@ class DeadLettersIT {
     final StaffUser sam = TestStaff.responder("sam");
     final EventPublisher publisher = DeadLettersIT.producer;
     final DeadLetterDesk desk = new DeadLetterDesk(shelf,
-            Retries.of(publisher, new StaticListableBeanFactory().getBeanProvider(org.heard.ingest.email.EmailChannel.class)), clock);
+            Retries.of(publisher, clock), clock);
     final DeadLetterIntake intake = new DeadLetterIntake(shelf, clock);
     final String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
@@ -96,8 +95,8 @@ class DeadLettersIT {
         var mention = new MentionReceived(null, Channel.TWITTER, "@trust", "tweet-" + word, null, null,
                 new Author("1", "pat", "Pat"), null, "The ward was spotless " + word, clock.instant(), clock.instant(),
                 List.of(), Set.of(), Map.of());
-        var letter = new DeadLettered("triage-" + mention.mentionId(), "triage",
-                "Elasticsearch refused the mention: mapper_parsing_exception " + word, "utf-8",
+        var letter = DeadLettered.ofText("triage-" + mention.mentionId(), "triage",
+                "Elasticsearch refused the mention: mapper_parsing_exception " + word,
                 new String(DeskJson.write(mention), StandardCharsets.UTF_8), Map.of("mentionId", mention.mentionId().value()),
                 clock.instant());
         intake.take(List.of(record(3, DeskJson.write(letter))));
@@ -172,10 +171,10 @@ class DeadLettersIT {
 
     @Test
     void saysWhyALetterCannotBeRetriedAndRefusesToTry() {
-        var tweet = new DeadLettered("twitter-" + word, "twitter:trust", "Fetching mentions: unexpected JSON " + word, "utf-8",
+        var tweet = DeadLettered.ofText("twitter-" + word, "twitter:trust", "Fetching mentions: unexpected JSON " + word,
                 "{\"data\": [", Map.of(), clock.instant());
-        var cut = new DeadLettered("email-" + word, "email:feedback@trust.example", "message is 30 MB, over the 25 MB limit " + word,
-                "base64", Base64.getEncoder().encodeToString("Subject: big\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
+        var cut = DeadLettered.ofBytes("email-" + word, "email:feedback@trust.example", "message is 30 MB, over the 25 MB limit " + word,
+                "Subject: big\r\n\r\n".getBytes(StandardCharsets.UTF_8),
                 Map.of("truncated", "payload is the first 1048576 bytes", "folder", "INBOX", "uid", "42"), clock.instant());
         intake.take(List.of(record(8, DeskJson.write(tweet)), record(9, DeskJson.write(cut))));
 

@@ -12,6 +12,7 @@ import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -19,43 +20,47 @@ import org.springframework.context.SmartLifecycle;
  * instance holds the mailbox's lease), one sender for replies, and each mailbox's health for the
  * health endpoint and the desk.
  */
-public final class EmailChannel implements SmartLifecycle {
+public final class EmailChannel implements SmartLifecycle, DisposableBean {
 
     private final List<EmailSettings.Mailbox> mailboxes;
     private final Map<String, MailboxHealth> health = new LinkedHashMap<>();
     private final List<MailboxPoller> pollers = new ArrayList<>();
     private final ChannelLeases leases;
     private final EmailReplySender replySender;
-    private final EmailReader reader;
+    private final EmailMentions reader;
     private final MailIndex index;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
 
+    /** @param accepted by mailbox address: copies of its mail kept until taken in (the embedded server's spool) */
     EmailChannel(
             List<EmailSettings.Mailbox> mailboxes,
             Duration ackTimeout,
             EventPublisher publisher,
             CheckpointStore checkpoints,
             Clock clock,
-            ChannelLeases leases) {
+            ChannelLeases leases,
+            Map<String, AcceptedMail> accepted) {
         this.mailboxes = List.copyOf(mailboxes);
         this.leases = leases;
         this.index = new MailIndex(checkpoints);
-        this.reader = new EmailReader(index, clock);
+        this.reader = new EmailMentions(index, clock);
         // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
+        // Owned for the bean's whole life, not one start-stop stretch: the pollers keep it across a restart.
         this.scheduler = Executors.newScheduledThreadPool(
                 Math.max(1, this.mailboxes.size()), Thread.ofPlatform().daemon().name("email-intake-", 0).factory());
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
-            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout);
+            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout,
+                    accepted.getOrDefault(mailbox.address(), AcceptedMail.NONE));
             pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth, scheduler, clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }
 
     /** What reading a dead-lettered message again gave. */
-    public sealed interface ReadAgain {
+    sealed interface ReadAgain {
         record Mention(org.heard.contracts.MentionReceived mention) implements ReadAgain {}
 
         record OurOwn() implements ReadAgain {}
@@ -72,7 +77,7 @@ public final class EmailChannel implements SmartLifecycle {
      *
      * @param source the dead letter's source, {@code email:<mailbox address>}
      */
-    public ReadAgain readAgain(String source, byte[] raw) {
+    ReadAgain readAgain(String source, byte[] raw) {
         var mailbox = mailboxes.stream().filter(candidate -> candidate.source().equals(source)).findFirst();
         if (mailbox.isEmpty()) {
             return new ReadAgain.NoSuchMailbox(source);
@@ -123,8 +128,14 @@ public final class EmailChannel implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         pollers.forEach(leases::release);
-        scheduler.shutdownNow();
         running = false;
+    }
+
+    /** When the context closes: the intake threads go with it (a stopped context may start again, a closed one not). */
+    @Override
+    public void destroy() {
+        stop();
+        scheduler.shutdownNow();
     }
 
     @Override

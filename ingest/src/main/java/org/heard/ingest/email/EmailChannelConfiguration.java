@@ -3,6 +3,7 @@ package org.heard.ingest.email;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelLeases;
 import org.heard.platform.checkpoint.CheckpointStore;
@@ -49,12 +50,14 @@ public class EmailChannelConfiguration {
             ObjectProvider<Clock> clock,
             ObjectProvider<ChannelLeases> leases) {
         var mailboxes = settings.mailboxes();
+        Map<String, AcceptedMail> accepted = Map.of();
         EmbeddedMailServer server = embedded.getIfAvailable();
         if (mailboxes.isEmpty() && server != null) {
             mailboxes = List.of(server.mailbox());
+            accepted = Map.of(server.mailbox().address(), server.spool());
         }
         return new EmailChannel(mailboxes, settings.ackTimeout(), publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
-                leases.getIfAvailable(ChannelLeases::allOnThisInstance));
+                leases.getIfAvailable(ChannelLeases::allOnThisInstance), accepted);
     }
 
     @Bean

@@ -8,300 +8,335 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.heard.contracts.Author;
-import org.heard.contracts.Channel;
-import org.heard.contracts.ConversationId;
-import org.heard.contracts.MentionReceived;
+import org.heard.contracts.MentionFlag;
 
 /**
- * Reads one raw email (RFC 5322 bytes) into a mention: decoded headers, the text staff read (plain
- * or HTML made safe, quotes and signature trimmed), the full original, attachments as metadata, the
- * automatic-mail flags and the conversation it belongs to. Plain Java: no server, no Spring.
+ * Reads one email's MIME: decoded headers, the text of its text parts (plain, or HTML made safe),
+ * its attachments (found, not saved), the automatic-mail flags and the Authentication-Results
+ * headers. Plain Java, nothing written anywhere: threading is {@link EmailThreading}'s, saving
+ * attachments {@link AttachmentStore}'s.
+ *
+ * <p>One bad part does not make the whole message unreadable: a text part in an unknown charset is
+ * read as UTF-8 (or Windows-1252), a text part with broken base64 yields what decodes, and a part
+ * that cannot be read at all is left out; each is named in {@link ReadEmail#unreadableParts()}.
+ * Work and memory are bounded: at most {@link #MAX_TEXT_BYTES} of text parts are read.
  */
 final class EmailReader {
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-    private static final int MAX_NESTING = 20;
+    /** The most of an email's text parts read, all together; more is cut and said so. */
+    static final int MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-    private final MailIndex index;
-    private final Clock clock;
+    /** Thread headers kept: the root and the most recent ones. */
+    static final int MAX_REFERENCES = 100;
+
+    /** RFC 5322's line limit: a longer "Message-ID" is nobody's. */
+    private static final int MAX_MESSAGE_ID = 998;
+
+    private static final int MAX_NESTING = 20;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
     private final Session session;
 
-    EmailReader(MailIndex index, Clock clock) {
-        this.index = index;
-        this.clock = clock;
+    EmailReader() {
         var properties = new Properties();
         // Real-world mail is sloppy: accept what decent clients accept, and fail only on what cannot be read.
         properties.setProperty("mail.mime.address.strict", "false");
         properties.setProperty("mail.mime.decodetext.strict", "false");
         properties.setProperty("mail.mime.decodefilename", "true");
         properties.setProperty("mail.mime.parameters.strict", "false");
-        properties.setProperty("mail.mime.base64.ignoreerrors", "true");
         this.session = Session.getInstance(properties);
     }
 
-    Reading read(byte[] raw, EmailSettings.Mailbox mailbox) {
+    /** The raw RFC 5322 bytes as a message; fails only when not even the headers can be parsed. */
+    MimeMessage parse(byte[] raw) throws MessagingException {
+        return new MimeMessage(session, new ByteArrayInputStream(raw));
+    }
+
+    /**
+     * Reads a message: one parsed from raw bytes, or one still on the IMAP server, whose parts are
+     * then fetched one by one as they are read ({@code wholeMessage} false: attachments are only
+     * described, and text parts bigger than {@code maxPartSize} are left on the server).
+     *
+     * @throws Unreadable when the message has no structure to read at all
+     */
+    ReadEmail read(MimeMessage message, boolean wholeMessage, long maxPartSize) {
         try {
-            return readOrThrow(raw, mailbox);
-        } catch (UnreadableMail e) {
-            return new Reading.Unreadable(e.getMessage());
-        } catch (UnsupportedEncodingException e) {
-            return new Reading.Unreadable("unknown or invalid charset: " + e.getMessage());
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return new Reading.Unreadable("malformed MIME: " + describe(e));
-        }
-    }
-
-    private Reading readOrThrow(byte[] raw, EmailSettings.Mailbox mailbox) throws MessagingException, IOException {
-        var message = new MimeMessage(session, new ByteArrayInputStream(raw));
-        String messageId = firstMessageId(message.getHeader("Message-ID", " ")).orElse(null);
-        if (messageId != null && index.isOurs(messageId)) {
-            return new Reading.OurOwn(messageId);
-        }
-        String fingerprint = fingerprint(message, raw);
-        String externalId = externalIdOf(messageId, fingerprint);
-
-        var body = new Body();
-        collect(message, body, 0, mailbox);
-        String fullText = body.plain.isEmpty() ? HtmlText.toText(String.join("\n", body.html)) : HtmlText.tidy(String.join("\n\n", body.plain));
-        String subject = decoded(message.getHeader("Subject", " "));
-
-        List<String> inReplyTo = messageIds(message.getHeader("In-Reply-To", " "));
-        List<String> references = messageIds(message.getHeader("References", " "));
-        ConversationId conversation = conversationOf(externalId, messageId, inReplyTo, references, subject);
-
-        InternetAddress from = firstAddress(message.getHeader("From", ","));
-        InternetAddress replyTo = firstAddress(message.getHeader("Reply-To", ","));
-        InternetAddress answerTo = replyTo != null ? replyTo : from;
-
-        var attributes = new LinkedHashMap<String, String>();
-        attributes.put("fullText", fullText);
-        attributes.put("mailbox", mailbox.address());
-        put(attributes, "messageId", messageId);
-        put(attributes, "inReplyTo", inReplyTo.isEmpty() ? null : inReplyTo.getFirst());
-        put(attributes, "references", String.join(" ", references));
-        put(attributes, "subject", subject);
-        put(attributes, "from", from == null ? null : from.toUnicodeString());
-        put(attributes, "replyTo", answerTo == null ? null : answerTo.getAddress());
-        if (!body.attachments.isEmpty()) {
-            attributes.put("attachmentCount", Integer.toString(body.attachments.size()));
-            attributes.put("attachments", String.join("\n", body.attachments));
-        }
-
-        var flags = EnumSet.noneOf(org.heard.contracts.MentionFlag.class);
-        flags.addAll(AutomaticMail.flagsOf(message));
-
-        var mention = new MentionReceived(
-                null,
-                Channel.EMAIL,
-                mailbox.address(),
-                externalId,
-                conversation,
-                inReplyTo.isEmpty() ? null : inReplyTo.getFirst(),
-                from == null ? Author.anonymous() : new Author(from.getAddress(), from.getAddress(), from.getPersonal()),
-                subject,
-                QuotedReplyTrimmer.trim(fullText),
-                message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-                clock.instant(),
-                mailbox.services(),
-                flags,
-                attributes);
-        var threadReferences = new ArrayList<>(references);
-        if (messageId != null && !threadReferences.contains(messageId)) {
-            threadReferences.add(messageId);
-        }
-        var headers = new ThreadHeaders(
-                messageId, threadReferences, subject, answerTo == null ? null : answerTo.getAddress(), mailbox.address());
-        return new Reading.Mention(mention, headers);
-    }
-
-    /**
-     * The Message-ID is the external id, so a re-read gives the same mention. A message without one
-     * gets an id from its content; a different message reusing a Message-ID we already took in
-     * (broken clients do this) gets the Message-ID plus its own content hash, so it is not merged away.
-     */
-    private String externalIdOf(String messageId, String fingerprint) {
-        if (messageId == null) {
-            return "<" + fingerprint.substring(0, 32) + "@no-message-id.heard>";
-        }
-        Optional<String> known = index.fingerprintOf(messageId);
-        if (known.isEmpty()) {
-            index.rememberFingerprint(messageId, fingerprint);
-            return messageId;
-        }
-        return known.get().equals(fingerprint) ? messageId : messageId + "#" + fingerprint.substring(0, 16);
-    }
-
-    /**
-     * Joins the conversation of the first message it answers that we know; else the one whose token
-     * our own Message-ID or subject carries; else the thread's root; else it starts its own.
-     */
-    private ConversationId conversationOf(
-            String externalId, String messageId, List<String> inReplyTo, List<String> references, String subject) {
-        if (messageId != null) {
-            Optional<ConversationId> known = index.conversationOf(messageId);
-            if (known.isPresent()) {
-                return known.get();
+            var body = new Body(wholeMessage, maxPartSize);
+            collect(message, body, 0);
+            String text = body.plain.isEmpty()
+                    ? HtmlText.toText(String.join("\n", body.html))
+                    : HtmlText.tidy(String.join("\n\n", body.plain));
+            String messageId = firstMessageId(header(message, "Message-ID", " ")).orElse(null);
+            return new ReadEmail(
+                    messageId,
+                    messageIds(header(message, "In-Reply-To", " ")),
+                    messageIds(header(message, "References", " ")),
+                    decoded(header(message, "Subject", " ")),
+                    firstAddress(header(message, "From", ",")),
+                    firstAddress(header(message, "Reply-To", ",")),
+                    sentAt(message),
+                    text,
+                    List.copyOf(body.attachments),
+                    List.copyOf(body.problems),
+                    body.cut,
+                    automaticFlags(message),
+                    headers(message, "Authentication-Results"));
+        } catch (MessagingException | RuntimeException e) {
+            if (e instanceof Unreadable unreadable) {
+                throw unreadable;
             }
+            throw new Unreadable("malformed MIME: " + describe(e));
         }
-        var answered = new ArrayList<String>(inReplyTo);
-        for (int i = references.size() - 1; i >= 0; i--) {
-            answered.add(references.get(i));
-        }
-        for (String id : answered) {
-            Optional<ConversationId> found = index.conversationOf(id).or(() -> ConversationToken.inMessageId(id));
-            if (found.isPresent()) {
-                return remember(messageId, found.get());
-            }
-        }
-        Optional<ConversationId> bySubject = ConversationToken.inSubject(subject);
-        if (bySubject.isPresent()) {
-            return remember(messageId, bySubject.get());
-        }
-        String root = !references.isEmpty() ? references.getFirst() : !inReplyTo.isEmpty() ? inReplyTo.getFirst() : externalId;
-        return remember(messageId, ConversationId.startedBy(Channel.EMAIL, root));
     }
 
-    private ConversationId remember(String messageId, ConversationId conversation) {
-        if (messageId != null) {
-            index.rememberConversation(messageId, conversation);
-        }
-        return conversation;
-    }
-
-    private void collect(Part part, Body body, int depth, EmailSettings.Mailbox mailbox) throws MessagingException, IOException {
+    private void collect(Part part, Body body, int depth) throws MessagingException {
         if (depth > MAX_NESTING) {
-            throw new UnreadableMail("MIME parts nested deeper than " + MAX_NESTING);
+            body.problems.add("parts nested deeper than " + MAX_NESTING + " were not read");
+            return;
         }
         ContentType type = contentType(part);
-        String disposition = safeDisposition(part);
+        if (type == null) {
+            body.problems.add("unreadable Content-Type '" + Shown.line(declaredType(part)) + "'; its body is shown as plain text");
+            type = new ContentType("text/plain");
+        }
         String fileName = safeFileName(part);
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (fileName != null && !type.match("multipart/*"));
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part)) || (fileName != null && !type.match("multipart/*"));
         if (type.match("multipart/*")) {
-            Object content = part.getContent();
-            if (!(content instanceof Multipart multipart)) {
-                throw new UnreadableMail("multipart without parts (" + type.getBaseType() + ")");
-            }
-            if (multipart.getCount() == 0) {
-                throw new UnreadableMail("multipart with no parts (" + type.getBaseType() + ")");
-            }
-            if (type.match("multipart/alternative")) {
-                collectAlternative(multipart, body, depth, mailbox);
-                return;
-            }
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), body, depth + 1, mailbox);
-            }
-        } else if (!attachment && type.match("text/plain")) {
-            body.plain.add(text(part, type));
-        } else if (!attachment && type.match("text/html")) {
-            body.html.add(text(part, type));
+            collectMultipart(part, type, body, depth);
+        } else if (!attachment && (type.match("text/plain") || type.match("text/html"))) {
+            text(part, type, body).ifPresent(type.match("text/plain") ? body.plain::add : body.html::add);
         } else {
-            body.attachments.add(attachmentOf(part, type, fileName, mailbox));
+            body.attachments.add(new FoundAttachment(part, fileName, type.getBaseType().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /**
+     * A multipart whose parts cannot be found (a boundary that never comes) still holds what the
+     * sender wrote: its body is read as plain text rather than the whole message given up.
+     */
+    private void collectMultipart(Part part, ContentType type, Body body, int depth) throws MessagingException {
+        Multipart multipart = null;
+        String problem;
+        try {
+            Object content = part.getContent();
+            multipart = content instanceof Multipart found ? found : null;
+            problem = multipart == null ? type.getBaseType() + " without parts" : null;
+            if (multipart != null && multipart.getCount() == 0) {
+                problem = type.getBaseType() + " with no parts";
+            }
+        } catch (IOException | MessagingException e) {
+            problem = type.getBaseType() + ": " + describe(e);
+        }
+        if (problem != null) {
+            body.problems.add(problem + "; its body is shown as plain text");
+            rawText(part, body).ifPresent(body.plain::add);
+            return;
+        }
+        if (type.match("multipart/alternative")) {
+            collect(chosenAlternative(multipart), body, depth + 1);
+            return;
+        }
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart child;
+            try {
+                child = multipart.getBodyPart(i);
+            } catch (MessagingException e) {
+                body.problems.add("part " + (i + 1) + " of " + type.getBaseType() + ": " + describe(e));
+                continue;
+            }
+            collect(child, body, depth + 1);
         }
     }
 
     /** The alternatives say the same thing: plain if there is one, else the richest we can read. */
-    private void collectAlternative(Multipart multipart, Body body, int depth, EmailSettings.Mailbox mailbox)
-            throws MessagingException, IOException {
+    private static BodyPart chosenAlternative(Multipart multipart) throws MessagingException {
         BodyPart chosen = null;
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart candidate = multipart.getBodyPart(i);
             ContentType type = contentType(candidate);
+            if (type == null) {
+                continue;
+            }
             if (type.match("text/plain")) {
-                chosen = candidate;
-                break;
+                return candidate;
             }
             if (chosen == null || type.match("text/html") || type.match("multipart/*")) {
                 chosen = candidate;
             }
         }
-        collect(chosen, body, depth + 1, mailbox);
+        return chosen;
     }
 
-    private static String text(Part part, ContentType type) throws MessagingException, IOException {
-        String charset = type.getParameter("charset");
-        if (charset != null) {
-            String javaCharset = MimeUtility.javaCharset(charset.strip());
-            try {
-                if (!Charset.isSupported(javaCharset)) {
-                    throw new UnsupportedEncodingException(charset);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UnsupportedEncodingException(charset);
-            }
+    /**
+     * A text part's words, within what is left of {@link #MAX_TEXT_BYTES}. No charset or an unknown
+     * one is read as UTF-8 (Windows-1252 if the bytes are no UTF-8); broken base64 gives what still decodes.
+     */
+    private Optional<String> text(Part part, ContentType type, Body body) {
+        String what = type.getBaseType().toLowerCase(Locale.ROOT);
+        if (!body.wholeMessage && sizeOf(part) > body.maxPartSize) {
+            body.problems.add(what + " of " + sizeOf(part) + " bytes was not read (the message is over the size limit)");
+            return Optional.empty();
         }
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        // Some servers label odd parts text/*; read them as UTF-8 rather than lose them.
+        byte[] bytes;
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bytes = readAtMost(in, body);
+        } catch (IOException | MessagingException e) {
+            Optional<byte[]> salvaged = salvagedBase64(part, body);
+            if (salvaged.isEmpty()) {
+                body.problems.add(what + " could not be read (" + describe(e) + ")");
+                return Optional.empty();
+            }
+            body.problems.add(what + ": broken base64 (" + describe(e) + "); shown is what could be decoded");
+            bytes = salvaged.get();
+        }
+        String declared = type.getParameter("charset");
+        Charset charset = charsetOf(declared);
+        if (charset == null) {
+            Charset fallback = isUtf8(bytes) ? StandardCharsets.UTF_8 : Charset.forName("Windows-1252");
+            if (declared != null && !declared.isBlank()) {
+                body.problems.add(what + ": unknown charset '" + declared.strip() + "', read as " + fallback.name());
+            }
+            charset = fallback;
+        }
+        return Optional.of(decode(bytes, charset));
+    }
+
+    /** The undecoded body of a part that should have had parts, as text. */
+    private Optional<String> rawText(Part part, Body body) {
+        try (InputStream in = rawStream(part)) {
+            byte[] bytes = readAtMost(in, body);
+            return Optional.of(decode(bytes, isUtf8(bytes) ? StandardCharsets.UTF_8 : Charset.forName("Windows-1252")));
+        } catch (IOException | MessagingException e) {
+            body.problems.add("the body could not be read either (" + describe(e) + ")");
+            return Optional.empty();
         }
     }
 
-    private static String attachmentOf(Part part, ContentType type, String fileName, EmailSettings.Mailbox mailbox)
-            throws MessagingException, IOException {
-        var settings = mailbox.attachments();
-        long cap = settings.maxSize().toBytes();
-        long size;
-        String stored = "no";
-        MessageDigest digest = sha256();
-        if (settings.store()) {
-            Files.createDirectories(settings.directory());
-            var temporary = Files.createTempFile(settings.directory(), "attachment", ".part");
-            try (InputStream in = new DigestInputStream(part.getInputStream(), digest)) {
-                size = Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (size <= cap) {
-                var target = settings.directory().resolve(HexFormat.of().formatHex(digest.digest()));
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                stored = target.toString();
-            } else {
-                Files.deleteIfExists(temporary);
-                stored = "no (over " + settings.maxSize() + ")";
-            }
-        } else {
-            try (InputStream in = part.getInputStream()) {
-                size = in.transferTo(OutputStream.nullOutputStream());
-            }
-        }
-        String name = fileName == null ? "(unnamed)" : fileName.replaceAll("[\\r\\n|]", "_");
-        return name + " | " + type.getBaseType().toLowerCase(Locale.ROOT) + " | " + size + " bytes | stored: " + stored;
+    /** A part's body as it is on the wire, before any transfer decoding. */
+    private static InputStream rawStream(Part part) throws MessagingException, IOException {
+        return switch (part) {
+            case MimeBodyPart body -> body.getRawInputStream();
+            case MimeMessage message -> message.getRawInputStream();
+            default -> part.getInputStream();
+        };
     }
 
-    private static ContentType contentType(Part part) throws MessagingException {
+    private static byte[] readAtMost(InputStream in, Body body) throws IOException {
+        int left = body.textBytesLeft;
+        byte[] bytes = in.readNBytes(left + 1);
+        if (bytes.length > left) {
+            body.cut = true;
+            bytes = Arrays.copyOf(bytes, left);
+        }
+        body.textBytesLeft -= bytes.length;
+        return bytes;
+    }
+
+    /** What decodes of base64 whose decoder gave up: characters outside the alphabet skipped, the broken tail dropped. */
+    private static Optional<byte[]> salvagedBase64(Part part, Body body) {
         try {
-            return new ContentType(part.getContentType() == null ? "text/plain" : part.getContentType());
+            if (!(part instanceof MimePart mime) || !"base64".equalsIgnoreCase(String.valueOf(mime.getEncoding()).strip())) {
+                return Optional.empty();
+            }
+            var alphabet = new ByteArrayOutputStream();
+            try (InputStream in = rawStream(part)) {
+                byte[] raw = in.readNBytes(body.textBytesLeft / 3 * 4 + 4);
+                for (byte b : raw) {
+                    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/') {
+                        alphabet.write(b);
+                    }
+                }
+            }
+            byte[] clean = alphabet.toByteArray();
+            byte[] decoded = Base64.getDecoder().decode(Arrays.copyOf(clean, clean.length - clean.length % 4));
+            body.textBytesLeft -= Math.min(body.textBytesLeft, decoded.length);
+            return Optional.of(decoded);
+        } catch (IOException | MessagingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Charset charsetOf(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return null;
+        }
+        try {
+            String name = MimeUtility.javaCharset(declared.strip());
+            return Charset.isSupported(name) ? Charset.forName(name) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String decode(byte[] bytes, Charset charset) {
+        // new String replaces what does not decode instead of failing: a wrong byte costs a character, not the email.
+        return new String(bytes, charset);
+    }
+
+    private static long sizeOf(Part part) {
+        try {
+            return Math.max(0, part.getSize());
+        } catch (MessagingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The part's Content-Type (MIME's default, text/plain, when it has none); null when it cannot be read. */
+    private static ContentType contentType(Part part) {
+        String declared = declaredType(part);
+        try {
+            return new ContentType(declared == null ? "text/plain" : declared);
         } catch (ParseException e) {
-            throw new UnreadableMail("unreadable Content-Type '" + part.getContentType() + "'");
+            return null;
+        }
+    }
+
+    private static String declaredType(Part part) {
+        try {
+            String kept = part instanceof MimeMessage message ? message.getHeader(SpoolingGreenMail.ORIGINAL_CONTENT_TYPE, null) : null;
+            // The embedded server had to store this one as text/plain: what the sender wrote is kept here.
+            return kept != null ? kept : part.getContentType();
+        } catch (MessagingException e) {
+            return null;
         }
     }
 
@@ -320,6 +355,31 @@ final class EmailReader {
         } catch (MessagingException | UnsupportedEncodingException e) {
             return null;
         }
+    }
+
+    private static Set<MentionFlag> automaticFlags(MimeMessage message) {
+        try {
+            return AutomaticMail.flagsOf(message);
+        } catch (MessagingException e) {
+            return Set.of();
+        }
+    }
+
+    private static Instant sentAt(MimeMessage message) {
+        try {
+            return message.getSentDate() == null ? null : message.getSentDate().toInstant();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String header(MimeMessage message, String name, String delimiter) throws MessagingException {
+        return message.getHeader(name, delimiter);
+    }
+
+    private static List<String> headers(MimeMessage message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        return values == null ? List.of() : List.of(values);
     }
 
     private static String decoded(String header) {
@@ -349,69 +409,75 @@ final class EmailReader {
         return messageIds(header).stream().findFirst();
     }
 
+    /**
+     * The Message-IDs in a header, once each, in order: the first (a thread's root) and the last
+     * {@link #MAX_REFERENCES} - 1, so a hostile References header costs no more than a long one.
+     */
     static List<String> messageIds(String header) {
         if (header == null || header.isBlank()) {
             return List.of();
         }
         var matcher = MESSAGE_ID.matcher(header);
-        var ids = new ArrayList<String>();
+        var ids = new LinkedHashSet<String>();
         while (matcher.find()) {
-            if (!ids.contains(matcher.group())) {
+            if (matcher.end() - matcher.start() <= MAX_MESSAGE_ID) {
                 ids.add(matcher.group());
             }
         }
-        return ids;
-    }
-
-    private static void put(LinkedHashMap<String, String> attributes, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            attributes.put(key, value);
+        var all = new ArrayList<>(ids);
+        if (all.size() <= MAX_REFERENCES) {
+            return all;
         }
+        var kept = new ArrayList<String>(MAX_REFERENCES);
+        kept.add(all.getFirst());
+        kept.addAll(all.subList(all.size() - (MAX_REFERENCES - 1), all.size()));
+        return Collections.unmodifiableList(kept);
     }
 
-    static String fingerprint(MimeMessage message, byte[] raw) throws MessagingException {
-        // The body and the sender's own headers only: Received lines differ between deliveries of one email.
-        MessageDigest digest = sha256();
-        for (String name : List.of("From", "Date", "Subject", "To")) {
-            String value = message.getHeader(name, ",");
-            digest.update((name + ":" + (value == null ? "" : value) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        digest.update(Arrays.copyOfRange(raw, bodyStart(raw), raw.length));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static int bodyStart(byte[] raw) {
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return e.getCause() != null && e.getCause() != e ? message + " (" + describe(e.getCause()) + ")" : message;
     }
 
-    private static final class Body {
-        final List<String> plain = new ArrayList<>();
-        final List<String> html = new ArrayList<>();
-        final List<String> attachments = new ArrayList<>();
+    /** Everything read from one email; nothing decided about threads or ids yet. */
+    record ReadEmail(
+            String messageId,
+            List<String> inReplyTo,
+            List<String> references,
+            String subject,
+            InternetAddress from,
+            InternetAddress replyTo,
+            Instant sentAt,
+            String text,
+            List<FoundAttachment> attachments,
+            List<String> unreadableParts,
+            boolean textCut,
+            Set<MentionFlag> automaticFlags,
+            List<String> authenticationResults) {}
+
+    /** An attachment as found in the message: saving it, or not, is {@link AttachmentStore}'s decision. */
+    record FoundAttachment(Part part, String fileName, String type) {}
+
+    /** The message has nothing we could read as an email. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
-    /** Thrown inside the reader only; it becomes {@link Reading.Unreadable}. */
-    private static final class UnreadableMail extends RuntimeException {
-        UnreadableMail(String reason) {
-            super(reason);
+    private static final class Body {
+        final boolean wholeMessage;
+        final long maxPartSize;
+        final List<String> plain = new ArrayList<>();
+        final List<String> html = new ArrayList<>();
+        final List<FoundAttachment> attachments = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        boolean cut;
+        int textBytesLeft = MAX_TEXT_BYTES;
+
+        Body(boolean wholeMessage, long maxPartSize) {
+            this.wholeMessage = wholeMessage;
+            this.maxPartSize = maxPartSize;
         }
     }
 }

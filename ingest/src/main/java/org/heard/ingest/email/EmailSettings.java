@@ -1,14 +1,11 @@
 package org.heard.ingest.email;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.heard.platform.secrets.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -133,6 +130,9 @@ public record EmailSettings(
      * @param maxMessageSize bigger messages are dead-lettered (headers kept) and left on the server
      * @param pollInterval how often to look when the server has no IDLE, and the longest an IDLE waits
      * @param idle use IMAP IDLE when the server offers it; off means poll every {@code pollInterval}
+     * @param authenticationServers the authserv-ids of the servers whose Authentication-Results header
+     *     is believed (e.g. {@code mx.trust.nhs.uk}); none means the topmost header, which the last
+     *     server to receive the mail adds
      */
     public record Mailbox(
             String address,
@@ -150,7 +150,8 @@ public record EmailSettings(
             @DefaultValue Attachments attachments,
             @DefaultValue("25MB") DataSize maxMessageSize,
             @DefaultValue("30s") Duration pollInterval,
-            @DefaultValue("true") boolean idle) {
+            @DefaultValue("true") boolean idle,
+            @DefaultValue List<String> authenticationServers) {
 
         public Mailbox {
             if (address == null || !address.contains("@")) {
@@ -159,9 +160,7 @@ public record EmailSettings(
             if (imap == null || smtp == null) {
                 throw new IllegalArgumentException("mailbox " + address + " needs both imap and smtp servers");
             }
-            if (password != null && !password.isEmpty() && passwordFile != null) {
-                throw new IllegalArgumentException("mailbox " + address + ": set password or password-file, not both");
-            }
+            Secret.givenOrFile(password, passwordFile, "heard.channel.email mailbox " + address + " password");
             username = username == null || username.isBlank() ? address : username;
             folder = folder == null || folder.isBlank() ? "INBOX" : folder;
             sentFolder = sentFolder == null || sentFolder.isBlank() ? "Sent" : sentFolder;
@@ -170,6 +169,7 @@ public record EmailSettings(
             attachments = attachments == null ? Attachments.metadataOnly() : attachments;
             maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
             pollInterval = pollInterval == null ? Duration.ofSeconds(30) : pollInterval;
+            authenticationServers = authenticationServers == null ? List.of() : List.copyOf(authenticationServers);
             if (pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("mailbox " + address + ": poll-interval must be positive");
             }
@@ -177,14 +177,9 @@ public record EmailSettings(
 
         /** The password from the environment-fed property or the password file; read when needed, never kept in logs. */
         public String secret() {
-            if (passwordFile != null) {
-                try {
-                    return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the password file of mailbox " + address, e);
-                }
-            }
-            return password == null ? "" : password;
+            return Secret.givenOrFile(password, passwordFile, "heard.channel.email mailbox " + address + " password")
+                    .map(Secret::read)
+                    .orElse("");
         }
 
         /** The domain our own Message-IDs carry. */

@@ -1,6 +1,5 @@
 package org.heard.ingest.email;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,17 +18,29 @@ import org.springframework.util.unit.DataSize;
  * The embedded default: a real SMTP + IMAP server (GreenMail) on loopback with one demo mailbox,
  * so the desk works out of the box and a newcomer can email it with any mail tool. Its password is
  * generated once and kept owner-only in the data directory.
+ *
+ * <p>GreenMail keeps mail in memory. So that "nothing lost" holds here too, every message is on
+ * disk ({@link MailSpool}, under {@code <data-dir>/email/spool}) before the server says 250, goes
+ * back into the mailbox at the next start if the intake had not taken it in, and is let go once
+ * it has. Mail for any other address is refused (550), not accepted into a mailbox nobody reads.
  */
 final class EmbeddedMailServer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedMailServer.class);
 
-    private final GreenMail greenMail;
+    /** The authserv-id the embedded server would write, were it to check senders; it never does. */
+    static final String AUTHENTICATION_SERVER = "embedded.heard.localhost";
+
+    private final SpoolingGreenMail greenMail;
     private final EmailSettings.Mailbox mailbox;
+    private final MailSpool spool;
 
     EmbeddedMailServer(EmailSettings.Embedded settings, Path dataDir) {
         Path passwordFile = passwordFile(dataDir.resolve("email").resolve("embedded-mailbox.password"));
-        greenMail = start(settings);
+        spool = new MailSpool(dataDir.resolve("email").resolve("spool"));
+        // What was accepted before a crash, read before the server takes new mail (which is spooled on its own).
+        var waiting = spool.waiting();
+        greenMail = start(settings, spool);
         mailbox = new EmailSettings.Mailbox(
                 settings.address(),
                 "Heard demo mailbox",
@@ -47,22 +58,41 @@ final class EmbeddedMailServer {
                 DataSize.ofMegabytes(25),
                 // Polling, not IDLE: GreenMail's IDLE misses mail appended while it starts (docs/adr/0011).
                 Duration.ofSeconds(2),
-                false);
+                false,
+                // It checks no sender (no SPF, DKIM or DMARC) and writes no Authentication-Results: none is believed.
+                List.of(AUTHENTICATION_SERVER));
         greenMail.setUser(settings.address(), settings.address(), mailbox.secret());
+        redeliver(waiting);
+    }
+
+    private void redeliver(java.util.List<MailSpool.Kept> waiting) {
+        for (var kept : waiting) {
+            try {
+                greenMail.deliver(kept);
+            } catch (jakarta.mail.MessagingException | RuntimeException e) {
+                // Kept on disk: the next start tries again, and the admin sees why.
+                log.error("Embedded mail server: could not put spooled message {} back into {}: {}", kept.id(),
+                        mailbox.address(), e.toString());
+            }
+        }
+        if (!waiting.isEmpty()) {
+            log.info("Embedded mail server: {} message(s) accepted before the last stop were not yet taken in; back in {}",
+                    waiting.size(), mailbox.address());
+        }
     }
 
     /**
      * On the configured ports; when one is taken (a second desk on this machine, a test context)
      * on free ones instead, said loudly, rather than a desk that does not start.
      */
-    private static GreenMail start(EmailSettings.Embedded settings) {
+    private static SpoolingGreenMail start(EmailSettings.Embedded settings, MailSpool spool) {
         try {
-            return started(settings.smtpPort(), settings.imapPort(), settings.host());
+            return started(settings.smtpPort(), settings.imapPort(), settings, spool);
         } catch (RuntimeException e) {
             if (settings.smtpPort() == 0 && settings.imapPort() == 0) {
                 throw e;
             }
-            GreenMail fallback = started(0, 0, settings.host());
+            SpoolingGreenMail fallback = started(0, 0, settings, spool);
             log.warn("Embedded mail server: port {} or {} on {} is taken ({}); using SMTP {} and IMAP {} instead",
                     settings.smtpPort(), settings.imapPort(), settings.host(), e.getMessage(),
                     fallback.getSmtp().getPort(), fallback.getImap().getPort());
@@ -70,10 +100,11 @@ final class EmbeddedMailServer {
         }
     }
 
-    private static GreenMail started(int smtpPort, int imapPort, String host) {
-        var server = new GreenMail(new ServerSetup[] {
+    private static SpoolingGreenMail started(int smtpPort, int imapPort, EmailSettings.Embedded settings, MailSpool spool) {
+        String host = settings.host();
+        var server = new SpoolingGreenMail(new ServerSetup[] {
             setup(smtpPort, host, ServerSetup.PROTOCOL_SMTP), setup(imapPort, host, ServerSetup.PROTOCOL_IMAP)
-        });
+        }, spool, settings.address());
         try {
             server.start();
             return server;
@@ -111,6 +142,11 @@ final class EmbeddedMailServer {
 
     EmailSettings.Mailbox mailbox() {
         return mailbox;
+    }
+
+    /** Mail accepted and kept on disk until the intake took it in. */
+    MailSpool spool() {
+        return spool;
     }
 
     int smtpPort() {

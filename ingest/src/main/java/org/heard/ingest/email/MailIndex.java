@@ -9,8 +9,8 @@ import org.heard.platform.checkpoint.CheckpointStore;
 
 /**
  * What the email channel must remember across restarts, kept in the durable {@link CheckpointStore}:
- * which conversation each Message-ID belongs to, which Message-IDs are our own replies, the thread
- * headers of each mention, and the state of each reply attempt.
+ * which conversation each Message-ID belongs to and who started each conversation, which
+ * Message-IDs are our own replies, the thread headers of each mention, and the state of each reply attempt.
  */
 final class MailIndex {
 
@@ -26,6 +26,15 @@ final class MailIndex {
 
     void rememberConversation(String messageId, ConversationId conversation) {
         store.write("email:thread:" + messageId, conversation.value());
+    }
+
+    /** Who started a conversation: only they write in it (see {@link EmailThreading}). */
+    Optional<String> senderOf(ConversationId conversation) {
+        return store.read("email:sender:" + conversation.value());
+    }
+
+    void rememberSender(ConversationId conversation, String address) {
+        store.write("email:sender:" + conversation.value(), address.toLowerCase(java.util.Locale.ROOT));
     }
 
     boolean isOurs(String messageId) {

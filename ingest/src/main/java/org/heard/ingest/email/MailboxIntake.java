@@ -11,16 +11,19 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.Topic;
@@ -54,19 +57,23 @@ final class MailboxIntake {
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     private final EmailSettings.Mailbox mailbox;
-    private final EmailReader reader;
+    private final EmailMentions reader;
     private final MailIndex index;
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration ackTimeout;
+    private final AcceptedMail accepted;
 
+    /** @param accepted copies of this mailbox's mail kept elsewhere until taken in (the embedded server's spool) */
     MailboxIntake(
             EmailSettings.Mailbox mailbox,
-            EmailReader reader,
+            EmailMentions reader,
             MailIndex index,
             EventPublisher publisher,
             Clock clock,
-            Duration ackTimeout) {
+            Duration ackTimeout,
+            AcceptedMail accepted) {
+        this.accepted = accepted;
         this.mailbox = mailbox;
         this.reader = reader;
         this.index = index;
@@ -144,7 +151,11 @@ final class MailboxIntake {
                 }
                 (item.deadLetter() ? deadLettered : processed).add(item.message());
             } catch (NotAcknowledged e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
+                if (e.tooLarge() && !item.deadLetter() && deadLetteredInstead(folder, item, e)) {
+                    deadLettered.add(item.message());
+                } else {
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                }
             }
         }
         if (!deadLettered.isEmpty()) {
@@ -153,31 +164,87 @@ final class MailboxIntake {
         if (!processed.isEmpty()) {
             markProcessed(folder, processed.toArray(Message[]::new));
         }
+        letGoOfCopies(pending, processed, deadLettered);
         if (firstFailure != null) {
             throw firstFailure;
         }
         return pending.size();
     }
 
-    /** Reads one message and starts publishing what it became; marking waits for the acknowledgement. */
+    /**
+     * Reads one message and starts publishing what it became; marking waits for the acknowledgement.
+     * A message over the size limit is read part by part on the server: its text becomes a mention
+     * and the message stays where it is for the rest.
+     */
     private Pending take(IMAPFolder folder, MimeMessage message, long limit) throws MessagingException {
         long uid = folder.getUID(message);
         int size = message.getSize();
-        if (size > limit) {
-            byte[] headers = headersOf(message);
-            return deadLetter(folder, message, uid, headers, "message is " + megabytes(size) + ", over the "
-                    + megabytes(limit) + " limit: its headers are kept here, the whole message stays in "
-                    + mailbox.folder() + " (UID " + uid + ") flagged " + DEAD_LETTERED);
-        }
-        byte[] raw = rawOf(message);
-        return switch (reader.read(raw, mailbox)) {
+        boolean oversize = size > limit;
+        byte[] raw = oversize ? null : rawOf(message);
+        Reading reading = oversize
+                ? reader.readOversize(message, size, mailbox, mailbox.folder() + ", UID " + uid)
+                : reader.read(raw, mailbox);
+        return switch (reading) {
             case Reading.Mention(var mention, var headers) -> {
                 index.rememberHeaders(mention.mentionId(), headers);
-                yield new Pending(message, publish(Topics.MENTIONS, mention), false);
+                yield new Pending(message, uid, raw, publish(Topics.MENTIONS, mention), false);
             }
-            case Reading.OurOwn ignored -> new Pending(message, null, false);
-            case Reading.Unreadable(var reason) -> deadLetter(folder, message, uid, raw, reason);
+            case Reading.OurOwn ignored -> new Pending(message, uid, raw, null, false);
+            case Reading.Unreadable(var reason) -> oversize
+                    ? deadLetter(folder, message, uid, headersOf(message), "message is " + EmailMentions.megabytes(size)
+                            + ", over the " + EmailMentions.megabytes(limit) + " limit, and " + reason
+                            + ": its headers are kept here, the whole message stays in " + mailbox.folder() + " (UID " + uid
+                            + ") flagged " + DEAD_LETTERED)
+                    : deadLetter(folder, message, uid, raw, reason);
         };
+    }
+
+    /** Marked on the server, for good: whoever kept a copy until now may let go of it. */
+    private void letGoOfCopies(List<Pending> pending, List<Message> processed, List<Message> deadLettered) {
+        if (accepted == AcceptedMail.NONE) {
+            return;
+        }
+        Set<Message> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+        marked.addAll(processed);
+        marked.addAll(deadLettered);
+        var ids = new ArrayList<String>();
+        for (Pending item : pending) {
+            if (marked.contains(item.message())) {
+                String id = item.raw() != null ? accepted.idIn(item.raw()) : headerOf(item.message(), MailSpool.HEADER);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        accepted.takenIn(ids);
+    }
+
+    private static String headerOf(Message message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null || values.length == 0 ? null : values[0];
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A mention Kafka refused as too large is never going to fit: rather than read it again at every
+     * poll, it becomes a dead letter (headers and the start of the message) and the message is
+     * marked as such, staying whole on the server.
+     */
+    private boolean deadLetteredInstead(IMAPFolder folder, Pending item, NotAcknowledged refusal) throws MessagingException {
+        byte[] kept = item.raw() != null ? Arrays.copyOf(item.raw(), Math.min(item.raw().length, MAX_DEAD_LETTER_BYTES / 8))
+                : headersOf((MimeMessage) item.message());
+        var letter = deadLetter(folder, (MimeMessage) item.message(), item.uid(), kept,
+                "the mention is larger than Kafka accepts (" + refusal.getMessage() + "): the whole message stays in "
+                        + mailbox.folder() + " (UID " + item.uid() + ") flagged " + DEAD_LETTERED);
+        try {
+            await(letter.acknowledgement());
+            return true;
+        } catch (NotAcknowledged e) {
+            return false;
+        }
     }
 
     private Pending deadLetter(IMAPFolder folder, MimeMessage message, long uid, byte[] raw, String reason)
@@ -199,9 +266,8 @@ final class MailboxIntake {
         }
         // The id is the message's place on the server, so dead-lettering it again after a crash is one record.
         String id = mailbox.source() + ":" + mailbox.folder() + ":" + folder.getUIDValidity() + ":" + uid;
-        var letter = new DeadLettered(
-                id, mailbox.source(), reason, "base64", Base64.getEncoder().encodeToString(kept), context, clock.instant());
-        return new Pending(message, publish(Topics.DEAD_LETTERS, letter), true);
+        var letter = DeadLettered.ofBytes(id, mailbox.source(), reason, kept, context, clock.instant());
+        return new Pending(message, uid, raw, publish(Topics.DEAD_LETTERS, letter), true);
     }
 
     private <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
@@ -212,8 +278,11 @@ final class MailboxIntake {
         }
     }
 
-    /** A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs publishing. */
-    private record Pending(Message message, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
+    /**
+     * A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs
+     * publishing, {@code raw} null when the message was too big to download.
+     */
+    private record Pending(Message message, long uid, byte[] raw, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
 
     private void await(CompletableFuture<Void> acknowledgement) throws NotAcknowledged {
         try {
@@ -274,9 +343,6 @@ final class MailboxIntake {
         }
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-    }
 
     private static long sizeOf(Message message) {
         try {
@@ -298,6 +364,16 @@ final class MailboxIntake {
     static final class NotAcknowledged extends Exception {
         NotAcknowledged(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** Kafka refused the record for its size: trying again will not help. */
+        boolean tooLarge() {
+            for (Throwable cause = getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof RecordTooLargeException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

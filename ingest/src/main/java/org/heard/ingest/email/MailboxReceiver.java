@@ -35,6 +35,8 @@ final class MailboxReceiver extends ImapMailReceiver {
     private final Clock clock;
     /** The last batch was full, so more mail is surely waiting: no need to search before the next one. */
     private volatile boolean fullBatchLast;
+    /** Destroyed with its watcher: it hands nothing over any more and never connects again. */
+    private volatile boolean destroyed;
 
     MailboxReceiver(EmailSettings.Mailbox mailbox, MailboxHealth health, Clock clock) {
         super(MailSessions.imapUrl(mailbox).toString());
@@ -61,6 +63,12 @@ final class MailboxReceiver extends ImapMailReceiver {
      */
     @Override
     public Object[] receive() throws MessagingException {
+        if (destroyed) {
+            // A poll still running when its watcher stopped would otherwise reconnect here and, taking
+            // nothing in (stopped), find the same mail again and again: it would never end, and hold the
+            // mailbox's intake thread so that the next watcher never polls (a restart took nothing in).
+            return new Object[0];
+        }
         openFolder();
         Message[] waiting;
         try {
@@ -100,6 +108,12 @@ final class MailboxReceiver extends ImapMailReceiver {
             return;
         }
         super.waitForNewMessages();
+    }
+
+    @Override
+    public void destroy() {
+        destroyed = true;
+        super.destroy();
     }
 
     /** What the intake needs to order and size a batch; the messages themselves are fetched in {@link MailboxIntake}. */

@@ -1,6 +1,7 @@
 package org.heard.ingest.email;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -28,24 +29,64 @@ final class QuotedReplyTrimmer {
     private QuotedReplyTrimmer() {}
 
     static String trim(String text) {
+        return split(text, new LongAdder()).shown();
+    }
+
+    /** @param linesLookedAt counts each look at a line, so a test can tell linear work from quadratic */
+    static String trim(String text, LongAdder linesLookedAt) {
+        return split(text, linesLookedAt).shown();
+    }
+
+    /** What staff are shown, and what was cut from under it (quotes, signature; empty when nothing was). */
+    static Trimmed split(String text) {
+        return split(text, new LongAdder());
+    }
+
+    private static Trimmed split(String text, LongAdder linesLookedAt) {
         if (text == null || text.isBlank()) {
-            return "";
+            return new Trimmed("", "");
         }
         List<String> lines = text.replace("\r\n", "\n").lines().toList();
+        int quotedToTheEnd = quotedToTheEnd(lines, linesLookedAt);
         int cut = lines.size();
         for (int i = 0; i < lines.size(); i++) {
-            if (startsQuoteOrSignature(lines, i)) {
+            if (startsQuoteOrSignature(lines, i, quotedToTheEnd, linesLookedAt)) {
                 cut = i;
                 break;
             }
         }
-        String trimmed = String.join("\n", lines.subList(0, cut)).strip();
-        // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
-        return trimmed.isEmpty() ? text.strip() : trimmed;
+        String shown = String.join("\n", lines.subList(0, cut)).strip();
+        if (shown.isEmpty()) {
+            // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
+            return new Trimmed(text.strip(), "");
+        }
+        return new Trimmed(shown, String.join("\n", lines.subList(cut, lines.size())).strip());
     }
 
-    private static boolean startsQuoteOrSignature(List<String> lines, int i) {
+    /** @param cut the quoted earlier messages and the signature under {@code shown}; together they are the whole text */
+    record Trimmed(String shown, String cut) {}
+
+    /**
+     * Where the block of quoted (or blank) lines that runs to the end begins: found in one pass from
+     * the end, so that deciding for each quoted line whether the quote runs on to the end costs
+     * nothing (asking that of every quoted line by looking ahead made one big email quadratic).
+     */
+    private static int quotedToTheEnd(List<String> lines, LongAdder linesLookedAt) {
+        int start = lines.size();
+        while (start > 0) {
+            String line = lines.get(start - 1);
+            linesLookedAt.increment();
+            if (!line.isBlank() && !line.startsWith(">")) {
+                break;
+            }
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean startsQuoteOrSignature(List<String> lines, int i, int quotedToTheEnd, LongAdder linesLookedAt) {
         String line = lines.get(i);
+        linesLookedAt.increment();
         if (ON_WROTE.matcher(line).matches()
                 || ORIGINAL_MESSAGE.matcher(line).matches()
                 || SIGNATURE_DASHES.matcher(line).matches()
@@ -68,7 +109,7 @@ final class QuotedReplyTrimmer {
         }
         // A block of "> " lines that runs to the end is the quoted thread; inline answers between quotes are kept.
         if (line.startsWith(">")) {
-            return lines.subList(i, lines.size()).stream().allMatch(l -> l.isBlank() || l.startsWith(">"));
+            return i >= quotedToTheEnd;
         }
         return false;
     }

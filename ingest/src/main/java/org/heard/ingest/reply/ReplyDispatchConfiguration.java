@@ -1,7 +1,11 @@
 package org.heard.ingest.reply;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heard.contracts.DeadLettered;
 import org.heard.contracts.DeskJson;
@@ -17,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -30,6 +35,9 @@ class ReplyDispatchConfiguration {
 
     static final String GROUP = "heard-reply-dispatch";
 
+    /** Where the desk's dead letters say a reply record came from, and where its retry sends it back. */
+    static final String SOURCE = "reply-dispatch";
+
     @Bean
     ReplyDispatcher replyDispatcher(List<ReplySender> senders, EventPublisher publisher, Clock clock) {
         return new ReplyDispatcher(senders, publisher, clock);
@@ -38,6 +46,8 @@ class ReplyDispatchConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> replyListenerFactory(
             ConsumerFactory<String, byte[]> consumerFactory,
+            EventPublisher publisher,
+            Clock clock,
             @Value("${heard.replies.max-tries:6}") int maxTries,
             @Value("${heard.replies.first-retry-after-ms:2000}") long firstRetryAfter) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
@@ -47,9 +57,51 @@ class ReplyDispatchConfiguration {
         var backOff = new ExponentialBackOff(firstRetryAfter, 2.5);
         backOff.setMaxInterval(120_000);
         backOff.setMaxAttempts(maxTries - 1);
-        var errors = new DefaultErrorHandler(backOff);
+        var errors = new DefaultErrorHandler(deadLettering(publisher, clock, maxTries), backOff);
         factory.setCommonErrorHandler(errors);
         return factory;
+    }
+
+    /**
+     * After the last try a reply goes to the dead letters, whole, where the desk can send it back
+     * onto {@code heard.replies.v1}: never skipped. If even the dead letter cannot be written, the
+     * error handler keeps the record and tries it again.
+     */
+    static ConsumerRecordRecoverer deadLettering(EventPublisher publisher, Clock clock, int maxTries) {
+        return (record, failure) -> {
+            var context = new LinkedHashMap<String, String>();
+            context.put("topic", record.topic());
+            context.put("partition", Integer.toString(record.partition()));
+            context.put("offset", Long.toString(record.offset()));
+            try {
+                context.put("replyId", DeskJson.read((byte[]) record.value(), ReplyRequested.class).replyId().value());
+            } catch (RuntimeException unreadable) {
+                // The payload is kept whole either way; the id is only a convenience for finding it.
+            }
+            var letter = DeadLettered.ofBytes("reply-" + record.partition() + "-" + record.offset(), SOURCE,
+                    "Gave up after " + maxTries + " tries: " + describe(failure), (byte[]) record.value(), context, clock.instant());
+            try {
+                publisher.publish(Topics.DEAD_LETTERS, letter).get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while dead-lettering reply record " + letter.id(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Could not dead-letter reply record " + letter.id(), e);
+            }
+        };
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        // The container wraps what the listener threw; the listener's own words say what went wrong.
+        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() != null
+                && cause.getMessage().startsWith("Listener method")) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause.getCause() != null && cause.getCause() != cause && cause.getCause().getMessage() != null
+                ? message + " (" + cause.getCause().getMessage() + ")"
+                : message;
     }
 
     @Bean
@@ -79,9 +131,8 @@ class ReplyDispatchConfiguration {
             try {
                 reply = DeskJson.read(record.value(), ReplyRequested.class);
             } catch (DeskJson.UnreadableRecord e) {
-                publisher.publish(Topics.DEAD_LETTERS, new DeadLettered(
-                        "reply-" + record.partition() + "-" + record.offset(), "reply-dispatch", e.getMessage(), "base64",
-                        java.util.Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
+                publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofBytes(
+                        "reply-" + record.partition() + "-" + record.offset(), SOURCE, e.getMessage(), record.value(),
                         java.util.Map.of("offset", Long.toString(record.offset())), clock.instant())).join();
                 return;
             }

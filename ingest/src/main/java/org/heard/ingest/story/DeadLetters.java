@@ -31,6 +31,6 @@ final class DeadLetters {
         String identity = source + '\u0000' + reason + '\u0000' + rawPayload;
         String id = "story-dead-" + UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
         return publisher.publish(
-                Topics.DEAD_LETTERS, new DeadLettered(id, source, reason, "utf-8", rawPayload, context, clock.instant()));
+                Topics.DEAD_LETTERS, DeadLettered.ofText(id, source, reason, rawPayload, context, clock.instant()));
     }
 }

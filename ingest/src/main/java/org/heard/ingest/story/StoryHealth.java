@@ -9,6 +9,8 @@ import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ChannelStatus;
 import org.heard.ingest.channel.Staleness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The channel's health as the health endpoint and the desk show it. Inbound is the story intake;
@@ -17,13 +19,15 @@ import org.heard.ingest.channel.Staleness;
  */
 final class StoryHealth implements ChannelConnector {
 
+    private static final Logger log = LoggerFactory.getLogger(StoryHealth.class);
+
     private final StorySettings settings;
     private final boolean configured;
     private final Clock clock;
     private final Instant startedAt;
     private final Supplier<Optional<Instant>> rateLimitedUntil;
-    private final Side inbound = new Side();
-    private final Side outbound = new Side();
+    private final Side inbound = new Side("Fetching stories");
+    private final Side outbound = new Side("Watching for responses");
 
     StoryHealth(StorySettings settings, boolean configured, Clock clock, Supplier<Optional<Instant>> rateLimitedUntil) {
         this.settings = settings;
@@ -47,6 +51,17 @@ final class StoryHealth implements ChannelConnector {
 
     void outboundFailed(ChannelState state, String detail) {
         outbound.failed(state, detail);
+    }
+
+    /** A change of state is logged once, as the X channel does: refused credentials an error, trouble a warning. */
+    private void report(String what, ChannelState state, String detail) {
+        var message = "Care Opinion {}: {} is now {}{}";
+        var suffix = detail == null ? "" : " (" + detail + ")";
+        switch (state) {
+            case AUTH_FAILED -> log.error(message, settings.subscription(), what, state, suffix);
+            case FAILING, RATE_LIMITED, STALE -> log.warn(message, settings.subscription(), what, state, suffix);
+            default -> log.info(message, settings.subscription(), what, state, suffix);
+        }
     }
 
     @Override
@@ -73,17 +88,28 @@ final class StoryHealth implements ChannelConnector {
 
     /** One direction's last success and last problem; a success clears the problem. */
     private final class Side {
+        private final String what;
         private Instant lastSuccess;
         private ChannelState problem;
         private String problemDetail;
 
+        Side(String what) {
+            this.what = what;
+        }
+
         synchronized void succeeded(Instant at) {
+            if (problem != null) {
+                report(what, ChannelState.HEALTHY, null);
+            }
             lastSuccess = at;
             problem = null;
             problemDetail = null;
         }
 
         synchronized void failed(ChannelState state, String detail) {
+            if (state != problem) {
+                report(what, state, detail);
+            }
             problem = state;
             problemDetail = detail;
         }

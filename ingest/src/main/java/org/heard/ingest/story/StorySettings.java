@@ -1,9 +1,6 @@
 package org.heard.ingest.story;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.heard.platform.secrets.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -96,18 +94,13 @@ public record StorySettings(
         require(matchThreshold > 0 && matchThreshold <= 1, "match-threshold must be above 0 and at most 1");
     }
 
-    /** The key from the environment, else from the key file; empty when neither is set. */
+    /** The key from the environment, else from the key file; empty when neither is set (or the file cannot be read). */
     Optional<String> key() {
-        if (subscriptionKey != null && !subscriptionKey.isBlank()) {
-            return Optional.of(subscriptionKey.strip());
-        }
-        if (subscriptionKeyFile == null) {
-            return Optional.empty();
-        }
+        boolean given = subscriptionKey != null && !subscriptionKey.isBlank();
         try {
-            String fromFile = Files.readString(subscriptionKeyFile, StandardCharsets.UTF_8).strip();
-            return fromFile.isEmpty() ? Optional.empty() : Optional.of(fromFile);
-        } catch (IOException e) {
+            return Secret.givenOrFile(given ? subscriptionKey : null, given ? null : subscriptionKeyFile, PREFIX + ".subscription-key")
+                    .map(Secret::read);
+        } catch (Secret.Missing e) {
             // Reported as not configured with the path, never with the content.
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
+import org.heard.ingest.channel.CappedBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,12 @@ final class StorySiteClient {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final int BODY_EXCERPT = 200;
 
+    /** The most of one answer read: a page of 100 stories is well under 1 MB. */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+    /** What of an answer over the cap a dead letter keeps. */
+    private static final int KEPT_OF_AN_OVERSIZE_ANSWER = 64 * 1024;
+
     private final URI baseUrl;
     private final String authorization;
     private final Duration requestTimeout;
@@ -42,8 +49,15 @@ final class StorySiteClient {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<Instant> rateLimitedUntil = new AtomicReference<>(Instant.MIN);
+    private final int maxAnswerBytes;
 
     StorySiteClient(StorySettings settings, String subscriptionKey, RequestPacer pacer, HttpClient http, Clock clock) {
+        this(settings, subscriptionKey, pacer, http, clock, MAX_ANSWER_BYTES);
+    }
+
+    StorySiteClient(StorySettings settings, String subscriptionKey, RequestPacer pacer, HttpClient http, Clock clock,
+            int maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
         this.baseUrl = settings.baseUrl();
         this.authorization = "SUBSCRIPTION_KEY " + subscriptionKey;
         this.requestTimeout = settings.requestTimeout();
@@ -65,10 +79,10 @@ final class StorySiteClient {
         URI uri = baseUrl.resolve(path + queryString(query));
         String lastProblem = "no attempt made";
         for (int attempt = 0; attempt <= maxRetries; attempt++) {
-            HttpResponse<String> response;
+            HttpResponse<CappedBody> response;
             try {
                 pacer.awaitTurn();
-                response = http.send(request(uri), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request(uri), CappedBody.upTo(maxAnswerBytes));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new SiteReply.Unavailable("interrupted while asking " + uri);
@@ -108,7 +122,12 @@ final class StorySiteClient {
                 return new SiteReply.NotFound("HTTP 404 from " + uri + " (check " + StorySettings.PREFIX + ".base-url)");
             }
             if (status != 200) {
-                return new SiteReply.Unavailable("HTTP " + status + " from " + uri + ": " + excerpt(response.body()));
+                return new SiteReply.Unavailable("HTTP " + status + " from " + uri + ": " + excerpt(response.body().text()));
+            }
+            if (response.body().over()) {
+                return new SiteReply.Unreadable("Care Opinion's answer to " + path + " is over " + maxAnswerBytes / (1024 * 1024)
+                        + " MB, more than any page of stories should be: not read (its start is kept here)",
+                        response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
             }
             return read(path, response);
         }
@@ -121,8 +140,8 @@ final class StorySiteClient {
         return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
-    private SiteReply read(String path, HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
+    private SiteReply read(String path, HttpResponse<CappedBody> response) {
+        String body = response.body() == null ? "" : response.body().text();
         String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.contains("html") || body.stripLeading().startsWith("<")) {
             return new SiteReply.AuthFailed("Care Opinion answered " + path
@@ -150,14 +169,14 @@ final class StorySiteClient {
     }
 
     /** The site counts our requests per window; when none are left, wait for the reset instead of earning a 429. */
-    private void obeyRateLimitHeaders(HttpResponse<String> response) {
+    private void obeyRateLimitHeaders(HttpResponse<?> response) {
         OptionalLong remaining = longHeader(response, "X-RateLimit-Remaining");
         if (remaining.isPresent() && remaining.getAsLong() <= 0) {
             resetOf(response).ifPresent(pacer::holdUntil);
         }
     }
 
-    private Optional<Instant> resetOf(HttpResponse<String> response) {
+    private Optional<Instant> resetOf(HttpResponse<?> response) {
         OptionalLong reset = longHeader(response, "X-RateLimit-Reset");
         if (reset.isPresent()) {
             return Optional.of(Instant.ofEpochSecond(reset.getAsLong()));
@@ -168,7 +187,7 @@ final class StorySiteClient {
                 : Optional.empty();
     }
 
-    private static OptionalLong longHeader(HttpResponse<String> response, String name) {
+    private static OptionalLong longHeader(HttpResponse<?> response, String name) {
         try {
             Optional<String> value = response.headers().firstValue(name);
             return value.isPresent() ? OptionalLong.of(Long.parseLong(value.get().trim())) : OptionalLong.empty();

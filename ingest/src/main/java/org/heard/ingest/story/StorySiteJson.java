@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * reason fit for the dead letters.
  */
 final class StorySiteJson {
+
+    private static final Pattern ID = Pattern.compile("[0-9A-Za-z_-]{1,40}");
 
     private StorySiteJson() {}
 
@@ -59,7 +62,7 @@ final class StorySiteJson {
                 }
             }
             return new Read.Ok<>(new Opinion(
-                    required(node, "id"),
+                    id(node, "id"),
                     text(node, "title"),
                     text(node, "body"),
                     instant(node, "dateOfSubmission"),
@@ -98,9 +101,12 @@ final class StorySiteJson {
             if (opinionId == null) {
                 throw new BadShape("no opinionId and no link with relation 'opinion'");
             }
+            if (!isId(opinionId)) {
+                throw new BadShape("'opinionId' is not a story id: " + shown(opinionId));
+            }
             JsonNode responder = node.path("responder");
             return new Read.Ok<>(new StoryResponse(
-                    required(node, "id"),
+                    id(node, "id"),
                     opinionId,
                     text(node, "body"),
                     responder.isObject() ? text(responder, "name") : text(node, "responderName"),
@@ -131,6 +137,27 @@ final class StorySiteJson {
         if (!node.isObject()) {
             throw new BadShape("expected a JSON object for a " + what);
         }
+    }
+
+    /**
+     * The site's ids are numbers; they go into request paths and links, so anything else (a slash,
+     * a dot-dot, a query) is refused here rather than sent anywhere.
+     */
+    static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    private static String id(JsonNode node, String field) {
+        String value = required(node, field);
+        if (!isId(value)) {
+            throw new BadShape("'" + field + "' is not a story-site id: " + shown(value));
+        }
+        return value;
+    }
+
+    private static String shown(String value) {
+        String line = value.replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 80 ? line.substring(0, 80) + "..." : line;
     }
 
     private static String required(JsonNode node, String field) {

@@ -14,12 +14,13 @@ import org.heard.contracts.Channel;
 import org.heard.ingest.channel.ChannelAccount;
 import org.heard.ingest.channel.ChannelConnector;
 import org.heard.ingest.channel.ChannelLeases;
-import org.heard.ingest.channel.PeriodicPoller;
 import org.heard.ingest.channel.ChannelState;
+import org.heard.ingest.channel.PeriodicPoller;
 import org.heard.ingest.channel.Staleness;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.secrets.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -105,7 +106,7 @@ public final class TwitterChannel implements SmartLifecycle {
             Credentials credentials;
             try {
                 credentials = resolve(account, environment);
-            } catch (Secret.MissingSecret e) {
+            } catch (Secret.Missing e) {
                 connectors.add(new AccountHealth(account.handle(), ChannelState.NOT_CONFIGURED,
                         "Credentials for " + account.handle() + " cannot be read: " + e.getMessage() + " (" + pointer + ")"));
                 continue;
@@ -154,12 +155,12 @@ public final class TwitterChannel implements SmartLifecycle {
         if (account.hasOAuth1()) {
             return new Credentials(
                     null,
-                    account.consumerKey().resolve(environment),
-                    account.consumerSecret().resolve(environment),
-                    account.accessToken().resolve(environment),
-                    account.accessTokenSecret().resolve(environment));
+                    account.consumerKey().read(environment),
+                    account.consumerSecret().read(environment),
+                    account.accessToken().read(environment),
+                    account.accessTokenSecret().read(environment));
         }
-        return new Credentials(account.bearerToken().resolve(environment), null, null, null, null);
+        return new Credentials(account.bearerToken().read(environment), null, null, null, null);
     }
 
     /** One connector per configured account (or one NOT_CONFIGURED when there are none), for health and the desk. */

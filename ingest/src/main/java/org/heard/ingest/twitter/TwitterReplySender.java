@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ReplyRequested;
+import org.heard.contracts.TweetLength;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ReplySender;
 import org.heard.ingest.channel.SendResult;
@@ -233,7 +234,7 @@ public final class TwitterReplySender implements ReplySender {
     }
 
     private static String normalise(String text) {
-        var plain = TweetIntake.plainText(text == null ? "" : text).strip();
+        var plain = TweetMapping.plainText(text == null ? "" : text).strip();
         plain = LEADING_MENTIONS.matcher(plain).replaceFirst("");
         plain = URL.matcher(plain).replaceAll("<url>");
         return plain.replaceAll("\\s+", " ").strip();

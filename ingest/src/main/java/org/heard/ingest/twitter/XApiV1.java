@@ -181,7 +181,7 @@ final class XApiV1 implements XApi {
         var sender = Long.toString(message.getSenderId());
         var recipient = Long.toString(message.getRecipientId());
         var other = sender.equals(userId) ? recipient : sender;
-        var key = TweetIntake.compareIds(userId, other) < 0 ? userId + "-" + other : other + "-" + userId;
+        var key = TweetMapping.compareIds(userId, other) < 0 ? userId + "-" + other : other + "-" + userId;
         return new DirectMessage(Long.toString(message.getId()), message.getText(), sender, key,
                 instant(message.getCreatedAt()), raw(message));
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.heard.ingest.channel.CappedBody;
 import org.heard.ingest.twitter.XApi.DirectMessage;
 import org.heard.ingest.twitter.XApi.Page;
 import org.heard.ingest.twitter.XApi.Posted;
@@ -64,6 +65,12 @@ final class XApiV2 implements XApi {
             return (method, uri) -> oauth.authorization(method, uri, Map.of());
         }
     }
+
+    /** The most of one answer read: a page of 100 tweets is well under 1 MB. */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+    /** What of an answer over the cap (or a refusal) a dead letter keeps. */
+    private static final int KEPT_OF_AN_OVERSIZE_ANSWER = 64 * 1024;
 
     XApiV2(URI baseUrl, String userId, Authorizer authorizer, HttpClient http, Duration timeout, Clock clock) {
         this.baseUrl = baseUrl;
@@ -179,15 +186,14 @@ final class XApiV2 implements XApi {
     }
 
     private <T> XResponse<T> exchange(HttpRequest.Builder builder, Function<JsonNode, T> read) {
-        HttpResponse<String> response;
+        HttpResponse<CappedBody> response;
         try {
             var unsigned = builder.copy().build();
             var request = builder.timeout(timeout)
                     .header("Authorization", authorizer.authorization(unsigned.method(), unsigned.uri()))
                     .header("Accept", "application/json")
                     .build();
-            response = http.send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, CappedBody.upTo(MAX_ANSWER_BYTES));
         } catch (HttpTimeoutException e) {
             return new XResponse.Unavailable<>("X did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
@@ -200,10 +206,10 @@ final class XApiV2 implements XApi {
         return interpret(response, read);
     }
 
-    private <T> XResponse<T> interpret(HttpResponse<String> response, Function<JsonNode, T> read) {
+    private <T> XResponse<T> interpret(HttpResponse<CappedBody> response, Function<JsonNode, T> read) {
         var rateLimit = rateLimit(response);
         var status = response.statusCode();
-        var body = response.body();
+        var body = response.body().text();
         if (status == 429) {
             return new XResponse.RateLimited<>(rateLimit != null ? rateLimit.reset() : clock.instant().plus(Duration.ofMinutes(15)));
         }
@@ -214,7 +220,12 @@ final class XApiV2 implements XApi {
             return new XResponse.Unavailable<>("X answered " + status + " " + problemDetail(body, "server error"));
         }
         if (status >= 400) {
-            return new XResponse.Refused<>(status, problemDetail(body, "HTTP " + status), body);
+            return new XResponse.Refused<>(status, problemDetail(body, "HTTP " + status), response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
+        }
+        if (response.body().over()) {
+            return new XResponse.Unreadable<>("X's answer is over " + MAX_ANSWER_BYTES / (1024 * 1024)
+                    + " MB, more than any page should be: not read (its start is kept here)",
+                    response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
         }
         try {
             var root = json.readTree(body);

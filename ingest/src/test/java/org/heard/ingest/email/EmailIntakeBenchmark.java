@@ -13,6 +13,7 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.heard.platform.testing.TestKafka;
 
 /**
@@ -66,10 +67,10 @@ public final class EmailIntakeBenchmark {
             };
             var m = server.mailbox;
             var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true);
+                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true, null);
             var index = new MailIndex(new InMemoryCheckpointStore());
-            var intake = new MailboxIntake(idling, new EmailReader(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
-                    Duration.ofSeconds(30));
+            var intake = new MailboxIntake(idling, new EmailMentions(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
+                    Duration.ofSeconds(30), AcceptedMail.NONE);
             var watcher = new MailboxWatcher(idling, intake, new MailboxHealth(m.address()), scheduler, Clock.systemUTC());
 
             long deliverStart = System.nanoTime();

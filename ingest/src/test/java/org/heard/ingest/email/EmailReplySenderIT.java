@@ -15,6 +15,7 @@ import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Responder;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.SendResult;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class EmailReplySenderIT {
         var m = server.mailbox;
         var smtpDown = new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(),
                 new EmailSettings.Server("127.0.0.1", closedPort(), EmailSettings.Security.NONE), m.username(), m.password(), null,
-                null, null, null, null, null, null, null, null, false);
+                null, null, null, null, null, null, null, null, false, null);
         var downHealth = new MailboxHealth(m.address());
 
         SendResult first = new EmailReplySender(List.of(smtpDown), Map.of(m.address(), downHealth), index, Clock.systemUTC())

@@ -19,6 +19,8 @@ import org.heard.contracts.ReplyId;
 import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Responder;
 import org.heard.ingest.channel.SendResult;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +44,8 @@ class EmailThreadIT {
     private List<MentionReceived> takeIn() throws Exception {
         int before = publisher.mentions().size();
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
-                Clock.systemUTC(), Duration.ofSeconds(5));
+        var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
+                Clock.systemUTC(), Duration.ofSeconds(5), AcceptedMail.NONE);
         new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
         return publisher.mentions().subList(before, publisher.mentions().size());
     }

@@ -23,6 +23,8 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -42,7 +44,8 @@ class MailboxIntakeIT {
     private MailboxWatcher watcher(EmailSettings.Mailbox mailbox, EventPublisher publisher, MailboxHealth health) {
         var index = new MailIndex(store);
         var intake = new MailboxIntake(
-                mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5));
+                mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5),
+                AcceptedMail.NONE);
         return new MailboxWatcher(mailbox, intake, health, wakeups, Clock.systemUTC());
     }
 
@@ -87,7 +90,7 @@ class MailboxIntakeIT {
         server.deliver(email(1));
         var health = new MailboxHealth(server.mailbox.address());
 
-        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher(0), health).drainOnce())
+        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher().failAfter(0), health).drainOnce())
                 .isInstanceOf(MailboxIntake.NotAcknowledged.class);
 
         assertThat(inbox()).singleElement().satisfies(flags -> assertThat(flags.getUserFlags()).isEmpty());
@@ -99,7 +102,7 @@ class MailboxIntakeIT {
         for (int n = 1; n <= total; n++) {
             server.deliver(email(n));
         }
-        var beforeCrash = new RecordingEventPublisher(7);
+        var beforeCrash = new RecordingEventPublisher().failAfter(7);
         assertThatThrownBy(() -> drain(beforeCrash)).isInstanceOf(MailboxIntake.NotAcknowledged.class);
         assertThat(beforeCrash.mentions()).hasSize(7);
 
@@ -139,43 +142,88 @@ class MailboxIntakeIT {
     }
 
     @Test
-    void badMessagesBecomeDeadLettersAndTheMailboxKeepsFlowing() throws Exception {
+    void badPartsAreLeftOutTheRestIsTakenInAndTheMailboxKeepsFlowing() throws Exception {
         server.deliver(email(1));
         server.deliver(Samples.raw("malformed-multipart.eml"));
         server.deliver(Samples.raw("invalid-charset.eml"));
-        server.deliver(fiftyMegabytes());
+        server.deliver(scansAttached(27));
+        server.deliver(oneTextPartOf(50));
+        server.deliver("\r\n\u0001\u0002\u0003\r\n".getBytes(StandardCharsets.US_ASCII));
         server.deliver(email(2));
         var publisher = new RecordingEventPublisher();
 
-        assertThat(drain(publisher)).isEqualTo(5);
+        assertThat(drain(publisher)).isEqualTo(7);
 
-        assertThat(publisher.mentions()).extracting(MentionReceived::text).containsExactly("Message number 1.", "Message number 2.");
-        Map<String, DeadLettered> byMessageId = publisher.deadLetters().stream()
-                .collect(Collectors.toMap(letter -> letter.context().get("messageId"), Function.identity()));
-        assertThat(byMessageId.get("<broken-1@example.org>").reason()).startsWith("malformed MIME");
-        assertThat(byMessageId.get("<charset-1@example.org>").reason()).isEqualTo("unknown or invalid charset: x-no-such-charset-42");
-        assertThat(byMessageId.get("<big-1@example.org>").reason()).isEqualTo("message is 50.0 MB, over the 25.0 MB limit: its headers are kept here, the whole message stays in INBOX (UID 4) flagged heard-dead-lettered");
-        assertThat(publisher.deadLetters()).allSatisfy(letter -> {
+        Map<String, MentionReceived> byMessageId = publisher.mentions().stream()
+                .collect(Collectors.toMap(mention -> mention.attributes().getOrDefault("messageId", "?"), Function.identity()));
+        assertThat(byMessageId).containsOnlyKeys("<visit-1@example.org>", "<broken-1@example.org>", "<charset-1@example.org>",
+                "<scans-27@example.org>", "<text-50@example.org>", "<visit-2@example.org>");
+        assertThat(byMessageId.get("<charset-1@example.org>").text()).isEqualTo("Hello.");
+        assertThat(byMessageId.get("<broken-1@example.org>").flags()).contains(MentionFlag.PART_UNREADABLE);
+        var scans = byMessageId.get("<scans-27@example.org>");
+        assertThat(scans.text()).isEqualTo("My scans are attached, please pass them to Dr Shah.");
+        assertThat(scans.flags()).contains(MentionFlag.PART_UNREADABLE);
+        assertThat(scans.attributes().get("attachments")).startsWith("scans.tiff | image/tiff | about ").contains("stays in the mailbox");
+        assertThat(scans.attributes().get("oversize")).startsWith("27.0 MB, over the 25.0 MB limit").contains("INBOX, UID 4");
+        var text = byMessageId.get("<text-50@example.org>");
+        assertThat(text.subject()).isEqualTo("A very long letter");
+        assertThat(text.attributes().get("unreadableParts")).contains("text/plain of").contains("was not read");
+
+        assertThat(publisher.deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).startsWith("not an email");
             assertThat(letter.source()).isEqualTo("email:feedback@trust.nhs.uk");
             assertThat(letter.payloadEncoding()).isEqualTo("base64");
         });
-        String keptRaw = new String(java.util.Base64.getDecoder().decode(byMessageId.get("<charset-1@example.org>").payload()),
-                StandardCharsets.ISO_8859_1);
-        assertThat(keptRaw).contains("Subject: Odd charset", "Hello.");
-        List<Flags> flags = inbox();
-        assertThat(flags).extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED))
-                .containsExactly(false, true, true, true, false);
+        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED))
+                .containsExactly(false, false, false, false, false, true, false);
+        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.PROCESSED))
+                .containsExactly(true, true, true, true, true, false, true);
         assertThat(drain(publisher)).isZero();
     }
 
-    private static byte[] fiftyMegabytes() {
-        var body = new StringBuilder(50 * 1024 * 1024 + 200);
+    @Test
+    void aMentionKafkaRefusesAsTooLargeBecomesADeadLetterAndIsNotReadAgain() throws Exception {
+        server.deliver(email(1));
+        server.deliver(email(2));
+        var publisher = new RecordingEventPublisher();
+        publisher.refuse(record -> record instanceof MentionReceived mention && mention.text().equals("Message number 1."),
+                () -> new org.apache.kafka.common.errors.RecordTooLargeException("The message is 1300000 bytes when serialized"));
+
+        assertThat(drain(publisher)).isEqualTo(2);
+
+        assertThat(publisher.mentions()).extracting(MentionReceived::text).containsExactly("Message number 2.");
+        assertThat(publisher.deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).startsWith("the mention is larger than Kafka accepts").contains("UID 1");
+            assertThat(letter.context()).containsEntry("messageId", "<visit-1@example.org>");
+        });
+        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED)).containsExactly(true, false);
+        assertThat(drain(publisher)).as("nothing is read again").isZero();
+    }
+
+    /** A short note with a big scan attached: over the mailbox's 25 MB limit. */
+    private static byte[] scansAttached(int megabytes) {
+        var scan = new StringBuilder(megabytes * 1024 * 1024 + 100);
+        String line = "A".repeat(76) + "\r\n";
+        while (scan.length() < megabytes * 1024 * 1024) {
+            scan.append(line);
+        }
+        return ("From: scans@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Scans\r\nMessage-ID: <scans-" + megabytes
+                        + "@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                        + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy scans are attached, please pass them to Dr Shah.\r\n"
+                        + "--b\r\nContent-Type: image/tiff\r\nContent-Disposition: attachment; filename=scans.tiff\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n" + scan + "--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One text part bigger than the mailbox's limit: its words are not read, the sender and subject are. */
+    private static byte[] oneTextPartOf(int megabytes) {
+        var body = new StringBuilder(megabytes * 1024 * 1024 + 200);
         String line = "x".repeat(998) + "\r\n";
-        while (body.length() < 50 * 1024 * 1024) {
+        while (body.length() < megabytes * 1024 * 1024) {
             body.append(line);
         }
-        return ("From: big@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Scans\r\nMessage-ID: <big-1@example.org>\r\n"
-                        + "Content-Type: text/plain\r\n\r\n" + body)
+        return ("From: long@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: A very long letter\r\nMessage-ID: <text-"
+                        + megabytes + "@example.org>\r\nContent-Type: text/plain\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -188,7 +236,8 @@ class MailboxIntakeIT {
         drain(publisher);
 
         assertThat(publisher.mentions()).extracting(MentionReceived::flags)
-                .containsExactly(java.util.Set.of(MentionFlag.AUTO_REPLY), java.util.Set.of(MentionFlag.BOUNCE));
+                .satisfiesExactly(flags -> assertThat(flags).contains(MentionFlag.AUTO_REPLY),
+                        flags -> assertThat(flags).contains(MentionFlag.BOUNCE));
         assertThat(publisher.mentions()).allMatch(MentionReceived::automatic);
     }
 
@@ -220,7 +269,7 @@ class MailboxIntakeIT {
         var m = server.mailbox;
         // Polling, as on the embedded server: GreenMail's IDLE misses mail that lands while IDLE is starting.
         var polling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMillis(200), false);
+                null, null, null, null, null, null, null, Duration.ofMillis(200), false, null);
         var publisher = new RecordingEventPublisher();
         var health = new MailboxHealth(server.mailbox.address());
         var watcher = watcher(polling, publisher, health);
@@ -243,7 +292,7 @@ class MailboxIntakeIT {
         var m = server.mailbox;
         // Five minutes between polls (and between IDLE restarts): mail can arrive within seconds only through IDLE.
         var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMinutes(5), true);
+                null, null, null, null, null, null, null, Duration.ofMinutes(5), true, null);
         var publisher = new RecordingEventPublisher();
         var health = new MailboxHealth(m.address());
         var watcher = watcher(idling, publisher, health);
@@ -273,7 +322,7 @@ class MailboxIntakeIT {
     @Test
     void watcherReportsARefusedLoginAndKeepsTrying() throws Exception {
         var wrongPassword = new EmailSettings.Mailbox(server.mailbox.address(), null, server.mailbox.imap(), server.mailbox.smtp(),
-                null, "wrong", null, null, null, null, null, null, null, null, Duration.ofSeconds(1), false);
+                null, "wrong", null, null, null, null, null, null, null, null, Duration.ofSeconds(1), false, null);
         var health = new MailboxHealth(wrongPassword.address());
         var watcher = watcher(wrongPassword, new RecordingEventPublisher(), health);
         watcher.start();
@@ -288,6 +337,6 @@ class MailboxIntakeIT {
     private static EmailSettings.Mailbox withProcessed(EmailSettings.Mailbox m, EmailSettings.Processed processed, LocalDate startDate) {
         return new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(), m.smtp(), m.username(), m.password(),
                 m.passwordFile(), m.folder(), m.sentFolder(), processed, m.services(), startDate, m.attachments(),
-                DataSize.ofMegabytes(25), m.pollInterval(), m.idle());
+                DataSize.ofMegabytes(25), m.pollInterval(), m.idle(), m.authenticationServers());
     }
 }

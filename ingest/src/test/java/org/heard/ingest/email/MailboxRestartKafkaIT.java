@@ -18,6 +18,7 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.heard.platform.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class MailboxRestartKafkaIT {
     private int drain(EventPublisher publisher) throws Exception {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailReader(index, Clock.systemUTC()), index, publisher,
-                Clock.systemUTC(), Duration.ofSeconds(10));
+        var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
+                Clock.systemUTC(), Duration.ofSeconds(10), AcceptedMail.NONE);
         return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
 

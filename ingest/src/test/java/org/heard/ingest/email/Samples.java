@@ -43,7 +43,8 @@ final class Samples {
                 EmailSettings.Attachments.metadataOnly(),
                 DataSize.ofMegabytes(25),
                 java.time.Duration.ofSeconds(30),
-                true);
+                true,
+                List.of());
     }
 
     static EmailSettings.Mailbox mailbox() {

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ConversationId;
 import org.heard.contracts.MentionId;
@@ -18,24 +16,16 @@ import org.heard.contracts.ReplyId;
 import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.ReplySent;
 import org.heard.contracts.Responder;
-import org.heard.contracts.Topic;
 import org.heard.ingest.channel.ReplySender;
 import org.heard.ingest.channel.SendResult;
-import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 
 class ReplyDispatcherTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final List<Object> published = new ArrayList<>();
-    final EventPublisher publisher = new EventPublisher() {
-        @Override
-        public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
-            published.add(record);
-            return CompletableFuture.completedFuture(null);
-        }
-    };
+    final RecordingEventPublisher publisher = new RecordingEventPublisher();
 
     static ReplyRequested reply(Channel channel) {
         return new ReplyRequested(ReplyId.random(), MentionId.of(channel, "m1"), ConversationId.startedBy(channel, "m1"), channel,
@@ -63,7 +53,7 @@ class ReplyDispatcherTest {
 
         dispatcher.dispatch(reply, false);
 
-        assertThat(published).containsExactly(new ReplySent(reply.replyId(), reply.mentionId(), reply.conversationId(), Channel.EMAIL,
+        assertThat(publisher.acknowledged()).containsExactly(new ReplySent(reply.replyId(), reply.mentionId(), reply.conversationId(), Channel.EMAIL,
                 "<ours@heard>", NOW));
     }
 
@@ -73,7 +63,7 @@ class ReplyDispatcherTest {
 
         dispatcher.dispatch(reply(Channel.TWITTER), false);
 
-        assertThat(published).singleElement().isInstanceOfSatisfying(ReplyFailed.class, failed -> {
+        assertThat(publisher.acknowledged()).singleElement().isInstanceOfSatisfying(ReplyFailed.class, failed -> {
             assertThat(failed.reason()).isEqualTo("Duplicate post");
             assertThat(failed.retryable()).isFalse();
         });
@@ -85,10 +75,10 @@ class ReplyDispatcherTest {
         var dispatcher = new ReplyDispatcher(List.of(answering(Channel.EMAIL, later)), publisher, clock);
 
         assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false)).isInstanceOf(ReplyDispatcher.TryAgain.class);
-        assertThat(published).isEmpty();
+        assertThat(publisher.acknowledged()).isEmpty();
 
         dispatcher.dispatch(reply(Channel.EMAIL), true);
-        assertThat(published).singleElement().isInstanceOfSatisfying(ReplyFailed.class, failed -> {
+        assertThat(publisher.acknowledged()).singleElement().isInstanceOfSatisfying(ReplyFailed.class, failed -> {
             assertThat(failed.reason()).startsWith("SMTP server busy");
             assertThat(failed.retryable()).isTrue();
         });
@@ -100,7 +90,7 @@ class ReplyDispatcherTest {
 
         dispatcher.dispatch(reply(Channel.STORY), false);
 
-        assertThat(published).singleElement().isInstanceOf(ReplyFailed.class);
+        assertThat(publisher.acknowledged()).singleElement().isInstanceOf(ReplyFailed.class);
     }
 
     @Test
@@ -120,6 +110,6 @@ class ReplyDispatcherTest {
 
         assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false)).isInstanceOf(ReplyDispatcher.TryAgain.class);
         dispatcher.dispatch(reply(Channel.EMAIL), true);
-        assertThat(published).singleElement().isInstanceOf(ReplyFailed.class);
+        assertThat(publisher.acknowledged()).singleElement().isInstanceOf(ReplyFailed.class);
     }
 }

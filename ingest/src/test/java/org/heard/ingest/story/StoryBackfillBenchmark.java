@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 
 /**
  * Backfill of a subscription's stories from the fake site under the real limit (5 requests/s,
@@ -60,7 +62,7 @@ public final class StoryBackfillBenchmark {
 
     private static Result run(FakeCareOpinion site, int expected, Instant now) {
         StorySettings settings = TestSettings.forSite(site.apiBase()).build();
-        InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+        RecordingEventPublisher publisher = new RecordingEventPublisher();
         InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
         Clock clock = Clock.systemUTC();
         StorySiteClient client = new StorySiteClient(settings, FakeCareOpinion.KEY,

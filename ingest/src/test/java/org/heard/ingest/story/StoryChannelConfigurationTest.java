@@ -11,6 +11,8 @@ import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ReplySender;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
@@ -18,7 +20,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class StoryChannelConfigurationTest {
 
-    private final InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+    private final RecordingEventPublisher publisher = new RecordingEventPublisher();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withBean(EventPublisher.class, () -> publisher)

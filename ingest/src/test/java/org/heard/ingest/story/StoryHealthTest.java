@@ -1,6 +1,5 @@
 package org.heard.ingest.story;
 
-import org.heard.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,6 +9,9 @@ import java.util.Optional;
 import org.heard.contracts.Channel;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.channel.ChannelStatus;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.MutableClock;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 
 class StoryHealthTest {
@@ -24,7 +26,7 @@ class StoryHealthTest {
     @Test
     void isNotConfiguredWithoutAKeyAndSaysWhereToSetIt() {
         StoryChannel channel = new StoryChannel(TestSettings.forSite(SITE).key(null).build(), new InMemoryCheckpointStore(),
-                new InMemoryEventPublisher(), clock);
+                new RecordingEventPublisher(), clock);
 
         channel.pollOnce();
         ChannelStatus status = channel.health().status();
@@ -34,6 +36,30 @@ class StoryHealthTest {
         assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
         assertThat(status.outbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
         assertThat(status.detail()).contains("HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY", "subscription-key-file");
+    }
+
+    @Test
+    void logsEachChangeOfStateOnceRefusedCredentialsAsAnError() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StoryHealth.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            for (int poll = 0; poll < 3; poll++) {
+                health.inboundFailed(ChannelState.AUTH_FAILED, "Care Opinion refused the subscription key (HTTP 401)");
+            }
+            health.inboundFailed(ChannelState.FAILING, "HTTP 503 after 3 attempts");
+            health.inboundFailed(ChannelState.FAILING, "HTTP 503 after 3 attempts");
+            health.inboundSucceeded();
+            health.inboundSucceeded();
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(event -> event.getLevel().toString())
+                .containsExactly("ERROR", "WARN", "INFO");
+        assertThat(logged.list.getFirst().getFormattedMessage()).contains("AUTH_FAILED", "HTTP 401", "careopinion");
+        assertThat(logged.list.get(1).getFormattedMessage()).contains("FAILING", "503");
     }
 
     @Test
@@ -83,7 +109,7 @@ class StoryHealthTest {
     @Test
     void isDisabledWhenSwitchedOff() {
         StorySettings off = TestSettings.forSite(SITE).disabled().build();
-        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new InMemoryEventPublisher(), clock);
+        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new RecordingEventPublisher(), clock);
 
         assertThat(channel.active()).isFalse();
         assertThat(channel.health().status().inbound()).isEqualTo(ChannelState.DISABLED);

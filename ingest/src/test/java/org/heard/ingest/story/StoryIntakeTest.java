@@ -237,6 +237,45 @@ class StoryIntakeTest {
     }
 
     @Test
+    void deadLettersAStoryWhoseIdIsNoIdAndAsksTheSiteNothingAboutIt() {
+        site.answerRaw("opinions?skip=0&take=100", """
+                [{"id": "../../admin?take=1", "title": "Odd", "body": "a", "dateOfPublication": "2025-02-01T10:00:00Z"},
+                 {"id": 3, "title": "Third", "body": "c", "dateOfPublication": "2025-02-01T11:00:00Z"}]""");
+        site.answerRaw("opinions?skip=2&take=100", "[]");
+        TestChannel channel = channel();
+
+        channel.intake.poll();
+
+        assertThat(takenIds(channel)).containsExactly("3");
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+                .satisfies(dead -> assertThat(dead.reason()).contains("'id' is not a story-site id"));
+        assertThat(site.requestLog()).noneMatch(path -> path.contains("admin"));
+    }
+
+    @Test
+    void passesOnlyHttpsLinksOnTheSitesOwnHostToTheDesk() {
+        site.answerRaw("opinions?skip=0&take=100", """
+                [{"id": 5, "title": "Odd links", "body": "a", "dateOfPublication": "2025-02-01T10:00:00Z",
+                  "links": [{"relation": "respond", "link": "javascript:alert(document.cookie)"},
+                            {"relation": "web", "link": "https://careopinion.evil.example/5"}]},
+                 {"id": 6, "title": "Good links", "body": "b", "dateOfPublication": "2025-02-01T11:00:00Z",
+                  "links": [{"relation": "respond", "link": "https://www.careopinion.org.uk/6/respond?ref=x"},
+                            {"relation": "web", "link": "http://www.careopinion.org.uk/6"}]}]""");
+        site.answerRaw("opinions?skip=2&take=100", "[]");
+        TestChannel channel = channel();
+
+        channel.intake.poll();
+
+        List<MentionReceived> mentions = channel.publisher.on(Topics.MENTIONS);
+        assertThat(mentions.get(0).attributes())
+                .containsEntry("respondUrl", "https://www.careopinion.org.uk/5/respond")
+                .containsEntry("storyUrl", "https://www.careopinion.org.uk/5");
+        assertThat(mentions.get(1).attributes())
+                .containsEntry("respondUrl", "https://www.careopinion.org.uk/6/respond?ref=x")
+                .containsEntry("storyUrl", "https://www.careopinion.org.uk/6");
+    }
+
+    @Test
     void deadLettersABrokenPageAndLosesNothingOnceItReadsAgain() {
         site.publishStories(1000, 5, LAST_YEAR, Duration.ofHours(1));
         site.answerRaw("opinions?skip=0&take=100", "[{\"id\": 1000, \"title\": \"cut off");

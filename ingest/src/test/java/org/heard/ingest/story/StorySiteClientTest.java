@@ -36,6 +36,22 @@ class StorySiteClientTest {
     }
 
     @Test
+    void readsAnAnswerOnlyUpToTheCapAndSaysItWasOver() {
+        site.answerRaw("opinions", "[" + "{\"id\": 1, \"title\": \"padding\"},".repeat(10_000) + "{\"id\": 2}]");
+        var settings = TestSettings.forSite(site.apiBase()).build();
+        var capped = new StorySiteClient(settings, settings.key().orElseThrow(),
+                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()), StorySiteClient.httpClient(settings),
+                Clock.systemUTC(), 64 * 1024);
+
+        SiteReply reply = capped.get("opinions", java.util.Map.of());
+
+        assertThat(reply).isInstanceOfSatisfying(SiteReply.Unreadable.class, unreadable -> {
+            assertThat(unreadable.reason()).contains("is over").contains("not read");
+            assertThat(unreadable.raw()).hasSizeLessThanOrEqualTo(64 * 1024).startsWith("[{\"id\": 1");
+        });
+    }
+
+    @Test
     void waitsForTheAnnouncedResetAfterA429AndThenSucceeds() {
         site.rejectNext(2);
 

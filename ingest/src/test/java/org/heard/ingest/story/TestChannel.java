@@ -1,8 +1,10 @@
 package org.heard.ingest.story;
 
-import org.heard.platform.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
+import org.heard.platform.testing.InMemoryCheckpointStore;
+import org.heard.platform.testing.MutableClock;
+import org.heard.platform.testing.RecordingEventPublisher;
 
 /**
  * The channel's parts wired as the configuration wires them, against the fake site, with the
@@ -14,7 +16,7 @@ final class TestChannel {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
-    final InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+    final RecordingEventPublisher publisher = new RecordingEventPublisher();
     final MutableClock clock = new MutableClock(NOW);
     final StorySettings settings;
     StorySiteClient site;

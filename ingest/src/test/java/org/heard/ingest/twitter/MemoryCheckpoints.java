@@ -1,39 +1,20 @@
 package org.heard.ingest.twitter;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.heard.platform.checkpoint.CheckpointStore;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 
-/** Checkpoints in memory; "durable" for as long as the test keeps the instance, across restarts of the code under test. */
-class MemoryCheckpoints implements CheckpointStore {
+/** The platform's in-memory checkpoints, which can also die just before a chosen write, as the process would in a crash. */
+class MemoryCheckpoints extends InMemoryCheckpointStore {
 
-    final Map<String, String> values = new ConcurrentHashMap<>();
-    final Map<String, Instant> writtenAt = new ConcurrentHashMap<>();
-    /** Keys written one by one, in order. */
-    final List<String> singleWrites = new CopyOnWriteArrayList<>();
-    /** How many bulk writes there were. */
-    final AtomicInteger bulkWrites = new AtomicInteger();
-    /** When set, the next write of a value with this prefix dies instead, as the process would in a crash. */
+    /** When set, the next write of a value with this prefix dies instead. */
     volatile String crashBeforeWriting;
-    private final Clock clock;
 
     MemoryCheckpoints() {
-        this(Clock.systemUTC());
+        super();
     }
 
     MemoryCheckpoints(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Optional<String> read(String key) {
-        return Optional.ofNullable(values.get(key));
+        super(clock);
     }
 
     @Override
@@ -43,32 +24,7 @@ class MemoryCheckpoints implements CheckpointStore {
             crashBeforeWriting = null;
             throw new SimulatedCrash();
         }
-        singleWrites.add(key);
-        put(key, value);
-    }
-
-    @Override
-    public void writeAll(Map<String, String> entries) {
-        bulkWrites.incrementAndGet();
-        entries.forEach(this::put);
-    }
-
-    @Override
-    public long forgetOlderThan(String keyPrefix, Instant cutoff) {
-        var old = writtenAt.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(keyPrefix) && entry.getValue().isBefore(cutoff))
-                .map(Map.Entry::getKey)
-                .toList();
-        old.forEach(key -> {
-            values.remove(key);
-            writtenAt.remove(key);
-        });
-        return old.size();
-    }
-
-    private void put(String key, String value) {
-        values.put(key, value);
-        writtenAt.put(key, clock.instant());
+        super.write(key, value);
     }
 
     static final class SimulatedCrash extends RuntimeException {

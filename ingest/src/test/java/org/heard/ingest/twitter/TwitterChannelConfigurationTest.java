@@ -1,6 +1,5 @@
 package org.heard.ingest.twitter;
 
-import org.heard.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +19,9 @@ import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.secrets.Secret;
+import org.heard.platform.testing.MutableClock;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,7 +30,7 @@ class TwitterChannelConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(TwitterChannelConfiguration.class)
-            .withBean(EventPublisher.class, RecordingPublisher::new)
+            .withBean(EventPublisher.class, RecordingEventPublisher::new)
             .withBean(CheckpointStore.class, MemoryCheckpoints::new);
 
     @Test
@@ -84,7 +86,7 @@ class TwitterChannelConfigurationTest {
             throws Exception {
         var token = directory.resolve("x-token");
         Files.writeString(token, FakeX.BEARER);
-        var publisher = new RecordingPublisher();
+        var publisher = new RecordingEventPublisher();
         try (var x = new FakeX("4242", "StMaryTrust", Clock.systemUTC())) {
             x.mention("patient", "@StMaryTrust the new car park is great");
             new ApplicationContextRunner()
@@ -150,7 +152,7 @@ class TwitterChannelConfigurationTest {
         var noCredentials = new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null, null);
         var off = new Account("@B", "2", ApiVersion.V2, null, List.of(), true, false, new Secret("env:X"), null, null, null, null, null);
         var settings = new TwitterSettings(true, List.of(noCredentials, off), null, null, null, 10, null);
-        var channel = new TwitterChannel(settings, new RecordingPublisher(), new MemoryCheckpoints(), new MutableClock(Instant.EPOCH),
+        var channel = new TwitterChannel(settings, new RecordingEventPublisher(), new MemoryCheckpoints(), new MutableClock(Instant.EPOCH),
                 Map.of("X", "token"), (account, credentials) -> {
                     throw new AssertionError("no API client may be made for " + account.handle());
                 });
@@ -170,7 +172,7 @@ class TwitterChannelConfigurationTest {
         var file = directory.resolve("x-token");
         Files.writeString(file, "from-a-file\n");
 
-        assertThat(new Secret("file:" + file).resolve(Map.of())).isEqualTo("from-a-file");
+        assertThat(new Secret("file:" + file).read(Map.of())).isEqualTo("from-a-file");
         assertThat(new Secret("file:" + file)).hasToString("Secret[file:" + file + "]");
     }
 }

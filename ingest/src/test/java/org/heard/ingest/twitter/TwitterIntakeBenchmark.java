@@ -1,6 +1,5 @@
 package org.heard.ingest.twitter;
 
-import org.heard.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,8 @@ import org.heard.contracts.Topics;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.secrets.Secret;
+import org.heard.platform.testing.MutableClock;
 
 /**
  * Intake throughput: {@code count} mentions waiting on the fake X (a backlog after an outage), one

@@ -9,6 +9,7 @@ import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionId;
 import org.heard.ingest.channel.ChannelState;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
+import org.heard.platform.testing.RecordingEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class TwitterIntakeTest {
 
     private final XHarness harness = new XHarness(ApiVersion.V2, "St Mary's A&E");
     private final FakeX x = harness.x;
-    private final RecordingPublisher published = harness.published;
+    private final RecordingEventPublisher published = harness.published;
 
     @AfterEach
     void close() {
@@ -29,8 +30,8 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(published.mentions).hasSize(1);
-        var mention = published.mentions.getFirst();
+        assertThat(published.mentions()).hasSize(1);
+        var mention = published.mentions().getFirst();
         assertThat(mention.channel()).isEqualTo(Channel.TWITTER);
         assertThat(mention.account()).isEqualTo("@StMaryTrust");
         assertThat(mention.externalId()).isEqualTo(tweet.id());
@@ -93,9 +94,9 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(published.mentions).hasSize(250);
-        assertThat(published.mentions.getFirst().text()).isEqualTo("@StMaryTrust number 0");
-        assertThat(published.mentions.getLast().text()).isEqualTo("@StMaryTrust number 249");
+        assertThat(published.mentions()).hasSize(250);
+        assertThat(published.mentions().getFirst().text()).isEqualTo("@StMaryTrust number 0");
+        assertThat(published.mentions().getLast().text()).isEqualTo("@StMaryTrust number 249");
         assertThat(x.requests).filteredOn(request -> request.contains("/mentions")).hasSize(3);
     }
 
@@ -115,8 +116,8 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(published.mentions).hasSize(1);
-        assertThat(published.mentions.getFirst().attributes()).containsEntry("x.stream", "mentions");
+        assertThat(published.mentions()).hasSize(1);
+        assertThat(published.mentions().getFirst().attributes()).containsEntry("x.stream", "mentions");
     }
 
     @Test
@@ -127,9 +128,9 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        var retweet = published.mentions.get(1);
+        var retweet = published.mentions().get(1);
         assertThat(retweet.flags()).containsExactly(MentionFlag.REPOST);
-        assertThat(retweet.conversationId()).isEqualTo(published.mentions.getFirst().conversationId());
+        assertThat(retweet.conversationId()).isEqualTo(published.mentions().getFirst().conversationId());
         assertThat(retweet.attributes()).containsEntry("x.retweetOf", original.id());
     }
 
@@ -167,7 +168,7 @@ class TwitterIntakeTest {
         harness.clock.advance(Duration.ofMinutes(5));
         harness.poll();
         assertThat(x.requests).hasSize(calls);
-        assertThat(published.mentions).isEmpty();
+        assertThat(published.mentions()).isEmpty();
 
         harness.clock.advance(Duration.ofMinutes(11));
         harness.poll();
@@ -203,7 +204,7 @@ class TwitterIntakeTest {
         var status = harness.status();
         assertThat(status.inbound()).isEqualTo(ChannelState.AUTH_FAILED);
         assertThat(status.detail()).contains("401").contains("@StMaryTrust").contains("heard.channel.twitter.accounts");
-        assertThat(published.mentions).isEmpty();
+        assertThat(published.mentions()).isEmpty();
         assertThat(harness.checkpoints.read("twitter:@stmarytrust:mentions")).isEmpty();
 
         x.restoreCredentials();
@@ -221,12 +222,12 @@ class TwitterIntakeTest {
         harness.poll();
 
         assertThat(published.texts()).containsExactly("@StMaryTrust fine tweet");
-        assertThat(published.deadLetters).hasSize(2);
-        assertThat(published.deadLetters).anySatisfy(dead -> {
+        assertThat(published.deadLetters()).hasSize(2);
+        assertThat(published.deadLetters()).anySatisfy(dead -> {
             assertThat(dead.reason()).contains("Not Found Error").contains("Could not find tweet");
             assertThat(dead.source()).isEqualTo("twitter:@StMaryTrust");
         });
-        assertThat(published.deadLetters).anySatisfy(dead -> {
+        assertThat(published.deadLetters()).anySatisfy(dead -> {
             assertThat(dead.reason()).contains("'text' is missing");
             assertThat(dead.payload()).contains("no text here");
         });
@@ -238,7 +239,7 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(published.deadLetters).singleElement().satisfies(dead -> {
+        assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.reason()).isEqualTo(
                     "X reported: Authorization Error: Sorry, you are not authorized to see the Tweet with ids: [5555].");
             assertThat(dead.payload()).contains("\"resource_id\":\"5555\"");
@@ -256,7 +257,7 @@ class TwitterIntakeTest {
         harness.poll();
 
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
-        assertThat(published.deadLetters).singleElement().satisfies(dead -> {
+        assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.payload()).isEqualTo("<html>Gateway says hi</html>");
             assertThat(dead.reason()).contains("mentions");
         });
@@ -267,13 +268,30 @@ class TwitterIntakeTest {
     }
 
     @Test
+    void readsAnAnswerOnlyUpToItsCapAndDeadLettersItsStart() {
+        x.mention("patient1", "@StMaryTrust hello");
+        x.failNext("/mentions", 200, "{\"data\": [" + "{\"id\": \"1\", \"text\": \"padding\"},".repeat(600_000) + "]}");
+
+        harness.poll();
+
+        assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.reason()).contains("mentions").contains("over 16 MB").contains("not read");
+            assertThat(dead.payload()).hasSizeLessThanOrEqualTo(64 * 1024).startsWith("{\"data\": [");
+        });
+        assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
+
+        harness.poll();
+        assertThat(published.texts()).containsExactly("@StMaryTrust hello");
+    }
+
+    @Test
     void refusedSearchIsDeadLetteredWithXsExplanation() {
         x.failNext("/search/recent", 400,
                 "{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\",\"status\":400}");
 
         harness.poll();
 
-        assertThat(published.deadLetters).singleElement().satisfies(dead -> {
+        assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.reason()).contains("search:St Mary's A&E").contains("400").contains("parameters");
             assertThat(dead.context()).containsEntry("stream", "search:St Mary's A&E");
         });
@@ -295,8 +313,8 @@ class TwitterIntakeTest {
         harness.clock.advance(Duration.ofMinutes(1));
         harness.poll();
         assertThat(harness.status().detail()).contains("did not answer");
-        assertThat(published.mentions).isEmpty();
-        assertThat(published.deadLetters).isEmpty();
+        assertThat(published.mentions()).isEmpty();
+        assertThat(published.deadLetters()).isEmpty();
 
         harness.clock.advance(Duration.ofMinutes(2));
         harness.poll();
@@ -337,7 +355,7 @@ class TwitterIntakeTest {
     @Test
     void keepsThePositionWhenKafkaDoesNotAcknowledge() {
         x.mention("patient", "@StMaryTrust hello");
-        published.down = true;
+        published.goDown();
 
         harness.poll();
 
@@ -345,7 +363,7 @@ class TwitterIntakeTest {
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
         assertThat(harness.status().detail()).contains("Kafka did not acknowledge");
 
-        published.down = false;
+        published.acceptAll();
         harness.poll();
         assertThat(published.texts()).containsExactly("@StMaryTrust hello");
     }
@@ -357,8 +375,8 @@ class TwitterIntakeTest {
         harness.poll();
         harness.restart().poll();
 
-        var mention = published.mentions.getFirst();
-        assertThat(published.mentions).hasSize(1);
+        var mention = published.mentions().getFirst();
+        assertThat(published.mentions()).hasSize(1);
         assertThat(mention.externalId()).isEqualTo("dm:" + dm.id());
         assertThat(mention.flags()).containsExactly(MentionFlag.DIRECT_MESSAGE);
         assertThat(mention.author().id()).isEqualTo(FakeX.userIdOf("worried_son"));
@@ -373,10 +391,10 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(published.mentions).hasSize(250);
-        assertThat(harness.checkpoints.bulkWrites).hasValue(3);
-        assertThat(harness.checkpoints.singleWrites).noneMatch(key -> key.startsWith(ConversationMemory.PREFIX));
-        assertThat(harness.checkpoints.values.keySet()).filteredOn(key -> key.startsWith(ConversationMemory.PREFIX)).hasSize(250);
+        assertThat(published.mentions()).hasSize(250);
+        assertThat(harness.checkpoints.bulkWrites()).isEqualTo(3);
+        assertThat(harness.checkpoints.singleWrites()).noneMatch(key -> key.startsWith(ConversationMemory.PREFIX));
+        assertThat(harness.checkpoints.values().keySet()).filteredOn(key -> key.startsWith(ConversationMemory.PREFIX)).hasSize(250);
     }
 
     @Test
@@ -395,14 +413,14 @@ class TwitterIntakeTest {
         var old = x.mention("patient", "@StMaryTrust thank you ward 3");
         harness.poll();
         var oldKey = ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, old.id()).value();
-        assertThat(harness.checkpoints.values).containsKey(oldKey);
+        assertThat(harness.checkpoints.values()).containsKey(oldKey);
 
         harness.clock.advance(Duration.ofDays(91));
         var recent = x.mention("other", "@StMaryTrust and thank you ward 4");
         harness.poll();
 
         assertThat(harness.channel.forgetOldConversations()).isEqualTo(1);
-        assertThat(harness.checkpoints.values).doesNotContainKey(oldKey)
+        assertThat(harness.checkpoints.values()).doesNotContainKey(oldKey)
                 .containsKey(ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, recent.id()).value());
 
         harness.restart();

@@ -1,6 +1,5 @@
 package org.heard.ingest.twitter;
 
-import org.heard.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,9 @@ import org.heard.contracts.Responder;
 import org.heard.ingest.channel.ChannelStatus;
 import org.heard.ingest.twitter.TwitterSettings.Account;
 import org.heard.ingest.twitter.TwitterSettings.ApiVersion;
+import org.heard.platform.secrets.Secret;
+import org.heard.platform.testing.MutableClock;
+import org.heard.platform.testing.RecordingEventPublisher;
 
 /**
  * One trust's X account against a {@link FakeX}: the production channel, pointed at the fake by
@@ -32,7 +34,7 @@ final class XHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     final FakeX x = new FakeX(OWN_ID, HANDLE, clock);
     final MemoryCheckpoints checkpoints = new MemoryCheckpoints(clock);
-    final RecordingPublisher published = new RecordingPublisher();
+    final RecordingEventPublisher published = new RecordingEventPublisher();
     final ApiVersion api;
     final List<String> searches;
     Duration requestTimeout = Duration.ofSeconds(5);
@@ -79,7 +81,7 @@ final class XHarness implements AutoCloseable {
     }
 
     MentionReceived mentionWithText(String text) {
-        return published.mentions.stream()
+        return published.mentions().stream()
                 .filter(mention -> mention.text().equals(text))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No mention '" + text + "' in " + published.texts()));

@@ -5,12 +5,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +69,20 @@ class KafkaConfiguration {
             throw new IllegalStateException("Cannot ask Kafka how many brokers it has, to fit the topics' replication"
                     + " (or set heard.kafka.topics.replication-factor and min-insync-replicas): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Mentions are text, and an email's can be long: compressed on the producer (LZ4, unless
+     * {@code spring.kafka.producer.compression-type} says otherwise) they cost a fraction on the wire
+     * and in the broker's log, and a long one stays under the broker's record size.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer heardProducerCompression() {
+        return factory -> {
+            if (!factory.getConfigurationProperties().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+                factory.updateConfigs(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+            }
+        };
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.heard.triage.stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,23 +98,21 @@ public class RetriageStage {
     }
 
     private DeadLettered notRetagged(RetriageRequested request, String reason) {
-        return new DeadLettered(
+        return DeadLettered.ofText(
                 SOURCE + "-" + request.jobId() + "-" + request.mentionId().value(),
                 SOURCE,
                 reason,
-                "utf-8",
                 new String(DeskJson.write(request), StandardCharsets.UTF_8),
                 Map.of("retriageJob", request.jobId(), "mentionId", request.mentionId().value()),
                 clock.instant());
     }
 
     private DeadLettered unreadable(ConsumerRecord<String, byte[]> record, String reason) {
-        return new DeadLettered(
+        return DeadLettered.ofBytes(
                 SOURCE + "-" + record.topic() + "-" + record.partition() + "-" + record.offset(),
                 SOURCE,
                 reason,
-                "base64",
-                record.value() == null ? "" : Base64.getEncoder().encodeToString(record.value()),
+                record.value(),
                 Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
                         Long.toString(record.offset())),
                 clock.instant());

@@ -3,7 +3,6 @@ package org.heard.triage.stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,24 +110,21 @@ public class TriageStage {
     }
 
     private DeadLettered deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        String payload = record.value() == null ? "" : Base64.getEncoder().encodeToString(record.value());
-        return new DeadLettered(
+        return DeadLettered.ofBytes(
                 "triage-" + record.topic() + "-" + record.partition() + "-" + record.offset(),
                 "triage",
                 reason,
-                "base64",
-                payload,
+                record.value(),
                 Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
                         Long.toString(record.offset())),
                 clock.instant());
     }
 
     private DeadLettered deadLetter(MentionReceived mention, String reason) {
-        return new DeadLettered(
+        return DeadLettered.ofText(
                 "triage-" + mention.mentionId().value(),
                 "triage",
                 reason,
-                "utf-8",
                 new String(DeskJson.write(mention), StandardCharsets.UTF_8),
                 Map.of("mentionId", mention.mentionId().value(), "channel", mention.channel().wire()),
                 clock.instant());

@@ -1,4 +1,4 @@
-package org.heard.ingest.twitter;
+package org.heard.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

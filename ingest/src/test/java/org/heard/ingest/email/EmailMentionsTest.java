@@ -11,15 +11,16 @@ import org.heard.contracts.ConversationId;
 import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionId;
 import org.heard.contracts.ReplyId;
+import org.heard.platform.testing.InMemoryCheckpointStore;
 import org.junit.jupiter.api.Test;
 
-class EmailReaderTest {
+class EmailMentionsTest {
 
     private static final Instant NOW = Instant.parse("2025-11-08T10:00:00Z");
 
     private final InMemoryCheckpointStore store = new InMemoryCheckpointStore();
     private final MailIndex index = new MailIndex(store);
-    private final EmailReader reader = new EmailReader(index, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmailMentions reader = new EmailMentions(index, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Reading.Mention mention(String sample) {
         Reading reading = reader.read(Samples.raw(sample), Samples.mailbox());
@@ -28,7 +29,7 @@ class EmailReaderTest {
     }
 
     @Test
-    void showsTheReplyWithoutQuotesOrSignatureButKeepsTheFullOriginal() {
+    void showsTheReplyWithoutQuotesOrSignatureButKeepsWhatWasCut() {
         var mention = mention("plain-reply.eml").mention();
 
         assertThat(mention.text())
@@ -36,7 +37,8 @@ class EmailReaderTest {
                 .contains("discharge letter – could someone ring me?")
                 .endsWith("Jo")
                 .doesNotContain("07700 900123", "We are sorry");
-        assertThat(mention.attributes().get("fullText")).contains("07700 900123", "> We are sorry to hear about the wait.");
+        assertThat(mention.attributes().get("trimmed")).contains("07700 900123", "> We are sorry to hear about the wait.")
+                .doesNotContain("Thank you for getting back to me.");
         assertThat(mention.channel()).isEqualTo(Channel.EMAIL);
         assertThat(mention.account()).isEqualTo("feedback@trust.nhs.uk");
         assertThat(mention.externalId()).isEqualTo("<CAF=reply-1@mail.example.org>");
@@ -51,7 +53,8 @@ class EmailReaderTest {
         assertThat(mention.attributes())
                 .containsEntry("inReplyTo", "<first-1@mail.example.org>")
                 .containsEntry("references", "<first-1@mail.example.org>")
-                .containsEntry("replyTo", "jo.bloggs@example.org");
+                .containsEntry("replyTo", "jo.bloggs@example.org")
+                .containsEntry("authentication", "pass (dmarc=pass spf=pass dkim=pass; by mail.trust.nhs.uk)");
     }
 
     @Test
@@ -91,7 +94,7 @@ class EmailReaderTest {
         java.util.function.Function<org.springframework.util.unit.DataSize, EmailSettings.Mailbox> withCap = cap ->
                 new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(), m.smtp(), m.username(), m.password(), null,
                         m.folder(), m.sentFolder(), m.processed(), m.services(), null,
-                        new EmailSettings.Attachments(true, cap, directory), m.maxMessageSize(), m.pollInterval(), m.idle());
+                        new EmailSettings.Attachments(true, cap, directory), m.maxMessageSize(), m.pollInterval(), m.idle(), m.authenticationServers());
 
         var stored = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofKilobytes(1)));
         var overCap = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofBytes(10)));
@@ -154,7 +157,8 @@ class EmailReaderTest {
 
     @Test
     void flagsBulkMail() {
-        assertThat(mention("bulk.eml").mention().flags()).containsExactly(MentionFlag.BULK);
+        assertThat(mention("bulk.eml").mention().flags())
+                .containsExactlyInAnyOrder(MentionFlag.BULK, MentionFlag.SENDER_NOT_AUTHENTICATED);
     }
 
     @Test
@@ -199,15 +203,9 @@ class EmailReaderTest {
     }
 
     @Test
-    void reportsMalformedMimeAsUnreadable() {
-        assertThat(reader.read(Samples.raw("malformed-multipart.eml"), Samples.mailbox()))
-                .isInstanceOfSatisfying(Reading.Unreadable.class, u -> assertThat(u.reason()).startsWith("malformed MIME"));
-    }
-
-    @Test
-    void reportsAnUnknownCharsetAsUnreadable() {
-        assertThat(reader.read(Samples.raw("invalid-charset.eml"), Samples.mailbox()))
-                .isEqualTo(new Reading.Unreadable("unknown or invalid charset: x-no-such-charset-42"));
+    void keepsTheTextOfMalformedMimeAndOfAnUnknownCharset() {
+        assertThat(mention("malformed-multipart.eml").mention().flags()).contains(MentionFlag.PART_UNREADABLE);
+        assertThat(mention("invalid-charset.eml").mention().text()).isEqualTo("Hello.");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.heard.ingest.twitter;
+package org.heard.contracts;
 
 import com.twitter.twittertext.TwitterTextParser;
 
