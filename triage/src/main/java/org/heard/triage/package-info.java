@@ -3,6 +3,6 @@
  * services it concerns (the {@link org.heard.triage.catalogue.ServiceCatalogue}), how urgent it is (with
  * the phrases that made it so) and where it holds personal data. Plain Java over Stanford CoreNLP:
  * {@link org.heard.triage.MentionTriage} is the whole NLP API. Around it, {@code stage} consumes the
- * mentions topic and writes Elasticsearch ({@code index}), where the desk finds every mention.
+ * mentions topic and writes the tags to the mention index (module {@code mentions}), where the desk finds them.
  */
 package org.heard.triage;
