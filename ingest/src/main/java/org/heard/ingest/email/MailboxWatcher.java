@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -204,7 +205,8 @@ final class MailboxWatcher {
         } else {
             var look = new LookWhenTold(mailbox.pollInterval());
             adapter.setTrigger(new PeriodicTrigger(LookWhenTold.TICK));
-            adapter.setAdviceChain(java.util.List.of(look));
+            adapter.setAdviceChain(List.of(look));
+            stopListening.run(); // an earlier connection's, should its adapter have failed to start
             stopListening = arrivals.whenArrived(look::arrived);
         }
         // One poll takes in everything waiting, batch after batch, rather than one batch per interval.
