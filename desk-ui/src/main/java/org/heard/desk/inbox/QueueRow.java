@@ -1,5 +1,6 @@
 package org.heard.desk.inbox;
 
+import org.heard.desk.naming.Waiting;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
