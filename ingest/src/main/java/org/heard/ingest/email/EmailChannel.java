@@ -41,6 +41,19 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
             Clock clock,
             ChannelLeases leases,
             Map<String, AcceptedMail> accepted) {
+        this(mailboxes, ackTimeout, publisher, checkpoints, clock, leases, accepted, Map.of());
+    }
+
+    /** @param arrivals by mailbox address: the server's word of new mail, where it gives any (the embedded server) */
+    EmailChannel(
+            List<EmailSettings.Mailbox> mailboxes,
+            Duration ackTimeout,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            ChannelLeases leases,
+            Map<String, AcceptedMail> accepted,
+            Map<String, MailArrivals> arrivals) {
         this.mailboxes = List.copyOf(mailboxes);
         this.leases = leases;
         this.index = new MailIndex(checkpoints);
@@ -54,7 +67,8 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
             health.put(mailbox.address(), mailboxHealth);
             var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout,
                     accepted.getOrDefault(mailbox.address(), AcceptedMail.NONE));
-            pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth, scheduler, clock));
+            pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth,
+                    arrivals.getOrDefault(mailbox.address(), MailArrivals.UNTOLD), scheduler, clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }

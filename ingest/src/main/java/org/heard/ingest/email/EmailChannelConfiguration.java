@@ -51,13 +51,15 @@ public class EmailChannelConfiguration {
             ObjectProvider<ChannelLeases> leases) {
         var mailboxes = settings.mailboxes();
         Map<String, AcceptedMail> accepted = Map.of();
+        Map<String, MailArrivals> arrivals = Map.of();
         EmbeddedMailServer server = embedded.getIfAvailable();
         if (mailboxes.isEmpty() && server != null) {
             mailboxes = List.of(server.mailbox());
             accepted = Map.of(server.mailbox().address(), server.spool());
+            arrivals = Map.of(server.mailbox().address(), server);
         }
         return new EmailChannel(mailboxes, settings.ackTimeout(), publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
-                leases.getIfAvailable(ChannelLeases::allOnThisInstance), accepted);
+                leases.getIfAvailable(ChannelLeases::allOnThisInstance), accepted, arrivals);
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package org.heard.ingest.email;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -23,8 +29,11 @@ import org.springframework.util.unit.DataSize;
  * disk ({@link MailSpool}, under {@code <data-dir>/email/spool}) before the server says 250, goes
  * back into the mailbox at the next start if the intake had not taken it in, and is let go once
  * it has. Mail for any other address is refused (550), not accepted into a mailbox nobody reads.
+ *
+ * <p>It tells the intake the moment mail is in the mailbox ({@link MailArrivals}), so the demo
+ * mailbox is looked at then rather than at its next poll.
  */
-final class EmbeddedMailServer {
+final class EmbeddedMailServer implements MailArrivals {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedMailServer.class);
 
@@ -34,6 +43,7 @@ final class EmbeddedMailServer {
     private final SpoolingGreenMail greenMail;
     private final EmailSettings.Mailbox mailbox;
     private final MailSpool spool;
+    private final Set<Runnable> arrivalListeners = new CopyOnWriteArraySet<>();
 
     EmbeddedMailServer(EmailSettings.Embedded settings, Path dataDir) {
         Path passwordFile = passwordFile(dataDir.resolve("email").resolve("embedded-mailbox.password"));
@@ -61,8 +71,38 @@ final class EmbeddedMailServer {
                 false,
                 // It checks no sender (no SPF, DKIM or DMARC) and writes no Authentication-Results: none is believed.
                 List.of(AUTHENTICATION_SERVER));
-        greenMail.setUser(settings.address(), settings.address(), mailbox.secret());
+        var user = greenMail.setUser(settings.address(), settings.address(), mailbox.secret());
+        tellOfArrivals(user);
         redeliver(waiting);
+    }
+
+    @Override
+    public Runnable whenArrived(Runnable listener) {
+        arrivalListeners.add(listener);
+        return () -> arrivalListeners.remove(listener);
+    }
+
+    /** GreenMail tells a folder's listeners once a message is in it (searchable), on the thread that put it there. */
+    private void tellOfArrivals(GreenMailUser user) {
+        try {
+            greenMail.getManagers().getImapHostManager().getInbox(user).addListener(new FolderListener() {
+                @Override
+                public void added(int messageNumber) {
+                    arrivalListeners.forEach(Runnable::run);
+                }
+
+                @Override
+                public void expunged(int messageNumber) {}
+
+                @Override
+                public void flagsUpdated(int messageNumber, Flags flags, Long uid) {}
+
+                @Override
+                public void mailboxDeleted() {}
+            });
+        } catch (FolderException e) {
+            throw new IllegalStateException("the embedded mail server has no inbox for " + user.getEmail(), e);
+        }
     }
 
     private void redeliver(java.util.List<MailSpool.Kept> waiting) {

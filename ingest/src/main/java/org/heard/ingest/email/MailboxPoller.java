@@ -19,15 +19,17 @@ final class MailboxPoller implements AccountPoller {
     private final EmailSettings.Mailbox mailbox;
     private final MailboxIntake intake;
     private final MailboxHealth health;
+    private final MailArrivals arrivals;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private MailboxWatcher watcher;
 
-    MailboxPoller(
-            EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, ScheduledExecutorService scheduler, Clock clock) {
+    MailboxPoller(EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, MailArrivals arrivals,
+            ScheduledExecutorService scheduler, Clock clock) {
         this.mailbox = mailbox;
         this.intake = intake;
         this.health = health;
+        this.arrivals = arrivals;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -43,7 +45,7 @@ final class MailboxPoller implements AccountPoller {
             return;
         }
         // A stopped watcher stays stopped: each stretch of holding the mailbox gets a new one.
-        watcher = new MailboxWatcher(mailbox, intake, health, scheduler, clock);
+        watcher = new MailboxWatcher(mailbox, intake, health, arrivals, scheduler, clock);
         watcher.start();
     }
 

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,8 +37,9 @@ import org.springframework.scheduling.support.PeriodicTrigger;
 /**
  * Keeps one mailbox's intake going with Spring Integration Mail: an {@link ImapIdleChannelAdapter}
  * where the server offers IMAP IDLE (and the mailbox allows it), otherwise a {@link
- * MailReceivingMessageSource} polled every poll interval. Either hands {@link MailboxReceiver}'s
- * batches to {@link MailboxIntake}. Connection and Kafka failures are reported in the mailbox's
+ * MailReceivingMessageSource} polled every poll interval, or at once when the server tells of new
+ * mail ({@link MailArrivals}, {@link LookWhenTold}). Either hands {@link MailboxReceiver}'s batches
+ * to {@link MailboxIntake}. Connection and Kafka failures are reported in the mailbox's
  * health and retried; they never stop the watcher.
  */
 final class MailboxWatcher {
@@ -49,6 +51,7 @@ final class MailboxWatcher {
     private final EmailSettings.Mailbox mailbox;
     private final MailboxIntake intake;
     private final MailboxHealth health;
+    private final MailArrivals arrivals;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -59,13 +62,21 @@ final class MailboxWatcher {
     private Thread starter;
     private MailboxReceiver receiver;
     private AbstractEndpoint endpoint;
+    private Runnable stopListening = () -> {};
     private boolean idling;
 
     MailboxWatcher(
             EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, ScheduledExecutorService scheduler, Clock clock) {
+        this(mailbox, intake, health, MailArrivals.UNTOLD, scheduler, clock);
+    }
+
+    /** @param arrivals the server's word of new mail, when it gives any: then the mailbox is looked at as soon as mail arrives */
+    MailboxWatcher(EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, MailArrivals arrivals,
+            ScheduledExecutorService scheduler, Clock clock) {
         this.mailbox = mailbox;
         this.intake = intake;
         this.health = health;
+        this.arrivals = arrivals;
         this.scheduler = new ConcurrentTaskScheduler(scheduler);
         this.clock = clock;
     }
@@ -101,6 +112,7 @@ final class MailboxWatcher {
         if (starter != null) {
             starter.interrupt();
         }
+        stopListening.run();
         if (endpoint != null) {
             endpoint.stop();
             endpoint.destroy();
@@ -126,8 +138,8 @@ final class MailboxWatcher {
                     endpoint.start();
                     idling = idle;
                 }
-                log.info("Mailbox {}: watching {} with {}", mailbox.address(), mailbox.folder(),
-                        idle ? "IMAP IDLE" : "polling every " + mailbox.pollInterval());
+                log.info("Mailbox {}: watching {} with {}", mailbox.address(), mailbox.folder(), idle ? "IMAP IDLE"
+                        : "polling every " + mailbox.pollInterval() + (arrivals == MailArrivals.UNTOLD ? "" : ", and at once when mail arrives"));
                 return;
             } catch (AuthenticationFailedException e) {
                 loginRefused();
@@ -188,7 +200,15 @@ final class MailboxWatcher {
         var adapter = new SourcePollingChannelAdapter();
         adapter.setSource(source);
         adapter.setOutputChannel(new FixedSubscriberChannel(this::handle));
-        adapter.setTrigger(new PeriodicTrigger(mailbox.pollInterval()));
+        if (arrivals == MailArrivals.UNTOLD) {
+            adapter.setTrigger(new PeriodicTrigger(mailbox.pollInterval()));
+        } else {
+            var look = new LookWhenTold(mailbox.pollInterval());
+            adapter.setTrigger(new PeriodicTrigger(LookWhenTold.TICK));
+            adapter.setAdviceChain(List.of(look));
+            stopListening.run(); // an earlier connection's, should its adapter have failed to start
+            stopListening = arrivals.whenArrived(look::arrived);
+        }
         // One poll takes in everything waiting, batch after batch, rather than one batch per interval.
         adapter.setMaxMessagesPerPoll(-1);
         adapter.setTaskScheduler(scheduler);
