@@ -34,4 +34,11 @@ class KafkaTopicSettingsTest {
     void refusesMoreReplicasInSyncThanCopies() {
         assertThatThrownBy(() -> new KafkaTopicSettings(3, (short) 1, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keepsRecordsThirtyDaysUnlessToldOtherwiseAndNeverLessThanAnHour() {
+        assertThat(new KafkaTopicSettings(3, null, null).retention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThatThrownBy(() -> new KafkaTopicSettings(3, null, null, java.time.Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heard.kafka.topics.retention");
+    }
 }
