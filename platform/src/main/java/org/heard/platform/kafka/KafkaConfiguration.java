@@ -11,10 +11,13 @@ import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KafkaTopicSettings.class)
+@EnableConfigurationProperties({KafkaTopicSettings.class, KafkaLogin.class})
 class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
@@ -80,6 +83,27 @@ class KafkaConfiguration {
             throw new IllegalStateException("Cannot ask Kafka how many brokers it has, to fit the topics' replication"
                     + " (or set heard.kafka.topics.replication-factor and min-insync-replicas): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * With {@code heard.kafka.login}, every Kafka client Spring makes (producers, consumers, the admin,
+     * and those modules build from their configuration) signs in: the SASL settings join
+     * {@code spring.kafka.properties}, which all of them read.
+     */
+    @Bean
+    static BeanPostProcessor kafkaLogin(ObjectProvider<KafkaLogin> login) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaProperties properties) {
+                    var account = login.getObject();
+                    if (account.given()) {
+                        properties.getProperties().putAll(account.clientProperties(properties.getSecurity().getProtocol()));
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

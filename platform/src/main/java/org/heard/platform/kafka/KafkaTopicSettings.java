@@ -23,10 +23,6 @@ record KafkaTopicSettings(
         Integer minInsyncReplicas,
         @DefaultValue("30d") Duration retention) {
 
-    KafkaTopicSettings(int partitions, Short replicationFactor, Integer minInsyncReplicas) {
-        this(partitions, replicationFactor, minInsyncReplicas, Duration.ofDays(30));
-    }
-
     KafkaTopicSettings {
         if (retention == null || retention.isNegative() || retention.toHours() < 1) {
             throw new IllegalArgumentException("heard.kafka.topics.retention must be at least an hour, e.g. 30d");
