@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.platform.roles.ConditionalOnRole;
@@ -45,7 +46,7 @@ class ApiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MentionStream mentionStream(MentionFeed feed, InboxQueries queries, ApiStreamSettings settings) {
-        return new MentionStream(feed, queries, settings.heartbeat(), settings.timeout());
+    MentionStream mentionStream(MentionFeed feed, InboxQueries queries, AuditTrail audit, ApiStreamSettings settings) {
+        return new MentionStream(feed, queries, audit, settings.heartbeat(), settings.timeout());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.heard.contracts.AccessAudited;
 import org.heard.platform.search.Indexes;
 
 /** The {@value #INDEX} index: appended to in bulk, searched by person, mention and time, purged by age. */
@@ -49,7 +50,7 @@ public class AuditLog {
      *
      * @throws UncheckedIOException or {@link ElasticsearchException} when the batch was not taken
      */
-    void append(List<AuditEntry> entries) {
+    public void append(List<AccessAudited> entries) {
         if (entries.isEmpty()) {
             return;
         }

@@ -42,6 +42,8 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.ServiceTag;
 import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.catalogue.Service;
@@ -72,6 +74,7 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<String> service = new ComboBox<>("Service");
     private final Select<Channel> channel = new Select<>();
     private final VerticalLayout figures = new VerticalLayout();
+    private final AuditTrail audit;
     private final VerticalLayout drillDown = new VerticalLayout();
 
     // Read by download requests, which Vaadin serves outside the UI's lock.
@@ -81,8 +84,9 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private boolean loading;
 
     public InsightView(ResponseInsight insight, InboxQueries queries, ServiceCatalogue catalogue, Clock clock,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, AuditTrail audit) {
         this.insight = insight;
+        this.audit = audit;
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         setWidthFull();
         var today = LocalDate.now(clock);
@@ -233,12 +237,16 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         drill = chosen;
         drillDown.removeAll();
         var page = insight.drillDown(user, filter, chosen, 0, DRILL_DOWN_ROWS);
+        audit.recordMentions(user.getUsername(), AuditAction.MENTIONS_LISTED, ids(page.mentions()));
         var title = new H3(chosen.title());
         title.setId("drill-title");
         var total = new Span(page.total() == 1 ? "1 mention" : page.total() + " mentions");
         total.setId("drill-total");
-        var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv",
-                () -> InsightCsv.mentions(insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions()));
+        var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv", () -> {
+            var mentions = insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions();
+            audit.recordMentions(user.getUsername(), AuditAction.CSV_EXPORTED, ids(mentions));
+            return InsightCsv.mentions(mentions);
+        });
         export.setId("drill-csv");
         var header = new HorizontalLayout(total, export);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -273,6 +281,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         var open = new Anchor("conversation/" + mention.mentionId(), abbreviated(said));
         open.addClassName("drill-mention");
         row.addDataCell().add(open);
+    }
+
+    private static List<String> ids(List<MentionDocument> mentions) {
+        return mentions.stream().map(MentionDocument::mentionId).toList();
     }
 
     private static Anchor csvLink(String text, String fileName, Supplier<String> csv) {

@@ -2,6 +2,8 @@ package org.heard.desk.mentions;
 
 import java.util.List;
 import java.util.Optional;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionIndex;
@@ -17,18 +19,23 @@ public class InboxQueries {
 
     private final MentionIndex index;
     private final ServiceTree tree;
+    private final AuditTrail audit;
 
-    public InboxQueries(MentionIndex index, ServiceTree tree) {
+    public InboxQueries(MentionIndex index, ServiceTree tree, AuditTrail audit) {
         this.index = index;
         this.tree = tree;
+        this.audit = audit;
     }
 
     public DeskScope scopeOf(StaffUser user) {
         return DeskScope.of(user, tree);
     }
 
+    /** A page of a list a person sees with excerpts (the inbox, the feed): recorded in the audit trail before it is shown. */
     public MentionIndex.SearchPage search(StaffUser user, MentionQuery query, int from, int size) {
-        return index.search(scoped(user, query), from, size);
+        var page = index.search(scoped(user, query), from, size);
+        audit.recordMentions(user.getUsername(), AuditAction.MENTIONS_LISTED, page.mentions().stream().map(MentionDocument::mentionId).toList());
+        return page;
     }
 
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */

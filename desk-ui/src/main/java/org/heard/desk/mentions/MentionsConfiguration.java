@@ -2,6 +2,7 @@ package org.heard.desk.mentions;
 
 import java.time.Clock;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.ServiceCatalogue;
@@ -21,8 +22,8 @@ class MentionsConfiguration {
     }
 
     @Bean
-    InboxQueries inboxQueries(MentionIndex index, ServiceTree tree) {
-        return new InboxQueries(index, tree);
+    InboxQueries inboxQueries(MentionIndex index, ServiceTree tree, AuditTrail audit) {
+        return new InboxQueries(index, tree, audit);
     }
 
     @Bean
