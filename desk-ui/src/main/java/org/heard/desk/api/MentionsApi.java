@@ -202,9 +202,9 @@ class MentionsApi {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> body = DeskJson.mapper().convertValue(answer.getBody(), Map.class);
                     keys.complete(claimed, user.getUsername(), requestHash, answer.getStatusCode().value(), body);
-                } else {
+                } else if (!(attempt instanceof SendAttempt.Unknown)) {
                     keys.release(claimed); // nothing was sent: the same key may be used again
-                }
+                } // unknown whether it was sent: the key stays taken, and a retry with it is told to check first
                 yield answer;
             }
         };
@@ -227,6 +227,8 @@ class MentionsApi {
             case SendAttempt.NeedsConfirmation confirm -> ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(new ReplyResult(null, "needs-confirmation", null, warnings(confirm.warnings()),
                             "Nothing was sent: acknowledge the warnings (acknowledgedWarnings) to send it as it is"));
+            case SendAttempt.Unknown unknown -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ReplyResult(unknown.replyId().value(), "unknown", null, List.of(), unknown.reason()));
             case SendAttempt.Blocked blocked -> ResponseEntity.unprocessableContent()
                     .body(new ReplyResult(null, "blocked", null, List.of(), blocked.reason()));
             case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);

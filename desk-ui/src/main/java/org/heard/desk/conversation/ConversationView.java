@@ -256,6 +256,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 send.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
             case SendAttempt.Blocked blocked -> notify(blocked.reason(), true);
+            case SendAttempt.Unknown unknown -> notify(unknown.reason(), true);
             case SendAttempt.NotFound notFound -> notify("This mention is no longer yours to answer", true);
             case SendAttempt.Requested requested -> {
                 if (mention.channel() == Channel.STORY) {
