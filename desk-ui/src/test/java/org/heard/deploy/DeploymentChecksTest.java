@@ -242,6 +242,7 @@ class DeploymentChecksTest {
 
     @Test
     void reportsHeardSigningInAsTheSuperuserAndKafkaAccessBeyondTheTable() throws IOException {
+        write("../pom.xml", "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
         write("kubernetes/operators/clusters.yaml", """
                 apiVersion: elasticsearch.k8s.elastic.co/v1
                 kind: Elasticsearch
