@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData.ScramCredentialUpsertion;
 import org.apache.kafka.common.message.RequestHeaderData;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.security.auth.KafkaPrincipal;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
@@ -26,19 +27,32 @@ final class ScramAccount {
     private static final ScramMechanism MECHANISM = ScramMechanism.forMechanismName(EmbeddedKafka.Login.MECHANISM);
     private static final int ITERATIONS = 8192;
     private static final int TIMEOUT_MS = 30_000;
+    private static final long RETRY_MS = 50;
 
     private ScramAccount() {}
 
+    /** Waits, up to {@value #TIMEOUT_MS} ms, for the controller to take the lead (just started, it may not have yet). */
     static void ensure(Controller controller, EmbeddedKafka.Login login) {
         var request = new AlterUserScramCredentialsRequestData().setUpsertions(List.of(upsertion(login)));
-        var context = new ControllerRequestContext(new RequestHeaderData(), KafkaPrincipal.ANONYMOUS,
-                ControllerRequestContext.requestTimeoutMsToDeadlineNs(Time.SYSTEM, TIMEOUT_MS));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         try {
-            var response = controller.alterUserScramCredentials(context, request).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            for (var result : response.results()) {
-                if (result.errorCode() != Errors.NONE.code()) {
-                    throw new IllegalStateException("The embedded Kafka controller refused the login " + login.username() + ": "
-                            + Errors.forCode(result.errorCode()) + " " + result.errorMessage());
+            while (true) {
+                var context = new ControllerRequestContext(new RequestHeaderData(), KafkaPrincipal.ANONYMOUS,
+                        ControllerRequestContext.requestTimeoutMsToDeadlineNs(Time.SYSTEM, TIMEOUT_MS));
+                try {
+                    var response = controller.alterUserScramCredentials(context, request).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    for (var result : response.results()) {
+                        if (result.errorCode() != Errors.NONE.code()) {
+                            throw new IllegalStateException("The embedded Kafka controller refused the login " + login.username() + ": "
+                                    + Errors.forCode(result.errorCode()) + " " + result.errorMessage());
+                        }
+                    }
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof NotControllerException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(RETRY_MS);
                 }
             }
         } catch (InterruptedException e) {
