@@ -23,7 +23,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An external cluster that asks for a login: heard.kafka.login signs every client in, the password from a file. */
-@SpringBootTest(classes = KafkaLoginIT.Application.class)
+@SpringBootTest(classes = KafkaLoginIT.Application.class, properties = {
+    // As the application's application.yaml sets them.
+    "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
+    "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+    "spring.kafka.producer.acks=all"
+})
 @DirtiesContext
 class KafkaLoginIT {
 
