@@ -19,7 +19,7 @@ import org.heard.contracts.DeskJson;
 import org.heard.desk.audit.AuditLog;
 import org.heard.desk.audit.AuditQuery;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.mentions.MentionQuery;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.testing.TestElasticsearch;
@@ -51,15 +51,14 @@ class ElasticsearchRoleIT {
     @Test
     void heardsOwnWorkOnItsIndicesGoesThrough() throws Exception {
         assertThat(heard.cluster().health().status()).isNotNull();
-        var mentions = new MentionIndex(heard);
-        mentions.ensureExists();
+        var mentions = TestMentionIndex.on(heard);
         String id = "role-" + UUID.randomUUID();
         var now = Instant.now();
-        assertThat(mentions.upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.EMAIL, "ward@trust.nhs.uk", id, null, null,
+        assertThat(mentions.writer().upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.EMAIL, "ward@trust.nhs.uk", id, null, null,
                 null, "The role lets Heard write this", now, now, List.of(), Set.of(), Map.of(), null, null, null, null, List.of(), "test",
                 now, null, null, null, null)))).isEmpty();
-        assertThat(mentions.find(id)).isPresent();
-        try (var walk = mentions.walk(MentionQuery.everything(), Duration.ofMinutes(1))) {
+        assertThat(mentions.search().find(id)).isPresent();
+        try (var walk = mentions.search().walk(MentionQuery.everything(), Duration.ofMinutes(1))) {
             assertThat(walk.next(10)).isNotEmpty();
         }
 
@@ -88,6 +87,7 @@ class ElasticsearchRoleIT {
         Map<String, Object> roles = new Yaml().load((String) ((Map<String, Object>) secret.get("stringData")).get("roles.yml"));
         Map<String, Object> yaml = DeskJson.mapper().convertValue(roles.get("heard_app"), Map.class);
 
-        assertThat(DeskJson.mapper().valueToTree(yaml)).isEqualTo(json);
+        JsonNode kubernetes = DeskJson.mapper().valueToTree(yaml);
+        assertThat(kubernetes).isEqualTo(json);
     }
 }

@@ -95,7 +95,8 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
         // No reload: the mention arrives by server push, its markup shown as text.
         Locator entry = wendy.locator(".feed-entry[data-mention-id='" + mine.mentionId().value() + "']");
         waitForText(entry, "Bay A was calm <b>" + word + "</b>");
-        waitForText(entry, "ward-7-bay-a");
+        // Services by name, not by id.
+        waitForText(entry, "Ward 7 bay A");
         assertThat(entry.locator("b").count()).isZero();
         var other = publish(TestMentions.tweetAbout("ward-7", "f3-" + word, "Ward 7 again " + word, Instant.now()));
         wendy.locator(".feed-entry[data-mention-id='" + other.mentionId().value() + "']").waitFor();

@@ -14,6 +14,8 @@ import org.heard.contracts.Urgency;
  * @param assignee a username, or {@link #UNASSIGNED} for mentions nobody has taken
  * @param publishedFrom inclusive
  * @param publishedBefore exclusive; "unanswered for more than a day" is a status filter with this bound
+ * @param authorsHidden the words are not looked for in authors' names and handles: someone who may not
+ *     learn who wrote a mention must not find it by name either (the desk sets it, like the scope)
  */
 public record MentionQuery(
         String words,
@@ -25,7 +27,8 @@ public record MentionQuery(
         String assignee,
         Instant publishedFrom,
         Instant publishedBefore,
-        Set<String> visibleServices) {
+        Set<String> visibleServices,
+        boolean authorsHidden) {
 
     public static final String UNASSIGNED = "-";
 
@@ -38,17 +41,29 @@ public record MentionQuery(
         visibleServices = visibleServices == null ? null : Set.copyOf(visibleServices);
     }
 
+    public MentionQuery(String words, Set<Channel> channels, Set<String> services, Set<Sentiment.Label> sentiments,
+            Set<Urgency.Level> urgencies, Set<MentionStatus> statuses, String assignee, Instant publishedFrom,
+            Instant publishedBefore, Set<String> visibleServices) {
+        this(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom, publishedBefore, visibleServices, false);
+    }
+
     public static MentionQuery everything() {
         return new MentionQuery(null, null, null, null, null, null, null, null, null, null);
     }
 
     public MentionQuery withWords(String newWords) {
         return new MentionQuery(newWords, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
-                publishedBefore, visibleServices);
+                publishedBefore, visibleServices, authorsHidden);
     }
 
     public MentionQuery within(Set<String> scope) {
         return new MentionQuery(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
-                publishedBefore, scope);
+                publishedBefore, scope, authorsHidden);
+    }
+
+    /** The same query, its words not looked for in authors' names and handles. */
+    public MentionQuery hidingAuthors() {
+        return new MentionQuery(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
+                publishedBefore, visibleServices, true);
     }
 }

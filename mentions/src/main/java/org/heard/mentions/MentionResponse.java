@@ -1,15 +1,13 @@
 package org.heard.mentions;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.heard.contracts.WireEnum;
 
 /**
  * How the organisation answered a mention, kept on the mention so the dashboards are aggregations
@@ -76,18 +74,12 @@ public record MentionResponse(
     }
 
     /** What a reply led to. A change made supersedes a change planned. */
-    public enum Change {
+    public enum Change implements WireEnum {
         PLANNED,
         MADE;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static Change fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(Change.class, value);
         }
     }
 }

@@ -1,24 +1,16 @@
 package org.heard.mentions;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.heard.contracts.WireEnum;
 
 /** Where staff are with a mention. */
-public enum MentionStatus {
+public enum MentionStatus implements WireEnum {
     NEW,
     IN_PROGRESS,
     WAITING_FOR_PATIENT,
     REPLIED,
     CLOSED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    @JsonCreator
     public static MentionStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return WireEnum.parse(MentionStatus.class, value);
     }
 }

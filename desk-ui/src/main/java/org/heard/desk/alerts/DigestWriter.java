@@ -7,7 +7,7 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
 
 /**
@@ -22,10 +22,10 @@ final class DigestWriter {
 
     record Digest(String subject, String body, long total) {}
 
-    private final MentionIndex index;
+    private final MentionSearch index;
     private final String deskUrl;
 
-    DigestWriter(MentionIndex index, String deskUrl) {
+    DigestWriter(MentionSearch index, String deskUrl) {
         this.index = index;
         this.deskUrl = deskUrl;
     }

@@ -21,16 +21,15 @@ import org.heard.desk.channels.ChannelOverview.AccountLine;
 
 /**
  * Every channel account's state for admins, and read-only for responders, who are the first to
- * wonder why no tweets arrive. Updated by server push when an ingest instance reports, and every
- * few seconds so countdowns and "no report since …" move on their own.
+ * wonder why no tweets arrive. Updated by server push when an ingest instance reports (every
+ * instance reports on change and at least every 30 s, so "no report since …" moves with them); no
+ * timer of its own keeps an idle page busy.
  */
 @Route("admin/channels")
 @PageTitle("Channels · Heard")
 @Menu(title = "Channels", order = 90)
 @RolesAllowed({"ADMIN", "RESPONDER"})
 public class ChannelsView extends VerticalLayout {
-
-    private static final int REFRESH_MILLIS = 10_000;
 
     private final ChannelBoard board;
     private final ChannelBacklog backlog;
@@ -113,8 +112,6 @@ public class ChannelsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
         unsubscribe.add(board.subscribe(() -> ui.access(this::refresh)));
-        ui.setPollInterval(REFRESH_MILLIS);
-        unsubscribe.add(ui.addPollListener(event -> refresh())::remove);
         refresh();
     }
 
@@ -122,6 +119,5 @@ public class ChannelsView extends VerticalLayout {
     protected void onDetach(DetachEvent detachEvent) {
         unsubscribe.forEach(Runnable::run);
         unsubscribe.clear();
-        detachEvent.getUI().setPollInterval(-1);
     }
 }

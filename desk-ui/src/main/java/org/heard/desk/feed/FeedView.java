@@ -24,7 +24,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import org.heard.contracts.ServiceTag;
-import org.heard.contracts.Urgency;
+import org.heard.desk.naming.Chips;
+import org.heard.desk.naming.DeskNames;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
@@ -46,20 +47,24 @@ public class FeedView extends VerticalLayout {
 
     private final InboxQueries queries;
     private final ObjectProvider<MentionFeed> feed;
+    private final DeskNames names;
     private final StaffUser user;
     private final VerticalLayout entries = new VerticalLayout();
     private final Set<String> shown = new HashSet<>();
     private Runnable unsubscribe = () -> {};
 
-    public FeedView(InboxQueries queries, ObjectProvider<MentionFeed> feed, Clock clock, AuthenticationContext authentication) {
+    public FeedView(InboxQueries queries, ObjectProvider<MentionFeed> feed, DeskNames names, Clock clock,
+            AuthenticationContext authentication) {
         this.queries = queries;
         this.feed = feed;
+        this.names = names;
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         entries.setId("feed");
         entries.setPadding(false);
+        addClassName("feed-page");
         var scope = queries.scopeOf(user);
         var intro = new Paragraph(scope.everything() ? "New mentions of every service, newest first, as they arrive."
-                : "New mentions of your services (" + String.join(", ", scope.services().stream().sorted().toList())
+                : "New mentions of your services (" + String.join(", ", scope.services().stream().map(names::service).sorted().toList())
                         + "), newest first, as they arrive.");
         add(new H2("My services"), intro, entries);
         var since = new MentionQuery(null, null, null, null, null, null, null, clock.instant().minus(RECENT), null, null);
@@ -77,8 +82,13 @@ public class FeedView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
+        var scope = queries.scopeOf(user);
         feed.ifAvailable(mentions -> unsubscribe = mentions.subscribe(triaged -> {
-            // Scope is checked by the query, outside the UI lock; only what this person may see is pushed.
+            // A mention of another service is passed over from its announcement, without a read.
+            if (!scope.everything() && triaged.services().stream().map(ServiceTag::serviceId).noneMatch(scope.services()::contains)) {
+                return;
+            }
+            // Scope is checked again by the query, outside the UI lock; only what this person may see is pushed.
             var mention = queries.find(user, triaged.mentionId().value());
             mention.ifPresent(found -> ui.access(() -> prepend(found)));
         }));
@@ -102,7 +112,7 @@ public class FeedView extends VerticalLayout {
         }
     }
 
-    private static Component card(MentionDocument mention) {
+    private Component card(MentionDocument mention) {
         var card = new VerticalLayout();
         card.addClassName("feed-entry");
         card.getElement().setAttribute("data-mention-id", mention.mentionId());
@@ -111,18 +121,19 @@ public class FeedView extends VerticalLayout {
         var line = new HorizontalLayout();
         line.getStyle().set("flex-wrap", "wrap");
         line.add(new Span(mention.publishedAt() == null ? "" : WHEN.format(mention.publishedAt())));
-        line.add(new Span(mention.channel() == null ? "" : mention.channel().wire()));
+        line.add(Chips.channel(mention.channel()));
         if (mention.services() != null) {
-            mention.services().stream().map(ServiceTag::serviceId).forEach(service -> line.add(badge(service, "badge contrast")));
+            mention.services().stream().map(ServiceTag::serviceId).map(names::service).distinct()
+                    .forEach(service -> line.add(Chips.chip(service, "badge contrast")));
         }
         if (mention.urgency() != null) {
-            line.add(badge(mention.urgency().level().wire(), mention.urgency().level() == Urgency.Level.IMMEDIATE ? "badge error primary"
-                    : mention.urgency().level() == Urgency.Level.HIGH ? "badge warning" : "badge"));
+            line.add(Chips.urgency(mention.urgency().level()));
         }
         if (mention.sentiment() != null) {
-            line.add(badge(mention.sentiment().label().wire(), "badge"));
+            line.add(Chips.sentiment(mention.sentiment().label()));
         }
-        var open = new Anchor("conversation/" + mention.mentionId(), "Open");
+        var open = new Anchor("conversation/" + mention.mentionId(),
+                "Open " + (mention.author() == null ? "the conversation" : mention.author().label()));
         open.addClassName("feed-open");
         line.add(open);
         String text = (mention.subject() == null || mention.subject().isBlank() ? "" : mention.subject() + " — ")
@@ -133,9 +144,4 @@ public class FeedView extends VerticalLayout {
         return card;
     }
 
-    private static Span badge(String text, String theme) {
-        var badge = new Span(text);
-        badge.getElement().getThemeList().add(theme);
-        return badge;
-    }
 }

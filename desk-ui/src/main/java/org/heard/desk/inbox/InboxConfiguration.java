@@ -3,6 +3,8 @@ package org.heard.desk.inbox;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.reply.ReplyTracker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,11 @@ class InboxConfiguration {
     @Bean(initMethod = "ensureExists")
     SavedViews savedViews(ElasticsearchClient client) {
         return new SavedViews(client);
+    }
+
+    @Bean
+    LiveInbox liveInbox(ObjectProvider<MentionFeed> feed, ObjectProvider<ReplyTracker> outcomes) {
+        return new LiveInbox(feed, outcomes);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 /**
- * The live inbox: the list staff work from, its filters and full-text search, and its views —
- * built-in, a person's own and a team's, kept in the {@code heard-views} index so every desk
- * instance shows the same ones after any restart.
+ * The live inbox as a work queue: the list staff work from (with the conversation beside it on a
+ * wide screen), its filters and full-text search, its views — built-in, a person's own and a team's,
+ * kept in the {@code heard-views} index — and the live path that keeps open inboxes current without
+ * letting the mentions' pace set the desk's load ({@link org.heard.desk.inbox.LiveInbox}).
  */
 package org.heard.desk.inbox;

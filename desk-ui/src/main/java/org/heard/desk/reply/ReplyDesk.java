@@ -32,7 +32,7 @@ import org.heard.ingest.twitter.TweetLength;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.events.Handover;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +51,12 @@ public class ReplyDesk {
     static final String UNKNOWN = "Unknown whether the reply was sent: Kafka did not confirm it in time, and it may still"
             + " go out. Check the conversation's history (or the patient's channel) before you try again; sending this same"
             + " draft again never sends it twice.";
+    /** The mark (detail {@code handover}) in the history of a reply Kafka did not confirm in time. */
+    public static final String UNCONFIRMED = "unconfirmed";
     private static final Logger log = LoggerFactory.getLogger(ReplyDesk.class);
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final EventPublisher publisher;
     private final PersonalDataSpotter personalData;
@@ -62,12 +64,12 @@ public class ReplyDesk {
     private final Clock clock;
     private final Duration publishTimeout;
 
-    public ReplyDesk(InboxQueries queries, MentionIndex index, ActivityLog activity, EventPublisher publisher,
+    public ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter personalData, List<String> staffNames, Clock clock) {
         this(queries, index, activity, publisher, personalData, staffNames, clock, PUBLISH_TIMEOUT);
     }
 
-    ReplyDesk(InboxQueries queries, MentionIndex index, ActivityLog activity, EventPublisher publisher,
+    ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter personalData, List<String> staffNames, Clock clock, Duration publishTimeout) {
         this.publishTimeout = publishTimeout;
         this.queries = queries;
@@ -131,7 +133,7 @@ public class ReplyDesk {
      */
     public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately,
             java.util.function.Predicate<DraftWarning> acknowledged) {
-        var found = queries.find(user, mentionId);
+        var found = queries.findToAct(user, mentionId);
         if (found.isEmpty()) {
             return new SendAttempt.NotFound(mentionId);
         }
@@ -223,7 +225,7 @@ public class ReplyDesk {
             Instant now) {
         try {
             var unconfirmed = new HashMap<>(details);
-            unconfirmed.put("handover", "unconfirmed");
+            unconfirmed.put("handover", UNCONFIRMED);
             record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), signed, unconfirmed, now);
         } catch (RuntimeException e) {
             log.warn("Could not record the unconfirmed reply {} in the history: {}", replyId, e.toString());

@@ -31,10 +31,13 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.KafkaTestPublisher;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.audit.AuditTrail;
+import org.heard.desk.mentions.IdentityReveals;
+import org.heard.desk.mentions.IdentityShield;
+import org.heard.desk.mentions.IdentityShieldSettings;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.TestStaff;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionIndex;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.embedded.EmbeddedKafka;
 import org.heard.platform.testing.TestElasticsearch;
 import org.junit.jupiter.api.Test;
@@ -53,13 +56,12 @@ class ReplyDeskIT {
     @Test
     void aReplyKafkaDidNotConfirmInTimeIsReportedUnknownAndSendingTheDraftAgainReusesItsId() throws Exception {
         var client = TestElasticsearch.client();
-        var index = new MentionIndex(client);
-        index.ensureExists();
+        var index = TestMentionIndex.on(client);
         var activity = new ActivityLog(client);
         activity.ensureExists();
         String id = "reply-desk-" + UUID.randomUUID();
         var published = Instant.now();
-        assertThat(index.upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.TWITTER, "@trust", id, null, null, null,
+        assertThat(index.writer().upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.TWITTER, "@trust", id, null, null, null,
                 "Nobody answered the buzzer on ward 3", published, published, List.of(), Set.of(), Map.of(), null, null, null, null,
                 List.of(), "test", published, null, null, null, null)))).isEmpty();
         var sam = TestStaff.responder("sam");
@@ -67,9 +69,11 @@ class ReplyDeskIT {
         var broker = EmbeddedKafka.start(EmbeddedKafka.Settings.in(brokerData));
         try (var producer = producer(broker.bootstrapServers())) {
             createRepliesTopic(broker);
-            var desk = new ReplyDesk(new InboxQueries(index, services -> services, new AuditTrail(producer, Clock.systemUTC(), "test",
-                    Duration.ofSeconds(5))), index, activity, producer, new PatternPersonalDataSpotter(), List.of(), Clock.systemUTC(),
-                    Duration.ofSeconds(2));
+            var audit = new AuditTrail(producer, Clock.systemUTC(), "test", Duration.ofSeconds(5));
+            var queries = new InboxQueries(index.search(), services -> services, new IdentityShield(IdentityShieldSettings.defaults()),
+                    new IdentityReveals(client), activity, audit);
+            var desk = new ReplyDesk(queries, index.staff(), activity, producer, new PatternPersonalDataSpotter(), List.of(),
+                    Clock.systemUTC(), Duration.ofSeconds(2));
             assertThat(desk.send(sam, id, "Thank you for telling us.", false, true)).isInstanceOf(SendAttempt.Requested.class);
 
             broker.close();
