@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.desk.audit.AuditAction;
-import org.heard.desk.inbox.Waiting;
+import org.heard.desk.naming.Waiting;
 import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.naming.DeskNames;
 import org.heard.desk.security.StaffUser;

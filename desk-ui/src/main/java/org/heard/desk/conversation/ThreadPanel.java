@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.heard.desk.inbox.Waiting;
+import org.heard.desk.naming.Waiting;
 import org.heard.desk.naming.Chips;
 import org.heard.desk.naming.DeskNames;
 import org.heard.mentions.MentionDocument;

@@ -14,9 +14,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import org.heard.desk.security.LoginLockedOut;
 import org.heard.desk.security.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
@@ -57,7 +57,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
-        if (failed && session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LoginLockedOut locked) {
+        if (failed && session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException locked) {
             var i18n = LoginI18n.createDefault();
             i18n.getErrorMessage().setTitle("Locked for now");
             i18n.getErrorMessage().setMessage(locked.getMessage());

@@ -1,4 +1,4 @@
-package org.heard.desk.inbox;
+package org.heard.desk.naming;
 
 import java.time.Duration;
 import java.time.Instant;
