@@ -58,7 +58,7 @@ final class HistoryPanel extends Div {
             case REPLY_REQUESTED -> "Reply by " + who
                     + (entry.detail("choice") == null || "no warnings".equals(entry.detail("choice")) ? ""
                             : " (" + entry.detail("choice") + ": " + entry.detail("warnings") + ")")
-                    + " — " + delivery.getOrDefault(entry.detail("replyId"), pending(entry, mention))
+                    + " — " + delivery.getOrDefault(entry.detail("replyId"), pending(entry, mention.channel()))
                     + "\n" + entry.text();
             case CHANGE_MARKED -> who + " marked that this led to a change " + entry.detail("change");
             case REPLY_SENT, REPLY_FAILED -> null;
@@ -66,11 +66,11 @@ final class HistoryPanel extends Div {
     }
 
     /** A reply the channel has not reported on yet; one Kafka did not confirm may or may not go out. */
-    private static String pending(Activity reply, MentionDocument mention) {
+    static String pending(Activity reply, Channel channel) {
         if (ReplyDesk.UNCONFIRMED.equals(reply.detail("handover"))) {
             return "not confirmed: it may still go out, check before sending again";
         }
-        return mention.channel() == Channel.STORY ? "awaiting publication" : "sending…";
+        return channel == Channel.STORY ? "awaiting publication" : "sending…";
     }
 
     /** Each reply's delivery: sent (with when and the channel's id for it), or why it failed; a later success wins. */
