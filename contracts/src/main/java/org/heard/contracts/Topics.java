@@ -49,10 +49,18 @@ public final class Topics {
     public static final Topic<ChannelStatusReported> CHANNEL_STATUS =
             new Topic<>("heard.channel-status.v1", ChannelStatusReported.class, ChannelStatusReported::key);
 
+    /**
+     * Who looked at or did what with patients' mentions, from every desk instance, before it
+     * happens; the desk's audit index is filled from here. Keyed by the person, so one person's trail
+     * stays in order.
+     */
+    public static final Topic<AccessAudited> AUDIT =
+            new Topic<>("heard.audit.v1", AccessAudited.class, AccessAudited::actor);
+
     private Topics() {}
 
     public static List<Topic<?>> all() {
-        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, REREAD_REQUESTS, CHANNEL_STATUS);
+        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, REREAD_REQUESTS, CHANNEL_STATUS, AUDIT);
     }
 
     /** Topics where only the latest record per key matters: created with log compaction, not kept whole. */

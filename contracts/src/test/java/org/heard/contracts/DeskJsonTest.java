@@ -160,4 +160,15 @@ class DeskJsonTest {
 
         assertThat(status.key()).isEqualTo("story:-");
     }
+
+    @Test
+    void roundTripsAnAuditEntryKeyedByWhoDidIt() {
+        var entry = new AccessAudited("audit-1", "sam", "csv-exported", null, null, "mentions=email-1,email-2", SENT, "desk-1");
+
+        var read = DeskJson.read(DeskJson.write(entry), AccessAudited.class);
+
+        assertThat(read).isEqualTo(entry);
+        assertThat(Topics.AUDIT.keyOf(read)).isEqualTo("sam");
+        assertThat(Topics.all()).contains(Topics.AUDIT);
+    }
 }

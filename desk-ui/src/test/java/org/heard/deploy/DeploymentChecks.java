@@ -38,6 +38,8 @@ final class DeploymentChecks {
             Map.entry("HorizontalPodAutoscaler", Set.of("autoscaling/v2")),
             Map.entry("NetworkPolicy", Set.of("networking.k8s.io/v1")),
             Map.entry("ScaledObject", Set.of("keda.sh/v1alpha1")),
+            Map.entry("TriggerAuthentication", Set.of("keda.sh/v1alpha1")),
+            Map.entry("KafkaUser", Set.of("kafka.strimzi.io/v1beta2", "kafka.strimzi.io/v1")),
             Map.entry("Kafka", Set.of("kafka.strimzi.io/v1beta2", "kafka.strimzi.io/v1")),
             Map.entry("KafkaNodePool", Set.of("kafka.strimzi.io/v1beta2", "kafka.strimzi.io/v1")),
             Map.entry("KafkaTopic", Set.of("kafka.strimzi.io/v1beta2", "kafka.strimzi.io/v1")),
@@ -342,20 +344,62 @@ final class DeploymentChecks {
                 }
             });
         }
+        Set<String> fileRealmSecrets = new java.util.HashSet<>();
+        for (Manifest elasticsearch : ofKind("Elasticsearch")) {
+            list(at(elasticsearch.content(), "spec", "auth").orElse(null), "fileRealm")
+                    .forEach(realm -> text(realm, "secretName").ifPresent(fileRealmSecrets::add));
+        }
+        Set<String> kafkaUsers = new java.util.HashSet<>();
+        ofKind("KafkaUser").forEach(user -> kafkaUsers.add(user.name()));
         for (Manifest deployment : ofKind("Deployment")) {
+            var environment = kubernetesEnvironment(deployment);
+            String login = environment.stream().filter(v -> v.name().equals("HEARD_KAFKA_LOGIN_USERNAME")).map(Variable::value)
+                    .findFirst().orElse("");
             for (Object container : list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
                 for (Object entry : list(container, "env")) {
-                    if (!text(entry, "name").orElse("").equals("SPRING_ELASTICSEARCH_PASSWORD")) {
-                        continue;
-                    }
+                    String variable = text(entry, "name").orElse("");
                     String secret = at(entry, "valueFrom", "secretKeyRef", "name").map(String::valueOf).orElse("");
-                    if (!elasticUsers.isEmpty() && !elasticUsers.contains(secret)) {
-                        problems.add(deployment.where(deploy.root()) + ": the Elasticsearch password comes from Secret '" + secret
-                                + "', ECK creates " + elasticUsers);
+                    if (variable.equals("SPRING_ELASTICSEARCH_PASSWORD")) {
+                        if (elasticUsers.contains(secret)) {
+                            problems.add(deployment.where(deploy.root()) + ": Heard signs in to Elasticsearch as the elastic superuser"
+                                    + " (Secret '" + secret + "'); give it its own user with the role heard_app");
+                        } else if (!ofKind("Elasticsearch").isEmpty() && !fileRealmSecrets.contains(secret)) {
+                            problems.add(deployment.where(deploy.root()) + ": the Elasticsearch password comes from Secret '" + secret
+                                    + "', which no Elasticsearch's spec.auth.fileRealm names " + fileRealmSecrets);
+                        }
+                    }
+                    if (variable.equals("HEARD_KAFKA_LOGIN_PASSWORD") && !kafkaUsers.isEmpty()
+                            && (!secret.equals(login) || !kafkaUsers.contains(login))) {
+                        problems.add(deployment.where(deploy.root()) + ": signs in to Kafka as '" + login + "' with the password of Secret '"
+                                + secret + "'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are "
+                                + new java.util.TreeSet<>(kafkaUsers));
                     }
                 }
             }
         }
+        for (Manifest config : ofKind("ConfigMap")) {
+            var data = map(config.content(), "data").orElse(Map.of());
+            if ("elastic".equals(String.valueOf(data.get("SPRING_ELASTICSEARCH_USERNAME")))) {
+                problems.add(config.where(deploy.root()) + ": Heard signs in to Elasticsearch as the elastic superuser");
+            }
+            if (data.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS") && !"SASL_SSL".equals(String.valueOf(data.get("SPRING_KAFKA_SECURITY_PROTOCOL")))) {
+                problems.add(config.where(deploy.root()) + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
+            }
+            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS")).map(String::valueOf).filter(uris -> uris.contains("http://"))
+                    .ifPresent(uris -> problems.add(config.where(deploy.root()) + ": Elasticsearch over plain HTTP (" + uris + ")"));
+        }
+        heardComposeServices().forEach((name, service) -> {
+            var environment = composeEnvironment(service);
+            if ("elastic".equals(environment.get("SPRING_ELASTICSEARCH_USERNAME"))) {
+                problems.add("compose service " + name + ": Heard signs in to Elasticsearch as the elastic superuser");
+            }
+            if (environment.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS") && !"SASL_SSL".equals(environment.get("SPRING_KAFKA_SECURITY_PROTOCOL"))) {
+                problems.add("compose service " + name + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
+            }
+            if (environment.getOrDefault("SPRING_ELASTICSEARCH_URIS", "").contains("http://")) {
+                problems.add("compose service " + name + ": Elasticsearch over plain HTTP");
+            }
+        });
         for (Manifest scaler : ofKind("ScaledObject")) {
             for (Object trigger : list(at(scaler.content(), "spec").orElse(null), "triggers")) {
                 at(trigger, "metadata", "bootstrapServers").map(String::valueOf).ifPresent(servers -> {
@@ -381,6 +425,126 @@ final class DeploymentChecks {
                     && !line.equals("ELASTICSEARCH_VERSION=" + elasticsearchVersion))) {
                 problems.add(deploy.root().relativize(example) + ": ELASTICSEARCH_VERSION is not Heard's client version "
                         + elasticsearchVersion);
+            }
+        }
+        return problems;
+    }
+
+    /** A permission on Kafka: the account, the operation, {@code topic} or {@code group}, the name and whether it is a prefix. */
+    record Grant(String account, String operation, String kind, String name, boolean prefixed) {
+
+        @Override
+        public String toString() {
+            return account + " " + operation + " " + kind + " " + name + (prefixed ? "*" : "");
+        }
+    }
+
+    private static final Pattern COMPOSE_ACL = Pattern.compile(
+            "(?m)^\\s*acl\\s+(heard-[a-z]+)\\s+([A-Za-z]+)\\s+(topic|group)\\s+(\\S+)(\\s+prefixed)?\\s*$");
+
+    /**
+     * Kafka's ACLs are the roles' table, both where they are made: Strimzi's KafkaUsers (Heard's
+     * accounts; others, such as KEDA's, are left alone) and compose's kafka-setup script.
+     */
+    List<String> kafkaAccessFollowsTheTable(Set<Grant> table) {
+        List<String> problems = new ArrayList<>();
+        Set<String> accounts = new java.util.TreeSet<>();
+        table.forEach(grant -> accounts.add(grant.account()));
+        Set<Grant> strimzi = new java.util.HashSet<>();
+        for (Manifest user : ofKind("KafkaUser")) {
+            if (!accounts.contains(user.name())) {
+                continue;
+            }
+            if (!text(at(user.content(), "spec", "authentication").orElse(null), "type").orElse("").startsWith("scram-sha-")) {
+                problems.add(user.where(deploy.root()) + ": signs in without SCRAM");
+            }
+            for (Object acl : list(at(user.content(), "spec", "authorization").orElse(null), "acls")) {
+                var resource = at(acl, "resource").orElse(null);
+                boolean prefixed = text(resource, "patternType").filter("prefix"::equals).isPresent();
+                for (Object operation : list(acl, "operations")) {
+                    strimzi.add(new Grant(user.name(), String.valueOf(operation), text(resource, "type").orElse(""),
+                            text(resource, "name").orElse(""), prefixed));
+                }
+            }
+        }
+        if (!ofKind("KafkaUser").isEmpty()) {
+            compare("kubernetes KafkaUsers", strimzi, table, problems);
+        }
+        for (Manifest compose : deploy.compose()) {
+            var setup = at(compose.content(), "services", "kafka-setup", "command").map(String::valueOf);
+            if (setup.isEmpty()) {
+                problems.add(deploy.root().relativize(compose.file()) + ": no kafka-setup service making the roles' ACLs");
+                continue;
+            }
+            Set<Grant> granted = new java.util.HashSet<>();
+            var acl = COMPOSE_ACL.matcher(setup.get().replace("$$", "$").replace("$role", "${role}"));
+            while (acl.find()) {
+                granted.add(new Grant(acl.group(1), acl.group(2), acl.group(3), acl.group(4), acl.group(5) != null));
+            }
+            // The loop that gives every role the same grants: written once for all three.
+            var everyRole = Pattern.compile("(?m)^\\s*acl heard-\\$\\{role\\}\\s+([A-Za-z]+)\\s+(topic|group)\\s+(\\S+)(\\s+prefixed)?\\s*$")
+                    .matcher(setup.get().replace("$$", "$").replace("$role", "${role}"));
+            while (everyRole.find()) {
+                for (String account : accounts) {
+                    granted.add(new Grant(account, everyRole.group(1), everyRole.group(2), everyRole.group(3), everyRole.group(4) != null));
+                }
+            }
+            compare(deploy.root().relativize(compose.file()) + " kafka-setup", granted, table, problems);
+        }
+        return problems;
+    }
+
+    private static void compare(String where, Set<Grant> found, Set<Grant> table, List<String> problems) {
+        table.stream().filter(grant -> !found.contains(grant)).map(Grant::toString).sorted()
+                .forEach(grant -> problems.add(where + ": misses " + grant));
+        found.stream().filter(grant -> !table.contains(grant)).map(Grant::toString).sorted()
+                .forEach(grant -> problems.add(where + ": grants " + grant + ", which the roles' table does not"));
+    }
+
+    /**
+     * Every Deployment has a NetworkPolicy of its own, and the peers that name Heard's pods (in
+     * NetworkPolicies and in Strimzi's listeners) select some.
+     */
+    List<String> everyRoleHasANetworkPolicy() {
+        List<String> problems = new ArrayList<>();
+        for (Manifest deployment : ofKind("Deployment")) {
+            var podLabels = labels(deployment.content(), "spec", "template", "metadata", "labels");
+            long policies = ofKind("NetworkPolicy").stream()
+                    .filter(policy -> {
+                        var selector = labels(policy.content(), "spec", "podSelector", "matchLabels");
+                        return !selector.isEmpty() && podLabels.entrySet().containsAll(selector.entrySet());
+                    })
+                    .count();
+            if (policies != 1) {
+                problems.add(deployment.where(deploy.root()) + ": selected by " + policies + " NetworkPolicies, needs exactly 1");
+            }
+        }
+        List<Map.Entry<String, Map<String, Object>>> peers = new ArrayList<>();
+        for (Manifest policy : ofKind("NetworkPolicy")) {
+            for (Object rule : list(at(policy.content(), "spec").orElse(null), "ingress")) {
+                for (Object from : list(rule, "from")) {
+                    peers.add(Map.entry(policy.where(deploy.root()), labels(from, "podSelector", "matchLabels")));
+                }
+            }
+        }
+        for (Manifest kafka : ofKind("Kafka")) {
+            for (Object listener : list(at(kafka.content(), "spec", "kafka").orElse(null), "listeners")) {
+                for (Object peer : list(listener, "networkPolicyPeers")) {
+                    peers.add(Map.entry(kafka.where(deploy.root()), labels(peer, "podSelector", "matchLabels")));
+                }
+                if (list(listener, "networkPolicyPeers").isEmpty()) {
+                    problems.add(kafka.where(deploy.root()) + ": listener " + text(listener, "name").orElse("") + " is open to every pod;"
+                            + " give it networkPolicyPeers");
+                }
+                if (at(listener, "authentication").isEmpty()) {
+                    problems.add(kafka.where(deploy.root()) + ": listener " + text(listener, "name").orElse("") + " asks for no login");
+                }
+            }
+        }
+        for (var peer : peers) {
+            boolean namesHeard = peer.getValue().keySet().stream().anyMatch(key -> key.startsWith("app.kubernetes.io/"));
+            if (namesHeard && podsSelectedBy(peer.getValue()).isEmpty()) {
+                problems.add(peer.getKey() + ": the peer " + peer.getValue() + " selects none of Heard's pods");
             }
         }
         return problems;

@@ -235,7 +235,60 @@ class DeploymentChecksTest {
                 "kubernetes/operators/clusters.yaml (document 2) KafkaNodePool/dual-role: label strimzi.io/cluster 'hearrd' names no Kafka",
                 "kubernetes/operators/clusters.yaml (document 3) Elasticsearch/heard: version 9.1.0, Heard's client is 9.2.8",
                 "kubernetes/base/config.yaml ConfigMap/heard-config: SPRING_KAFKA_BOOTSTRAPSERVERS names kafka, Strimzi's bootstrap service is one of [heard-kafka-bootstrap]",
+                "kubernetes/base/config.yaml ConfigMap/heard-config: Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)",
+                "kubernetes/base/config.yaml ConfigMap/heard-config: Elasticsearch over plain HTTP (http://heard-es-http:9200)",
                 "compose/compose.yaml: Elasticsearch image docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0} is not Heard's client version 9.2.8");
+    }
+
+    @Test
+    void reportsHeardSigningInAsTheSuperuserAndKafkaAccessBeyondTheTable() throws IOException {
+        write("../pom.xml", "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
+        write("kubernetes/operators/clusters.yaml", """
+                apiVersion: elasticsearch.k8s.elastic.co/v1
+                kind: Elasticsearch
+                metadata: {name: heard}
+                spec: {version: 9.2.8}
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaUser
+                metadata:
+                  name: heard-ingest
+                  labels: {strimzi.io/cluster: heard}
+                spec:
+                  authentication: {type: scram-sha-512}
+                  authorization:
+                    type: simple
+                    acls:
+                      - resource: {type: topic, name: heard.replies.v1, patternType: literal}
+                        operations: [Read, Write]
+                """);
+        write("kubernetes/base/desk.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: heard-desk}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: heard
+                          env:
+                            - name: SPRING_ELASTICSEARCH_PASSWORD
+                              valueFrom: {secretKeyRef: {name: heard-es-elastic-user, key: elastic}}
+                            - name: HEARD_KAFKA_LOGIN_USERNAME
+                              value: heard-desk
+                            - name: HEARD_KAFKA_LOGIN_PASSWORD
+                              valueFrom: {secretKeyRef: {name: heard-ingest, key: password}}
+                """);
+        var checks = checks(REFERENCE);
+
+        assertThat(checks.clustersAreTheOnesHeardExpects()).containsExactlyInAnyOrder(
+                "kubernetes/base/desk.yaml Deployment/heard-desk: Heard signs in to Elasticsearch as the elastic superuser"
+                        + " (Secret 'heard-es-elastic-user'); give it its own user with the role heard_app",
+                "kubernetes/base/desk.yaml Deployment/heard-desk: signs in to Kafka as 'heard-desk' with the password of Secret"
+                        + " 'heard-ingest'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are [heard-ingest]");
+        var table = java.util.Set.of(new DeploymentChecks.Grant("heard-ingest", "Read", "topic", "heard.replies.v1", false));
+        assertThat(checks.kafkaAccessFollowsTheTable(table)).containsExactly(
+                "kubernetes KafkaUsers: grants heard-ingest Write topic heard.replies.v1, which the roles' table does not");
     }
 
     @Test

@@ -48,15 +48,44 @@ class DeploymentFilesTest {
 
     @Test
     void triageScalesOnTheLagOfItsConsumerGroup() throws Exception {
+        assertThat(checks.triageScalesOnItsConsumerLag(triageGroup(), Topics.MENTIONS.name()))
+                .as("triage scaling").isEmpty();
+    }
+
+    private static String triageGroup() throws Exception {
         var group = Class.forName("org.heard.triage.stage.TriageConfiguration").getDeclaredField("GROUP");
         group.setAccessible(true);
-        assertThat(checks.triageScalesOnItsConsumerLag((String) group.get(null), Topics.MENTIONS.name()))
-                .as("triage scaling").isEmpty();
+        return (String) group.get(null);
     }
 
     @Test
     void deskSessionsStickToOneInstance() {
         assertThat(checks.deskSessionsAreSticky()).as("desk affinity").isEmpty();
+    }
+
+    @Test
+    void kafkaGivesEachRoleItsOwnPartOnlyAsTheTableSays() throws Exception {
+        var table = KafkaAccess.table(triageGroup());
+
+        assertThat(checks.kafkaAccessFollowsTheTable(table)).as("Kafka ACLs").isEmpty();
+    }
+
+    @Test
+    void theTableLetsOnlyTheDeskWriteRepliesAndEveryTopicHasAWriterAndAReader() throws Exception {
+        var table = KafkaAccess.table(triageGroup());
+
+        assertThat(table).filteredOn(grant -> grant.kind().equals("topic") && grant.name().equals(Topics.REPLIES.name())
+                        && grant.operation().equals("Write"))
+                .extracting(DeploymentChecks.Grant::account).containsExactly("heard-desk");
+        for (var topic : Topics.all()) {
+            assertThat(table).as(topic.name() + " is written").anyMatch(grant -> grant.name().equals(topic.name()) && grant.operation().equals("Write"));
+            assertThat(table).as(topic.name() + " is read").anyMatch(grant -> grant.name().equals(topic.name()) && grant.operation().equals("Read"));
+        }
+    }
+
+    @Test
+    void everyRoleHasANetworkPolicyAndKafkaAsksForALoginFromHeardsPodsOnly() {
+        assertThat(checks.everyRoleHasANetworkPolicy()).as("network policies").isEmpty();
     }
 
     @Test

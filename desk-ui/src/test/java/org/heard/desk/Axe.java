@@ -37,8 +37,9 @@ final class Axe {
 
     /** The violations on the page as it is now, the serious and critical ones only. */
     static List<Violation> seriousOrCritical(Page page) {
-        // An overlay (a dialog) fades in: contrast is judged on what a person reads once it is open.
-        page.waitForFunction("() => !document.querySelector('[opening], [closing]')");
+        // Colours are measured at rest: while a dialog fades in, all its text is at part opacity.
+        page.waitForFunction("() => document.getAnimations().every(animation => animation.playState !== 'running'"
+                + " || animation.effect?.getComputedTiming().iterations === Infinity)");
         if (page.evaluate("() => typeof axe === 'undefined'").equals(Boolean.TRUE)) {
             page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
         }

@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The desk on a random port with real Kafka and Elasticsearch and the same staff in every test
  * class, so all desk ITs share one cached Spring context: a responder (sam), a manager of ward 7
  * (wendy, who also sees bay A below it in the test catalogue) and an admin; and two integrations
- * with API tokens (see {@link TestApi}): a responder and a manager-scoped feed for ward 7.
+ * with API tokens (see {@link TestApi}): a responder and a manager-scoped feed for ward 7. Their
+ * passwords ("correct horse", "ward seven", "admin pass") are bcrypt hashes of cost 4, quick to check.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,18 +21,18 @@ import org.springframework.boot.test.context.SpringBootTest;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "heard.security.users[0].username=sam",
-            "heard.security.users[0].password-hash={noop}correct horse",
+            "heard.security.users[0].password-hash={bcrypt}$2a$04$7lQkUD5glF80uVIq75K1q.bSJsASNnqL27TP45vPOlcANrdlWKPeG",
             "heard.security.users[0].display-name=Sam Patel",
             "heard.security.users[0].title=Patient Experience Lead",
             "heard.security.users[0].roles=RESPONDER",
             "heard.security.users[1].username=wendy",
-            "heard.security.users[1].password-hash={noop}ward seven",
+            "heard.security.users[1].password-hash={bcrypt}$2a$04$hNFeVzzvC2LMT/3WFD99uOVejR7lyvB6vya3EO94SY9iHZqkai.8m",
             "heard.security.users[1].display-name=Wendy Okafor",
             "heard.security.users[1].title=Ward 7 Manager",
             "heard.security.users[1].roles=MANAGER",
             "heard.security.users[1].services=ward-7",
             "heard.security.users[2].username=alex",
-            "heard.security.users[2].password-hash={noop}admin pass",
+            "heard.security.users[2].password-hash={bcrypt}$2a$04$auicxO0eprSXCnwHDwJ7Neh2xBOZgX84HE8CILt8yYDYJWhUTvV4i",
             "heard.security.users[2].display-name=Alex Admin",
             "heard.security.users[2].roles=ADMIN",
             "heard.api.clients[0].name=incident-desk",

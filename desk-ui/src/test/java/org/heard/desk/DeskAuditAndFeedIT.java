@@ -60,6 +60,29 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
     }
 
     @Test
+    void whatTheApiStreamSendsAndWhatTheInboxListsAreInTheAuditLog() throws Exception {
+        String word = TestMentions.uniqueWord();
+        Instant started = Instant.now().minusSeconds(1);
+        String id;
+        try (var stream = DeskApiIT.EventStream.open(new TestApi(port), TestApi.RESPONDER_TOKEN, null)) {
+            id = publish(TestMentions.tweetAbout("ward-7", "s-" + word, "Streamed to an integration " + word, Instant.now()))
+                    .mentionId().value();
+            stream.awaitMention(id);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                auditLog.search(new AuditQuery("incident-desk", id, null, null), 0, 10).entries())
+                .extracting(AuditEntry::action).contains(AuditAction.API_STREAMED));
+
+        Page wendy = login("wendy", "ward seven");
+        wendy.locator("#inbox").waitFor();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                auditLog.search(new AuditQuery("wendy", null, started, null), 0, 50).entries())
+                .filteredOn(entry -> entry.action() == AuditAction.MENTIONS_LISTED)
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("mentions=")));
+        wendy.context().close();
+    }
+
+    @Test
     void aWardManagersFeedPushesNewMentionsOfHerServicesOnly() throws Exception {
         String word = TestMentions.uniqueWord();
         Page wendy = login("wendy", "ward seven");

@@ -1,6 +1,7 @@
 package org.heard.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -14,10 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.heard.HeardApplication;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.Topics;
+import org.heard.platform.embedded.EmbeddedKafka;
 import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.heard.platform.testing.TestElasticsearch;
@@ -51,6 +58,13 @@ class EmbeddedDefaultIT {
                     .as("what patients wrote, in the broker's logs, is private")
                     .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("kafka/credentials")))
+                    .as("the account Heard's own Kafka clients sign in with").isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            try (Admin stranger = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    app.getBean(EmbeddedKafka.class).bootstrapServers()))) {
+                assertThatThrownBy(() -> stranger.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes()
+                        .get(10, TimeUnit.SECONDS)).as("a client that does not sign in").isInstanceOf(ExecutionException.class);
+            }
 
             JsonNode health = get(app, "/actuator/health", password);
             assertThat(health.path("status").asText()).isEqualTo("UP");

@@ -85,7 +85,7 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
         wendy.navigate(url("/conversation/" + complaint.mentionId().value()));
         waitForText(wendy.locator(".mention-text"), "nobody answered the call bell");
         waitForText(wendy.locator("#identity .identity-withheld"), "Author withheld");
-        assertThat(wendy.locator("h2").allTextContents()).contains(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
+        assertThat(wendy.locator("#conversation-title").textContent()).isEqualTo(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
         waitForText(wendy.locator(".history-note"), "Called [name] back on");
         assertThat(wendy.locator("#reveal-identity").count()).as("a manager cannot reveal").isZero();
         nothingIdentifying(wendy.content(), "the conversation's HTML");
@@ -115,7 +115,7 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
         wendy.reload();
         waitForText(wendy.locator("#identity .identity-revealed"), "The ward must return her mother's hearing aid to her");
         waitForText(wendy.locator(".mention-text"), "07700 900123");
-        assertThat(wendy.locator("h2").allTextContents()).contains("Dorothy Pennington");
+        waitForExactText(wendy.locator("#conversation-title"), "Dorothy Pennington");
         awaitAudited(complaint);
         sam.context().close();
         wendy.context().close();

@@ -15,8 +15,16 @@ import org.heard.platform.testing.TestKafka;
 /** Publishes to the test broker as the application does (key by topic, JSON value), for tests without a Spring context. */
 public final class KafkaTestPublisher implements EventPublisher, AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer;
+
+    public KafkaTestPublisher() {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
+    }
+
+    /** A producer with this configuration: another broker, the application's own settings. */
+    public KafkaTestPublisher(Map<String, Object> config) {
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
 
     @Override
     public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
@@ -33,6 +41,7 @@ public final class KafkaTestPublisher implements EventPublisher, AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        // Bounded: a producer whose broker has gone would otherwise wait for it.
+        producer.close(java.time.Duration.ofSeconds(5));
     }
 }

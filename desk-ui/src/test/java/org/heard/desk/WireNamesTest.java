@@ -31,8 +31,9 @@ class WireNamesTest {
     void theDesksOwnIndicesKeepTheirNames() {
         assertWireNames(Activity.Kind.class, "note", "status-changed", "assigned", "reply-requested", "reply-sent", "reply-failed",
                 "tag-corrected", "change-marked");
-        assertWireNames(AuditAction.class, "conversation-opened", "api-mention-read", "api-searched", "api-conversation-read", "note",
-                "status-changed", "assigned", "reply-requested", "tag-corrected", "corrections-exported", "identity-revealed");
+        assertWireNames(AuditAction.class, "conversation-opened", "api-mention-read", "api-searched", "api-conversation-read",
+                "api-streamed", "mentions-listed", "csv-exported", "login-locked-out", "note", "status-changed", "assigned",
+                "reply-requested", "tag-corrected", "corrections-exported", "identity-revealed");
         assertWireNames(RetriageJob.State.class, "running", "done", "cancelled", "failed");
         assertWireNames(DeadLetter.State.class, "pending", "retried", "discarded");
         assertWireNames(AlertDelivery.Kind.class, "immediate", "escalation", "digest");

@@ -14,4 +14,10 @@ class ClockConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Before any bean touches the data directory. */
+    @Bean
+    static DataDirectory dataDirectory() {
+        return new DataDirectory();
+    }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import org.heard.contracts.WireEnum;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.mentions.MentionSearch;
@@ -64,7 +65,7 @@ class ApiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MentionStream mentionStream(MentionFeed feed, InboxQueries queries, ApiStreamSettings settings) {
-        return new MentionStream(feed, queries, settings.heartbeat(), settings.timeout());
+    MentionStream mentionStream(MentionFeed feed, InboxQueries queries, AuditTrail audit, ApiStreamSettings settings) {
+        return new MentionStream(feed, queries, audit, settings.heartbeat(), settings.timeout());
     }
 }

@@ -78,7 +78,8 @@ final class ApiDescription {
         return new Schema<>()
                 .description("A reply that was not sent, and why")
                 .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + PROBLEM), new ObjectSchema()
-                        .addProperty("state", new StringSchema()._enum(List.of("needs-confirmation", "blocked", "in-progress", "key-reused")))
+                        .addProperty("state", new StringSchema()._enum(List.of("needs-confirmation", "blocked", "in-progress", "key-reused", "unknown")))
+                        .addProperty("replyId", new StringSchema().description("With state unknown: the reply that may still go out"))
                         .addProperty("warnings", new ArraySchema().items(warning))
                         .required(List.of("state"))));
     }

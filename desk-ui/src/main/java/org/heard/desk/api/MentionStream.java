@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.heard.contracts.MentionTriaged;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
@@ -33,6 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code Last-Event-ID} first gets what was triaged since, from the index, starting a little
  * before that id, because announcements from different partitions may arrive slightly out of
  * order: after a resume an event may repeat, but none is lost.
+ *
+ * <p>Every mention is in the audit trail as streamed to its caller before it is sent; when the
+ * trail cannot take it, the stream ends with an error and the client resumes after its last event.
  */
 class MentionStream implements SmartLifecycle, AutoCloseable {
 
@@ -44,14 +49,16 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MentionStream.class);
 
     private final InboxQueries queries;
+    private final AuditTrail audit;
     private final Duration timeout;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final ScheduledExecutorService deliveries;
     private final Runnable unsubscribe;
     private volatile boolean running;
 
-    MentionStream(MentionFeed feed, InboxQueries queries, Duration heartbeat, Duration timeout) {
+    MentionStream(MentionFeed feed, InboxQueries queries, AuditTrail audit, Duration heartbeat, Duration timeout) {
         this.queries = queries;
+        this.audit = audit;
         this.timeout = timeout;
         this.deliveries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-api-stream").daemon().factory());
         this.unsubscribe = feed.subscribe(this::announced);
@@ -172,6 +179,8 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
                 if (page.mentions().isEmpty()) {
                     return;
                 }
+                audit.recordMentions(user.getUsername(), AuditAction.API_STREAMED,
+                        page.mentions().stream().map(MentionDocument::mentionId).toList());
                 for (int i = 0; i < page.mentions().size(); i++) {
                     send(page.mentions().get(i), page.positions().get(i));
                 }
@@ -188,6 +197,7 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
             try {
                 var mention = queries.find(user, mentionId);
                 if (mention.isPresent()) {
+                    audit.record(user.getUsername(), AuditAction.API_STREAMED, mentionId, mention.get().conversationId(), "");
                     var triagedAt = mention.get().triagedAt();
                     send(mention.get(), new MentionSearch.Position(triagedAt == null ? 0 : triagedAt.toEpochMilli(), mentionId));
                 }

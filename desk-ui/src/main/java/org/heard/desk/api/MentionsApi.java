@@ -194,6 +194,9 @@ class MentionsApi {
             content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.REPLY_PROBLEM)))
     @ApiResponse(responseCode = "422", description = "Cannot be sent as it is (too long, empty), or the Idempotency-Key was used for another request",
             content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.REPLY_PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "Unknown whether it was sent (state unknown, with its replyId): it may still go out; "
+            + "read the conversation before trying again. The Idempotency-Key stays taken",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.REPLY_PROBLEM)))
     ResponseEntity<?> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @RequestBody ReplyDraft draft) {
         if (key == null) {
@@ -222,9 +225,9 @@ class MentionsApi {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> body = DeskJson.mapper().convertValue(answer.getBody(), Map.class);
                     keys.complete(claimed, user.getUsername(), requestHash, answer.getStatusCode().value(), body);
-                } else {
+                } else if (!(attempt instanceof SendAttempt.Unknown)) {
                     keys.release(claimed); // nothing was sent: the same key may be used again
-                }
+                } // unknown whether it was sent: the key stays taken, and a retry with it is told to check first
                 yield answer;
             }
         };
@@ -246,6 +249,8 @@ class MentionsApi {
             case SendAttempt.NeedsConfirmation confirm -> ApiProblems.problem(HttpStatus.CONFLICT,
                     "Nothing was sent: acknowledge the warnings (acknowledgedWarnings) to send it as it is",
                     Map.of("state", "needs-confirmation", "warnings", warnings(confirm.warnings())));
+            case SendAttempt.Unknown unknown -> ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, unknown.reason(),
+                    Map.of("state", "unknown", "replyId", unknown.replyId().value()));
             case SendAttempt.Blocked blocked -> ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, blocked.reason(),
                     Map.of("state", "blocked"));
             case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);

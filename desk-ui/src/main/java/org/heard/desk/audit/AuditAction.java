@@ -12,6 +12,14 @@ public enum AuditAction implements WireEnum {
     API_SEARCHED,
     /** Read a conversation through the JSON API; the detail lists the mentions shown. */
     API_CONVERSATION_READ,
+    /** Received mentions on the JSON API's live stream; the detail lists them. */
+    API_STREAMED,
+    /** Saw a list of mentions with their excerpts (inbox, feed, a figure's mentions); the detail lists them. */
+    MENTIONS_LISTED,
+    /** Exported mentions with their text as CSV; the detail lists them. */
+    CSV_EXPORTED,
+    /** A login refused because of too many failed attempts; the actor is the username tried. */
+    LOGIN_LOCKED_OUT,
     NOTE,
     STATUS_CHANGED,
     ASSIGNED,

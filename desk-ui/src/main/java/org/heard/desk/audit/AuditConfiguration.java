@@ -4,16 +4,27 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.kafka.BatchListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.DESK)
@@ -28,21 +39,62 @@ class AuditConfiguration {
             Activity.Kind.REPLY_REQUESTED, AuditAction.REPLY_REQUESTED,
             Activity.Kind.TAG_CORRECTED, AuditAction.TAG_CORRECTED);
 
+    /** How long the writers may make no progress on a backlog before health says the trail is behind. */
+    static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
     @Bean(initMethod = "ensureExists")
     AuditLog auditLog(ElasticsearchClient client) {
         return new AuditLog(client);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    AuditTrail auditTrail(AuditLog auditLog, AuditSettings settings, Clock clock, ActivityLog activity) {
-        var trail = new AuditTrail(auditLog, clock, instanceName(settings), settings.buffer());
+    @Bean
+    AuditTrail auditTrail(EventPublisher publisher, AuditSettings settings, Clock clock, ActivityLog activity) {
+        var trail = new AuditTrail(publisher, clock, instanceName(settings), settings.timeout());
         activity.onRecorded(entry -> {
             var action = ACTIONS.get(entry.kind());
             if (action != null) {
-                trail.record(entry.actor(), action, entry.mentionId(), entry.conversationId(), detail(entry));
+                try {
+                    trail.record(entry.actor(), action, entry.mentionId(), entry.conversationId(), detail(entry));
+                } catch (AuditUnavailable e) {
+                    // Done and in the activity log (with who and when) already; health shows the trail failing.
+                    log.error("{} by {} on mention {} is in the activity log but not in the audit trail", action.wire(),
+                            entry.actor(), entry.mentionId());
+                }
             }
         });
         return trail;
+    }
+
+    @Bean
+    AuditWriter auditWriter(AuditLog auditLog, EventPublisher publisher, Clock clock) {
+        return new AuditWriter(auditLog, publisher, clock);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerFactory(ConsumerFactory<String, byte[]> consumerFactory) {
+        // Elasticsearch down: keep the batch and try again; offsets move only once the index has it.
+        return BatchListeners.retryingForever(consumerFactory, 1, 0);
+    }
+
+    @Bean
+    AuditListener auditListener(AuditWriter writer) {
+        return new AuditListener(writer);
+    }
+
+    static class AuditListener {
+
+        private final AuditWriter writer;
+
+        AuditListener(AuditWriter writer) {
+            this.writer = writer;
+        }
+
+        @KafkaListener(id = AuditWriter.GROUP, groupId = AuditWriter.GROUP, topics = "#{T(org.heard.contracts.Topics).AUDIT.name()}",
+                containerFactory = "auditListenerFactory", batch = "true")
+        void onEntries(List<ConsumerRecord<String, byte[]>> records) {
+            writer.take(records);
+        }
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
@@ -50,18 +102,18 @@ class AuditConfiguration {
         return new AuditRetention(auditLog, settings.retention(), clock);
     }
 
-    /** DOWN while entries cannot be stored: accesses are happening that the trail does not show yet. */
     @Bean
-    HealthIndicator auditHealthIndicator(AuditTrail trail) {
-        return () -> {
-            var state = trail.state();
-            var health = state.failing() ? Health.down() : Health.up();
-            health.withDetail("waiting", state.waiting()).withDetail("dropped", state.dropped());
-            if (state.failing() && state.lastError() != null) {
-                health.withDetail("lastError", state.lastError());
-            }
-            return health.build();
-        };
+    AuditBacklog auditBacklog(Admin kafkaHealthAdmin, Clock clock) {
+        return new AuditBacklog(kafkaHealthAdmin, Topics.AUDIT.name(), AuditWriter.GROUP, clock, STUCK_AFTER);
+    }
+
+    /**
+     * DOWN while the trail misses accesses: entries could not be recorded (the accesses were refused),
+     * the index does not take them, or they wait on Kafka and the writers make no progress.
+     */
+    @Bean
+    HealthIndicator auditHealthIndicator(AuditTrail trail, AuditWriter writer, AuditBacklog backlog, Clock clock) {
+        return () -> AuditHealth.of(trail.state(), writer.state(), backlog, clock.instant().minus(STUCK_AFTER));
     }
 
     /** Ids and field names only: a note's or reply's text stays in the activity log. */

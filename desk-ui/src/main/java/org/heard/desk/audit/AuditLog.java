@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.heard.contracts.AccessAudited;
 import org.heard.platform.search.Indexes;
 import org.heard.platform.search.Store;
 
@@ -49,7 +50,7 @@ public class AuditLog {
      *
      * @throws UncheckedIOException or {@link ElasticsearchException} when the batch was not taken
      */
-    void append(List<AuditEntry> entries) {
+    public void append(List<AccessAudited> entries) {
         if (entries.isEmpty()) {
             return;
         }

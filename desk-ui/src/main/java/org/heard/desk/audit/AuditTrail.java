@@ -6,150 +6,112 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.heard.contracts.AccessAudited;
+import org.heard.contracts.Topics;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.events.Handover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the desk records who looked at or did what. {@link #record} queues and returns at once;
- * a writer thread appends to the {@link AuditLog} in bulk and keeps retrying while Elasticsearch is
- * away (see the package description for why the user's action never waits for it).
+ * Where the desk records who looked at or did what, before it happens: {@link #record} returns once
+ * Kafka has the entry (acks=all) and throws {@link AuditUnavailable} when it could not take it
+ * within the timeout, so the access does not go ahead unrecorded. The {@link AuditWriter} moves
+ * entries from Kafka to the audit index; nothing waits in this process's memory.
  */
 public class AuditTrail {
 
+    /** The most mention ids one entry lists; a longer list is split over several entries. */
+    static final int IDS_PER_ENTRY = 200;
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
-    private static final int BATCH = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    /** How the trail is doing: failing while a batch cannot be written; dropped only on overflow. */
-    public record State(boolean failing, String lastError, int waiting, long written, long dropped) {}
+    /** How recording is going: entries taken by Kafka, accesses refused because it could not take them. */
+    public record State(long recorded, long refused, String lastError, Instant lastRefusedAt) {}
 
-    private final AuditLog auditLog;
+    private final EventPublisher publisher;
     private final Clock clock;
     private final String instance;
-    private final BlockingQueue<AuditEntry> queue;
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final Duration timeout;
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final List<AuditEntry> inFlight = new ArrayList<>();
-    private volatile boolean failing;
-    private volatile boolean running;
-    private Thread writer;
+    private final AtomicReference<Instant> lastRefusedAt = new AtomicReference<>();
 
-    public AuditTrail(AuditLog auditLog, Clock clock, String instance, int buffer) {
-        this.auditLog = auditLog;
+    /** @param timeout how long an access waits for Kafka to take its entry */
+    public AuditTrail(EventPublisher publisher, Clock clock, String instance, Duration timeout) {
+        this.publisher = publisher;
         this.clock = clock;
         this.instance = instance;
-        this.queue = new LinkedBlockingQueue<>(buffer);
+        this.timeout = timeout;
     }
 
-    /** Records an access or action by a member of staff; never blocks and never throws. */
+    /**
+     * Records an access to or action on one mention (or a conversation, or a search).
+     *
+     * @throws AuditUnavailable when the entry could not be recorded: do not go ahead with the access
+     */
     public void record(String actor, AuditAction action, String mentionId, String conversationId, String detail) {
-        var entry = new AuditEntry(UUID.randomUUID().toString(), actor == null ? "unknown" : actor, action, mentionId,
-                conversationId, detail, clock.instant(), instance);
-        if (!queue.offer(entry)) {
-            dropped.incrementAndGet();
-            log.error("Audit buffer full, entry not stored: {} {} mention={} conversation={} at={}", entry.actor(),
-                    action.wire(), mentionId, conversationId, entry.at());
+        await(List.of(publish(actor, action, mentionId, conversationId, detail)));
+    }
+
+    /**
+     * Records that a person saw (or took away) these mentions, listing them all over as many entries
+     * as it takes. Nothing is recorded for an empty list.
+     *
+     * @throws AuditUnavailable when the entries could not be recorded: do not show or hand over the mentions
+     */
+    public void recordMentions(String actor, AuditAction action, List<String> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return;
         }
+        int parts = (mentionIds.size() + IDS_PER_ENTRY - 1) / IDS_PER_ENTRY;
+        List<CompletableFuture<Void>> sent = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            var ids = mentionIds.subList(part * IDS_PER_ENTRY, Math.min(mentionIds.size(), (part + 1) * IDS_PER_ENTRY));
+            String detail = (parts > 1 ? "part " + (part + 1) + " of " + parts + ", " + mentionIds.size() + " in all; " : "")
+                    + "mentions=" + String.join(",", ids);
+            // Listed in the detail, as a search's are: the entry is about the list, not one mention.
+            sent.add(publish(actor, action, null, null, detail));
+        }
+        await(sent);
     }
 
     public State state() {
-        return new State(failing, lastError.get(), queue.size() + inFlightSize(), written.get(), dropped.get());
+        return new State(recorded.get(), refused.get(), lastError.get(), lastRefusedAt.get());
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        writer = Thread.ofPlatform().daemon().name("heard-audit-writer").start(this::writeLoop);
+    /** Handed over on a thread of its own, so the access waits no longer than the timeout. */
+    private CompletableFuture<Void> publish(String actor, AuditAction action, String mentionId, String conversationId, String detail) {
+        var entry = new AccessAudited(UUID.randomUUID().toString(), actor == null || actor.isBlank() ? "unknown" : actor,
+                action.wire(), mentionId, conversationId, detail, clock.instant(), instance);
+        return Handover.publish(publisher, Topics.AUDIT, entry);
     }
 
-    /** Stops the writer after one last attempt to write what is waiting. */
-    public synchronized void stop() {
-        running = false;
-        if (writer != null) {
-            writer.interrupt();
-            try {
-                writer.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        while (writeOnce() && !queue.isEmpty()) {
-            // drains the queue batch by batch while Elasticsearch takes them
-        }
-        int left = queue.size() + inFlightSize();
-        if (left > 0) {
-            log.error("Stopping with {} audit entries not stored", left);
+    private void await(List<CompletableFuture<Void>> sent) {
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            recorded.addAndGet(sent.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw refuse(e);
+        } catch (ExecutionException e) {
+            throw refuse(e.getCause());
+        } catch (TimeoutException e) {
+            throw refuse(new TimeoutException("Kafka did not take the audit entry within " + timeout));
         }
     }
 
-    private void writeLoop() {
-        Duration backoff = Duration.ofMillis(200);
-        while (running) {
-            try {
-                if (inFlightSize() == 0) {
-                    AuditEntry first = queue.poll(1, TimeUnit.SECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    synchronized (inFlight) {
-                        inFlight.add(first);
-                        queue.drainTo(inFlight, BATCH - 1);
-                    }
-                }
-                if (writeOnce()) {
-                    backoff = Duration.ofMillis(200);
-                } else {
-                    Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Writes the batch in flight (or the next one); true when nothing is left in flight. */
-    private boolean writeOnce() {
-        synchronized (inFlight) {
-            if (inFlight.isEmpty()) {
-                queue.drainTo(inFlight, BATCH);
-            }
-            if (inFlight.isEmpty()) {
-                return true;
-            }
-            try {
-                auditLog.append(inFlight);
-                written.addAndGet(inFlight.size());
-                inFlight.clear();
-                if (failing) {
-                    log.info("Audit entries are being stored again");
-                }
-                failing = false;
-                return true;
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    log.error("Cannot store {} audit entries; keeping them and retrying: {}", inFlight.size(), e.getMessage());
-                }
-                failing = true;
-                lastError.set(Instant.now(clock) + " " + e.getMessage());
-                return false;
-            }
-        }
-    }
-
-    private int inFlightSize() {
-        synchronized (inFlight) {
-            return inFlight.size();
-        }
+    private AuditUnavailable refuse(Throwable cause) {
+        refused.incrementAndGet();
+        lastRefusedAt.set(clock.instant());
+        lastError.set(String.valueOf(cause));
+        log.error("An access was refused because its audit entry could not be recorded: {}", String.valueOf(cause));
+        return new AuditUnavailable(cause);
     }
 }

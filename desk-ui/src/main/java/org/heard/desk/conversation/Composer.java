@@ -44,6 +44,9 @@ final class Composer extends VerticalLayout {
 
         void failed(String message);
 
+        /** Handed towards the channel without confirmation: it may still go out, and the history shows it unconfirmed. */
+        void unconfirmed(String message);
+
         void note(String text);
     }
 
@@ -241,6 +244,8 @@ final class Composer extends VerticalLayout {
                 send.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
             case SendAttempt.Blocked blocked -> outcomes.failed(blocked.reason());
+            // The draft stays: sending it again as it is reuses its reply id, which the channel sends at most once.
+            case SendAttempt.Unknown unknown -> outcomes.unconfirmed(unknown.reason());
             case SendAttempt.NotFound notFound -> outcomes.failed("This mention is no longer yours to answer");
             case SendAttempt.Requested requested -> {
                 if (mention.channel() == Channel.STORY) {

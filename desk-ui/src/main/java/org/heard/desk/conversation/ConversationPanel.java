@@ -83,6 +83,12 @@ public final class ConversationPanel extends VerticalLayout {
             }
 
             @Override
+            public void unconfirmed(String message) {
+                notify(message, true);
+                reload();
+            }
+
+            @Override
             public void note(String text) {
                 act(id -> desk.work.note(user, id, text), "Note added");
             }
@@ -102,9 +108,10 @@ public final class ConversationPanel extends VerticalLayout {
 
     /** Shows a mention the person may see (the caller found it in their scope), and records that they opened it. */
     public void show(MentionDocument shown) {
+        // Recorded before anything of it is shown; when the trail cannot take it, nothing changes here.
+        desk.audit.record(user.getUsername(), AuditAction.CONVERSATION_OPENED, shown.mentionId(), shown.conversationId(), "");
         String before = mention == null ? null : mention.mentionId();
         mention = shown;
-        desk.audit.record(user.getUsername(), AuditAction.CONVERSATION_OPENED, shown.mentionId(), shown.conversationId(), "");
         if (before != null && !before.equals(shown.mentionId())) {
             desk.presence.left(before, visitId);
         }

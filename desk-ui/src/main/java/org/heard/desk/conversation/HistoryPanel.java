@@ -9,6 +9,7 @@ import java.util.Map;
 import org.heard.contracts.Channel;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.naming.DeskNames;
+import org.heard.desk.reply.ReplyDesk;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionStatus;
 
@@ -57,12 +58,19 @@ final class HistoryPanel extends Div {
             case REPLY_REQUESTED -> "Reply by " + who
                     + (entry.detail("choice") == null || "no warnings".equals(entry.detail("choice")) ? ""
                             : " (" + entry.detail("choice") + ": " + entry.detail("warnings") + ")")
-                    + " — " + delivery.getOrDefault(entry.detail("replyId"),
-                            mention.channel() == Channel.STORY ? "awaiting publication" : "sending…")
+                    + " — " + delivery.getOrDefault(entry.detail("replyId"), pending(entry, mention.channel()))
                     + "\n" + entry.text();
             case CHANGE_MARKED -> who + " marked that this led to a change " + entry.detail("change");
             case REPLY_SENT, REPLY_FAILED -> null;
         };
+    }
+
+    /** A reply the channel has not reported on yet; one Kafka did not confirm may or may not go out. */
+    static String pending(Activity reply, Channel channel) {
+        if (ReplyDesk.UNCONFIRMED.equals(reply.detail("handover"))) {
+            return "not confirmed: it may still go out, check before sending again";
+        }
+        return channel == Channel.STORY ? "awaiting publication" : "sending…";
     }
 
     /** Each reply's delivery: sent (with when and the channel's id for it), or why it failed; a later success wins. */

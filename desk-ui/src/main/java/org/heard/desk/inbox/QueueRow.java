@@ -12,6 +12,7 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.naming.Chips;
 import org.heard.desk.naming.DeskNames;
+import org.heard.desk.naming.Waiting;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionStatus;
 

@@ -44,6 +44,8 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.ServiceTag;
 import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.catalogue.Service;
@@ -77,6 +79,7 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<String> service = new ComboBox<>("Service");
     private final Select<Channel> channel = new Select<>();
     private final VerticalLayout figures = new VerticalLayout();
+    private final AuditTrail audit;
     private final VerticalLayout drillDown = new VerticalLayout();
 
     // Read by download requests, which Vaadin serves outside the UI's lock.
@@ -86,9 +89,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private boolean loading;
 
     public InsightView(ResponseInsight insight, Names names, InboxQueries queries, ServiceCatalogue catalogue, Clock clock,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, AuditTrail audit) {
         this.insight = insight;
         this.names = names;
+        this.audit = audit;
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         setWidthFull();
         var today = LocalDate.now(clock);
@@ -430,12 +434,16 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         drill = chosen;
         drillDown.removeAll();
         var page = insight.drillDown(user, filter, chosen, 0, DRILL_DOWN_ROWS);
+        audit.recordMentions(user.getUsername(), AuditAction.MENTIONS_LISTED, ids(page.mentions()));
         var title = new H3(chosen.title(names));
         title.setId("drill-title");
         var total = new Span(page.total() == 1 ? "1 mention" : page.total() + " mentions");
         total.setId("drill-total");
-        var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv",
-                () -> InsightCsv.mentions(insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions(), names));
+        var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv", () -> {
+            var mentions = insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions();
+            audit.recordMentions(user.getUsername(), AuditAction.CSV_EXPORTED, ids(mentions));
+            return InsightCsv.mentions(mentions, names);
+        });
         export.setId("drill-csv");
         var header = new HorizontalLayout(total, export);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -470,6 +478,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         var open = new Anchor("conversation/" + mention.mentionId(), abbreviated(said));
         open.addClassName("drill-mention");
         row.addDataCell().add(open);
+    }
+
+    private static List<String> ids(List<MentionDocument> mentions) {
+        return mentions.stream().map(MentionDocument::mentionId).toList();
     }
 
     private static Anchor csvLink(String text, String fileName, Supplier<String> csv) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.audit.AuditAction;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionSearch;
@@ -26,36 +28,45 @@ public class InboxQueries {
     private final IdentityShield shield;
     private final IdentityReveals reveals;
     private final ActivityLog activity;
+    private final AuditTrail audit;
 
-    public InboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity) {
+    public InboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity,
+            AuditTrail audit) {
         this.index = index;
         this.tree = tree;
         this.shield = shield;
         this.reveals = reveals;
         this.activity = activity;
+        this.audit = audit;
     }
 
     public DeskScope scopeOf(StaffUser user) {
         return DeskScope.of(user, tree);
     }
 
+    /** A page of a list a person sees with excerpts (the feed, what is offered next): recorded in the audit trail before it is shown. */
     public MentionSearch.SearchPage search(StaffUser user, MentionQuery query, int from, int size) {
         var page = index.search(scoped(user, query), from, size);
-        return new MentionSearch.SearchPage(shown(user, page.mentions()), page.total());
+        return new MentionSearch.SearchPage(listed(user, page.mentions()), page.total());
     }
 
     /**
      * A page and, in the same request, the count of each named query (an inbox's tabs), every one
-     * of them in the person's scope, the page's mentions as the person may read them.
+     * of them in the person's scope; the page is a list with excerpts, recorded in the audit trail
+     * before it is shown.
      */
     public MentionSearch.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
             java.util.Map<String, MentionQuery> counts) {
         var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
         counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
         var found = index.searchCounting(scoped(user, query), from, size, scoped);
-        var page = found.page();
         return new MentionSearch.CountedPage(
-                new MentionSearch.SearchPage(shown(user, page.mentions()), page.total()), found.counts());
+                new MentionSearch.SearchPage(listed(user, found.page().mentions()), found.page().total()), found.counts());
+    }
+
+    private List<MentionDocument> listed(StaffUser user, List<MentionDocument> mentions) {
+        audit.recordMentions(user.getUsername(), AuditAction.MENTIONS_LISTED, mentions.stream().map(MentionDocument::mentionId).toList());
+        return shown(user, mentions);
     }
 
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */

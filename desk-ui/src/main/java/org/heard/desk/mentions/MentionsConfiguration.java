@@ -36,8 +36,9 @@ class MentionsConfiguration {
     }
 
     @Bean
-    InboxQueries inboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity) {
-        return new InboxQueries(index, tree, shield, reveals, activity);
+    InboxQueries inboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity,
+            AuditTrail audit) {
+        return new InboxQueries(index, tree, shield, reveals, activity, audit);
     }
 
     @Bean

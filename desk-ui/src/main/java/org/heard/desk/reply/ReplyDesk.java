@@ -1,15 +1,22 @@
 package org.heard.desk.reply;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ConversationId;
 import org.heard.contracts.MentionId;
@@ -23,9 +30,12 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.contracts.TweetLength;
 import org.heard.platform.events.EventPublisher;
+import org.heard.platform.events.Handover;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks, signs and sends a personal reply on the patient's own channel. */
 public class ReplyDesk {
@@ -36,7 +46,14 @@ public class ReplyDesk {
     static final double COPY_THRESHOLD = 0.7;
     /** A direct message on X may be this long; a public post is held to {@link TweetLength#MAX}. */
     static final int DIRECT_MESSAGE_LIMIT = 10_000;
+    /** How long Send waits for Kafka; the producer itself keeps trying longer (delivery.timeout.ms). */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
+    static final String UNKNOWN = "Unknown whether the reply was sent: Kafka did not confirm it in time, and it may still"
+            + " go out. Check the conversation's history (or the patient's channel) before you try again; sending this same"
+            + " draft again never sends it twice.";
+    /** The mark (detail {@code handover}) in the history of a reply Kafka did not confirm in time. */
+    public static final String UNCONFIRMED = "unconfirmed";
+    private static final Logger log = LoggerFactory.getLogger(ReplyDesk.class);
 
     private final InboxQueries queries;
     private final StaffWrites index;
@@ -45,9 +62,16 @@ public class ReplyDesk {
     private final PersonalDataSpotter personalData;
     private final List<String> staffNames;
     private final Clock clock;
+    private final Duration publishTimeout;
 
     public ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter personalData, List<String> staffNames, Clock clock) {
+        this(queries, index, activity, publisher, personalData, staffNames, clock, PUBLISH_TIMEOUT);
+    }
+
+    ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
+            PersonalDataSpotter personalData, List<String> staffNames, Clock clock, Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
         this.queries = queries;
         this.index = index;
         this.activity = activity;
@@ -121,7 +145,7 @@ public class ReplyDesk {
         if (!review.warnings().stream().allMatch(acknowledged)) {
             return new SendAttempt.NeedsConfirmation(review.warnings());
         }
-        var replyId = ReplyId.random();
+        var replyId = forDraft(mention.mentionId(), review.signed(), privately);
         var responder = responder(user);
         var now = clock.instant();
         var details = new HashMap<String, String>();
@@ -147,20 +171,66 @@ public class ReplyDesk {
         var request = new ReplyRequested(replyId, new MentionId(mention.mentionId()), new ConversationId(mention.conversationId()),
                 mention.channel(), mention.account(), responder, review.signed(), privately, now);
         try {
-            publisher.publish(Topics.REPLIES, request).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Handover.publish(publisher, Topics.REPLIES, request).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendAttempt.Blocked("Interrupted before the reply was handed over: nothing was sent, try again");
-        } catch (ExecutionException | TimeoutException e) {
-            // Nothing was recorded as sent: the draft stays in the composer for another try.
-            return new SendAttempt.Blocked("The reply could not be handed to the channel (" + e.getClass().getSimpleName()
-                    + "): nothing was sent, try again");
+            return unknown(mention, replyId, user, review.signed(), details, now);
+        } catch (TimeoutException e) {
+            return unknown(mention, replyId, user, review.signed(), details, now);
+        } catch (ExecutionException e) {
+            var refusal = refusal(e.getCause());
+            if (refusal.isEmpty()) {
+                // Gave up waiting for an answer (the producer's delivery timeout): the broker may have the record.
+                return unknown(mention, replyId, user, review.signed(), details, now);
+            }
+            return new SendAttempt.Blocked("The reply could not be handed to the channel (" + refusal.get().getClass().getSimpleName()
+                    + "): Kafka refused it and nothing was sent; try again");
         }
-        record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), review.signed(), details, now);
-        index.updateStatus(mention.mentionId(),
-                mention.status() == null || mention.status() == MentionStatus.NEW ? MentionStatus.IN_PROGRESS : mention.status(),
-                mention.assignee() == null ? user.getUsername() : null, now);
+        try {
+            record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), review.signed(), details, now);
+            index.updateStatus(mention.mentionId(),
+                    mention.status() == null || mention.status() == MentionStatus.NEW ? MentionStatus.IN_PROGRESS : mention.status(),
+                    mention.assignee() == null ? user.getUsername() : null, now);
+        } catch (RuntimeException e) {
+            // Handed over all the same: its outcome is recorded when the channel reports it.
+            log.error("Reply {} was handed to the channel, but the desk could not record the request: {}", replyId, e.toString());
+        }
         return new SendAttempt.Requested(replyId, review.signed(), review.warnings());
+    }
+
+    /** Kafka's answer that it did not take the record (too large, not allowed...), if that is what went wrong. */
+    private static Optional<Throwable> refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return Optional.empty();
+            }
+            if (cause instanceof ApiException || cause instanceof SerializationException) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One id per draft: the same reply to the same mention, by the same person, the same way, is the
+     * same reply however often Send is pressed, so a channel never sends it twice.
+     */
+    static ReplyId forDraft(String mentionId, String signed, boolean privately) {
+        String draft = mentionId + '\u0000' + privately + '\u0000' + signed;
+        return new ReplyId("reply-" + UUID.nameUUIDFromBytes(draft.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Kept in the history as asked for, with the outcome unknown, so there is something to check. */
+    private SendAttempt unknown(MentionDocument mention, ReplyId replyId, StaffUser user, String signed, Map<String, String> details,
+            Instant now) {
+        try {
+            var unconfirmed = new HashMap<>(details);
+            unconfirmed.put("handover", UNCONFIRMED);
+            record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), signed, unconfirmed, now);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the unconfirmed reply {} in the history: {}", replyId, e.toString());
+        }
+        return new SendAttempt.Unknown(replyId, UNKNOWN);
     }
 
     static Responder responder(StaffUser user) {
@@ -214,7 +284,7 @@ public class ReplyDesk {
     }
 
     private void record(MentionDocument mention, Activity.Kind kind, String id, String actor, String text,
-            java.util.Map<String, String> details, java.time.Instant at) {
+            Map<String, String> details, Instant at) {
         activity.record(new Activity(id, mention.conversationId(), mention.mentionId(), kind, actor, text, details, at));
     }
 }

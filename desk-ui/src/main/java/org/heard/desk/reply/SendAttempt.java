@@ -13,13 +13,20 @@ public sealed interface SendAttempt {
      */
     record Requested(ReplyId replyId, String text, List<DraftWarning> warningsOverridden) implements SendAttempt {}
 
+    /**
+     * Handed towards the channel, but Kafka did not confirm it in time: the reply may still go out.
+     * The key of an API call that asked for it stays taken; sending the same draft again reuses
+     * {@code replyId}, which the channel sends at most once.
+     */
+    record Unknown(ReplyId replyId, String reason) implements SendAttempt {}
+
     /** Recorded as answered by letter or phone: there is nothing for a connector to send. */
     record RecordedOffline(ReplyId replyId) implements SendAttempt {}
 
     /** There are warnings the responder has not seen yet: show them, then send again deliberately. */
     record NeedsConfirmation(List<DraftWarning> warnings) implements SendAttempt {}
 
-    /** Cannot be sent as it is (a hard channel limit, an empty draft). */
+    /** Not sent and cannot be as it is (a hard channel limit, an empty draft, a refusal by Kafka). */
     record Blocked(String reason) implements SendAttempt {}
 
     /** No such mention, or not one this person may answer. */

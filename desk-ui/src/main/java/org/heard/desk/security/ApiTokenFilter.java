@@ -25,13 +25,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiClients clients;
+    private final Lockouts lockouts;
     private final SecurityContextHolderStrategy contexts;
     // Kept on the request, so the later dispatches of a streamed response (server-sent events) see the client too.
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
     /** @param contexts the strategy the security chain reads (Vaadin installs its own), not a copy made earlier */
-    ApiTokenFilter(ApiClients clients, SecurityContextHolderStrategy contexts) {
+    ApiTokenFilter(ApiClients clients, Lockouts lockouts, SecurityContextHolderStrategy contexts) {
         this.clients = clients;
+        this.lockouts = lockouts;
         this.contexts = contexts;
     }
 
@@ -43,9 +45,16 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        try {
+            lockouts.refuseIfLocked(null, request.getRemoteAddr(), "token");
+        } catch (LoginLockedOut locked) {
+            StatusOnlyResponses.lockedOut(response, locked);
+            return;
+        }
         var client = clients.byToken(header.substring(BEARER.length()).strip());
         if (client.isEmpty()) {
             log.info("Refused an API request with an unknown token to {} from {}", request.getRequestURI(), request.getRemoteAddr());
+            lockouts.failed(null, request.getRemoteAddr());
             StatusOnlyResponses.invalidToken(response);
             return;
         }

@@ -1,6 +1,7 @@
 package org.heard.desk.security;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * No default password: on the first start without configured users an {@code admin} account gets a
- * generated password, printed once in the log and kept in {@code <data-dir>/initial-admin-password}
- * readable by its owner only (as Jenkins does). Configuring users replaces it.
+ * generated password, printed once on the console and kept in {@code <data-dir>/initial-admin-password}
+ * readable by its owner only (as Jenkins does). Configuring users replaces it. The password is
+ * written to the console directly, never through the logging system, whose output is shipped to log
+ * stores and read by more people than the one starting the desk.
  */
 final class InitialAdmin {
 
@@ -27,8 +30,8 @@ final class InitialAdmin {
 
     private InitialAdmin() {}
 
-    /** The admin password: read from the file, or generated and written there on the first start. */
-    static String password(Path dataDir) {
+    /** The admin password: read from the file, or generated, written there and shown on {@code console} on the first start. */
+    static String password(Path dataDir, PrintStream console) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
@@ -45,18 +48,21 @@ final class InitialAdmin {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
             Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            log.warn("""
+            console.println("""
 
                     *************************************************************
-                    No users are configured, so Heard created the user '{}'.
+                    No users are configured, so Heard created the user '%s'.
                     Its password (shown only this once) is:
 
-                        {}
+                        %s
 
-                    It is also in {} (readable by you only).
+                    It is also in %s (readable by you only).
                     Configure heard.security.users to replace this account.
-                    *************************************************************""",
-                    USERNAME, password, file.toAbsolutePath());
+                    *************************************************************
+                    """.formatted(USERNAME, password, file.toAbsolutePath()));
+            console.flush();
+            log.warn("No users are configured: created the user '{}'; its password is shown on the console once and kept in {}",
+                    USERNAME, file.toAbsolutePath());
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the initial admin password in " + file, e);

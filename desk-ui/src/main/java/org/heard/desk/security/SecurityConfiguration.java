@@ -2,6 +2,8 @@ package org.heard.desk.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.shell.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,7 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({StaffSettings.class, ApiClientSettings.class, OidcSettings.class})
+@EnableConfigurationProperties({StaffSettings.class, ApiClientSettings.class, OidcSettings.class, LoginSettings.class})
 class SecurityConfiguration {
 
     @Bean
@@ -44,6 +48,19 @@ class SecurityConfiguration {
     }
 
     @Bean
+    Lockouts lockouts(LoginSettings settings, ObjectProvider<AuditTrail> audit, Clock clock) {
+        return new Lockouts(new LoginThrottle(settings, clock), audit, clock);
+    }
+
+    /** Staff's passwords (the login form, HTTP Basic), unless too many failed attempts locked the username or address. */
+    @Bean
+    AuthenticationProvider throttledLogins(StaffDirectory staff, PasswordEncoder encoder, Lockouts lockouts) {
+        var passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledLogins(passwords, lockouts);
+    }
+
+    @Bean
     StaffRoster staffRoster(StaffDirectory directory, StaffSettings settings) {
         return new StaffRoster(directory, settings);
     }
@@ -56,14 +73,14 @@ class SecurityConfiguration {
     /** The API: an integration's token ({@code Authorization: Bearer}) or a member of staff's HTTP Basic. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ObjectProvider<SecurityContextHolderStrategy> contexts)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, Lockouts lockouts,
+            ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // Patients' words as labelled data: admins only (an integration never is one).
                         .requestMatchers("/api/corrections", "/api/corrections/**").hasRole(StaffRole.ADMIN.name())
                         .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(clients, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                .addFilterBefore(new ApiTokenFilter(clients, lockouts, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         BasicAuthenticationFilter.class);
         return asMachineClient(http, StatusOnlyResponses.unauthorizedApi());
     }

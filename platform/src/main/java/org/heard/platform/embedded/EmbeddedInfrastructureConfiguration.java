@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.heard.platform.search.ElasticsearchEndpoint;
 import org.heard.platform.search.ExternalElasticsearchConfigured;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -60,17 +64,52 @@ class EmbeddedInfrastructureConfiguration {
     EmbeddedKafka embeddedKafka(EmbeddedSettings settings, ObjectProvider<EmbeddedElasticsearch> elasticsearch) {
         elasticsearch.ifAvailable(node -> {}); // launch the slow node first; it boots while the broker starts
         var kafka = settings.kafka();
-        privateDirectory(dataDir.resolve("kafka"));
-        log.info("No spring.kafka.bootstrap-servers configured: starting the embedded Kafka broker (data in {})",
-                dataDir.resolve("kafka"));
-        return EmbeddedKafka.start(new EmbeddedKafka.Settings(
-                dataDir.resolve("kafka"), kafka.host(), kafka.port(), kafka.controllerPort(), java.util.Map.of()));
+        Path home = dataDir.resolve("kafka");
+        privateDirectory(home);
+        log.info("No spring.kafka.bootstrap-servers configured: starting the embedded Kafka broker (data in {})", home);
+        NodeCredentials account;
+        try {
+            account = NodeCredentials.loadOrCreate(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the embedded Kafka broker's login in " + home, e);
+        }
+        return EmbeddedKafka.start(new EmbeddedKafka.Settings(home, kafka.host(), kafka.port(), kafka.controllerPort(), Map.of(),
+                new EmbeddedKafka.Login(account.username(), account.password()), kafka.allowRemoteClients()));
     }
 
     @Bean
     @Conditional(EmbeddedKafkaWanted.class)
     KafkaConnectionDetails embeddedKafkaConnection(EmbeddedKafka broker) {
-        return () -> List.of(broker.bootstrapServers());
+        return new KafkaConnectionDetails() {
+            @Override
+            public List<String> getBootstrapServers() {
+                return List.of(broker.bootstrapServers());
+            }
+
+            @Override
+            public String getSecurityProtocol() {
+                return broker.clientProperties().get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+            }
+        };
+    }
+
+    /**
+     * Every Kafka client Spring makes (producers, consumers, the admin, and those modules build from
+     * their configuration) signs in to the embedded broker: its SASL settings join
+     * {@code spring.kafka.properties}, which all of them read.
+     */
+    @Bean
+    @Conditional(EmbeddedKafkaWanted.class)
+    static BeanPostProcessor embeddedKafkaLogin(ObjectProvider<EmbeddedKafka> broker) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaProperties properties) {
+                    properties.getProperties().putAll(broker.getObject().clientProperties());
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -13,12 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("heard.embedded")
 record EmbeddedSettings(@DefaultValue Kafka kafka, @DefaultValue Elasticsearch elasticsearch) {
 
-    /** An in-process KRaft broker (broker and controller in one). */
+    /**
+     * An in-process KRaft broker (broker and controller in one). Clients sign in with a generated
+     * account kept in {@code <data-dir>/kafka/credentials}.
+     *
+     * @param allowRemoteClients whether {@code host} may be an address other machines reach
+     */
     record Kafka(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("9092") int port,
-            @DefaultValue("9093") int controllerPort) {}
+            @DefaultValue("9093") int controllerPort,
+            @DefaultValue("false") boolean allowRemoteClients) {}
 
     /**
      * The real Elasticsearch server as a managed child process.

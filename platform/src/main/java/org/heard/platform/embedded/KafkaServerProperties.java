@@ -2,6 +2,7 @@ package org.heard.platform.embedded;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The server properties of a single-node, combined broker and controller that is light on a small machine. */
@@ -9,20 +10,40 @@ final class KafkaServerProperties {
 
     static final int NODE_ID = 1;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
-    static final String CLIENT_LISTENER = "PLAINTEXT";
+    static final String CLIENT_LISTENER = "CLIENT";
 
     private KafkaServerProperties() {}
 
+    /**
+     * @param login null: plain listeners anyone on the machine may use; else SASL on both: SCRAM for
+     *     clients (and the broker itself), PLAIN against a fixed account on the controller port, as
+     *     KRaft controllers cannot read SCRAM accounts from the metadata they serve
+     */
     static Map<String, String> of(
-            String host, int port, int controllerPort, Path logDirectory, Map<String, String> overrides) {
+            String host, int port, int controllerPort, Path logDirectory, EmbeddedKafka.Login login,
+            Map<String, String> overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
         properties.put("listeners", CLIENT_LISTENER + "://" + host + ":" + port + ","
                 + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
         properties.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + port);
+        String protocol = login == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         properties.put("listener.security.protocol.map",
-                CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                CLIENT_LISTENER + ":" + protocol + "," + CONTROLLER_LISTENER + ":" + protocol);
+        if (login != null) {
+            String client = "listener.name." + CLIENT_LISTENER.toLowerCase(Locale.ROOT) + ".";
+            String controller = "listener.name." + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT) + ".";
+            properties.put("sasl.enabled.mechanisms", EmbeddedKafka.Login.MECHANISM);
+            properties.put(client + "sasl.enabled.mechanisms", EmbeddedKafka.Login.MECHANISM);
+            properties.put("sasl.mechanism.inter.broker.protocol", EmbeddedKafka.Login.MECHANISM);
+            properties.put(client + EmbeddedKafka.Login.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    login.jaas("org.apache.kafka.common.security.scram.ScramLoginModule", ""));
+            properties.put(controller + "sasl.enabled.mechanisms", "PLAIN");
+            properties.put("sasl.mechanism.controller.protocol", "PLAIN");
+            properties.put(controller + "plain.sasl.jaas.config", login.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
+                    " user_" + login.username() + "=\"" + login.password() + "\""));
+        }
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("inter.broker.listener.name", CLIENT_LISTENER);
         // A static one-voter quorum: the voter's address comes from this configuration on every start,

@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The one superuser the application signs in to its own node with. Generated on first start and
+ * The one account the application signs in to its own embedded node or broker with. Generated on first start and
  * kept owner-only next to the data it protects, so a restart reuses it and other local users
  * cannot read it. {@code toString} never shows the password.
  */
@@ -44,7 +44,7 @@ record NodeCredentials(String username, String password) {
         Path writing = Files.createTempFile(dataDirectory, ".credentials-", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(writing, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write("# The superuser Heard signs in to its embedded Elasticsearch with. Owner-only; keep it so.\n");
+            out.write("# The account Heard signs in to its own embedded " + dataDirectory.getFileName() + " with. Owner-only; keep it so.\n");
             out.write("username=" + created.username() + "\n");
             out.write("password=" + created.password() + "\n");
         }

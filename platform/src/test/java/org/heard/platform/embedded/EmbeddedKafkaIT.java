@@ -11,14 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,46 @@ class EmbeddedKafkaIT {
                     .extracting(ConsumerRecord::value)
                     .containsExactly("second");
         }
+    }
+
+    @Test
+    void withALoginOnlyClientsThatSignInWithItGetIn() throws Exception {
+        var login = new EmbeddedKafka.Login("heard", "a-long-enough-generated-password");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
+            assertThat(kafka.clientProperties()).containsEntry("security.protocol", "SASL_PLAINTEXT");
+
+            assertThatThrownBy(() -> describeCluster(kafka, Map.of()))
+                    .as("a client that does not sign in").hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+            var impostor = new EmbeddedKafka.Login("heard", "a-guessed-password-of-the-same-length").clientProperties();
+            assertThatThrownBy(() -> describeCluster(kafka, impostor))
+                    .as("a client with the wrong password").hasCauseInstanceOf(SaslAuthenticationException.class);
+
+            createTopic(kafka);
+            produce(kafka, "conversation-1", "Signed in");
+            assertThat(consumeAndCommit(kafka, 1)).extracting(ConsumerRecord::value).containsExactly("Signed in");
+        }
+    }
+
+    @Test
+    void aLoginAddedToABrokerThatHadNoneWorksAfterTheRestart() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory))) {
+            createTopic(kafka);
+            produce(kafka, "conversation-1", "before the login");
+        }
+        var login = new EmbeddedKafka.Login("heard", "a-long-enough-generated-password");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
+            assertThat(readFromBeginning(kafka)).extracting(ConsumerRecord::value).containsExactly("before the login");
+        }
+    }
+
+    @Test
+    void refusesToListenBeyondLoopbackUnlessAskedTo() {
+        assertThatThrownBy(() -> EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withHost("192.0.2.10")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("serves this machine only, so it does not listen on 192.0.2.10")
+                .hasMessageContaining("heard.embedded.kafka.allow-remote-clients");
+        assertThatThrownBy(() -> EmbeddedKafka.Settings.in(dataDirectory).withHost("192.0.2.10").withRemoteClients(true))
+                .as("not without a login").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -167,8 +211,24 @@ class EmbeddedKafkaIT {
                 .as("the second hook finds it closed").containsOnlyOnce("stopped");
     }
 
+    private static void describeCluster(EmbeddedKafka kafka, Map<String, String> signIn) throws Exception {
+        Map<String, Object> config = new HashMap<>(signIn);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The broker's own settings and, when it has a login, the client's side of it. */
+    private static Map<String, Object> client(EmbeddedKafka kafka, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.putAll(kafka.clientProperties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return config;
+    }
+
     private static void createTopic(EmbeddedKafka kafka) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(client(kafka, Map.of()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, Optional.empty(), Optional.empty())))
                     .all()
                     .get(30, TimeUnit.SECONDS);
@@ -176,10 +236,9 @@ class EmbeddedKafkaIT {
     }
 
     private static void produce(EmbeddedKafka kafka, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> config = client(kafka, Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, key, value)).get(30, TimeUnit.SECONDS);
@@ -195,11 +254,10 @@ class EmbeddedKafkaIT {
     }
 
     private static List<ConsumerRecord<String, String>> consumeAndCommit(EmbeddedKafka kafka, String group, int count) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> config = client(kafka, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

@@ -28,7 +28,11 @@ class EmbeddedKafkaStartTest {
 
     @Test
     void unusableAdvertisedAddressFailsNamingIt() {
-        EmbeddedKafka.Settings settings = EmbeddedKafka.Settings.in(dataDirectory).withHost("0.0.0.0");
+        // Past the loopback check (a login, remote clients allowed): Kafka itself refuses to advertise it.
+        EmbeddedKafka.Settings settings = EmbeddedKafka.Settings.in(dataDirectory)
+                .withLogin(new EmbeddedKafka.Login("heard", "a-long-enough-generated-password"))
+                .withRemoteClients(true)
+                .withHost("0.0.0.0");
 
         assertThatThrownBy(() -> EmbeddedKafka.start(settings))
                 .isInstanceOf(IllegalStateException.class)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class HeardTopicsTest {
 
-    private final java.util.Map<String, NewTopic> topics = KafkaConfiguration.topics(3, new ReplicationFit((short) 1, 1))
+    private final java.util.Map<String, NewTopic> topics = KafkaConfiguration.topics(3, new ReplicationFit((short) 1, 1), java.time.Duration.ofDays(30))
             .stream()
             .collect(java.util.stream.Collectors.toMap(NewTopic::name, topic -> topic));
 
@@ -21,9 +21,14 @@ class HeardTopicsTest {
     }
 
     @Test
-    void whatPatientsSaidAndWhatWeAnsweredIsKeptWhole() {
-        assertThat(topics.get(Topics.MENTIONS.name()).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                .doesNotContainKey(TopicConfig.CLEANUP_POLICY_CONFIG);
+    void whatPatientsWroteIsKeptForTheConfiguredRetentionNotForEver() {
+        for (var topic : Topics.all()) {
+            if (!Topics.compacted().contains(topic)) {
+                assertThat(topics.get(topic.name()).configs()).as(topic.name())
+                        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(30).toMillis()))
+                        .doesNotContainKey(TopicConfig.CLEANUP_POLICY_CONFIG);
+            }
+        }
         assertThat(topics).containsKeys(Topics.all().stream().map(topic -> topic.name()).toArray(String[]::new));
     }
 }
