@@ -37,11 +37,11 @@ class SentimentTest {
 
     @Test
     void scoresEverySentenceAndShowsTheOnesThatDroveTheLabel() {
-        String text = "I called the crisis team three times and nobody called back. The nurse on the phone was kind though.";
+        String text = "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was kind though.";
         TriageResult result = SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL));
         assertThat(result.sentences()).hasSize(2);
         assertThat(text.substring(result.sentences().get(0).start(), result.sentences().get(0).end()))
-                .isEqualTo("I called the crisis team three times and nobody called back.");
+                .isEqualTo("Nobody came when I rang the bell and I was left in pain all night.");
         assertThat(result.sentences().get(0).label()).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(result.sentences().get(1).label()).isEqualTo(Sentiment.Label.POSITIVE);
         // Evidence is whole sentences of the text, so the desk can highlight them.
