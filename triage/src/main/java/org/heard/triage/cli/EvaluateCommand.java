@@ -31,7 +31,8 @@ import org.heard.triage.catalogue.ServiceCatalogue;
 
 /**
  * {@code evaluate [--data DIR] [--rows N|all] [--folds K] [--seed S] [--threads N] [--ablation true]
- * [--previous FILE] [--cache DIR] [--phrasings FILE]}: measures each tag where it was not trained.
+ * [--previous FILE] [--cache DIR] [--phrasings FILE] [--baselines false]}: measures each tag where it was
+ * not trained.
  *
  * <ul>
  *   <li>Sentiment, source-disjoint: NHS comments trust by trust (trained on the other trust and the
@@ -57,9 +58,9 @@ public final class EvaluateCommand {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Map<String, String> options = Options.parseOrExplain(args, List.of("--data", "--rows", "--folds", "--seed", "--threads",
-                        "--ablation", "--previous", "--cache", "--phrasings"),
+                        "--ablation", "--previous", "--cache", "--phrasings", "--baselines"),
                 "evaluate [--data DIR] [--rows N|all] [--folds K] [--seed S] [--threads N] [--ablation true] [--previous FILE] "
-                        + "[--cache DIR] [--phrasings FILE]", err);
+                        + "[--cache DIR] [--phrasings FILE] [--baselines false]", err);
         if (options == null) {
             return 2;
         }
@@ -76,9 +77,10 @@ public final class EvaluateCommand {
                 Path cache = Path.of(options.getOrDefault("--cache", Files.isDirectory(Path.of("triage")) ? "triage/target" : "target"));
                 Path previous = existing(options.getOrDefault("--previous", PREVIOUS));
                 Path phrasings = existing(options.getOrDefault("--phrasings", PHRASINGS));
+                boolean baselines = Boolean.parseBoolean(options.getOrDefault("--baselines", "true"));
                 try (TriageLab lab = TriageLab.open(threads, cache);
                         MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(threads))) {
-                    new Evaluation(data, lab, triage, sample, folds, seed, out, err).run(choices, previous, phrasings);
+                    new Evaluation(data, lab, triage, sample, folds, seed, out, err).run(choices, previous, phrasings, baselines);
                 }
                 return 0;
             });
@@ -101,7 +103,7 @@ public final class EvaluateCommand {
     private record Evaluation(Path data, TriageLab lab, MentionTriage triage, int sample, int folds, long seed, PrintStream out,
             PrintStream err) {
 
-        void run(List<Trainer.Choice> choices, Path previous, Path phrasings) throws IOException {
+        void run(List<Trainer.Choice> choices, Path previous, Path phrasings, boolean baselines) throws IOException {
             out.println("Heard triage evaluation (" + triage.model() + "), data " + data.toAbsolutePath().normalize());
             List<TrainingData.Row> rows = TrainingData.shipped(data, TrainingData.evaluationTexts(data));
             List<Datasets.Tweet> tweets = Datasets.tweets(data);
@@ -151,7 +153,9 @@ public final class EvaluateCommand {
                         }
                     }
                 }
-                line("sentiment, phase-1 trust-disjoint pooled", Scores.of(p1Gold, p1Predicted));
+                if (!p1Gold.isEmpty()) {
+                    line("sentiment, phase-1 trust-disjoint pooled", Scores.of(p1Gold, p1Predicted));
+                }
                 recallAtFalseAlarms("careful reply, phase-1 trust-disjoint (criticality <= -4)", carefulScores, carefulGold);
                 if (choice.equals(Trainer.Choice.SHIPPED)) {
                     crossValidated(rows, training, choice);
@@ -173,7 +177,9 @@ public final class EvaluateCommand {
             out.println("#### shipped triage (" + triage.models().version() + "), whole pipeline");
             shippedPipeline(tweets, tweetGold, stories, storyGold, storyUrgent);
             services(rows, training);
-            baselines(rows, tweets, tweetGold, stories, storyGold, previous);
+            if (baselines) {
+                baselines(rows, tweets, tweetGold, stories, storyGold, previous);
+            }
             if (phrasings != null) {
                 phrasings(phrasings);
             }
