@@ -24,16 +24,14 @@ import org.heard.contracts.Urgency;
  * of care, <em>high</em>; in the distant past ("years ago", "as a child") it does not raise urgency.
  * A negation just before it ("I'm not suicidal", "never wanted to hurt myself") cancels it, and
  * figures of speech ("I'll be dead by the time they come", "dying for a cup of tea") never count.
- * Harsh criticism of care ("negligent", "wrong medication") is <em>high</em> when the mention is
- * negative overall; so is a strongly negative mention or a story the site itself rates highly critical.
+ * Several harsh criticisms of care ("negligent", "wrong medication") make a mention <em>high</em>; so
+ * does the learned "needs a careful reply first" score, with the sentences behind it, and a story the
+ * site itself rates highly critical.
  */
 final class UrgencyRules {
 
     /** Story criticality (Care Opinion: -5 .. 5) at or below this asks for a same-day personal reply. */
     static final int CRITICAL_STORY = -4;
-    /** With one harsh phrase, a mention this negative asks for a same-day reply. */
-    static final double CLEARLY_NEGATIVE = -0.6;
-
     enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
 
     /**
@@ -261,11 +259,12 @@ final class UrgencyRules {
                 }
             }
         }
-        // One harsh word in a long, mixed story is common; a serious failure of care shows as several,
-        // or as one in a clearly negative mention. Three or more stand even when the sentiment model
+        // One harsh word in a long, mixed story is common; a serious failure of care shows as several
+        // (two in a negative mention). Three or more stand even when the sentiment model
         // misses the complaint (its training data has few of the words complaints use).
-        boolean serious = failures.size() >= 3
-                || negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE);
+        // One harsh word in a clearly negative mention ("the receptionist was rude") is for the learned
+        // careful-reply score to weigh, not a rule: the sentiment score is confident on nearly every complaint.
+        boolean serious = failures.size() >= 3 || negativeOverall && failures.size() >= 2;
         if (serious) {
             high.addAll(failures);
         }
