@@ -37,7 +37,7 @@ class SentimentTest {
 
     @Test
     void scoresEverySentenceAndShowsTheOnesThatDroveTheLabel() {
-        String text = "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was kind though.";
+        String text = "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was lovely and so kind to me.";
         TriageResult result = SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL));
         assertThat(result.sentences()).hasSize(2);
         assertThat(text.substring(result.sentences().get(0).start(), result.sentences().get(0).end()))
