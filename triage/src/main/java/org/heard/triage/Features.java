@@ -197,11 +197,25 @@ final class Features {
         return lemma;
     }
 
+    /** The blocks named in "embedding+corenlp*4+lemmas" (a weight after "*" is read by {@link #weights}). */
     static EnumSet<Block> blocks(String names) {
         EnumSet<Block> blocks = EnumSet.noneOf(Block.class);
         for (String name : names.split("\\+")) {
-            blocks.add(Block.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            blocks.add(Block.valueOf(name.split("\\*")[0].trim().toUpperCase(Locale.ROOT)));
         }
         return blocks;
+    }
+
+    /**
+     * How much each dense block counts against the prior ("corenlp*4": four times the standardised
+     * value, so the prior holds those few general features back less than the hundreds of others).
+     */
+    static java.util.Map<Block, Double> weights(String names) {
+        java.util.Map<Block, Double> weights = new java.util.EnumMap<>(Block.class);
+        for (String name : names.split("\\+")) {
+            String[] parts = name.split("\\*");
+            weights.put(Block.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)), parts.length > 1 ? Double.parseDouble(parts[1].trim()) : 1.0);
+        }
+        return weights;
     }
 }

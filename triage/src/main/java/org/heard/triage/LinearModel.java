@@ -79,6 +79,15 @@ final class LinearModel {
     }
 
     static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, List<String> labels, double sigma) {
+        return train(examples, blocks, Map.of(), labels, sigma);
+    }
+
+    /**
+     * @param weights how much each dense block's standardised values count (1 when absent): folded
+     *     into the spread, so a trained model reads and writes as any other
+     */
+    static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, Map<Features.Block, Double> weights,
+            List<String> labels, double sigma) {
         int n = examples.size();
         int denseSize = denseSize(blocks);
         int sparseSize = sparseSize(blocks);
@@ -123,6 +132,18 @@ final class LinearModel {
             if (spread[d] < 1e-6) {
                 spread[d] = 1;
             }
+        }
+        int at = 0;
+        for (Features.Block block : List.of(Features.Block.EMBEDDING, Features.Block.CORENLP)) {
+            if (!blocks.contains(block)) {
+                continue;
+            }
+            int size = block == Features.Block.EMBEDDING ? Embedder.DIMENSIONS : Features.CORENLP_SIZE;
+            double weight = weights.getOrDefault(block, 1.0);
+            for (int d = at; d < at + size; d++) {
+                spread[d] /= weight;
+            }
+            at += size;
         }
         double total = 0;
         int present = 0;

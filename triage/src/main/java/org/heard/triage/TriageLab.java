@@ -36,12 +36,12 @@ import org.heard.contracts.Sentiment;
 public final class TriageLab implements AutoCloseable {
 
     /** Bump when {@link Features} change, so a stale cache is never read. */
-    static final String FEATURES_VERSION = "f3";
+    static final String FEATURES_VERSION = "f4";
 
     private final Nlp nlp;
     private final int threads;
     private final Path cache;
-    private final Map<String, Features.Vector> vectors = new HashMap<>();
+    private final Map<String, Text> vectors = new HashMap<>();
     private volatile StanfordCoreNLP baseline;
 
     private TriageLab(Nlp nlp, int threads, Path cache) {
@@ -57,24 +57,50 @@ public final class TriageLab implements AutoCloseable {
         return lab;
     }
 
+    /** One featurised text: the whole text's features and each sentence's own, as triage computes them. */
+    private record Text(Features.Vector whole, List<Features.Vector> sentences, int tokens) {
+
+        static Text of(Analysis analysis) {
+            List<Features.Vector> sentences = new ArrayList<>();
+            for (Analysis.Sentence sentence : analysis.sentences()) {
+                sentences.add(Features.of(List.of(sentence), analysis.text()));
+            }
+            return new Text(Features.of(analysis), List.copyOf(sentences), analysis.tokenCount());
+        }
+    }
+
     /** Texts featurised once; rows are addressed by index. */
     public static final class Featurised {
-        private final List<Features.Vector> rows;
+        private final List<Text> rows;
 
-        private Featurised(List<Features.Vector> rows) {
+        private Featurised(List<Text> rows) {
             this.rows = rows;
         }
 
         public int size() {
             return rows.size();
         }
+
+        /** How many tokens CoreNLP found in the row's (capped) text. */
+        public int tokens(int row) {
+            return rows.get(row).tokens();
+        }
+
+        /** How many sentences the row has. */
+        public int sentences(int row) {
+            return rows.get(row).sentences().size();
+        }
+
+        Features.Vector whole(int row) {
+            return rows.get(row).whole();
+        }
     }
 
     public Featurised featurise(List<String> texts) throws IOException {
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<Features.Vector> computed = Parallel.map(missing,
-                    text -> Features.of(nlp.analyse(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS))), threads);
+            List<Text> computed = Parallel.map(missing,
+                    text -> Text.of(nlp.analyse(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS))), threads);
             for (int i = 0; i < missing.size(); i++) {
                 vectors.put(missing.get(i), computed.get(i));
             }
@@ -89,9 +115,11 @@ public final class TriageLab implements AutoCloseable {
     /** A trained head, to score rows or to ship. */
     public static final class Head {
         private final LinearModel model;
+        private final String blocks;
 
-        private Head(LinearModel model) {
+        private Head(LinearModel model, String blocks) {
             this.model = model;
+            this.blocks = blocks;
         }
 
         public List<String> labels() {
@@ -99,7 +127,12 @@ public final class TriageLab implements AutoCloseable {
         }
 
         public double[] probabilities(Featurised data, int row) {
-            return model.probabilities(data.rows.get(row));
+            return model.probabilities(data.whole(row));
+        }
+
+        /** Each sentence's probabilities on its own, in order (as triage scores sentences). */
+        public List<double[]> sentenceProbabilities(Featurised data, int row) {
+            return data.rows.get(row).sentences().stream().map(model::probabilities).toList();
         }
 
         public String predict(Featurised data, int row) {
@@ -113,8 +146,9 @@ public final class TriageLab implements AutoCloseable {
             return model.labels().get(best);
         }
 
+        /** The feature blocks (and their weights) it was trained on, as given to {@link #train}. */
         public String blocks() {
-            return String.join("+", model.blocks().stream().map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            return blocks;
         }
     }
 
@@ -124,9 +158,9 @@ public final class TriageLab implements AutoCloseable {
      */
     public Head train(Featurised data, List<Labelled> examples, String blocks, List<String> labels) {
         List<LinearModel.Example> rows = examples.stream()
-                .map(e -> new LinearModel.Example(data.rows.get(e.row()), e.label(), e.weight()))
+                .map(e -> new LinearModel.Example(data.whole(e.row()), e.label(), e.weight()))
                 .toList();
-        return new Head(LinearModel.train(rows, Features.blocks(blocks), labels, LinearModel.SIGMA));
+        return new Head(LinearModel.train(rows, Features.blocks(blocks), Features.weights(blocks), labels, LinearModel.SIGMA), blocks);
     }
 
     /** A model set from trained heads, with its record, to load into triage or write out. */
@@ -201,21 +235,31 @@ public final class TriageLab implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 byte[] text = new byte[in.readInt()];
                 in.readFully(text);
-                float[] embedding = new float[Embedder.DIMENSIONS];
-                for (int d = 0; d < embedding.length; d++) {
-                    embedding[d] = in.readFloat();
+                int tokens = in.readInt();
+                Features.Vector whole = readVector(in);
+                List<Features.Vector> sentences = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    sentences.add(readVector(in));
                 }
-                double[] corenlp = new double[in.readInt()];
-                for (int d = 0; d < corenlp.length; d++) {
-                    corenlp[d] = in.readDouble();
-                }
-                int[] lemmas = new int[in.readInt()];
-                for (int d = 0; d < lemmas.length; d++) {
-                    lemmas[d] = in.readInt();
-                }
-                vectors.put(new String(text, StandardCharsets.UTF_8), new Features.Vector(embedding, corenlp, lemmas));
+                vectors.put(new String(text, StandardCharsets.UTF_8), new Text(whole, List.copyOf(sentences), tokens));
             }
         }
+    }
+
+    private static Features.Vector readVector(DataInputStream in) throws IOException {
+        float[] embedding = new float[Embedder.DIMENSIONS];
+        for (int d = 0; d < embedding.length; d++) {
+            embedding[d] = in.readFloat();
+        }
+        double[] corenlp = new double[in.readInt()];
+        for (int d = 0; d < corenlp.length; d++) {
+            corenlp[d] = in.readDouble();
+        }
+        int[] lemmas = new int[in.readInt()];
+        for (int d = 0; d < lemmas.length; d++) {
+            lemmas[d] = in.readInt();
+        }
+        return new Features.Vector(embedding, corenlp, lemmas);
     }
 
     private void writeCache() throws IOException {
@@ -228,24 +272,33 @@ public final class TriageLab implements AutoCloseable {
         try (OutputStream raw = Files.newOutputStream(partial);
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
             out.writeInt(vectors.size());
-            for (Map.Entry<String, Features.Vector> entry : new ArrayList<>(vectors.entrySet())) {
+            for (Map.Entry<String, Text> entry : new ArrayList<>(vectors.entrySet())) {
                 byte[] text = entry.getKey().getBytes(StandardCharsets.UTF_8);
                 out.writeInt(text.length);
                 out.write(text);
-                for (float v : entry.getValue().embedding()) {
-                    out.writeFloat(v);
-                }
-                out.writeInt(entry.getValue().corenlp().length);
-                for (double v : entry.getValue().corenlp()) {
-                    out.writeDouble(v);
-                }
-                out.writeInt(entry.getValue().lemmas().length);
-                for (int v : entry.getValue().lemmas()) {
-                    out.writeInt(v);
+                out.writeInt(entry.getValue().tokens());
+                writeVector(out, entry.getValue().whole());
+                out.writeInt(entry.getValue().sentences().size());
+                for (Features.Vector sentence : entry.getValue().sentences()) {
+                    writeVector(out, sentence);
                 }
             }
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void writeVector(DataOutputStream out, Features.Vector vector) throws IOException {
+        for (float v : vector.embedding()) {
+            out.writeFloat(v);
+        }
+        out.writeInt(vector.corenlp().length);
+        for (double v : vector.corenlp()) {
+            out.writeDouble(v);
+        }
+        out.writeInt(vector.lemmas().length);
+        for (int v : vector.lemmas()) {
+            out.writeInt(v);
+        }
     }
 
     @Override
