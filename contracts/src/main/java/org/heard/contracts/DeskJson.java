@@ -8,12 +8,13 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of the contracts: ISO-8601 instants, unknown fields ignored, and a schema version
- * check so a reader never misreads an event written by a newer, incompatible writer.
+ * The JSON form of the contracts: ISO-8601 instants, unknown fields ignored, enums by the one
+ * {@link WireEnum} rule, and a schema version check so a reader never misreads an event written by
+ * a newer, incompatible writer.
  */
 public final class DeskJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = WireEnum.rule(JsonMapper.builder())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,8 +1,5 @@
 package org.heard.contracts;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** A span of personal data in a text ([start, end) in UTF-16 chars), found so a public reply does not repeat it. */
 public record PersonalData(Type type, int start, int end) {
@@ -13,7 +10,7 @@ public record PersonalData(Type type, int start, int end) {
         }
     }
 
-    public enum Type {
+    public enum Type implements WireEnum {
         NHS_NUMBER,
         PHONE,
         EMAIL,
@@ -21,14 +18,8 @@ public record PersonalData(Type type, int start, int end) {
         DATE_OF_BIRTH,
         PERSON;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        @JsonCreator
         public static Type fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return WireEnum.parse(Type.class, value);
         }
     }
 }

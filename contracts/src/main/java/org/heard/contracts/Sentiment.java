@@ -1,9 +1,6 @@
 package org.heard.contracts;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import java.util.Locale;
 
 /** How the person feels, with a score in [-1, 1] and the phrases that led to it. */
 public record Sentiment(Label label, double score, List<String> evidence) {
@@ -15,19 +12,13 @@ public record Sentiment(Label label, double score, List<String> evidence) {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
-    public enum Label {
+    public enum Label implements WireEnum {
         NEGATIVE,
         NEUTRAL,
         POSITIVE;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static Label fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(Label.class, value);
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.heard.contracts;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A service of the catalogue that a mention concerns, how sure triage is, why, and which signal
@@ -21,7 +18,7 @@ public record ServiceTag(String serviceId, double confidence, List<String> evide
     }
 
     /** Where a service tag came from, explicit signals first. */
-    public enum Signal {
+    public enum Signal implements WireEnum {
         /** The channel said so: the mailbox, account or story site's service code. */
         HINT,
         /** A catalogue term or code appears in the text. */
@@ -31,14 +28,8 @@ public record ServiceTag(String serviceId, double confidence, List<String> evide
         /** The text reads like the catalogue entry's name, terms and description. */
         SIMILARITY;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static Signal fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(Signal.class, value);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelAccount;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionSearch;
 
 /**
  * Triage throughput with one and with two triage instances, and end-to-end latency (an email in
@@ -110,7 +111,7 @@ public final class ClusterScalingBenchmark {
     private static List<String> failover(LocalCluster cluster, List<HeardProcess> ingest, double perSecond, int seconds)
             throws Exception {
         String key = new ChannelAccount(Channel.EMAIL, LocalCluster.MAILBOX).key();
-        var index = new MentionIndex(cluster.elasticsearch());
+        var index = new MentionSearch(cluster.elasticsearch());
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         HeardProcess poller = null;
         while (poller == null && System.nanoTime() < deadline) {
@@ -170,7 +171,7 @@ public final class ClusterScalingBenchmark {
             long found = 0;
             for (int from = 0; from < ids.size(); from += 1000) {
                 var chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                found += client.count(count -> count.index(MentionIndex.ALIAS).query(query -> query.ids(match -> match.values(chunk)))).count();
+                found += client.count(count -> count.index(MentionIndexSchema.ALIAS).query(query -> query.ids(match -> match.values(chunk)))).count();
             }
             if (found == ids.size()) {
                 return;

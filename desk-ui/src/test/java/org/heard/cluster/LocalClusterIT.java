@@ -24,7 +24,8 @@ import org.heard.contracts.ReplySent;
 import org.heard.contracts.Responder;
 import org.heard.contracts.Topics;
 import org.heard.ingest.channel.ChannelAccount;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class LocalClusterIT {
             cluster.publish(Topics.REPLIES, requested.getLast());
         }
         progress("all " + emails + " mentions on Kafka; " + requested.size() + " replies requested");
-        var index = new MentionIndex(cluster.elasticsearch());
+        var index = new MentionSearch(cluster.elasticsearch());
         await("every mention indexed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> mentionIds.stream().allMatch(id -> index.find(id).isPresent()));
         var replyIds = requested.stream().map(r -> r.replyId().value()).collect(Collectors.toSet());
@@ -144,10 +145,10 @@ class LocalClusterIT {
                 .until(() -> outcomes(replyIds).keySet(), replyIds::equals);
 
         progress("every mention indexed, every reply has its outcome");
-        cluster.elasticsearch().indices().refresh(refresh -> refresh.index(MentionIndex.ALIAS));
-        long indexed = cluster.elasticsearch().count(count -> count.index(MentionIndex.ALIAS)
+        cluster.elasticsearch().indices().refresh(refresh -> refresh.index(MentionIndexSchema.ALIAS));
+        long indexed = cluster.elasticsearch().count(count -> count.index(MentionIndexSchema.ALIAS)
                 .query(query -> query.ids(match -> match.values(mentionIds)))).count();
-        long everything = cluster.elasticsearch().count(count -> count.index(MentionIndex.ALIAS)).count();
+        long everything = cluster.elasticsearch().count(count -> count.index(MentionIndexSchema.ALIAS)).count();
         assertThat(indexed).as("mentions of this run in the index").isEqualTo(emails);
         assertThat(everything).as("documents in the index (one per mention)").isEqualTo(emails);
         assertThat(received(run)).as("distinct mentions on the mentions topic").hasSize(emails);

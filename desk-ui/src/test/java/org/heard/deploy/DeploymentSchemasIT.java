@@ -2,13 +2,10 @@ package org.heard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.heard.testing.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,27 +77,7 @@ class DeploymentSchemasIT {
                 .contains("0 passed, 2 failed");
     }
 
-    record Result(int exitCode, String output) {}
-
-    private static Result run(Path directory, List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        // Read while it runs so a full pipe cannot stall it; the wait below bounds the time.
-        var output = new StringBuilder();
-        var reader = Thread.ofVirtual().start(() -> {
-            try (var in = process.getInputStream()) {
-                output.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // the process died; its exit code tells
-            }
-        });
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 5 minutes");
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(30));
-        synchronized (output) {
-            return new Result(process.exitValue(), output.toString());
-        }
+    private static Processes.Result run(Path directory, List<String> command) throws Exception {
+        return Processes.run(directory, command);
     }
 }

@@ -22,9 +22,12 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.TagWriter;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The admin pages in a real browser against the running desk (real Kafka, Elasticsearch, CoreNLP):
@@ -33,6 +36,12 @@ import org.junit.jupiter.api.Test;
  */
 @DeskApplicationTest
 class DeskAdminIT extends BrowserDeskTest {
+
+    @Autowired
+    TagWriter writer;
+
+    @Autowired
+    StaffWrites staff;
 
     @Test
     void staffWhoAreNotAdminsCannotOpenTheAdminPages() {
@@ -98,8 +107,8 @@ class DeskAdminIT extends BrowserDeskTest {
         Instant day = Instant.parse("2003-03-01T12:00:00Z");
         var taken = old("rt1-" + word, "The night staff on ward 7 were wonderful " + word, day);
         var corrected = old("rt2-" + word, "Ward 7 discharged my dad far too late " + word, day.plusSeconds(60));
-        index.updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
-        index.correct(corrected.mentionId().value(), Map.of("services",
+        staff.updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
+        staff.correct(corrected.mentionId().value(), Map.of("services",
                 List.of(Map.of("serviceId", "stroke-unit", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
 
         Page alex = login("alex", "admin pass");
@@ -151,7 +160,7 @@ class DeskAdminIT extends BrowserDeskTest {
                 null, text, at, at, List.of(), Set.of(), Map.of());
         var tags = new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(),
                 new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(), Urgency.normal(), List.of(), "old-model", at);
-        assertThat(index.upsertAll(List.of(MentionDocument.of(mention, tags)))).isEmpty();
+        assertThat(writer.upsertAll(List.of(MentionDocument.of(mention, tags)))).isEmpty();
         return mention;
     }
 }

@@ -24,6 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.heard.contracts.Author;
+import org.heard.contracts.Channel;
+import org.heard.contracts.DeskJson;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Sentiment;
@@ -32,8 +35,8 @@ import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestKafka;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +58,7 @@ class DeskApiIT {
     EventPublisher publisher;
 
     @Autowired
-    MentionIndex index;
+    TagWriter index;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -145,6 +148,47 @@ class DeskApiIT {
         assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?cursor=not-a-cursor").statusCode()).isEqualTo(400);
         assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?sort=urgency").statusCode()).isEqualTo(400);
         assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void errorsAreProblemDetailsThatSayWhatIsAllowed() throws Exception {
+        var badChannel = api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?channel=fax");
+        var missing = api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions/no-such-mention-" + word);
+
+        assertThat(badChannel.statusCode()).isEqualTo(400);
+        assertThat(badChannel.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        var problem = DeskJson.mapper().readTree(badChannel.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+        assertThat(problem.path("detail").asText()).contains("fax").contains("walk-in");
+        assertThat(problem.has("error")).isFalse();
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(DeskJson.mapper().readTree(missing.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void aMentionComesInTheApisOwnShapeWithoutWhatTheIndexKeepsForItself() throws Exception {
+        var at = Instant.now();
+        var email = new MentionReceived(null, Channel.EMAIL, "feedback@trust.nhs.uk", "<api-" + UUID.randomUUID() + ">", null, null,
+                new Author("pat@example.org", null, "Pat"), "Ward 5", "The waiting room was freezing " + word, at, at, List.of("ward-7"),
+                Set.of(), Map.of("fullText", "The waiting room was freezing " + word + "\n> quoted earlier mail", "mailbox", "feedback@trust.nhs.uk"));
+        var tags = new MentionTriaged(email.mentionId(), email.conversationId(), Channel.EMAIL,
+                new Sentiment(Sentiment.Label.NEGATIVE, -0.7, List.of()), List.of(new ServiceTag("ward-7", 0.9, List.of())),
+                new Urgency(Urgency.Level.HIGH, List.of()), List.of(), "model-7", at);
+        assertThat(index.upsertAll(List.of(MentionDocument.of(email, tags)))).isEmpty();
+
+        var mention = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions/" + email.mentionId().value()), 200);
+        var found = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?channel=email&urgency=high&status=new&q=" + word), 200);
+
+        assertThat(mention.path("channel").asText()).isEqualTo("email");
+        assertThat(mention.path("urgency").path("level").asText()).isEqualTo("high");
+        assertThat(mention.path("status").asText()).isEqualTo("new");
+        assertThat(mention.path("attributes").path("mailbox").asText()).isEqualTo("feedback@trust.nhs.uk");
+        assertThat(mention.has("urgencyRank")).isFalse();
+        assertThat(mention.has("model")).isFalse();
+        assertThat(mention.path("attributes").has("fullText")).isFalse();
+        assertThat(ids(found)).containsExactly(email.mentionId().value());
     }
 
     @Test

@@ -16,9 +16,10 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,10 @@ class InsightBrowserIT {
     static Browser browser;
 
     @Autowired
-    MentionIndex index;
+    TagWriter writer;
+
+    @Autowired
+    StaffWrites staff;
 
     @LocalServerPort
     int port;
@@ -67,9 +71,9 @@ class InsightBrowserIT {
                 "=HYPERLINK(\"http://evil.example\") <b>cold</b> on ward 7 " + word);
         emergency = mention("ed", Channel.EMAIL, "2021-06-09T09:00:00Z", "emergency-department", Urgency.Level.IMMEDIATE,
                 "Chest pain and nobody came " + word);
-        assertThat(index.upsertAll(List.of(ward7, emergency))).isEmpty();
-        index.recordReply(ward7.mentionId(), "reply-" + word, Instant.parse("2021-06-08T10:00:00Z"), Set.of());
-        index.updateStatus(ward7.mentionId(), MentionStatus.REPLIED, "sam", Instant.parse("2021-06-08T10:00:00Z"));
+        assertThat(writer.upsertAll(List.of(ward7, emergency))).isEmpty();
+        staff.recordReply(ward7.mentionId(), "reply-" + word, Instant.parse("2021-06-08T10:00:00Z"), Set.of());
+        staff.updateStatus(ward7.mentionId(), MentionStatus.REPLIED, "sam", Instant.parse("2021-06-08T10:00:00Z"));
     }
 
     @Test
@@ -80,7 +84,11 @@ class InsightBrowserIT {
         assertThat(sam.locator("#figure-overall-all-response-rate .figure-value")).hasText("50% (1 of 2)", within());
         assertThat(sam.locator("#figure-overall-all-median-first-response .figure-value")).hasText("1 h 0 min");
         assertThat(sam.locator("#figure-service-emergency-department-response-rate .figure-value")).hasText("0% (0 of 1)");
-        assertThat(sam.locator("#figure-backlog-immediate-open")).hasAttribute("title", "Open, immediate: 1. Show the mentions behind it.");
+        assertThat(sam.locator("#figure-backlog-immediate-open")).hasAttribute("title", "Open, Immediate: 1. Show the mentions behind it.");
+        // Services by their names, channels in words.
+        assertThat(sam.locator("#chart-service")).containsText("Emergency department (A&E)");
+        assertThat(sam.locator("#chart-service")).containsText("Ward 7");
+        assertThat(sam.locator("#chart-channel")).containsText("X (Twitter)");
 
         sam.locator("#figure-backlog-immediate-open").click();
         assertThat(sam.locator("#drill-total")).hasText("1 mention", within());
@@ -106,6 +114,34 @@ class InsightBrowserIT {
         assertThat(sam.locator("#figure-changes-all-change-made .figure-value")).hasText("1", within());
         var figures = sam.waitForDownload(() -> sam.locator("#figures-csv").click());
         assertThat(Files.readString(figures.path())).contains("Changes planned and made,all,Change made,1.0000,1,1,0");
+        sam.context().close();
+    }
+
+    @Test
+    void eachChartIsANamedImageWithPatternsALegendAndItsTableAndABarDrillsDown() {
+        Page sam = login("sam", "correct horse");
+        sam.navigate(url(JUNE));
+
+        var weeks = sam.locator("#graph-week-sentiment svg");
+        assertThat(weeks).hasAttribute("role", "img");
+        assertThat(sam.locator("#graph-week-sentiment-svg-title")).hasText("Mentions by week and sentiment");
+        assertThat(sam.locator("#graph-week-sentiment-svg-desc")).containsText("2 mentions over 1 week, 100% negative; the busiest was the week of 7 Jun 2021, with 2");
+        // Colour is never alone: negative is hatched and named in the legend.
+        assertThat(weeks.locator("pattern#graph-week-sentiment-svg-red_hatched")).hasCount(1);
+        assertThat(weeks.locator("text")).containsText(new String[] {"Negative", "Neutral", "Positive"});
+        assertThat(sam.locator("#graph-week-sentiment + table#chart-week-sentiment")).isVisible();
+        assertThat(sam.locator("#graph-first-response-service svg")).containsText("1 h 0 min");
+        assertThat(sam.locator("#graph-backlog-age svg")).hasAttribute("role", "img");
+
+        // A click on the week of 7 June's negative bar lists the mention behind it.
+        weeks.locator("rect.chart-bar[data-drill]").first().click();
+        assertThat(sam.locator("#drill-title")).hasText("Mentions with negative sentiment · week of 7 Jun 2021", within());
+        assertThat(sam.locator("#drill-total")).hasText("2 mentions");
+
+        // The largest table comes when asked for.
+        assertThat(sam.locator("#chart-sentiment")).hasCount(0);
+        sam.locator("#show-sentiment-by-service").click();
+        assertThat(sam.locator("#chart-sentiment")).containsText("Ward 7 · week of 7 Jun 2021", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         sam.context().close();
     }
 

@@ -18,8 +18,8 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
 import org.heard.platform.testing.HeardIntegrationTest;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TagWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class OidcLoginIT {
     static Browser browser;
 
     @Autowired
-    MentionIndex index;
+    TagWriter index;
 
     @LocalServerPort
     int port;

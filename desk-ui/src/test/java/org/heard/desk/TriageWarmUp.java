@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 
 /**
  * Triage loads its NLP models in the background and holds mentions until they are in. Tests that
@@ -18,7 +18,7 @@ final class TriageWarmUp {
 
     private TriageWarmUp() {}
 
-    static synchronized void untilTriaging(EventPublisher publisher, MentionIndex index) throws Exception {
+    static synchronized void untilTriaging(EventPublisher publisher, MentionSearch index) throws Exception {
         if (warm) {
             return;
         }

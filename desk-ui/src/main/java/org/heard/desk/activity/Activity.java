@@ -1,11 +1,9 @@
 package org.heard.desk.activity;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.heard.contracts.WireEnum;
 
 /**
  * One thing that happened to a conversation.
@@ -36,7 +34,7 @@ public record Activity(
         return details.get(name);
     }
 
-    public enum Kind {
+    public enum Kind implements WireEnum {
         NOTE,
         STATUS_CHANGED,
         ASSIGNED,
@@ -47,14 +45,8 @@ public record Activity(
         /** A reply led to a change planned or made ({@code details.change}), as patient-story sites record it. */
         CHANGE_MARKED;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        @JsonCreator
         public static Kind fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return WireEnum.parse(Kind.class, value);
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.heard.desk.alerts;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.heard.contracts.WireEnum;
 
 /**
  * One message to one recipient on one route, and what became of it. The id says what it is for
@@ -71,50 +69,32 @@ public record AlertDelivery(
                 state, attempts, lastError, createdAt, until, now);
     }
 
-    public enum Kind {
+    public enum Kind implements WireEnum {
         IMMEDIATE,
         ESCALATION,
         DIGEST;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static Kind fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(Kind.class, value);
         }
     }
 
-    public enum Route {
+    public enum Route implements WireEnum {
         EMAIL,
         WEBHOOK;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static Route fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(Route.class, value);
         }
     }
 
-    public enum State {
+    public enum State implements WireEnum {
         PENDING,
         DELIVERED,
         FAILED;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static State fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(State.class, value);
         }
     }
 }

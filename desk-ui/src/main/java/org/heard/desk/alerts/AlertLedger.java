@@ -7,14 +7,13 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.heard.platform.search.Indexes;
+import org.heard.platform.search.Store;
 
 /**
  * Every delivery ({@value #DELIVERIES}) and every watched immediate mention ({@value #ESCALATIONS}).
@@ -105,20 +104,12 @@ public class AlertLedger {
     }
 
     boolean hasDelivery(String id) {
-        try {
-            return client.exists(exists -> exists.index(DELIVERIES).id(id)).value();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        return Store.call(() -> client.exists(exists -> exists.index(DELIVERIES).id(id))).value();
     }
 
     Optional<Escalation> escalation(String mentionId) {
-        try {
-            var found = client.get(get -> get.index(ESCALATIONS).id(mentionId), Escalation.class);
-            return Optional.ofNullable(found.found() ? found.source() : null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var found = Store.call(() -> client.get(get -> get.index(ESCALATIONS).id(mentionId), Escalation.class));
+        return Optional.ofNullable(found.found() ? found.source() : null);
     }
 
     /** Deliveries for the admin page, newest first; {@code state} null for all. */
@@ -133,55 +124,43 @@ public class AlertLedger {
             }
             return b;
         }));
-        try {
-            var response = client.search(s -> s.index(DELIVERIES).query(query).size(limit)
-                    .sort(o -> o.field(f -> f.field("updatedAt").order(SortOrder.Desc))), AlertDelivery.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(s -> s.index(DELIVERIES).query(query).size(limit)
+                .sort(o -> o.field(f -> f.field("updatedAt").order(SortOrder.Desc))), AlertDelivery.class));
+        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
     }
 
     private <T> Optional<Versioned<T>> createOnce(String index, String id, T document) {
         try {
-            var response = client.create(create -> create.index(index).id(id).document(document).refresh(Refresh.WaitFor));
+            var response = Store.call(() -> client.create(create -> create.index(index).id(id).document(document).refresh(Refresh.WaitFor)));
             return Optional.of(new Versioned<>(document, response.seqNo(), response.primaryTerm()));
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     private <T> Optional<Versioned<T>> replaceIf(String index, String id, Versioned<T> read, T changed) {
         try {
-            var response = client.index(put -> put.index(index).id(id).document(changed)
-                    .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor));
+            var response = Store.call(() -> client.index(put -> put.index(index).id(id).document(changed)
+                    .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor)));
             return Optional.of(new Versioned<>(changed, response.seqNo(), response.primaryTerm()));
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     private <T> List<Versioned<T>> search(String index, Query query, String sortField, int limit, Class<T> type) {
-        try {
-            var response = client.search(s -> s.index(index).query(query).size(limit).seqNoPrimaryTerm(true)
-                    .sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc))), type);
-            return response.hits().hits().stream()
-                    .filter(hit -> hit.source() != null)
-                    .map(hit -> new Versioned<>(hit.source(), hit.seqNo() == null ? 0 : hit.seqNo(),
-                            hit.primaryTerm() == null ? 0 : hit.primaryTerm()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(s -> s.index(index).query(query).size(limit).seqNoPrimaryTerm(true)
+                .sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc))), type));
+        return response.hits().hits().stream()
+                .filter(hit -> hit.source() != null)
+                .map(hit -> new Versioned<>(hit.source(), hit.seqNo() == null ? 0 : hit.seqNo(),
+                        hit.primaryTerm() == null ? 0 : hit.primaryTerm()))
+                .toList();
     }
 }

@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.heard.ingest.email.EmailSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param deskUrl the desk's address as staff reach it; alerts link to {@code <desk-url>/conversation/<id>}
  * @param from the sender of alert emails
- * @param smtp the SMTP server for alerts; unset means the email channel's first mailbox's server
+ * @param smtp the SMTP server for alerts; unset means the application's ({@code spring.mail.*})
  * @param webhook a JSON POST for on-call and paging systems on every immediate alert; unset means none
  * @param subscribers who gets alerts and digests
  * @param rotas per catalogue service, who an unopened immediate mention escalates to, in order
@@ -119,11 +118,18 @@ public record AlertSettings(
         }
     }
 
+    /** How the connection to the SMTP server is protected. */
+    public enum Security {
+        NONE,
+        STARTTLS,
+        SSL
+    }
+
     /** An SMTP server for alerts. */
     public record Smtp(
             String host,
             int port,
-            @DefaultValue("STARTTLS") EmailSettings.Security security,
+            @DefaultValue("STARTTLS") Security security,
             String username,
             String password,
             Path passwordFile) {
@@ -132,7 +138,7 @@ public record AlertSettings(
             if (host == null || host.isBlank() || port <= 0 || port > 65535) {
                 throw new IllegalArgumentException("heard.alerts.smtp needs a host and a port");
             }
-            security = security == null ? EmailSettings.Security.STARTTLS : security;
+            security = security == null ? Security.STARTTLS : security;
         }
 
         String secret() {

@@ -8,18 +8,18 @@ import java.util.Optional;
 import org.heard.desk.audit.AuditLog;
 import org.heard.desk.mentions.ServiceTree;
 import org.heard.desk.security.StaffSettings;
-import org.heard.ingest.email.EmailChannel;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.DESK)
@@ -39,9 +39,9 @@ class AlertsConfiguration {
 
         @Bean
         Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, ServiceCatalogue catalogue, AlertLedger ledger,
-                AuditLog auditLog, MentionIndex index, ObjectProvider<EmailChannel> email, Clock clock) {
+                AuditLog auditLog, MentionSearch index, ObjectProvider<JavaMailSender> mail, Clock clock) {
             Map<AlertDelivery.Route, AlertRoute> routes = new EnumMap<>(AlertDelivery.Route.class);
-            routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> smtp(settings, email), settings.from(), clock));
+            routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> sender(settings, mail), settings.from(), clock));
             if (settings.webhook() != null) {
                 routes.put(AlertDelivery.Route.WEBHOOK, new WebhookRoute(settings.webhook()));
             }
@@ -73,19 +73,9 @@ class AlertsConfiguration {
             return new AlertTicker(alerts, settings.tick());
         }
 
-        /** {@code heard.alerts.smtp}, else the email channel's first mailbox (the embedded mail server by default). */
-        private static MailRoute.Server smtp(AlertSettings settings, ObjectProvider<EmailChannel> email) {
-            var own = settings.smtp();
-            if (own != null) {
-                return new MailRoute.Server(own.host(), own.port(), own.security(), own.username(), own::secret);
-            }
-            var channel = email.getIfAvailable();
-            if (channel == null || channel.mailboxes().isEmpty()) {
-                return null;
-            }
-            var mailbox = channel.mailboxes().getFirst();
-            return new MailRoute.Server(mailbox.smtp().host(), mailbox.smtp().port(),
-                    mailbox.smtp().security(), mailbox.username(), mailbox::secret);
+        /** {@code heard.alerts.smtp}, else the application's mail sender ({@code spring.mail.*}); null when neither is set. */
+        private static JavaMailSender sender(AlertSettings settings, ObjectProvider<JavaMailSender> mail) {
+            return settings.smtp() != null ? AlertMailSender.of(settings.smtp()) : mail.getIfAvailable();
         }
     }
 }

@@ -6,9 +6,9 @@ import java.util.Set;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.MentionQuery;
 
 /**
  * A digest: the new mentions of a person's services in one period, counted by urgency and
@@ -22,10 +22,10 @@ final class DigestWriter {
 
     record Digest(String subject, String body, long total) {}
 
-    private final MentionIndex index;
+    private final MentionSearch index;
     private final String deskUrl;
 
-    DigestWriter(MentionIndex index, String deskUrl) {
+    DigestWriter(MentionSearch index, String deskUrl) {
         this.index = index;
         this.deskUrl = deskUrl;
     }

@@ -1,10 +1,8 @@
 package org.heard.desk.alerts;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import org.heard.contracts.WireEnum;
 
 /**
  * An immediate mention being watched until someone opens it.
@@ -45,21 +43,15 @@ public record Escalation(
         return new Escalation(mentionId, conversationId, services, rota, raisedAt, next, position + 1, list, State.WATCHING, now);
     }
 
-    public enum State {
+    public enum State implements WireEnum {
         /** Not opened yet: the next person is told at {@code nextAt}. */
         WATCHING,
         OPENED,
         /** Everyone on the rota was told (or in quiet hours) and nobody opened it. */
         EXHAUSTED;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static State fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(State.class, value);
         }
     }
 }

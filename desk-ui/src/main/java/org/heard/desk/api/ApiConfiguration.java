@@ -1,19 +1,22 @@
 package org.heard.desk.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import org.heard.contracts.WireEnum;
+import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
+import org.heard.mentions.MentionSearch;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.DESK)
@@ -31,17 +34,33 @@ class ApiConfiguration {
     /** The description's frame: what the API is and how to log in; the paths come from the controllers. */
     @Bean
     OpenAPI heardApi() {
-        return new OpenAPI()
-                .info(new Info().title("Heard API").version("1")
-                        .description("Search mentions, read conversations, reply personally on the patient's channel and stream"
-                                + " new mentions, within the caller's scope. See docs/api.md."))
-                .components(new Components()
-                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("An integration's API token (heard.api.clients)"))
-                        .addSecuritySchemes("staff", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A member of staff's username and password")))
-                .addSecurityItem(new SecurityRequirement().addList("token"))
-                .addSecurityItem(new SecurityRequirement().addList("staff"));
+        return ApiDescription.frame();
+    }
+
+    @Bean
+    ModelConverter wireEnumSchemas() {
+        return new ApiDescription.WireEnumSchemas();
+    }
+
+    @Bean
+    OpenApiCustomizer commonAnswers() {
+        return ApiDescription.commonAnswers();
+    }
+
+    /** Query parameters of a {@link WireEnum} type read by their wire names ({@code channel=walk-in}). */
+    @Bean
+    WebMvcConfigurer wireEnumParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(new WireEnumParameters());
+            }
+        };
+    }
+
+    @Bean
+    CorrectionLines correctionLines(ActivityLog activity, MentionSearch mentions) {
+        return new CorrectionLines(activity, mentions);
     }
 
     @Bean(destroyMethod = "close")

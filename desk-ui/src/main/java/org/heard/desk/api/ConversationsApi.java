@@ -1,5 +1,8 @@
 package org.heard.desk.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,9 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @ConditionalOnRole(HeardRole.DESK)
-@RequestMapping("/api/conversations")
+@RequestMapping(path = "/api/conversations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "conversations", description = "A conversation's mentions in your scope and what happened to them")
 class ConversationsApi {
 
     private final InboxQueries queries;
@@ -46,6 +51,7 @@ class ConversationsApi {
     }
 
     @GetMapping("/{conversationId}")
+    @Operation(operationId = "getConversation", summary = "Read a conversation: its mentions, oldest first, and its history")
     Conversation read(@AuthenticationPrincipal StaffUser user, @PathVariable String conversationId) {
         var mentions = queries.conversation(user, conversationId);
         if (mentions.isEmpty()) {
@@ -54,13 +60,13 @@ class ConversationsApi {
         Set<String> visible = mentions.stream().map(MentionDocument::mentionId).collect(Collectors.toSet());
         audit.record(user.getUsername(), AuditAction.API_CONVERSATION_READ, null, conversationId,
                 "mentions=" + String.join(",", visible));
-        var history = activity.ofConversation(conversationId).stream()
+        var history = queries.history(user, conversationId).stream()
                 // A conversation may span services: what staff did to a mention out of scope stays out of sight.
                 .filter(entry -> entry.mentionId() != null && visible.contains(entry.mentionId()))
                 .map(entry -> shown(entry, user))
                 .filter(Objects::nonNull)
                 .toList();
-        return new Conversation(conversationId, mentions, history);
+        return new Conversation(conversationId, mentions.stream().map(ApiMention::of).toList(), history);
     }
 
     /** What of an entry an integration sees: chosen fields per kind, so new internal details are not exposed by accident. */
@@ -88,11 +94,12 @@ class ConversationsApi {
         return new HistoryEntry(entry.kind().wire(), entry.at(), entry.actor(), entry.mentionId(), text, shown);
     }
 
-    record Conversation(String conversationId, List<MentionDocument> mentions, List<HistoryEntry> history) {}
+    record Conversation(String conversationId, List<ApiMention> mentions, List<HistoryEntry> history) {}
 
     /**
      * @param actor a member of staff's username, an integration's name, or {@code channel} for a delivery outcome
      * @param text the reply as sent, the failure reason, or the note; absent for the other kinds
      */
-    record HistoryEntry(String kind, Instant at, String actor, String mentionId, String text, Map<String, String> details) {}
+    record HistoryEntry(@Schema(implementation = Activity.Kind.class) String kind, Instant at, String actor, String mentionId, String text,
+            Map<String, String> details) {}
 }

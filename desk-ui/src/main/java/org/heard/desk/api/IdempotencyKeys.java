@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.heard.platform.search.Indexes;
+import org.heard.platform.search.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,21 +85,17 @@ class IdempotencyKeys implements AutoCloseable {
     long forgetExpired() {
         String before = clock.instant().minus(RETENTION).toString();
         long forgotten = 0;
-        try {
-            // Found, then deleted by id: delete-by-query is a module not every distribution has (docs/adr/0004).
-            while (true) {
-                var expired = client.search(search -> search.index(INDEX).size(500).source(source -> source.fetch(false))
-                        .query(q -> q.range(r -> r.date(d -> d.field("at").lt(before)))), Void.class);
-                var ids = expired.hits().hits().stream().map(hit -> hit.id()).toList();
-                if (ids.isEmpty()) {
-                    return forgotten;
-                }
-                client.bulk(bulk -> bulk.refresh(Refresh.WaitFor)
-                        .operations(ids.stream().map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id)))).toList()));
-                forgotten += ids.size();
+        // Found, then deleted by id: delete-by-query is a module not every distribution has (docs/adr/0004).
+        while (true) {
+            var expired = Store.call(() -> client.search(search -> search.index(INDEX).size(500).source(source -> source.fetch(false))
+                    .query(q -> q.range(r -> r.date(d -> d.field("at").lt(before)))), Void.class));
+            var ids = expired.hits().hits().stream().map(hit -> hit.id()).toList();
+            if (ids.isEmpty()) {
+                return forgotten;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+            Store.run(() -> client.bulk(bulk -> bulk.refresh(Refresh.WaitFor)
+                    .operations(ids.stream().map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id)))).toList())));
+            forgotten += ids.size();
         }
     }
 
@@ -123,47 +118,33 @@ class IdempotencyKeys implements AutoCloseable {
         String id = sha256(caller + "\n" + key);
         var entry = new Entry(caller, requestHash, "pending", null, null, clock.instant());
         try {
-            client.create(create -> create.index(INDEX).id(id).refresh(Refresh.WaitFor).document(entry));
+            Store.run(() -> client.create(create -> create.index(INDEX).id(id).refresh(Refresh.WaitFor).document(entry)));
             return new Claim.Claimed(id);
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
-        try {
-            var found = client.get(get -> get.index(INDEX).id(id), Entry.class);
-            if (!found.found() || found.source() == null) {
-                // Released between our create and this read: the caller may simply retry.
-                return new Claim.InProgress(clock.instant());
-            }
-            var stored = found.source();
-            return "answered".equals(stored.state())
-                    ? new Claim.Answered(stored.requestHash(), stored.status(), stored.body())
-                    : new Claim.InProgress(stored.at());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        var found = Store.call(() -> client.get(get -> get.index(INDEX).id(id), Entry.class));
+        if (!found.found() || found.source() == null) {
+            // Released between our create and this read: the caller may simply retry.
+            return new Claim.InProgress(clock.instant());
         }
+        var stored = found.source();
+        return "answered".equals(stored.state())
+                ? new Claim.Answered(stored.requestHash(), stored.status(), stored.body())
+                : new Claim.InProgress(stored.at());
     }
 
     /** Keeps the answer for the key: a retry gets it again. */
     void complete(Claim.Claimed claim, String caller, String requestHash, int status, Map<String, Object> body) {
         var entry = new Entry(caller, requestHash, "answered", status, body, clock.instant());
-        try {
-            client.index(index -> index.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor).document(entry));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.index(index -> index.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor).document(entry)));
     }
 
     /** Frees the key when nothing was sent (warnings to acknowledge, a refusal): the caller may try again with it. */
     void release(Claim.Claimed claim) {
-        try {
-            client.delete(delete -> delete.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.delete(delete -> delete.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor)));
     }
 
     static String sha256(String value) {

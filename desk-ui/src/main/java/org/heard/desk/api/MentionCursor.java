@@ -2,14 +2,14 @@ package org.heard.desk.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 
 /**
  * Where a page of mentions ended, as an opaque string for the {@code next} link and for a stream
  * event's {@code id:}. It holds a position only, never a filter or a scope: those come from each
  * request and its caller, so a cursor passed to someone else shows them nothing they may not see.
  */
-record MentionCursor(MentionIndex.Order order, MentionIndex.Position position) {
+record MentionCursor(MentionSearch.Order order, MentionSearch.Position position) {
 
     private static final String VERSION = "1";
 
@@ -31,7 +31,7 @@ record MentionCursor(MentionIndex.Order order, MentionIndex.Position position) {
             throw new IllegalArgumentException("Not a cursor from this API");
         }
         try {
-            return new MentionCursor(MentionIndex.Order.valueOf(parts[1]), new MentionIndex.Position(Long.parseLong(parts[2]), parts[3]));
+            return new MentionCursor(MentionSearch.Order.valueOf(parts[1]), new MentionSearch.Position(Long.parseLong(parts[2]), parts[3]));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not a cursor from this API");
         }

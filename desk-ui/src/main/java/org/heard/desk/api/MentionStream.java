@@ -14,9 +14,9 @@ import org.heard.contracts.MentionTriaged;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.MentionQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -164,11 +164,11 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
             }
         }
 
-        private void replay(MentionIndex.Position after) throws IOException {
-            var position = new MentionIndex.Position(after.at() - RESUME_OVERLAP.toMillis(), "");
+        private void replay(MentionSearch.Position after) throws IOException {
+            var position = new MentionSearch.Position(after.at() - RESUME_OVERLAP.toMillis(), "");
             int replayed = 0;
             while (replayed < REPLAY_LIMIT) {
-                var page = queries.page(user, MentionQuery.everything(), MentionIndex.Order.TRIAGED, position, 100);
+                var page = queries.page(user, MentionQuery.everything(), MentionSearch.Order.TRIAGED, position, 100);
                 if (page.mentions().isEmpty()) {
                     return;
                 }
@@ -189,22 +189,22 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
                 var mention = queries.find(user, mentionId);
                 if (mention.isPresent()) {
                     var triagedAt = mention.get().triagedAt();
-                    send(mention.get(), new MentionIndex.Position(triagedAt == null ? 0 : triagedAt.toEpochMilli(), mentionId));
+                    send(mention.get(), new MentionSearch.Position(triagedAt == null ? 0 : triagedAt.toEpochMilli(), mentionId));
                 }
             } catch (IOException | RuntimeException e) {
                 gone(e);
             }
         }
 
-        private void send(MentionDocument mention, MentionIndex.Position position) throws IOException {
-            String id = new MentionCursor(MentionIndex.Order.TRIAGED, position).encode();
+        private void send(MentionDocument mention, MentionSearch.Position position) throws IOException {
+            String id = new MentionCursor(MentionSearch.Order.TRIAGED, position).encode();
             if (!sent.add(id)) {
                 return;
             }
             if (sent.size() > REMEMBERED) {
                 sent.remove(sent.iterator().next());
             }
-            emitter.send(SseEmitter.event().id(id).name("mention").data(mention, MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().id(id).name("mention").data(ApiMention.of(mention), MediaType.APPLICATION_JSON));
         }
 
         void heartbeat() {

@@ -1,15 +1,21 @@
 package org.heard.desk.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.contracts.Channel;
 import org.heard.contracts.DeskJson;
+import org.heard.contracts.WireEnum;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.audit.AuditAction;
@@ -22,12 +28,12 @@ import org.heard.desk.reply.SendAttempt;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +56,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 @ConditionalOnRole(HeardRole.DESK)
-@RequestMapping("/api/mentions")
+@RequestMapping(path = "/api/mentions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "mentions", description = "Search, read, answer and work the mentions in your scope, and stream new ones")
 class MentionsApi {
 
     static final int MAX_SIZE = 100;
@@ -79,39 +86,35 @@ class MentionsApi {
      * never repeat a mention or skip one.
      */
     @GetMapping
+    @Operation(operationId = "searchMentions", summary = "Search mentions, a page at a time",
+            description = "Every filter is optional; repeat a filter for several values. Follow `next` for the page after.")
     MentionPage search(
             @AuthenticationPrincipal StaffUser user,
-            @RequestParam(name = "q", required = false) String words,
-            @RequestParam(name = "channel", required = false) Set<String> channels,
-            @RequestParam(name = "service", required = false) Set<String> services,
-            @RequestParam(name = "sentiment", required = false) Set<String> sentiments,
-            @RequestParam(name = "urgency", required = false) Set<String> urgencies,
-            @RequestParam(name = "status", required = false) Set<String> statuses,
-            @RequestParam(name = "assignee", required = false) String assignee,
-            @RequestParam(name = "from", required = false) Instant from,
-            @RequestParam(name = "to", required = false) Instant to,
-            @RequestParam(name = "sort", defaultValue = "newest") String sort,
+            @Parameter(description = "Words in the text, subject, author or urgency reasons") @RequestParam(name = "q", required = false) String words,
+            @RequestParam(name = "channel", required = false) Set<Channel> channels,
+            @Parameter(description = "A catalogue service id (within your scope)") @RequestParam(name = "service", required = false) Set<String> services,
+            @RequestParam(name = "sentiment", required = false) Set<Sentiment.Label> sentiments,
+            @RequestParam(name = "urgency", required = false) Set<Urgency.Level> urgencies,
+            @RequestParam(name = "status", required = false) Set<MentionStatus> statuses,
+            @Parameter(description = "A username, or `-` for nobody") @RequestParam(name = "assignee", required = false) String assignee,
+            @Parameter(description = "Published at or after (ISO-8601)") @RequestParam(name = "from", required = false) Instant from,
+            @Parameter(description = "Published before (ISO-8601)") @RequestParam(name = "to", required = false) Instant to,
+            @Parameter(description = "By publication time, newest or oldest first", schema = @Schema(implementation = Sort.class, defaultValue = "newest"))
+            @RequestParam(name = "sort", defaultValue = "newest") Sort sort,
+            @Parameter(description = "How many mentions a page holds",
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(name = "size", defaultValue = "20") int size,
+            @Parameter(description = "Where the previous page ended: follow `next` rather than building it")
             @RequestParam(name = "cursor", required = false) String cursor,
             HttpServletRequest request) {
         if (size < 1 || size > MAX_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1.." + MAX_SIZE);
         }
-        var order = switch (sort) {
-            case "newest" -> MentionIndex.Order.NEWEST_PUBLISHED;
-            case "oldest" -> MentionIndex.Order.OLDEST_PUBLISHED;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sort must be newest or oldest");
-        };
+        var order = sort.order();
         MentionQuery query;
-        MentionIndex.Position after = null;
+        MentionSearch.Position after = null;
         try {
-            query = new MentionQuery(words,
-                    map(channels, Channel::fromWire),
-                    services,
-                    map(sentiments, Sentiment.Label::fromWire),
-                    map(urgencies, Urgency.Level::fromWire),
-                    map(statuses, MentionStatus::fromWire),
-                    assignee, from, to, null);
+            query = new MentionQuery(words, channels, services, sentiments, urgencies, statuses, assignee, from, to, null);
             if (cursor != null) {
                 var decoded = MentionCursor.decode(cursor);
                 if (decoded.order() != order) {
@@ -128,7 +131,7 @@ class MentionsApi {
         var mentions = more ? page.mentions().subList(0, size) : page.mentions();
         if (!mentions.isEmpty()) {
             audit.record(user.getUsername(), AuditAction.API_SEARCHED, null, null,
-                    "mentions=" + String.join(",", mentions.stream().map(MentionDocument::mentionId).toList()));
+                    "mentions=" + String.join(",", mentions.stream().map(mention -> mention.mentionId()).toList()));
         }
         String next = more
                 ? UriComponentsBuilder.fromPath(request.getRequestURI())
@@ -137,14 +140,15 @@ class MentionsApi {
                         .build()
                         .toUriString()
                 : null;
-        return new MentionPage(page.total(), mentions, next);
+        return new MentionPage(page.total(), mentions.stream().map(ApiMention::of).toList(), next);
     }
 
     @GetMapping("/{mentionId}")
-    MentionDocument one(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId) {
+    @Operation(operationId = "getMention", summary = "Read one mention")
+    ApiMention one(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId) {
         var mention = queries.find(user, mentionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(user.getUsername(), AuditAction.API_MENTION_READ, mention.mentionId(), mention.conversationId(), "");
-        return mention;
+        return ApiMention.of(mention);
     }
 
     /**
@@ -152,7 +156,13 @@ class MentionsApi {
      * {@code id:} to resume after with {@code Last-Event-ID}.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(operationId = "streamMentions", summary = "Stream new mentions as server-sent events",
+            description = "One `mention` event per mention as triage tags it; reconnect with `Last-Event-ID` to resume.")
+    @ApiResponse(responseCode = "200", description = "Server-sent events: `event: mention`, `id:` a position to resume after,"
+            + " `data:` a Mention as JSON; `:heartbeat` comments keep the connection open",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     SseEmitter stream(@AuthenticationPrincipal StaffUser user,
+            @Parameter(description = "The `id:` of the last event received, to resume after it")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         MentionCursor resumeAfter = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -172,7 +182,18 @@ class MentionsApi {
      * {@code Idempotency-Key}, a repeat of a request that sent a reply gets the same answer and sends
      * nothing.
      */
-    @PostMapping("/{mentionId}/replies")
+    @PostMapping(path = "/{mentionId}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "replyToMention", summary = "Reply to a mention on the patient's channel",
+            description = "202 handed to the channel, 201 recorded (letter, phone); 409 with `warnings` and nothing sent until "
+                    + "they are acknowledged; 422 when it cannot be sent as it is.")
+    @ApiResponse(responseCode = "202", description = "Handed to the channel: delivery shows in the conversation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReplyResult.class)))
+    @ApiResponse(responseCode = "201", description = "Recorded as answered (a letter or phone channel)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReplyResult.class)))
+    @ApiResponse(responseCode = "409", description = "Nothing was sent: warnings to acknowledge, or this Idempotency-Key is in progress",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.REPLY_PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "Cannot be sent as it is (too long, empty), or the Idempotency-Key was used for another request",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.REPLY_PROBLEM)))
     ResponseEntity<?> reply(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @RequestBody ReplyDraft draft) {
         if (key == null) {
@@ -187,12 +208,11 @@ class MentionsApi {
         return switch (keys.claim(user.getUsername(), key, requestHash)) {
             case IdempotencyKeys.Claim.Answered answered -> answered.requestHash().equals(requestHash)
                     ? ResponseEntity.status(answered.status()).header("Idempotent-Replayed", "true").body(answered.body())
-                    : ResponseEntity.unprocessableContent().body(new ReplyResult(null, "key-reused", null, List.of(),
-                            "This " + IDEMPOTENCY_KEY + " was used for a different request"));
-            case IdempotencyKeys.Claim.InProgress inProgress -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new ReplyResult(null, "in-progress", null, List.of(), "A request with this " + IDEMPOTENCY_KEY
-                            + " has been in progress since " + inProgress.since()
-                            + "; read the conversation to see whether the reply was sent"));
+                    : ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                            "This " + IDEMPOTENCY_KEY + " was used for a different request", Map.of("state", "key-reused"));
+            case IdempotencyKeys.Claim.InProgress inProgress -> ApiProblems.problem(HttpStatus.CONFLICT, "A request with this "
+                    + IDEMPOTENCY_KEY + " has been in progress since " + inProgress.since()
+                    + "; read the conversation to see whether the reply was sent", Map.of("state", "in-progress"));
             case IdempotencyKeys.Claim.Claimed claimed -> {
                 // Should sending fail midway the key stays claimed: whether the reply went out is unknown,
                 // and a retry must not risk sending it twice.
@@ -217,73 +237,82 @@ class MentionsApi {
                 warning -> deliberately || acknowledged.contains(warning.kind()));
     }
 
-    private static ResponseEntity<ReplyResult> answer(SendAttempt attempt) {
+    private static ResponseEntity<?> answer(SendAttempt attempt) {
         return switch (attempt) {
             case SendAttempt.Requested requested -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                    .body(new ReplyResult(requested.replyId().value(), "requested", requested.text(),
-                            warnings(requested.warningsOverridden()), null));
+                    .body(new ReplyResult(requested.replyId().value(), "requested", requested.text(), warnings(requested.warningsOverridden())));
             case SendAttempt.RecordedOffline offline -> ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new ReplyResult(offline.replyId().value(), "recorded", null, List.of(), null));
-            case SendAttempt.NeedsConfirmation confirm -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new ReplyResult(null, "needs-confirmation", null, warnings(confirm.warnings()),
-                            "Nothing was sent: acknowledge the warnings (acknowledgedWarnings) to send it as it is"));
-            case SendAttempt.Blocked blocked -> ResponseEntity.unprocessableContent()
-                    .body(new ReplyResult(null, "blocked", null, List.of(), blocked.reason()));
+                    .body(new ReplyResult(offline.replyId().value(), "recorded", null, List.of()));
+            case SendAttempt.NeedsConfirmation confirm -> ApiProblems.problem(HttpStatus.CONFLICT,
+                    "Nothing was sent: acknowledge the warnings (acknowledgedWarnings) to send it as it is",
+                    Map.of("state", "needs-confirmation", "warnings", warnings(confirm.warnings())));
+            case SendAttempt.Blocked blocked -> ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, blocked.reason(),
+                    Map.of("state", "blocked"));
             case SendAttempt.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }
 
-    /** Sets the status ({@code {"status": "waiting-for-patient"}}). */
-    @PostMapping("/{mentionId}/status")
-    ResponseEntity<ApiProblems.Problem> status(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
-            @RequestBody Map<String, String> body) {
+    @PostMapping(path = "/{mentionId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "setMentionStatus", summary = "Set where staff are with a mention")
+    @ApiResponse(responseCode = "204", description = "Done, and recorded in the conversation's history", content = @Content)
+    @ApiResponse(responseCode = "422", description = "Refused (for example a service that is not in the catalogue)",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.PROBLEM)))
+    ResponseEntity<ProblemDetail> status(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody StatusChange body) {
         MentionStatus status;
         try {
-            status = MentionStatus.fromWire(String.valueOf(body.get("status")));
+            status = MentionStatus.fromWire(body.status());
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of new, in-progress, waiting-for-patient, replied, closed");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         return answer(work.changeStatus(user, mentionId, status));
     }
 
-    /** Assigns it ({@code {"assignee": "sam"}}). */
-    @PostMapping("/{mentionId}/assignee")
-    ResponseEntity<ApiProblems.Problem> assign(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
-            @RequestBody Map<String, String> body) {
-        return answer(work.assign(user, mentionId, body.get("assignee")));
+    @PostMapping(path = "/{mentionId}/assignee", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "assignMention", summary = "Assign a mention to a member of staff")
+    @ApiResponse(responseCode = "204", description = "Done, and recorded in the conversation's history", content = @Content)
+    @ApiResponse(responseCode = "422", description = "Refused (for example a service that is not in the catalogue)",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.PROBLEM)))
+    ResponseEntity<ProblemDetail> assign(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Assignment body) {
+        return answer(work.assign(user, mentionId, body.assignee()));
     }
 
-    /** Adds an internal note ({@code {"text": "..."}}), never sent to the patient. */
-    @PostMapping("/{mentionId}/notes")
-    ResponseEntity<ApiProblems.Problem> note(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
-            @RequestBody Map<String, String> body) {
-        return answer(work.note(user, mentionId, body.get("text")));
+    @PostMapping(path = "/{mentionId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "addNote", summary = "Add an internal note, never sent to the patient")
+    @ApiResponse(responseCode = "204", description = "Done, and recorded in the conversation's history", content = @Content)
+    @ApiResponse(responseCode = "422", description = "Refused (for example a service that is not in the catalogue)",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.PROBLEM)))
+    ResponseEntity<ProblemDetail> note(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Note body) {
+        return answer(work.note(user, mentionId, body.text()));
     }
 
-    /**
-     * Corrects a tag ({@code {"field": "sentiment|urgency|service", "value": "negative"}}); kept as
-     * labelled data for the next model.
-     */
-    @PostMapping("/{mentionId}/corrections")
-    ResponseEntity<ApiProblems.Problem> correct(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
-            @RequestBody Map<String, String> body) {
-        String value = String.valueOf(body.get("value"));
+    /** Kept as labelled data for the next model (see {@code GET /api/corrections}). */
+    @PostMapping(path = "/{mentionId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "correctTag", summary = "Correct a tag (sentiment, urgency or a service)")
+    @ApiResponse(responseCode = "204", description = "Done, and recorded in the conversation's history", content = @Content)
+    @ApiResponse(responseCode = "422", description = "Refused (for example a service that is not in the catalogue)",
+            content = @Content(mediaType = ApiDescription.PROBLEM_JSON, schema = @Schema(ref = ApiDescription.PROBLEM)))
+    ResponseEntity<ProblemDetail> correct(@AuthenticationPrincipal StaffUser user, @PathVariable String mentionId,
+            @RequestBody Correction body) {
+        String value = String.valueOf(body.value());
         try {
-            return answer(switch (String.valueOf(body.get("field"))) {
+            return answer(switch (body.field() == null ? "" : body.field()) {
                 case "sentiment" -> work.correctSentiment(user, mentionId, Sentiment.Label.fromWire(value));
                 case "urgency" -> work.correctUrgency(user, mentionId, Urgency.Level.fromWire(value));
                 case "service" -> work.correctService(user, mentionId, value);
                 default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "field must be sentiment, urgency or service");
             });
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such " + body.get("field") + ": " + value);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such " + body.field() + ": " + value);
         }
     }
 
-    private static ResponseEntity<ApiProblems.Problem> answer(MentionWork.Outcome outcome) {
+    private static ResponseEntity<ProblemDetail> answer(MentionWork.Outcome outcome) {
         return switch (outcome) {
             case MentionWork.Outcome.Done done -> ResponseEntity.noContent().build();
-            case MentionWork.Outcome.Refused refused -> ResponseEntity.unprocessableContent().body(new ApiProblems.Problem(refused.reason()));
+            case MentionWork.Outcome.Refused refused -> ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.reason());
             case MentionWork.Outcome.NotFound notFound -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }
@@ -292,12 +321,41 @@ class MentionsApi {
         return warnings.stream().map(warning -> new Warning(warning.kind(), warning.message())).toList();
     }
 
-    private static <T> Set<T> map(Set<String> values, Function<String, T> parse) {
-        return values == null ? Set.of() : values.stream().map(parse).collect(Collectors.toSet());
+    /** The API's orders: by publication time, newest or oldest first. */
+    enum Sort implements WireEnum {
+        NEWEST(MentionSearch.Order.NEWEST_PUBLISHED),
+        OLDEST(MentionSearch.Order.OLDEST_PUBLISHED);
+
+        private final MentionSearch.Order order;
+
+        Sort(MentionSearch.Order order) {
+            this.order = order;
+        }
+
+        MentionSearch.Order order() {
+            return order;
+        }
     }
 
-    /** @param next the link to the page after this one; null on the last page */
-    record MentionPage(long total, List<MentionDocument> mentions, String next) {}
+    /**
+     * @param total how many mentions match now
+     * @param next the link to the page after this one; null on the last page
+     */
+    @Schema(name = "MentionPage")
+    record MentionPage(long total, List<ApiMention> mentions, String next) {}
+
+    /** {@code {"status": "waiting-for-patient"}} */
+    record StatusChange(@Schema(implementation = MentionStatus.class) String status) {}
+
+    /** {@code {"assignee": "sam"}} */
+    record Assignment(@Schema(description = "A member of staff's username") String assignee) {}
+
+    /** {@code {"text": "Called her back"}} */
+    record Note(String text) {}
+
+    /** {@code {"field": "urgency", "value": "high"}} */
+    record Correction(@Schema(allowableValues = {"sentiment", "urgency", "service"}) String field,
+            @Schema(description = "A sentiment label, an urgency level, or a catalogue service id") String value) {}
 
     /**
      * @param acknowledgedWarnings the kinds of warning the caller's user has seen and accepts
@@ -311,9 +369,14 @@ class MentionsApi {
         }
     }
 
-    /** @param text the reply as sent, signed with the responder's name and role */
-    record ReplyResult(String replyId, String state, String text, List<Warning> warnings, String error) {}
+    /**
+     * @param state {@code requested} (handed to the channel) or {@code recorded} (a letter or phone call)
+     * @param text the reply as sent, signed with the responder's name and role
+     * @param warnings the warnings it was sent despite
+     */
+    record ReplyResult(String replyId, @Schema(allowableValues = {"requested", "recorded"}) String state, String text,
+            List<Warning> warnings) {}
 
     /** @param kind stable, to acknowledge; message for a person */
-    record Warning(String kind, String message) {}
+    record Warning(@Schema(allowableValues = {"personal-data", "copy-paste", "deflection"}) String kind, String message) {}
 }

@@ -1,11 +1,9 @@
 package org.heard.desk.audit;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.heard.contracts.WireEnum;
 
 /** What someone did with a patient's mention. */
-public enum AuditAction {
+public enum AuditAction implements WireEnum {
     /** Opened a conversation on the desk. */
     CONVERSATION_OPENED,
     /** Read one mention through the JSON API. */
@@ -18,15 +16,13 @@ public enum AuditAction {
     STATUS_CHANGED,
     ASSIGNED,
     REPLY_REQUESTED,
-    TAG_CORRECTED;
+    TAG_CORRECTED,
+    /** Exported staff's tag corrections (with the patients' words) for retraining. */
+    CORRECTIONS_EXPORTED,
+    /** Revealed who wrote a conversation to the shielded staff of its services; the detail is the reason given. */
+    IDENTITY_REVEALED;
 
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    @JsonCreator
     public static AuditAction fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return WireEnum.parse(AuditAction.class, value);
     }
 }

@@ -6,13 +6,13 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.heard.platform.search.Indexes;
+import org.heard.platform.search.Store;
 
 /** The {@value #INDEX} index: appended to in bulk, searched by person, mention and time, purged by age. */
 public class AuditLog {
@@ -57,49 +57,37 @@ public class AuditLog {
         for (var entry : entries) {
             operations.add(BulkOperation.of(op -> op.create(create -> create.index(INDEX).id(entry.id()).document(entry))));
         }
-        try {
-            var response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.WaitFor));
-            if (response.errors()) {
-                var failed = response.items().stream()
-                        .filter(item -> item.error() != null && !"version_conflict_engine_exception".equals(item.error().type()))
-                        .map(item -> item.error().type() + ": " + item.error().reason())
-                        .toList();
-                if (!failed.isEmpty()) {
-                    throw new IllegalStateException("Elasticsearch refused " + failed.size() + " audit entries: " + failed.getFirst());
-                }
+        var response = Store.call(() -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.WaitFor)));
+        if (response.errors()) {
+            var failed = response.items().stream()
+                    .filter(item -> item.error() != null && !"version_conflict_engine_exception".equals(item.error().type()))
+                    .map(item -> item.error().type() + ": " + item.error().reason())
+                    .toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("Elasticsearch refused " + failed.size() + " audit entries: " + failed.getFirst());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     public Page search(AuditQuery query, int from, int size) {
-        try {
-            var response = client.search(search -> search.index(INDEX)
-                            .query(filters(query))
-                            .from(from)
-                            .size(size)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .sort(s -> s.field(f -> f.field("at").order(SortOrder.Desc))),
-                    AuditEntry.class);
-            var entries = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-            return new Page(entries, response.hits().total() == null ? entries.size() : response.hits().total().value());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+                        .query(filters(query))
+                        .from(from)
+                        .size(size)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .sort(s -> s.field(f -> f.field("at").order(SortOrder.Desc))),
+                AuditEntry.class));
+        var entries = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        return new Page(entries, response.hits().total() == null ? entries.size() : response.hits().total().value());
     }
 
     /** Whether anyone opened the mention's conversation on the desk at or after the instant. */
     public boolean openedSince(String mentionId, Instant since) {
-        try {
-            var response = client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
-                    .filter(f -> f.term(t -> t.field("mentionId").value(mentionId)))
-                    .filter(f -> f.term(t -> t.field("action").value(AuditAction.CONVERSATION_OPENED.wire())))
-                    .filter(f -> f.range(r -> r.date(d -> d.field("at").gte(since.toString())))))));
-            return response.count() > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("mentionId").value(mentionId)))
+                .filter(f -> f.term(t -> t.field("action").value(AuditAction.CONVERSATION_OPENED.wire())))
+                .filter(f -> f.range(r -> r.date(d -> d.field("at").gte(since.toString()))))))));
+        return response.count() > 0;
     }
 
     /**
@@ -109,29 +97,25 @@ public class AuditLog {
      */
     public long purgeBefore(Instant cutoff) {
         long deleted = 0;
-        try {
-            while (true) {
-                var old = client.search(search -> search.index(INDEX)
-                                .query(q -> q.range(r -> r.date(d -> d.field("at").lt(cutoff.toString()))))
-                                .size(PURGE_BATCH)
-                                .source(source -> source.fetch(false)),
-                        Object.class);
-                var ids = old.hits().hits().stream().map(hit -> hit.id()).toList();
-                if (ids.isEmpty()) {
-                    return deleted;
-                }
-                List<BulkOperation> operations = ids.stream()
-                        .map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id))))
-                        .toList();
-                var response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True));
-                long gone = response.items().stream().filter(item -> item.error() == null).count();
-                deleted += gone;
-                if (gone == 0) {
-                    throw new IllegalStateException("Elasticsearch deleted none of " + ids.size() + " expired audit entries");
-                }
+        while (true) {
+            var old = Store.call(() -> client.search(search -> search.index(INDEX)
+                            .query(q -> q.range(r -> r.date(d -> d.field("at").lt(cutoff.toString()))))
+                            .size(PURGE_BATCH)
+                            .source(source -> source.fetch(false)),
+                    Object.class));
+            var ids = old.hits().hits().stream().map(hit -> hit.id()).toList();
+            if (ids.isEmpty()) {
+                return deleted;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+            List<BulkOperation> operations = ids.stream()
+                    .map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id))))
+                    .toList();
+            var response = Store.call(() -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True)));
+            long gone = response.items().stream().filter(item -> item.error() == null).count();
+            deleted += gone;
+            if (gone == 0) {
+                throw new IllegalStateException("Elasticsearch deleted none of " + ids.size() + " expired audit entries");
+            }
         }
     }
 

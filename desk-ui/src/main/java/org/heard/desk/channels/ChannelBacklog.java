@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ class ChannelBacklog {
     Optional<Map<String, Long>> unansweredByAccount() {
         try {
             var statuses = UNANSWERED.stream().map(status -> FieldValue.of(status.wire())).toList();
-            var response = client.search(search -> search.index(MentionIndex.ALIAS)
+            var response = client.search(search -> search.index(MentionIndexSchema.ALIAS)
                             .size(0)
                             .query(query -> query.terms(terms -> terms.field("status").terms(values -> values.value(statuses))))
                             .aggregations("channels", channels -> channels

@@ -55,9 +55,9 @@ import org.heard.desk.reply.ReplyDesk;
 import org.heard.desk.reply.ReplyTracker;
 import org.heard.desk.reply.SendAttempt;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /** A conversation and its composer. Outside text is only ever set as text. */
 @Route("conversation/:mentionId")
@@ -164,7 +164,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         });
         var take = new Button("Assign to me", event -> outcome(work.assign(user, mention.mentionId(), user.getUsername()), "Assigned to you"));
         take.setId("assign-me");
-        var header = new HorizontalLayout(back, title, status, take);
+        var header = new HorizontalLayout(back, title, status, take, RevealIdentity.of(mention));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(header, presenceLine, thread, tags, composer(), new H3("History"), history);
         refreshThread();
@@ -412,7 +412,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     private void refreshHistory() {
         history.removeAll();
-        var entries = activity.ofConversation(mention.conversationId());
+        var entries = queries.history(user, mention.conversationId());
         Map<String, String> delivery = new HashMap<>();
         for (var entry : entries) {
             if (entry.kind() == Activity.Kind.REPLY_SENT) {

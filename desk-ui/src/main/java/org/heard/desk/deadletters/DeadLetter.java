@@ -1,11 +1,9 @@
 package org.heard.desk.deadletters;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.heard.contracts.DeadLettered;
+import org.heard.contracts.WireEnum;
 
 /**
  * A dead letter as the admin sees it: what came in, why it was refused, and what was done about it.
@@ -48,7 +46,7 @@ public record DeadLetter(
         return Payloads.raw(payloadEncoding, payload);
     }
 
-    public enum State {
+    public enum State implements WireEnum {
         /** Waiting for an admin. */
         PENDING,
         /** Sent back to the stage that refused it (see the outcome). */
@@ -56,14 +54,8 @@ public record DeadLetter(
         /** An admin decided it needs nothing more. */
         DISCARDED;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static State fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(State.class, value);
         }
     }
 }

@@ -5,8 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.heard.contracts.DeadLettered;
 import org.heard.platform.search.Indexes;
+import org.heard.platform.search.Store;
 
 /**
  * The {@value #INDEX} index: one document per dead letter, with its state. Reading the same dead
@@ -72,15 +71,13 @@ class DeadLetterShelf {
             }
             var shelved = DeadLetter.shelved(letter, id, attempt, previous, at);
             try {
-                client.create(create -> create.index(INDEX).id(id).document(shelved).refresh(Refresh.WaitFor));
+                Store.run(() -> client.create(create -> create.index(INDEX).id(id).document(shelved).refresh(Refresh.WaitFor)));
             } catch (ElasticsearchException e) {
                 if (e.status() == 409) {
                     attempt--; // another desk shelved it a moment ago: look again
                     continue;
                 }
                 throw e;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Elasticsearch is unreachable", e);
             }
             if (previous != null) {
                 String failedAgain = previous;
@@ -95,7 +92,7 @@ class DeadLetterShelf {
 
     Optional<Versioned> find(String id) {
         try {
-            var found = client.get(get -> get.index(INDEX).id(id), DeadLetter.class);
+            var found = Store.call(() -> client.get(get -> get.index(INDEX).id(id), DeadLetter.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -105,8 +102,6 @@ class DeadLetterShelf {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
@@ -121,17 +116,15 @@ class DeadLetterShelf {
         change.put("handledAt", at);
         change.put("outcome", outcome);
         try {
-            client.update(update -> update.index(INDEX).id(read.letter().id())
+            Store.run(() -> client.update(update -> update.index(INDEX).id(read.letter().id())
                     .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm())
-                    .refresh(Refresh.WaitFor).doc(change), DeadLetter.class);
+                    .refresh(Refresh.WaitFor).doc(change), DeadLetter.class));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
@@ -152,55 +145,39 @@ class DeadLetterShelf {
 
     /** Newest first. */
     Page search(DeadLetterQuery query, int from, int size) {
-        try {
-            var response = client.search(search -> search.index(INDEX)
-                            .query(toQuery(query))
-                            .from(from)
-                            .size(size)
-                            .trackTotalHits(total -> total.enabled(true))
-                            .sort(sort -> sort.field(field -> field.field("deadLetteredAt").order(SortOrder.Desc)))
-                            .sort(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))),
-                    DeadLetter.class);
-            var letters = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-            long total = response.hits().total() == null ? letters.size() : response.hits().total().value();
-            return new Page(letters, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+                        .query(toQuery(query))
+                        .from(from)
+                        .size(size)
+                        .trackTotalHits(total -> total.enabled(true))
+                        .sort(sort -> sort.field(field -> field.field("deadLetteredAt").order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))),
+                DeadLetter.class));
+        var letters = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        long total = response.hits().total() == null ? letters.size() : response.hits().total().value();
+        return new Page(letters, total);
     }
 
     long count(DeadLetterQuery query) {
-        try {
-            return client.count(count -> count.index(INDEX).query(toQuery(query))).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        return Store.call(() -> client.count(count -> count.index(INDEX).query(toQuery(query)))).count();
     }
 
     /** First dead letters (not later attempts) of a source whose id starts with the prefix. */
     long countFirstAttempts(String source, String idPrefix) {
-        try {
-            return client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
-                    .filter(f -> f.term(t -> t.field("source").value(source)))
-                    .filter(f -> f.prefix(p -> p.field("rootId").value(idPrefix)))
-                    .filter(f -> f.term(t -> t.field("attempt").value(1)))))).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        return Store.call(() -> client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("source").value(source)))
+                .filter(f -> f.prefix(p -> p.field("rootId").value(idPrefix)))
+                .filter(f -> f.term(t -> t.field("attempt").value(1))))))).count();
     }
 
     /** The sources seen, for the filter. */
     List<String> sources() {
-        try {
-            var response = client.search(search -> search.index(INDEX).size(0)
-                    .aggregations("sources", agg -> agg.terms(terms -> terms.field("source").size(200))), Void.class);
-            return response.aggregations().get("sources").sterms().buckets().array().stream()
-                    .map(bucket -> bucket.key().stringValue())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(INDEX).size(0)
+                .aggregations("sources", agg -> agg.terms(terms -> terms.field("source").size(200))), Void.class));
+        return response.aggregations().get("sources").sterms().buckets().array().stream()
+                .map(bucket -> bucket.key().stringValue())
+                .sorted()
+                .toList();
     }
 
     private static Query toQuery(DeadLetterQuery query) {
@@ -245,11 +222,7 @@ class DeadLetterShelf {
     }
 
     private void update(String id, java.util.Map<String, Object> change) {
-        try {
-            client.update(update -> update.index(INDEX).id(id).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
-                    DeadLetter.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.update(update -> update.index(INDEX).id(id).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+                DeadLetter.class));
     }
 }

@@ -28,8 +28,8 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionQuery;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** The newest mentions of my services, live. Patient text is only ever set as text. */

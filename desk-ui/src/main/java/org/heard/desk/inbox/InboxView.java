@@ -42,9 +42,9 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.reply.ReplyTracker;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

@@ -10,8 +10,8 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

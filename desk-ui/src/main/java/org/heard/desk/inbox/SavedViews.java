@@ -5,8 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +14,8 @@ import java.util.UUID;
 import org.heard.contracts.DeskJson;
 import org.heard.desk.security.StaffRole;
 import org.heard.platform.search.Indexes;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionQuery;
+import org.heard.platform.search.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +63,7 @@ public class SavedViews {
     String save(String owner, String name, MentionQuery query, StaffRole sharedWith, Instant now) {
         var stored = new Stored(UUID.randomUUID().toString(), name, owner, sharedWith == null ? null : sharedWith.name(),
                 DeskJson.writeString(query.within(null)), now);
-        try {
-            client.index(index -> index.index(INDEX).id(stored.id()).refresh(Refresh.WaitFor).document(stored));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.index(index -> index.index(INDEX).id(stored.id()).refresh(Refresh.WaitFor).document(stored)));
         return stored.id();
     }
 
@@ -76,7 +71,7 @@ public class SavedViews {
     List<InboxViews.SavedView> visibleTo(String username, Set<StaffRole> roles) {
         var roleNames = roles.stream().map(role -> FieldValue.of(role.name())).toList();
         try {
-            var response = client.search(search -> search.index(INDEX)
+            var response = Store.call(() -> client.search(search -> search.index(INDEX)
                             .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                                     .should(s -> s.bool(mine -> mine
                                             .filter(f -> f.term(t -> t.field("owner").value(username)))
@@ -85,7 +80,7 @@ public class SavedViews {
                             .size(MOST_VIEWS)
                             .sort(s -> s.field(f -> f.field("savedAt").order(SortOrder.Asc)))
                             .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc))),
-                    Stored.class);
+                    Stored.class));
             return response.hits().hits().stream()
                     .map(hit -> hit.source())
                     .filter(Objects::nonNull)
@@ -97,23 +92,17 @@ public class SavedViews {
                 return List.of();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     /** Removes a view its owner saved; false when there is no such view of theirs. */
     boolean remove(String owner, String viewId) {
-        try {
-            var found = client.get(get -> get.index(INDEX).id(viewId), Stored.class);
-            if (!found.found() || found.source() == null || !owner.equals(found.source().owner())) {
-                return false;
-            }
-            client.delete(delete -> delete.index(INDEX).id(viewId).refresh(Refresh.WaitFor));
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        var found = Store.call(() -> client.get(get -> get.index(INDEX).id(viewId), Stored.class));
+        if (!found.found() || found.source() == null || !owner.equals(found.source().owner())) {
+            return false;
         }
+        Store.run(() -> client.delete(delete -> delete.index(INDEX).id(viewId).refresh(Refresh.WaitFor)));
+        return true;
     }
 
     private static Optional<InboxViews.SavedView> toView(Stored stored) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.heard.contracts.Channel;
-import org.heard.triage.index.MentionQuery;
+import org.heard.mentions.MentionQuery;
 
 /**
  * Which mentions the figures are about: published from {@code from} to {@code to} (whole days, UTC,

@@ -32,7 +32,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +48,14 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 
 /**
- * The response dashboard. Charts are plain HTML bars drawn by the server (no chart library, nothing
- * commercial): every bar is a button whose text is the number itself, so a screen reader reads the
- * figure and a click lists the mentions behind it. Outside text (what patients wrote) is only ever
- * set as text.
+ * The response dashboard. Charts are SVG drawn by the server ({@link Chart}: no chart library,
+ * nothing commercial), each above its table; in the table every figure is a button whose text is
+ * the number itself, so a screen reader reads the figure and a click or a key lists the mentions
+ * behind it (as does a click on a bar). Services, channels and staff are named, not numbered.
+ * Outside text (what patients wrote) is only ever set as text.
  */
 @Route("insight")
 @PageTitle("Insight · Heard")
@@ -63,9 +66,11 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     static final int DAYS_SHOWN = 90;
     /** Rows listed on the page; the CSV has up to {@link ResponseInsight#DRILL_DOWN_LIMIT}. */
     static final int DRILL_DOWN_ROWS = 200;
+    private static final DateTimeFormatter SHORT_WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final ResponseInsight insight;
+    private final Names names;
     private final StaffUser user;
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
@@ -80,9 +85,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private final List<String> services;
     private boolean loading;
 
-    public InsightView(ResponseInsight insight, InboxQueries queries, ServiceCatalogue catalogue, Clock clock,
+    public InsightView(ResponseInsight insight, Names names, InboxQueries queries, ServiceCatalogue catalogue, Clock clock,
             AuthenticationContext authentication) {
         this.insight = insight;
+        this.names = names;
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         setWidthFull();
         var today = LocalDate.now(clock);
@@ -99,18 +105,19 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
                 ? catalogue.services().stream().map(Service::id).sorted().toList()
                 : scope.services().stream().sorted().toList();
         service.setItems(services);
+        service.setItemLabelGenerator(names::service);
         channel.setLabel("Channel");
         channel.setId("filter-channel");
         channel.setItems(Channel.values());
         channel.setEmptySelectionAllowed(true);
         channel.setEmptySelectionCaption("All channels");
-        channel.setItemLabelGenerator(value -> value == null ? "All channels" : value.wire());
+        channel.setItemLabelGenerator(value -> value == null ? "All channels" : Names.channel(value));
         from.addValueChangeListener(event -> refreshWhenChanged());
         to.addValueChangeListener(event -> refreshWhenChanged());
         service.addValueChangeListener(event -> refreshWhenChanged());
         channel.addValueChangeListener(event -> refreshWhenChanged());
 
-        var export = csvLink("Export figures (CSV)", "heard-figures.csv", () -> InsightCsv.figures(insight.figures(user, filter)));
+        var export = csvLink("Export figures (CSV)", "heard-figures.csv", () -> InsightCsv.figures(insight.figures(user, filter), names));
         export.setId("figures-csv");
         var filters = new HorizontalLayout(from, to, service, channel, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -170,11 +177,184 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         figures.removeAll();
         drillDown.removeAll();
         drill = null;
-        var bySection = new LinkedHashMap<Section, List<Figure>>();
-        for (var figure : insight.figures(user, filter)) {
-            bySection.computeIfAbsent(figure.section(), section -> new java.util.ArrayList<>()).add(figure);
+        var bySection = new EnumMap<Section, List<Figure>>(Section.class);
+        for (var figure : insight.dashboard(user, filter)) {
+            bySection.computeIfAbsent(figure.section(), section -> new ArrayList<>()).add(figure);
         }
-        bySection.forEach((section, shown) -> figures.add(new H3(section.title()), chart(section, shown)));
+        var all = bySection.getOrDefault(Section.OVERALL, List.of());
+        section(Section.OVERALL, all, null);
+        var weeks = bySection.getOrDefault(Section.WEEK_SENTIMENT, List.of());
+        section(Section.WEEK_SENTIMENT, weeks, weeks.isEmpty() ? null : sentimentByWeek(weeks));
+        section(Section.WEEK, bySection.getOrDefault(Section.WEEK, List.of()), null);
+        var channels = bySection.getOrDefault(Section.CHANNEL, List.of());
+        section(Section.CHANNEL, channels, channels.isEmpty() ? null : firstResponse("graph-first-response-channel",
+                "Time to first response by channel", channels));
+        var byService = bySection.getOrDefault(Section.SERVICE, List.of());
+        section(Section.SERVICE, byService, byService.isEmpty() ? null : firstResponse("graph-first-response-service",
+                "Time to first response by service", byService));
+        section(Section.BACKLOG, bySection.getOrDefault(Section.BACKLOG, List.of()), null);
+        var ages = bySection.getOrDefault(Section.BACKLOG_AGE, List.of());
+        section(Section.BACKLOG_AGE, ages, backlogAge(ages));
+        section(Section.REPLY_WARNINGS, bySection.getOrDefault(Section.REPLY_WARNINGS, List.of()), null);
+        section(Section.CHANGES, bySection.getOrDefault(Section.CHANGES, List.of()), null);
+        var sentiment = new Div();
+        sentiment.setId("sentiment-by-service");
+        var show = new NativeButton("Show sentiment by service and week", event -> {
+            sentiment.removeAll();
+            var shown = insight.sentimentByServiceAndWeek(user, filter);
+            if (shown.isEmpty()) {
+                sentiment.add(new Paragraph("No mentions in this range."));
+            } else {
+                sentiment.add(chart(Section.SENTIMENT, shown));
+            }
+        });
+        show.setId("show-sentiment-by-service");
+        figures.add(new H3(Section.SENTIMENT.title()), show, sentiment);
+    }
+
+    private void section(Section section, List<Figure> shown, Component chart) {
+        figures.add(new H3(section.title()));
+        if (shown.isEmpty()) {
+            figures.add(new Paragraph("No mentions in this range."));
+            return;
+        }
+        if (chart != null) {
+            figures.add(chart);
+        }
+        figures.add(chart(section, shown));
+    }
+
+    /** Mentions by week, stacked by sentiment: the trend a board paper shows. */
+    private Component sentimentByWeek(List<Figure> weeks) {
+        var order = List.of(Measure.NEGATIVE, Measure.NEUTRAL, Measure.POSITIVE);
+        var series = List.of(new Chart.Series("Negative", Chart.Look.RED_HATCHED), new Chart.Series("Neutral", Chart.Look.GREY_DOTTED),
+                new Chart.Series("Positive", Chart.Look.BLUE_SOLID));
+        var bySlice = grouped(weeks);
+        var categories = new ArrayList<String>();
+        var bars = new ArrayList<List<Chart.Bar>>();
+        var drills = new ArrayList<DrillDown>();
+        long busiest = -1;
+        String busiestWeek = "";
+        for (var entry : bySlice.entrySet()) {
+            categories.add(SHORT_WEEK.format(LocalDate.parse(entry.getKey())));
+            var stack = new ArrayList<Chart.Bar>();
+            for (var measure : order) {
+                var figure = entry.getValue().get(measure);
+                stack.add(bar(figure, drills));
+            }
+            bars.add(stack);
+            long mentions = entry.getValue().values().iterator().next().of();
+            if (mentions > busiest) {
+                busiest = mentions;
+                busiestWeek = InsightCsv.slice(entry.getValue().values().iterator().next(), names);
+            }
+        }
+        long negative = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::count).sum();
+        long total = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::of).sum();
+        String summary = String.format(Locale.UK, "%d mentions over %d week%s, %d%% negative; the busiest was the %s, with %d. "
+                + "The table below has every week's figures.", total, categories.size(), categories.size() == 1 ? "" : "s",
+                total == 0 ? 0 : Math.round(100.0 * negative / total), busiestWeek, busiest);
+        return svg("graph-week-sentiment", Chart.stackedColumns("graph-week-sentiment-svg", "Mentions by week and sentiment", summary,
+                categories, series, bars), drills);
+    }
+
+    /** The median and 90th percentile of the time to first response per channel or service, longest last. */
+    private Component firstResponse(String id, String title, List<Figure> shown) {
+        var series = List.of(new Chart.Series("Median", Chart.Look.BLUE_SOLID), new Chart.Series("90th percentile", Chart.Look.GREY_HATCHED));
+        var bySlice = grouped(shown);
+        var categories = new ArrayList<String>();
+        var bars = new ArrayList<List<Chart.Bar>>();
+        var drills = new ArrayList<DrillDown>();
+        String slowest = "";
+        double longest = -1;
+        for (var entry : bySlice.entrySet()) {
+            var median = entry.getValue().get(Measure.MEDIAN_FIRST_RESPONSE);
+            var p90 = entry.getValue().get(Measure.P90_FIRST_RESPONSE);
+            String name = InsightCsv.slice(median, names);
+            categories.add(name);
+            bars.add(List.of(bar(median, drills), bar(p90, drills)));
+            if (median.value() != null && median.value() > longest) {
+                longest = median.value();
+                slowest = name;
+            }
+        }
+        String summary = longest < 0 ? "Nobody has been answered yet. The table below has every figure."
+                : "The longest median wait for a first reply is " + slowest + ", " + Figure.duration(Math.round(longest))
+                        + ". The table below has every figure.";
+        return svg(id, Chart.groupedBars(id + "-svg", title, summary, categories, series, bars, seconds -> Figure.duration(Math.round(seconds))),
+                drills);
+    }
+
+    /** Open mentions by how long they have waited, stacked by urgency. */
+    private Component backlogAge(List<Figure> ages) {
+        if (ages.isEmpty()) {
+            return null;
+        }
+        var order = List.of(Measure.OPEN_IMMEDIATE, Measure.OPEN_HIGH, Measure.OPEN_NORMAL);
+        var series = List.of(new Chart.Series("Immediate", Chart.Look.RED_SOLID), new Chart.Series("High", Chart.Look.ORANGE_HATCHED),
+                new Chart.Series("Normal", Chart.Look.BLUE_DOTTED));
+        var categories = new ArrayList<String>();
+        var bars = new ArrayList<List<Chart.Bar>>();
+        var drills = new ArrayList<DrillDown>();
+        long waitingOverAWeek = 0;
+        long open = 0;
+        for (var entry : grouped(ages).entrySet()) {
+            var waiting = DrillDown.Waiting.valueOf(entry.getKey());
+            categories.add(waiting.label());
+            var stack = new ArrayList<Chart.Bar>();
+            for (var measure : order) {
+                stack.add(bar(entry.getValue().get(measure), drills));
+            }
+            bars.add(stack);
+            long here = entry.getValue().get(Measure.OPEN_NORMAL).of();
+            open += here;
+            if (waiting.compareTo(DrillDown.Waiting.ONE_TO_FOUR_WEEKS) >= 0) {
+                waitingOverAWeek += here;
+            }
+        }
+        String summary = open + " open mentions, " + waitingOverAWeek + " of them waiting a week or more. The table below has every figure.";
+        return svg("graph-backlog-age", Chart.stackedColumns("graph-backlog-age-svg", "Open mentions by how long they have waited", summary,
+                categories, series, bars), drills);
+    }
+
+    private static Chart.Bar bar(Figure figure, List<DrillDown> drills) {
+        if (figure == null) {
+            return new Chart.Bar(null, "", -1);
+        }
+        drills.add(figure.drillDown());
+        return new Chart.Bar(figure.value(), figure.shown(), drills.size() - 1);
+    }
+
+    /** The figures by slice, in the order they came, each slice's by measure. */
+    private static LinkedHashMap<String, EnumMap<Measure, Figure>> grouped(List<Figure> shown) {
+        var bySlice = new LinkedHashMap<String, EnumMap<Measure, Figure>>();
+        for (var figure : shown) {
+            bySlice.computeIfAbsent(figure.slice(), slice -> new EnumMap<>(Measure.class)).put(figure.measure(), figure);
+        }
+        return bySlice;
+    }
+
+    /**
+     * The chart's SVG in a box; a click on a bar lists the mentions behind it. The bar says which of
+     * this chart's figures it is by its place in the list, checked here.
+     */
+    private Component svg(String id, String markup, List<DrillDown> drills) {
+        var box = new Div();
+        box.setId(id);
+        box.addClassName("chart-box");
+        box.getElement().setProperty("innerHTML", markup);
+        String chosen = "event.target.closest('[data-drill]') ? event.target.closest('[data-drill]').getAttribute('data-drill') : ''";
+        box.getElement().addEventListener("click", event -> {
+            var node = event.getEventData().get(chosen);
+            String index = node == null || node.isNull() ? null : node.asString();
+            if (index != null && index.matches("\\d{1,6}")) {
+                int at = Integer.parseInt(index);
+                if (at < drills.size()) {
+                    showDrillDown(drills.get(at));
+                }
+            }
+        }).addEventData(chosen);
+        return box;
     }
 
     /** One table per section: a row per slice, a column per measure, each cell a bar with its number. */
@@ -190,13 +370,21 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         table.setId("chart-" + key(section.name()));
         table.getStyle().set("width", "100%").set("border-collapse", "collapse");
         var head = table.getHead().addRow();
-        head.addHeaderCell().setText(section == Section.SENTIMENT ? "Service · week" : section == Section.WEEK ? "Week of" : "");
+        head.addHeaderCell().setText(switch (section) {
+            case SENTIMENT -> "Service · week";
+            case WEEK, WEEK_SENTIMENT -> "Week of";
+            case BACKLOG_AGE -> "Waiting";
+            case CHANNEL -> "Channel";
+            case SERVICE -> "Service";
+            case BACKLOG -> "Urgency";
+            default -> "";
+        });
         measures.forEach(measure -> head.addHeaderCell().setText(measure.label()));
         var rows = new LinkedHashMap<String, NativeTableRow>();
         for (var figure : shown) {
             var row = rows.computeIfAbsent(figure.slice(), slice -> {
                 var added = table.getBody().addRow();
-                added.addHeaderCell().setText(slice);
+                added.addHeaderCell().setText(label(figure));
                 measures.forEach(measure -> added.addDataCell());
                 return added;
             });
@@ -204,6 +392,15 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
             cell.add(bar(figure, largest.getOrDefault(figure.measure(), 0.0)));
         }
         return table;
+    }
+
+    /** What a row is about, as people call it. */
+    private String label(Figure figure) {
+        return switch (figure.section()) {
+            case WEEK, WEEK_SENTIMENT -> DrillDown.WEEK.format(LocalDate.parse(figure.slice()));
+            case BACKLOG_AGE -> DrillDown.Waiting.valueOf(figure.slice()).label();
+            default -> InsightCsv.slice(figure, names);
+        };
     }
 
     private Component bar(Figure figure, double largest) {
@@ -221,7 +418,7 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         button.add(number, track);
         button.setId("figure-" + key(figure.section().name()) + "-" + key(figure.slice()) + "-" + key(figure.measure().name()));
         button.addClassName("figure");
-        button.getElement().setAttribute("title", figure.measure().label() + ", " + figure.slice() + ": " + figure.shown()
+        button.getElement().setAttribute("title", figure.measure().label() + ", " + label(figure) + ": " + figure.shown()
                 + ". Show the mentions behind it.");
         button.getStyle().set("width", "100%").set("text-align", "left").set("background", "none").set("border", "none")
                 .set("cursor", "pointer").set("padding", "0.25em");
@@ -233,12 +430,12 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         drill = chosen;
         drillDown.removeAll();
         var page = insight.drillDown(user, filter, chosen, 0, DRILL_DOWN_ROWS);
-        var title = new H3(chosen.title());
+        var title = new H3(chosen.title(names));
         title.setId("drill-title");
         var total = new Span(page.total() == 1 ? "1 mention" : page.total() + " mentions");
         total.setId("drill-total");
         var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv",
-                () -> InsightCsv.mentions(insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions()));
+                () -> InsightCsv.mentions(insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions(), names));
         export.setId("drill-csv");
         var header = new HorizontalLayout(total, export);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -253,19 +450,19 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         Arrays.asList("Published", "Channel", "Services", "Urgency", "Sentiment", "First reply after", "Mention")
                 .forEach(label -> head.addHeaderCell().setText(label));
         for (var mention : page.mentions()) {
-            row(table.getBody().addRow(), mention);
+            row(table.getBody().addRow(), mention, names);
         }
         drillDown.add(table);
         drillDown.getElement().scrollIntoView();
     }
 
-    private static void row(NativeTableRow row, MentionDocument mention) {
+    private static void row(NativeTableRow row, MentionDocument mention, Names names) {
         row.addDataCell().setText(mention.publishedAt() == null ? "" : WHEN.format(mention.publishedAt()));
-        row.addDataCell().setText(mention.channel() == null ? "" : mention.channel().wire());
+        row.addDataCell().setText(Names.channel(mention.channel()));
         row.addDataCell().setText(mention.services() == null ? ""
-                : mention.services().stream().map(ServiceTag::serviceId).collect(Collectors.joining(", ")));
-        row.addDataCell().setText(mention.urgency() == null ? "" : mention.urgency().level().wire());
-        row.addDataCell().setText(mention.sentiment() == null ? "" : mention.sentiment().label().wire());
+                : mention.services().stream().map(ServiceTag::serviceId).map(names::service).collect(Collectors.joining(", ")));
+        row.addDataCell().setText(mention.urgency() == null ? "" : Names.word(mention.urgency().level().wire()));
+        row.addDataCell().setText(mention.sentiment() == null ? "" : Names.word(mention.sentiment().label().wire()));
         var response = mention.response();
         row.addDataCell().setText(response == null || response.firstResponseSeconds() == null ? "not answered"
                 : Figure.duration(response.firstResponseSeconds()));

@@ -4,7 +4,7 @@ import java.util.Set;
 import org.heard.contracts.ServiceTag;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
+import org.heard.mentions.MentionDocument;
 
 /**
  * Which mentions one member of staff may see and answer.

@@ -9,10 +9,10 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 
 /**
  * What staff do to a mention besides replying: status, assignment, internal notes, tag
@@ -30,11 +30,11 @@ public class MentionWork {
     }
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public MentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+    public MentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         this.queries = queries;
         this.index = index;
         this.activity = activity;
@@ -42,7 +42,7 @@ public class MentionWork {
     }
 
     public Outcome changeStatus(StaffUser user, String mentionId, MentionStatus status) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -53,7 +53,7 @@ public class MentionWork {
 
     /** Takes a mention for someone; a new mention becomes "in progress". */
     public Outcome assign(StaffUser user, String mentionId, String assignee) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -69,7 +69,7 @@ public class MentionWork {
 
     /** An internal note: staff only, never sent to the patient. */
     public Outcome note(StaffUser user, String mentionId, String text) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -84,7 +84,7 @@ public class MentionWork {
      * text, the old and the new value) is kept as labelled data for the next model.
      */
     public Outcome correctSentiment(StaffUser user, String mentionId, Sentiment.Label label) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -94,7 +94,7 @@ public class MentionWork {
     }
 
     public Outcome correctUrgency(StaffUser user, String mentionId, Urgency.Level level) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -105,7 +105,7 @@ public class MentionWork {
 
     /** Sets the service. A manager may only move a mention to a service in their own scope. */
     public Outcome correctService(StaffUser user, String mentionId, String serviceId) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -125,7 +125,7 @@ public class MentionWork {
      * show it; who and when are kept on the mention (for the dashboards) and in the history.
      */
     public Outcome markChange(StaffUser user, String mentionId, MentionResponse.Change change) {
-        var mention = queries.find(user, mentionId);
+        var mention = queries.findToAct(user, mentionId);
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
@@ -139,7 +139,8 @@ public class MentionWork {
     private Outcome corrected(StaffUser user, MentionDocument mention, String field, String old, String corrected) {
         String text = mention.subject() == null ? mention.text() : mention.subject() + "\n" + mention.text();
         return done(mention, Activity.Kind.TAG_CORRECTED, user, text,
-                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model()));
+                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model(),
+                        "channel", mention.channel() == null ? "" : mention.channel().wire()));
     }
 
     private Outcome done(MentionDocument mention, Activity.Kind kind, StaffUser user, String text, Map<String, String> details) {

@@ -1,17 +1,22 @@
 package org.heard.desk.mentions;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.heard.desk.activity.ActivityLog;
+import org.heard.desk.audit.AuditTrail;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.StaffWrites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(HeardRole.DESK)
+@EnableConfigurationProperties(IdentityShieldSettings.class)
 class MentionsConfiguration {
 
     @Bean
@@ -21,12 +26,27 @@ class MentionsConfiguration {
     }
 
     @Bean
-    InboxQueries inboxQueries(MentionIndex index, ServiceTree tree) {
-        return new InboxQueries(index, tree);
+    IdentityShield identityShield(IdentityShieldSettings settings) {
+        return new IdentityShield(settings);
+    }
+
+    @Bean(initMethod = "ensureExists")
+    IdentityReveals identityReveals(ElasticsearchClient client) {
+        return new IdentityReveals(client);
     }
 
     @Bean
-    MentionWork mentionWork(InboxQueries queries, MentionIndex index, ActivityLog activity, Clock clock) {
+    InboxQueries inboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity) {
+        return new InboxQueries(index, tree, shield, reveals, activity);
+    }
+
+    @Bean
+    AuthorReveal authorReveal(InboxQueries queries, IdentityShield shield, IdentityReveals reveals, AuditTrail audit, Clock clock) {
+        return new AuthorReveal(queries, shield, reveals, audit, clock);
+    }
+
+    @Bean
+    MentionWork mentionWork(InboxQueries queries, StaffWrites index, ActivityLog activity, Clock clock) {
         return new MentionWork(queries, index, activity, clock);
     }
 }

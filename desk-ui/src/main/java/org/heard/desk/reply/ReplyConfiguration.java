@@ -7,7 +7,7 @@ import org.heard.desk.security.StaffSettings;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.StaffWrites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +23,14 @@ class ReplyConfiguration {
     }
 
     @Bean
-    ReplyDesk replyDesk(InboxQueries queries, MentionIndex index, ActivityLog activity, EventPublisher publisher,
+    ReplyDesk replyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter spotter, StaffSettings staff, Clock clock) {
         var staffNames = staff.users().stream().map(StaffSettings.StaffMember::displayName).toList();
         return new ReplyDesk(queries, index, activity, publisher, spotter, staffNames, clock);
     }
 
     @Bean
-    ReplyTracker replyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
+    ReplyTracker replyTracker(ActivityLog activity, StaffWrites index, EventPublisher publisher, Clock clock) {
         return new ReplyTracker(activity, index, publisher, clock);
     }
 }

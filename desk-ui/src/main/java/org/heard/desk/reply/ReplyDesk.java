@@ -23,9 +23,9 @@ import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.ingest.twitter.TweetLength;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.MentionStatus;
 
 /** Checks, signs and sends a personal reply on the patient's own channel. */
 public class ReplyDesk {
@@ -39,14 +39,14 @@ public class ReplyDesk {
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
     private final InboxQueries queries;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final ActivityLog activity;
     private final EventPublisher publisher;
     private final PersonalDataSpotter personalData;
     private final List<String> staffNames;
     private final Clock clock;
 
-    public ReplyDesk(InboxQueries queries, MentionIndex index, ActivityLog activity, EventPublisher publisher,
+    public ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
             PersonalDataSpotter personalData, List<String> staffNames, Clock clock) {
         this.queries = queries;
         this.index = index;
@@ -109,7 +109,7 @@ public class ReplyDesk {
      */
     public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately,
             java.util.function.Predicate<DraftWarning> acknowledged) {
-        var found = queries.find(user, mentionId);
+        var found = queries.findToAct(user, mentionId);
         if (found.isEmpty()) {
             return new SendAttempt.NotFound(mentionId);
         }

@@ -16,8 +16,8 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.shell.LiveListeners;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.StaffWrites;
+import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,12 +33,12 @@ public class ReplyTracker {
     private static final Logger log = LoggerFactory.getLogger(ReplyTracker.class);
 
     private final ActivityLog activity;
-    private final MentionIndex index;
+    private final StaffWrites index;
     private final EventPublisher publisher;
     private final Clock clock;
     private final LiveListeners<ReplyOutcome> listeners = new LiveListeners<>("conversation");
 
-    public ReplyTracker(ActivityLog activity, MentionIndex index, EventPublisher publisher, Clock clock) {
+    public ReplyTracker(ActivityLog activity, StaffWrites index, EventPublisher publisher, Clock clock) {
         this.activity = activity;
         this.publisher = publisher;
         this.index = index;

@@ -21,7 +21,7 @@ import org.heard.desk.deadletters.DeadLetterCounts;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,7 +62,7 @@ public class Retriage implements AutoCloseable {
     }
 
     private final RetriageJobs jobs;
-    private final MentionIndex index;
+    private final MentionSearch index;
     private final DeadLetterCounts deadLetters;
     private final EventPublisher publisher;
     private final RetriageSettings settings;
@@ -72,7 +72,7 @@ public class Retriage implements AutoCloseable {
     private final ExecutorService runner =
             Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("heard-retriage-job-", 1).factory());
 
-    Retriage(RetriageJobs jobs, MentionIndex index, DeadLetterCounts deadLetters, EventPublisher publisher, RetriageSettings settings,
+    Retriage(RetriageJobs jobs, MentionSearch index, DeadLetterCounts deadLetters, EventPublisher publisher, RetriageSettings settings,
             Clock clock, Duration pause) {
         this.jobs = jobs;
         this.index = index;

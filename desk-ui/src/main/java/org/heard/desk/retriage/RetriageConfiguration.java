@@ -7,7 +7,7 @@ import org.heard.desk.deadletters.DeadLetterCounts;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +23,7 @@ class RetriageConfiguration {
     }
 
     @Bean
-    Retriage retriage(RetriageJobs jobs, MentionIndex index, DeadLetterCounts deadLetters, EventPublisher publisher,
+    Retriage retriage(RetriageJobs jobs, MentionSearch index, DeadLetterCounts deadLetters, EventPublisher publisher,
             RetriageSettings settings, Clock clock) {
         return new Retriage(jobs, index, deadLetters, publisher, settings, clock, Duration.ofMillis(500));
     }

@@ -1,12 +1,10 @@
 package org.heard.desk.retriage;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import org.heard.contracts.Channel;
-import org.heard.triage.index.MentionQuery;
+import org.heard.contracts.WireEnum;
+import org.heard.mentions.MentionQuery;
 
 /**
  * A re-triage job as kept in Elasticsearch: what was asked, by whom, how far it got.
@@ -42,20 +40,14 @@ public record RetriageJob(
                 null, null, null, from, before, null);
     }
 
-    public enum State {
+    public enum State implements WireEnum {
         RUNNING,
         DONE,
         CANCELLED,
         FAILED;
 
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
         public static State fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            return WireEnum.parse(State.class, value);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.heard.platform.search.Store;
 
 /**
  * Re-triage jobs in {@value #INDEX}, and the lock in {@value #LOCK} that lets one run at a time
@@ -77,27 +78,21 @@ class RetriageJobs {
     /** Takes the lock for this job; false when another job holds it. */
     boolean lock(String jobId, Instant at) {
         try {
-            client.create(create -> create.index(LOCK).id(LOCK_ID).document(Map.of("jobId", jobId, "at", at)).refresh(Refresh.WaitFor));
+            Store.run(() -> client.create(create -> create.index(LOCK).id(LOCK_ID).document(Map.of("jobId", jobId, "at", at)).refresh(Refresh.WaitFor)));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     /** The job holding the lock, if any. */
     Optional<String> lockedBy() {
-        try {
-            @SuppressWarnings("rawtypes")
-            var found = client.get(get -> get.index(LOCK).id(LOCK_ID), Map.class);
-            return found.found() && found.source() != null ? Optional.ofNullable((String) found.source().get("jobId")) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        @SuppressWarnings("rawtypes")
+        var found = Store.call(() -> client.get(get -> get.index(LOCK).id(LOCK_ID), Map.class));
+        return found.found() && found.source() != null ? Optional.ofNullable((String) found.source().get("jobId")) : Optional.empty();
     }
 
     /** Lets the lock go, if this job holds it. */
@@ -106,50 +101,32 @@ class RetriageJobs {
             return;
         }
         try {
-            client.delete(delete -> delete.index(LOCK).id(LOCK_ID).refresh(Refresh.WaitFor));
+            Store.run(() -> client.delete(delete -> delete.index(LOCK).id(LOCK_ID).refresh(Refresh.WaitFor)));
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
     }
 
     void save(RetriageJob job) {
-        try {
-            client.index(index -> index.index(INDEX).id(job.id()).document(job).refresh(Refresh.WaitFor));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.index(index -> index.index(INDEX).id(job.id()).document(job).refresh(Refresh.WaitFor)));
     }
 
     void update(String jobId, Map<String, Object> change) {
-        try {
-            client.update(update -> update.index(INDEX).id(jobId).retryOnConflict(3).refresh(Refresh.WaitFor).doc(change),
-                    RetriageJob.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        Store.run(() -> client.update(update -> update.index(INDEX).id(jobId).retryOnConflict(3).refresh(Refresh.WaitFor).doc(change),
+                RetriageJob.class));
     }
 
     Optional<RetriageJob> find(String jobId) {
-        try {
-            var found = client.get(get -> get.index(INDEX).id(jobId), RetriageJob.class);
-            return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var found = Store.call(() -> client.get(get -> get.index(INDEX).id(jobId), RetriageJob.class));
+        return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
     }
 
     /** The latest jobs, newest first. */
     List<RetriageJob> recent(int limit) {
-        try {
-            var response = client.search(search -> search.index(INDEX).size(limit)
-                    .sort(sort -> sort.field(field -> field.field("requestedAt").order(SortOrder.Desc))), RetriageJob.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
+        var response = Store.call(() -> client.search(search -> search.index(INDEX).size(limit)
+                .sort(sort -> sort.field(field -> field.field("requestedAt").order(SortOrder.Desc))), RetriageJob.class));
+        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
     }
 }

@@ -59,7 +59,10 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ObjectProvider<SecurityContextHolderStrategy> contexts)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // Patients' words as labelled data: admins only (an integration never is one).
+                        .requestMatchers("/api/corrections", "/api/corrections/**").hasRole(StaffRole.ADMIN.name())
+                        .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenFilter(clients, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         BasicAuthenticationFilter.class);
         return asMachineClient(http, StatusOnlyResponses.unauthorizedApi());

@@ -44,8 +44,8 @@ import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.MutableClock;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.platform.testing.TestKafka;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class AlertsIT {
     };
     private static GreenMail smtp;
     private static AlertLedger ledger;
-    private static MentionIndex mentions;
+    private static TestMentionIndex mentions;
     private static AuditLog auditLog;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-15T10:00:00Z"));
@@ -82,8 +82,8 @@ class AlertsIT {
         smtp.start();
         ledger = new AlertLedger(TestElasticsearch.client());
         ledger.ensureExists();
-        mentions = new MentionIndex(TestElasticsearch.client());
-        mentions.ensureExists();
+        mentions = new TestMentionIndex(TestElasticsearch.client());
+        mentions.schema().ensureExists();
         auditLog = new AuditLog(TestElasticsearch.client());
         auditLog.ensureExists();
     }
@@ -375,7 +375,7 @@ class AlertsIT {
 
     private AlertSettings settings(String webhookUrl, List<AlertSettings.Subscriber> subscribers, Map<String, List<String>> rotas) {
         var hook = webhookUrl == null ? null : new AlertSettings.Webhook(webhookUrl, "X-Page-Secret", SECRET, null);
-        var server = new AlertSettings.Smtp("127.0.0.1", smtp.getSmtp().getPort(), org.heard.ingest.email.EmailSettings.Security.NONE, null, null, null);
+        var server = new AlertSettings.Smtp("127.0.0.1", smtp.getSmtp().getPort(), AlertSettings.Security.NONE, null, null, null);
         return new AlertSettings(true, "https://desk.trust.test/", "alerts@trust.test", server, hook, subscribers, rotas,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofSeconds(10));
     }
@@ -393,13 +393,12 @@ class AlertsIT {
                 Set.of(StaffRole.MANAGER), Set.of("ward-7"))));
         var smtpSettings = settings.smtp();
         Map<AlertDelivery.Route, AlertRoute> routes = new java.util.EnumMap<>(AlertDelivery.Route.class);
-        routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> new MailRoute.Server(smtpSettings.host(), smtpSettings.port(),
-                smtpSettings.security(), null, () -> ""), settings.from(), clock));
+        routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> AlertMailSender.of(smtpSettings), settings.from(), clock));
         if (webhookRoute != null) {
             routes.put(AlertDelivery.Route.WEBHOOK, webhookRoute);
         }
         return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, services -> services), ledger, routes,
-                auditLog::openedSince, new DigestWriter(mentions, settings.deskUrl()), catalogue, clock);
+                auditLog::openedSince, new DigestWriter(mentions.search(), settings.deskUrl()), catalogue, clock);
     }
 
     private MentionTriaged triaged(String service, Urgency.Level level) {
@@ -417,7 +416,7 @@ class AlertsIT {
         var tags = new MentionTriaged(received.mentionId(), received.conversationId(), Channel.TWITTER, new Sentiment(sentiment, 0, List.of()),
                 List.of(new ServiceTag(service, 1, List.of())), new Urgency(urgency, List.of()), List.of(), "test", at);
         var document = MentionDocument.of(received, tags);
-        mentions.upsertAll(List.of(document));
+        mentions.writer().upsertAll(List.of(document));
         return document;
     }
 

@@ -15,7 +15,7 @@ import org.heard.HeardApplication;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
 import org.heard.platform.testing.HeardTestInfrastructure;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -60,7 +60,7 @@ public final class EmailToDeskBenchmark {
                         "--heard.channel.email.mailboxes[0].smtp.security=NONE",
                         "--heard.channel.email.mailboxes[0].idle=true",
                         "--heard.channel.email.mailboxes[0].poll-interval=30s");
-        var index = app.getBean(MentionIndex.class);
+        var index = app.getBean(MentionSearch.class);
         try {
             String run = Long.toString(System.currentTimeMillis(), 36);
             // Warm up: the triage models load in the background; wait until one email has gone through.

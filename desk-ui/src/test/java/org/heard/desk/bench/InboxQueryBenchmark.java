@@ -20,16 +20,18 @@ import org.heard.contracts.Urgency;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.TestMentionIndex;
 
 /**
  * Inbox query latency with many mentions: starts a node of its own, bulk-loads synthetic mentions
  * into the real mentions index (template and alias as in production), then times the inbox's
  * default view (everything in scope, most urgent and longest waiting first, one page) and a
- * filtered full-text search, through {@link MentionIndex} as the desk calls it. Prints p50/p95.
+ * filtered full-text search, through {@link MentionSearch} as the desk calls it. Prints p50/p95.
  *
  * <p>Run: {@code bash desk-ui/src/test/bench/inbox-benchmark.sh [mentions] [heap]} (defaults 1000000, 2g).
  */
@@ -47,8 +49,8 @@ public final class InboxQueryBenchmark {
         Path data = TestElasticsearch.temporaryDataDirectory("heard-bench-");
         try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data).withHeap(heap)).awaitReady()) {
             ElasticsearchClient client = ElasticsearchClients.create(node.uri(), node.username(), node.password());
-            var index = new MentionIndex(client);
-            index.ensureExists();
+            var index = new TestMentionIndex(client);
+            index.schema().ensureExists();
             long started = System.nanoTime();
             load(client, mentions);
             System.out.printf("Loaded %,d mentions in %.0f s%n", mentions, (System.nanoTime() - started) / 1e9);
@@ -58,10 +60,10 @@ public final class InboxQueryBenchmark {
             var filtered = new MentionQuery("pain relief nurse", Set.of(Channel.TWITTER, Channel.EMAIL), null,
                     Set.of(Sentiment.Label.NEGATIVE), null, Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), null,
                     Instant.now().minus(180, ChronoUnit.DAYS), null, null);
-            report("default view (all, first page of 50)", () -> index.search(defaultView, 0, 50).total());
-            report("default view, manager scope (3 services)", () -> index.search(defaultView.within(scope), 0, 50).total());
-            report("filtered text search (words + channel + sentiment + status + 180 days)", () -> index.search(filtered, 0, 50).total());
-            report("view count (Immediate, open)", () -> index.count(new MentionQuery(null, null, null, null,
+            report("default view (all, first page of 50)", () -> index.search().search(defaultView, 0, 50).total());
+            report("default view, manager scope (3 services)", () -> index.search().search(defaultView.within(scope), 0, 50).total());
+            report("filtered text search (words + channel + sentiment + status + 180 days)", () -> index.search().search(filtered, 0, 50).total());
+            report("view count (Immediate, open)", () -> index.search().count(new MentionQuery(null, null, null, null,
                     Set.of(Urgency.Level.IMMEDIATE), Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), null, null, null, null)));
             client.close();
         } finally {
@@ -75,7 +77,7 @@ public final class InboxQueryBenchmark {
 
     /** Bulk-loads {@code count} mentions made by {@code synthetic} (same seed: the same mentions every run). */
     static void load(ElasticsearchClient client, int count, Synthetic synthetic) throws Exception {
-        client.indices().putSettings(s -> s.index(MentionIndex.ALIAS).settings(i -> i.refreshInterval(t -> t.time("-1"))));
+        client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("-1"))));
         var random = new Random(42);
         var now = Instant.now();
         int batch = 5_000;
@@ -83,7 +85,7 @@ public final class InboxQueryBenchmark {
             var operations = new ArrayList<BulkOperation>(batch);
             for (int i = done; i < Math.min(count, done + batch); i++) {
                 var document = synthetic.mention(i, random, now);
-                operations.add(BulkOperation.of(op -> op.index(idx -> idx.index(MentionIndex.ALIAS).id(document.mentionId()).document(document))));
+                operations.add(BulkOperation.of(op -> op.index(idx -> idx.index(MentionIndexSchema.ALIAS).id(document.mentionId()).document(document))));
             }
             var response = client.bulk(bulk -> bulk.operations(operations));
             if (response.errors()) {
@@ -94,8 +96,8 @@ public final class InboxQueryBenchmark {
                 System.out.printf("  %,d loaded%n", done + operations.size());
             }
         }
-        client.indices().putSettings(s -> s.index(MentionIndex.ALIAS).settings(i -> i.refreshInterval(t -> t.time("1s"))));
-        client.indices().refresh(r -> r.index(MentionIndex.ALIAS));
+        client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("1s"))));
+        client.indices().refresh(r -> r.index(MentionIndexSchema.ALIAS));
     }
 
     /** Makes the i-th synthetic mention. */

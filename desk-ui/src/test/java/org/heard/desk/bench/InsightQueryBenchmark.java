@@ -16,10 +16,11 @@ import org.heard.desk.mentions.DeskScope;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.TestMentionIndex;
 
 /**
  * The dashboard's queries with many mentions: the inbox benchmark's synthetic mentions (same seed,
@@ -39,13 +40,13 @@ public final class InsightQueryBenchmark {
         Path data = TestElasticsearch.temporaryDataDirectory("heard-bench-");
         try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data).withHeap(heap)).awaitReady()) {
             ElasticsearchClient client = ElasticsearchClients.create(node.uri(), node.username(), node.password());
-            var index = new MentionIndex(client);
-            index.ensureExists();
+            var index = new TestMentionIndex(client);
+            index.schema().ensureExists();
             long started = System.nanoTime();
             InboxQueryBenchmark.load(client, mentions, InsightQueryBenchmark::answered);
             System.out.printf("Loaded %,d mentions in %.0f s%n", mentions, (System.nanoTime() - started) / 1e9);
-            client.indices().forcemerge(merge -> merge.index(MentionIndex.ALIAS).maxNumSegments(5L));
-            client.indices().putSettings(s -> s.index(MentionIndex.ALIAS)
+            client.indices().forcemerge(merge -> merge.index(MentionIndexSchema.ALIAS).maxNumSegments(5L));
+            client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS)
                     .withJson(new java.io.StringReader("{\"index\": {\"requests.cache.enable\": false}}")));
 
             var insight = new ResponseInsight(client, null);
@@ -57,12 +58,22 @@ public final class InsightQueryBenchmark {
             var narrow = new InsightFilter(quarter.from(), quarter.to(), "maternity", Channel.TWITTER);
             int warmUps = 5;
             int runs = 60;
-            InboxQueryBenchmark.report("dashboard: everything, 365 days", warmUps, runs, () -> (long) insight.figures(everything, year).size());
-            InboxQueryBenchmark.report("dashboard: everything, 90 days", warmUps, runs, () -> (long) insight.figures(everything, quarter).size());
-            InboxQueryBenchmark.report("dashboard: manager scope (3 services), 90 days", warmUps, runs,
-                    () -> (long) insight.figures(manager, quarter).size());
-            InboxQueryBenchmark.report("dashboard: one service + one channel, 90 days", warmUps, runs,
-                    () -> (long) insight.figures(everything, narrow).size());
+            // The page: the headline and the weekly trend side by side; a first visit searches every week,
+            // later ones only the weeks not kept (the current week and a partial first week).
+            InboxQueryBenchmark.report("page: everything, 365 days, first visit (no week kept)", 2, 20,
+                    () -> (long) new ResponseInsight(client, null).dashboard(everything, year).size());
+            InboxQueryBenchmark.report("page: everything, 365 days, closed weeks kept", warmUps, runs,
+                    () -> (long) insight.dashboard(everything, year).size());
+            InboxQueryBenchmark.report("page: everything, 90 days, closed weeks kept", warmUps, runs,
+                    () -> (long) insight.dashboard(everything, quarter).size());
+            InboxQueryBenchmark.report("page: manager scope (3 services), 90 days, closed weeks kept", warmUps, runs,
+                    () -> (long) insight.dashboard(manager, quarter).size());
+            InboxQueryBenchmark.report("page: one service + one channel, 90 days, closed weeks kept", warmUps, runs,
+                    () -> (long) insight.dashboard(everything, narrow).size());
+            InboxQueryBenchmark.report("on demand: sentiment by service and week, 365 days", 2, 20,
+                    () -> (long) insight.sentimentByServiceAndWeek(everything, year).size());
+            InboxQueryBenchmark.report("every figure (the figures CSV), 365 days, closed weeks kept", 2, 20,
+                    () -> (long) insight.figures(everything, year).size());
             var slowest = new DrillDown(null, "ward-7", null, DrillDown.Subset.REPLIED, null);
             InboxQueryBenchmark.report("drill-down: ward-7 answered, slowest first, page of 200", warmUps, runs,
                     () -> insight.drillDown(everything, year, slowest, 0, 200).total());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 
 /** What the end-to-end benchmarks share: waiting for mentions to be tagged, and reading percentiles. */
 final class TaggedLatencies {
@@ -13,7 +13,7 @@ final class TaggedLatencies {
     private TaggedLatencies() {}
 
     /** Waits until a mention is in the index (the warm-up: triage loads its models in the background). */
-    static void awaitIndexed(MentionIndex index, String mentionId, Duration timeout, String what) throws InterruptedException {
+    static void awaitIndexed(MentionSearch index, String mentionId, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (index.find(mentionId).isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -27,7 +27,7 @@ final class TaggedLatencies {
      * For each mention, the milliseconds from {@code sentAt} until triage had tagged it (its
      * {@code triagedAt}), sorted; those not tagged within {@code timeout} are left out.
      */
-    static long[] untilTagged(MentionIndex index, Map<String, Instant> sentAt, Duration timeout) throws InterruptedException {
+    static long[] untilTagged(MentionSearch index, Map<String, Instant> sentAt, Duration timeout) throws InterruptedException {
         var latencies = new ArrayList<Long>();
         List<String> pending = new ArrayList<>(sentAt.keySet());
         long deadline = System.nanoTime() + timeout.toNanos();

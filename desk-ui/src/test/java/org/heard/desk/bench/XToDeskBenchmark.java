@@ -13,7 +13,7 @@ import org.heard.contracts.MentionId;
 import org.heard.ingest.twitter.FakeX;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.testing.HeardTestInfrastructure;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -104,7 +104,7 @@ public final class XToDeskBenchmark {
         try (var x = new FakeX("4343", "PacedTrust", Clock.systemUTC())) {
             var app = start(x, "PacedTrust", "4343", bearerFile, "ingest,triage", "1s");
             try {
-                var index = app.getBean(MentionIndex.class);
+                var index = app.getBean(MentionSearch.class);
                 // Triage loads CoreNLP in the background: wait until one tweet went all the way.
                 var warmUp = x.mention("warm_up", "@PacedTrust warming up");
                 TaggedLatencies.awaitIndexed(index, MentionId.of(Channel.TWITTER, warmUp.id()).value(), Duration.ofMinutes(10),

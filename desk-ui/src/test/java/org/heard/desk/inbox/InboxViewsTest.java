@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 import org.heard.contracts.Channel;
 import org.heard.contracts.Urgency;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.Test;
 
 class InboxViewsTest {

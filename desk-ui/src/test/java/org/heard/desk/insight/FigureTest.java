@@ -30,6 +30,9 @@ class FigureTest {
     void aDrillDownSaysWhichMentionsItLists() {
         var drill = new DrillDown(org.heard.contracts.Channel.EMAIL, "ward-7", java.time.LocalDate.parse("2026-03-02"), DrillDown.Subset.OPEN, "high");
 
-        assertThat(drill.title()).isEqualTo("Open mentions of high urgency · channel email · service ward-7 · week of 2026-03-02");
+        assertThat(drill.title(new Names(id -> "ward-7".equals(id) ? "Ward 7" : null, java.util.Map.of())))
+                .isEqualTo("Open mentions of high urgency · Email · Ward 7 · week of 2 Mar 2026");
+        var waiting = new DrillDown(null, null, null, DrillDown.Subset.OPEN, "immediate", DrillDown.Waiting.ONE_TO_THREE_DAYS);
+        assertThat(waiting.title(Names.idsOnly())).isEqualTo("Open mentions of immediate urgency, waiting 1–3 days");
     }
 }

@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import org.heard.contracts.Author;
 import org.heard.contracts.Channel;
+import org.heard.contracts.ServiceTag;
 import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionResponse;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.Test;
 
 class InsightCsvTest {
+
+    static final Names NAMES = new Names(id -> "ward-7".equals(id) ? "Ward 7" : null, Map.of("sam", "Sam Patel"));
 
     @Test
     void aCellASpreadsheetWouldRunAsAFormulaOpensAsText() {
@@ -37,11 +41,15 @@ class InsightCsvTest {
     @Test
     void theFiguresTableHasOneRowPerFigureWithTheNumberAndHowItReads() {
         var figures = List.of(new Figure(Section.CHANNEL, "email", Measure.RESPONSE_RATE, 0.5, 1, 2, DrillDown.of(DrillDown.Subset.MENTIONS)),
-                new Figure(Section.CHANNEL, "email", Measure.MEDIAN_FIRST_RESPONSE, 5400.0, 1, 2, DrillDown.of(DrillDown.Subset.REPLIED)));
+                new Figure(Section.CHANNEL, "email", Measure.MEDIAN_FIRST_RESPONSE, 5400.0, 1, 2, DrillDown.of(DrillDown.Subset.REPLIED)),
+                new Figure(Section.SERVICE, "ward-7", Measure.RESPONSE_RATE, 1.0, 2, 2, DrillDown.of(DrillDown.Subset.MENTIONS)),
+                new Figure(Section.WEEK, "2026-03-02", Measure.RESPONSE_RATE, 1.0, 2, 2, DrillDown.of(DrillDown.Subset.MENTIONS)));
 
-        assertThat(InsightCsv.figures(figures)).isEqualTo("section,slice,measure,value,shown,count,of\r\n"
-                + "By channel,email,Response rate,0.5000,50% (1 of 2),1,2\r\n"
-                + "By channel,email,\"Time to first response, median\",5400.0000,1 h 30 min,1,2\r\n");
+        assertThat(InsightCsv.figures(figures, NAMES)).isEqualTo("section,slice,measure,value,shown,count,of\r\n"
+                + "By channel,Email,Response rate,0.5000,50% (1 of 2),1,2\r\n"
+                + "By channel,Email,\"Time to first response, median\",5400.0000,1 h 30 min,1,2\r\n"
+                + "By service,Ward 7,Response rate,1.0000,100% (2 of 2),2,2\r\n"
+                + "By week,week of 2 Mar 2026,Response rate,1.0000,100% (2 of 2),2,2\r\n");
     }
 
     @Test
@@ -52,10 +60,22 @@ class InsightCsvTest {
                 null, new MentionResponse(at.plusSeconds(600), 600L, 1, List.of("r1"), Set.of(), List.of(), List.of(), MentionResponse.Change.MADE,
                         at, "sam"));
 
-        var lines = InsightCsv.mentions(List.of(mention)).split("\r\n");
+        var lines = InsightCsv.mentions(List.of(mention), NAMES).split("\r\n");
 
         assertThat(lines[0]).startsWith("mentionId,publishedAt,channel");
-        assertThat(lines[1]).isEqualTo("m-1,2026-03-02T09:00:00Z,email,,,,new,2026-03-02T09:10:00Z,600,1,made,'=cmd|' /C calc'!A0,'-2+3,"
+        assertThat(lines[1]).isEqualTo("m-1,2026-03-02T09:00:00Z,Email,,,,New,,2026-03-02T09:10:00Z,600,1,Made,Sam Patel,'=cmd|' /C calc'!A0,'-2+3,"
                 + "\"Cold, and @nobody came\"");
+    }
+
+    @Test
+    void servicesStaffAndStatusesAreNamedNotNumbered() {
+        var at = Instant.parse("2026-03-02T09:00:00Z");
+        var mention = new MentionDocument("m-2", "c-2", Channel.TWITTER, "@trust", "x", null, null, null, "Kind nurses", at, at, List.of(),
+                Set.of(), Map.of(), null, List.of(new ServiceTag("ward-7", 0.9, List.of()), new ServiceTag("gone-ward", 0.5, List.of())), null,
+                null, List.of(), "test", at, MentionStatus.WAITING_FOR_PATIENT, "sam", null, null);
+
+        var row = InsightCsv.mentions(List.of(mention), NAMES).split("\r\n")[1];
+
+        assertThat(row).startsWith("m-2,2026-03-02T09:00:00Z,X (Twitter),Ward 7; gone-ward,,,Waiting for the patient,Sam Patel,");
     }
 }

@@ -3,7 +3,10 @@ package org.heard.desk.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +22,11 @@ import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.DeskScope;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionIndex.ReplyRecorded;
-import org.heard.triage.index.MentionResponse;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.StaffWrites.ReplyRecorded;
+import org.heard.mentions.MentionResponse;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +55,16 @@ class ResponseInsightIT {
     static final InsightFilter MARCH = new InsightFilter(WEEK_1, LocalDate.parse("2020-03-15"), null, null);
     static final DeskScope EVERYTHING = new DeskScope(null);
 
-    static MentionIndex index;
+    static TestMentionIndex index;
     static ResponseInsight insight;
 
     @BeforeAll
     static void sixMentionsAnsweredAsInTheTable() {
         var client = TestElasticsearch.client();
-        index = new MentionIndex(client);
-        index.ensureExists();
+        index = new TestMentionIndex(client);
+        index.schema().ensureExists();
         insight = new ResponseInsight(client, null);
-        var refused = index.upsertAll(List.of(
+        var refused = index.writer().upsertAll(List.of(
                 mention("m1", Channel.TWITTER, "2020-03-02T09:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.NORMAL, A),
                 mention("m2", Channel.TWITTER, "2020-03-03T10:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.HIGH, A),
                 mention("m3", Channel.EMAIL, "2020-03-04T08:00:00Z", Sentiment.Label.POSITIVE, Urgency.Level.NORMAL, B),
@@ -79,8 +82,8 @@ class ResponseInsightIT {
         status("m3", MentionStatus.REPLIED);
         status("m5", MentionStatus.IN_PROGRESS);
         status("m6", MentionStatus.CLOSED);
-        index.markChange(id("m2"), MentionResponse.Change.MADE, "sam", Instant.parse("2020-04-01T10:00:00Z"));
-        index.markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
+        index.staff().markChange(id("m2"), MentionResponse.Change.MADE, "sam", Instant.parse("2020-04-01T10:00:00Z"));
+        index.staff().markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
     }
 
     @Test
@@ -147,8 +150,8 @@ class ResponseInsightIT {
 
     @Test
     void warningSharesAreOfRepliesAndARedeliveredReplyCountsOnce() {
-        assertThat(index.recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of())).isEqualTo(ReplyRecorded.ALREADY_COUNTED);
-        assertThat(index.recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of())).isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
+        assertThat(index.staff().recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of())).isEqualTo(ReplyRecorded.ALREADY_COUNTED);
+        assertThat(index.staff().recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of())).isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
 
         var figures = insight.figures(EVERYTHING, MARCH);
 
@@ -205,8 +208,87 @@ class ResponseInsightIT {
     }
 
     @Test
+    void mentionsAreCountedPerWeekBySentimentForTheTrend() {
+        var figures = insight.figures(EVERYTHING, MARCH);
+
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE).count()).isEqualTo(2);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.POSITIVE).count()).isEqualTo(1);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE).of()).isEqualTo(3);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.NEUTRAL).count()).isEqualTo(1);
+        assertThat(behind(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.POSITIVE))).containsExactly("m6");
+    }
+
+    @Test
+    void theBacklogIsBandedByHowLongPeopleHaveWaited() {
+        // On 12 March 10:00, m4 (immediate, 10 March 08:00) has waited two days; m5 (high, 11 March 12:00) 22 hours.
+        var then = new ResponseInsight(TestElasticsearch.client(), null, Clock.fixed(Instant.parse("2020-03-12T10:00:00Z"), ZoneOffset.UTC));
+        var figures = then.figures(EVERYTHING, MARCH);
+
+        assertThat(figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE).count()).isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_HIGH).count()).isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_IMMEDIATE).count()).isZero();
+        assertThat(figures).filteredOn(figure -> figure.section() == Section.BACKLOG_AGE).extracting(Figure::count)
+                .containsOnly(0L, 1L).filteredOn(count -> count == 1L).hasSize(2);
+        var waiting = figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE).drillDown();
+        assertThat(then.drillDown(EVERYTHING, MARCH, waiting, 0, 10).mentions()).extracting(MentionDocument::mentionId).containsExactly(id("m4"));
+    }
+
+    @Test
+    void aClosedWeekIsKeptForTenMinutesWhileTheCurrentWeekIsAlwaysSearched() {
+        String ward = "ward-c-" + RUN;
+        var now = new MutableClock(Instant.parse("2020-05-13T12:00:00Z"));
+        var kept = new ResponseInsight(TestElasticsearch.client(), null, now);
+        var may = new InsightFilter(LocalDate.parse("2020-05-04"), LocalDate.parse("2020-05-13"), ward, null);
+        assertThat(index.writer().upsertAll(List.of(mention("c1", Channel.EMAIL, "2020-05-05T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward),
+                mention("c2", Channel.EMAIL, "2020-05-12T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward)))).isEmpty();
+        var before = kept.dashboard(EVERYTHING, may);
+        assertThat(figure(before, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).isEqualTo(1);
+
+        assertThat(index.writer().upsertAll(List.of(mention("c3", Channel.EMAIL, "2020-05-06T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward),
+                mention("c4", Channel.EMAIL, "2020-05-13T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward)))).isEmpty();
+        now.advance(ClosedWeeks.KEPT.minusSeconds(1));
+        var soon = kept.dashboard(EVERYTHING, may);
+        assertThat(figure(soon, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).as("the closed week, from memory").isEqualTo(1);
+        assertThat(figure(soon, Section.WEEK, "2020-05-11", Measure.RESPONSE_RATE).of()).as("the current week, searched").isEqualTo(2);
+        assertThat(figure(soon, Section.OVERALL, "all", Measure.RESPONSE_RATE).of()).as("the headline, searched").isEqualTo(4);
+
+        now.advance(Duration.ofSeconds(2));
+        assertThat(figure(kept.dashboard(EVERYTHING, may), Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).isEqualTo(2);
+        var manager = kept.dashboard(new DeskScope(Set.of("another-ward-" + RUN)), may);
+        assertThat(manager).as("a manager's weeks are her own").filteredOn(figure -> figure.section() == Section.WEEK).isEmpty();
+    }
+
+    /** A clock a test moves on. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void theResponseIsKeptOnTheMentionWithWhoMarkedTheChange() {
-        var m2 = index.find(id("m2")).orElseThrow();
+        var m2 = index.search().find(id("m2")).orElseThrow();
 
         assertThat(m2.response().replyCount()).isEqualTo(2);
         assertThat(m2.response().firstReplyAt()).isEqualTo(Instant.parse("2020-03-03T11:00:00Z"));
@@ -243,11 +325,11 @@ class ResponseInsightIT {
     }
 
     private static void reply(String mention, String reply, String sentAt, String... warnings) {
-        assertThat(index.recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings))).isEqualTo(ReplyRecorded.COUNTED);
+        assertThat(index.staff().recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings))).isEqualTo(ReplyRecorded.COUNTED);
     }
 
     private static void status(String mention, MentionStatus status) {
-        index.updateStatus(id(mention), status, null, Instant.parse("2020-04-01T09:00:00Z"));
+        index.staff().updateStatus(id(mention), status, null, Instant.parse("2020-04-01T09:00:00Z"));
     }
 
     private static MentionDocument mention(String name, Channel channel, String published, Sentiment.Label sentiment, Urgency.Level urgency,

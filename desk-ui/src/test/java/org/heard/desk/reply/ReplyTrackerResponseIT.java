@@ -17,8 +17,8 @@ import org.heard.contracts.ReplySent;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.Test;
 
 /** A reply's delivery counts on its mention, with the warnings it was sent despite, once however often it is heard. */
@@ -27,14 +27,14 @@ class ReplyTrackerResponseIT {
     @Test
     void aDeliveredReplyCountsOnceWithTheWarningsShownWhenItWasSent() {
         var client = TestElasticsearch.client();
-        var index = new MentionIndex(client);
-        index.ensureExists();
+        var index = new TestMentionIndex(client);
+        index.schema().ensureExists();
         var activity = new ActivityLog(client);
         activity.ensureExists();
-        var tracker = new ReplyTracker(activity, index, null, Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC));
+        var tracker = new ReplyTracker(activity, index.staff(), null, Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC));
         String id = "tracked-" + UUID.randomUUID();
         var published = Instant.parse("2026-03-02T09:00:00Z");
-        assertThat(index.upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.TWITTER, "@trust", id, null, null, null, "Nobody came",
+        assertThat(index.writer().upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.TWITTER, "@trust", id, null, null, null, "Nobody came",
                 published, published, List.of(), Set.of(), Map.of(), null, null, null, null, List.of(), "test", published, null, null, null,
                 null)))).isEmpty();
         var replyId = ReplyId.random();
@@ -46,7 +46,7 @@ class ReplyTrackerResponseIT {
         tracker.recorded(sent);
         tracker.recorded(sent); // the live listener and the history listener both hear it
 
-        var response = index.find(id).orElseThrow().response();
+        var response = index.search().find(id).orElseThrow().response();
         assertThat(response.replyCount()).isEqualTo(1);
         assertThat(response.firstResponseSeconds()).isEqualTo(2700);
         assertThat(response.warnings()).containsExactlyInAnyOrder("copy-paste", "deflection");

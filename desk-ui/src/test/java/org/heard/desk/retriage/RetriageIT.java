@@ -36,11 +36,12 @@ import org.heard.desk.security.TestStaff;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.platform.testing.TestKafka;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
 import org.heard.triage.stage.MentionTagger;
 import org.heard.triage.stage.RetriageStage;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class RetriageIT {
 
-    static MentionIndex index;
+    static TestMentionIndex index;
     static TestDeadLetters deadLetters;
     static KafkaTestPublisher publisher;
 
@@ -63,8 +64,8 @@ class RetriageIT {
     @BeforeAll
     static void start() {
         TestKafka.createTopics(REQUESTS.name(), Topics.DEAD_LETTERS.name());
-        index = new MentionIndex(TestElasticsearch.client());
-        index.ensureExists();
+        index = new TestMentionIndex(TestElasticsearch.client());
+        index.schema().ensureExists();
         deadLetters = new TestDeadLetters(TestElasticsearch.client());
         publisher = new KafkaTestPublisher();
     }
@@ -82,8 +83,8 @@ class RetriageIT {
         var plain = old("plain", "The parking machine ate my coins", day.plusSeconds(30));
         var outside = old("outside", "Parking was fine", day.minusSeconds(10));
         var unreadable = unreadable(day.plusSeconds(40));
-        index.updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
-        index.correct(corrected.mentionId().value(), Map.of("services",
+        index.staff().updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
+        index.staff().correct(corrected.mentionId().value(), Map.of("services",
                 List.of(Map.of("serviceId", "estates", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
         var retriage = retriage(publisher);
 
@@ -103,13 +104,13 @@ class RetriageIT {
             retriage.close();
         }
         assertThat(services(plain)).containsExactly("car-parking");
-        var stillTaken = index.find(taken.mentionId().value()).orElseThrow();
+        var stillTaken = index.search().find(taken.mentionId().value()).orElseThrow();
         assertThat(stillTaken.services()).extracting(ServiceTag::serviceId).containsExactly("car-parking");
         assertThat(stillTaken.status()).isEqualTo(MentionStatus.IN_PROGRESS);
         assertThat(stillTaken.assignee()).isEqualTo("sam");
         assertThat(services(corrected)).containsExactly("estates");
-        assertThat(index.find(outside.mentionId().value()).orElseThrow().model()).isEqualTo("old-model");
-        assertThat(index.find(unreadable).orElseThrow().model()).isEqualTo("old-model");
+        assertThat(index.search().find(outside.mentionId().value()).orElseThrow().model()).isEqualTo("old-model");
+        assertThat(index.search().find(unreadable).orElseThrow().model()).isEqualTo("old-model");
     }
 
     @Test
@@ -165,7 +166,7 @@ class RetriageIT {
             {
                 ensureExists();
             }
-        }, index, deadLetters.counts(), toOwnTopic(on), settings, clock, Duration.ofMillis(100));
+        }, index.search(), deadLetters.counts(), toOwnTopic(on), settings, clock, Duration.ofMillis(100));
     }
 
     /**
@@ -202,14 +203,14 @@ class RetriageIT {
     }
 
     List<String> services(MentionReceived mention) {
-        return index.find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
+        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
     }
 
     /** Indexed by an old model that knew no services. */
     static MentionReceived old(String name, String text, Instant at) {
         var mention = new MentionReceived(null, Channel.TWITTER, "@trust", name + "-" + UUID.randomUUID(), null, null,
                 new Author("1", "pat", "Pat"), null, text, at, at, List.of(), Set.of(), Map.of());
-        assertThat(index.upsertAll(List.of(MentionDocument.of(mention, oldTags(mention, at))))).isEmpty();
+        assertThat(index.writer().upsertAll(List.of(MentionDocument.of(mention, oldTags(mention, at))))).isEmpty();
         return mention;
     }
 
@@ -226,9 +227,9 @@ class RetriageIT {
         var bogus = new MentionDocument(id, document.conversationId(), document.channel(), document.account(), document.externalId(),
                 null, document.author(), null, document.text(), at, at, List.of(), Set.of(), Map.of(), document.sentiment(),
                 List.of(), document.urgency(), document.urgencyRank(), List.of(), "old-model", at, null, null, null, null);
-        assertThat(index.upsertAll(List.of(bogus))).isEmpty();
+        assertThat(index.writer().upsertAll(List.of(bogus))).isEmpty();
         try {
-            TestElasticsearch.client().delete(delete -> delete.index(MentionIndex.ALIAS).id(mention.mentionId().value())
+            TestElasticsearch.client().delete(delete -> delete.index(MentionIndexSchema.ALIAS).id(mention.mentionId().value())
                     .refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -263,7 +264,7 @@ class RetriageIT {
                     return CompletableFuture.completedFuture(null);
                 }
             };
-            var stage = new RetriageStage(tagger, index, shelving, clock);
+            var stage = new RetriageStage(tagger, index.search(), index.writer(), shelving, clock);
             var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "retriage-it-" + UUID.randomUUID(),

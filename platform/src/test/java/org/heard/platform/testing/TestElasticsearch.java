@@ -14,9 +14,10 @@ import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 
 /**
- * One real Elasticsearch node per test JVM, started on first use and stopped when the JVM exits.
- * Its data lives in a fresh temporary directory; the unpacked distribution is cached in
- * {@code java.io.tmpdir} and shared by every test run on the machine.
+ * One real Elasticsearch node per test JVM, started on first use and stopped when the JVM exits:
+ * the embedded node, whose data lives in a fresh temporary directory (the unpacked distribution is
+ * cached in {@code java.io.tmpdir} and shared by every test run on the machine), or the deployed
+ * image as a container where a Docker engine answers ({@link TestInfrastructure}).
  *
  * <pre>{@code
  * ElasticsearchClient client = TestElasticsearch.client();
@@ -35,7 +36,6 @@ public final class TestElasticsearch {
 
     private static final class Node {
         static final EmbeddedElasticsearch NODE = start();
-        static final ElasticsearchClient CLIENT = client(NODE);
 
         private static EmbeddedElasticsearch start() {
             Path data = temporaryDataDirectory("heard-es-test-");
@@ -48,33 +48,45 @@ public final class TestElasticsearch {
             return node.awaitReady();
         }
 
-        private static ElasticsearchClient client(EmbeddedElasticsearch node) {
-            ElasticsearchClient client = ElasticsearchClients.create(node.uri(), node.username(), node.password());
+    }
+
+    private static final class Client {
+        static final ElasticsearchClient CLIENT = create();
+
+        private static ElasticsearchClient create() {
+            ElasticsearchClient client = ElasticsearchClients.create(uri(), username(), password());
             STARTED_CLIENT.set(client);
+            if (containers()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(client), "heard-test-elasticsearch-client-close"));
+            }
             return client;
         }
     }
 
-    /** The shared node, ready. */
+    /** The embedded node, ready; the tests of the embedded node itself use it whatever the infrastructure. */
     public static EmbeddedElasticsearch node() {
         return Node.NODE;
     }
 
     public static URI uri() {
-        return node().uri();
+        return containers() ? TestContainers.elasticsearchUri() : node().uri();
     }
 
     public static String username() {
-        return node().username();
+        return containers() ? TestContainers.ELASTICSEARCH_USER : node().username();
     }
 
     public static String password() {
-        return node().password();
+        return containers() ? TestContainers.ELASTICSEARCH_PASSWORD : node().password();
     }
 
     /** A client of the shared node; do not close it, it is closed with the node. */
     public static ElasticsearchClient client() {
-        return Node.CLIENT;
+        return Client.CLIENT;
+    }
+
+    private static boolean containers() {
+        return TestInfrastructure.chosen() == TestInfrastructure.CONTAINERS;
     }
 
     /** Settings for a node of your own, small and quick, sharing the distribution cache. */

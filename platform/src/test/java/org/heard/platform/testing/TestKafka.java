@@ -31,8 +31,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.heard.platform.embedded.EmbeddedKafka;
 
 /**
- * One real Kafka broker per test JVM for every module's integration tests: started on first use in a
- * temporary directory on free ports, stopped and deleted when the JVM exits. Tests in one JVM share it,
+ * One real Kafka broker per test JVM for every module's integration tests: the embedded broker,
+ * started on first use in a temporary directory on free ports, stopped and deleted when the JVM
+ * exits; or the deployed image as a container where a Docker engine answers ({@link TestInfrastructure}). Tests in one JVM share it,
  * so a test that reads a topic others also write should {@link #tail(String) tail} it rather than read
  * it from the beginning.
  *
@@ -54,6 +55,9 @@ public final class TestKafka {
 
     /** Starts the broker on first call (thread-safe); every later call returns the same address. */
     public static synchronized String bootstrapServers() {
+        if (TestInfrastructure.chosen() == TestInfrastructure.CONTAINERS) {
+            return TestContainers.kafkaBootstrapServers();
+        }
         if (broker == null) {
             Path dataDirectory;
             try {

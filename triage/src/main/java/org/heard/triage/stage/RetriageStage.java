@@ -17,14 +17,15 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.RetriageRequested;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.TagWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tags indexed mentions again for an admin's re-triage job, from the text in the index. Only the
- * machine's tags are replaced (see {@link MentionIndex#retagAll}); what cannot be re-tagged becomes
+ * machine's tags are replaced (see {@link TagWriter#retagAll}); what cannot be re-tagged becomes
  * a dead letter of source {@value #SOURCE} naming the job, which the job counts as a failure.
  * Like {@link TriageStage}, it returns only when every request is done or dead-lettered.
  */
@@ -35,13 +36,15 @@ public class RetriageStage {
     private static final Logger log = LoggerFactory.getLogger(RetriageStage.class);
 
     private final MentionTagger tagger;
-    private final MentionIndex index;
+    private final MentionSearch index;
+    private final TagWriter writer;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public RetriageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+    public RetriageStage(MentionTagger tagger, MentionSearch index, TagWriter writer, EventPublisher publisher, Clock clock) {
         this.tagger = tagger;
         this.index = index;
+        this.writer = writer;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -77,7 +80,7 @@ public class RetriageStage {
         // Each job's requests are written with that job's id (a batch may hold two jobs' requests after a cancel and restart).
         var byJob = new LinkedHashMap<String, List<org.heard.contracts.MentionTriaged>>();
         tagged.values().forEach(tags -> byJob.computeIfAbsent(requests.get(tags.mentionId().value()).jobId(), job -> new ArrayList<>()).add(tags));
-        byJob.forEach((job, tags) -> index.retagAll(tags, job, clock.instant())
+        byJob.forEach((job, tags) -> writer.retagAll(tags, job, clock.instant())
                 .forEach((id, reason) -> deadLetters.add(notRetagged(requests.get(id), "Not re-tagged: " + reason))));
         var announcements = new ArrayList<CompletableFuture<Void>>();
         deadLetters.forEach(letter -> announcements.add(publisher.publish(Topics.DEAD_LETTERS, letter)));

@@ -10,7 +10,8 @@ import org.heard.platform.roles.HeardRole;
 import java.nio.file.Path;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageSettings;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.TagWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +56,7 @@ class TriageConfiguration {
     }
 
     @Bean
-    TriageStage triageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+    TriageStage triageStage(MentionTagger tagger, TagWriter index, EventPublisher publisher, Clock clock) {
         return new TriageStage(tagger, index, publisher, clock);
     }
 
@@ -74,8 +75,8 @@ class TriageConfiguration {
     static final String RETRIAGE_GROUP = "heard-retriage";
 
     @Bean
-    RetriageStage retriageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
-        return new RetriageStage(tagger, index, publisher, clock);
+    RetriageStage retriageStage(MentionTagger tagger, MentionSearch mentions, TagWriter writer, EventPublisher publisher, Clock clock) {
+        return new RetriageStage(tagger, mentions, writer, publisher, clock);
     }
 
     /**

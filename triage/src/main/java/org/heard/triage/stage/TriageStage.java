@@ -18,8 +18,8 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Topics;
 import org.heard.platform.events.EventPublisher;
-import org.heard.triage.index.MentionDocument;
-import org.heard.triage.index.MentionIndex;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TagWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,11 @@ public class TriageStage {
     private static final Logger log = LoggerFactory.getLogger(TriageStage.class);
 
     private final MentionTagger tagger;
-    private final MentionIndex index;
+    private final TagWriter index;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public TriageStage(MentionTagger tagger, MentionIndex index, EventPublisher publisher, Clock clock) {
+    public TriageStage(MentionTagger tagger, TagWriter index, EventPublisher publisher, Clock clock) {
         this.tagger = tagger;
         this.index = index;
         this.publisher = publisher;

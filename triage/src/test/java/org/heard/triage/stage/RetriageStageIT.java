@@ -28,9 +28,9 @@ import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.triage.SharedTriage;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionQuery;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class RetriageStageIT {
                 terms: [car park, parking]
             """;
 
-    static MentionIndex index;
+    static TestMentionIndex index;
 
     final Instant firstTriage = Instant.parse("2026-11-01T09:00:00Z");
     final Instant retriage = Instant.parse("2026-11-22T09:00:00Z");
@@ -72,8 +72,8 @@ class RetriageStageIT {
 
     @BeforeAll
     static void createIndex() {
-        index = new MentionIndex(TestElasticsearch.client());
-        index.ensureExists();
+        index = new TestMentionIndex(TestElasticsearch.client());
+        index.schema().ensureExists();
     }
 
     @AfterEach
@@ -90,27 +90,27 @@ class RetriageStageIT {
         var untouched = mention("The midwife was lovely but the car park was full " + word);
         var taken = mention("No parking anywhere and the midwives were rushed " + word);
         var corrected = mention("Parking near the labour ward costs far too much " + word);
-        new TriageStage(before, index, publisher, Clock.fixed(firstTriage, ZoneOffset.UTC)).process(List.of(
+        new TriageStage(before, index.writer(), publisher, Clock.fixed(firstTriage, ZoneOffset.UTC)).process(List.of(
                 record(1, DeskJson.write(untouched)), record(2, DeskJson.write(taken)), record(3, DeskJson.write(corrected))));
         assertThat(services(untouched)).containsExactly("maternity");
-        index.updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", firstTriage);
-        index.correct(corrected.mentionId().value(), Map.of("services",
+        index.staff().updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", firstTriage);
+        index.staff().correct(corrected.mentionId().value(), Map.of("services",
                 List.of(Map.of("serviceId", "estates", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
-        index.correct(corrected.mentionId().value(), Map.of("sentiment", Map.of("label", "negative")));
+        index.staff().correct(corrected.mentionId().value(), Map.of("sentiment", Map.of("label", "negative")));
 
         String job = "job-" + word;
         var gone = new MentionId("email-mention-" + word);
-        new RetriageStage(after, index, publisher, Clock.fixed(retriage, ZoneOffset.UTC)).process(List.of(
+        new RetriageStage(after, index.search(), index.writer(), publisher, Clock.fixed(retriage, ZoneOffset.UTC)).process(List.of(
                 request(1, job, untouched.mentionId()), request(2, job, taken.mentionId()), request(3, job, corrected.mentionId()),
                 request(4, job, gone)));
 
         assertThat(services(untouched)).containsExactlyInAnyOrder("maternity", "car-parking");
-        var stillTaken = index.find(taken.mentionId().value()).orElseThrow();
+        var stillTaken = index.search().find(taken.mentionId().value()).orElseThrow();
         assertThat(stillTaken.services()).extracting(ServiceTag::serviceId).contains("car-parking");
         assertThat(stillTaken.status()).isEqualTo(MentionStatus.IN_PROGRESS);
         assertThat(stillTaken.assignee()).isEqualTo("sam");
         assertThat(stillTaken.triagedAt()).isEqualTo(retriage);
-        var stillCorrected = index.find(corrected.mentionId().value()).orElseThrow();
+        var stillCorrected = index.search().find(corrected.mentionId().value()).orElseThrow();
         assertThat(stillCorrected.services()).extracting(ServiceTag::serviceId).containsExactly("estates");
         assertThat(stillCorrected.sentiment().label().wire()).isEqualTo("negative");
         assertThat(stillCorrected.triagedAt()).isEqualTo(retriage);
@@ -119,7 +119,7 @@ class RetriageStageIT {
             assertThat(letter.reason()).contains("no longer in the index");
             assertThat(letter.context()).containsEntry("retriageJob", job).containsEntry("mentionId", gone.value());
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> index.countRetagged(job) == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.search().countRetagged(job) == 3);
     }
 
     @Test
@@ -134,12 +134,12 @@ class RetriageStageIT {
         for (int i = 0; i < mentions.size(); i++) {
             records.add(record(i, DeskJson.write(mentions.get(i))));
         }
-        new TriageStage(new ChannelHintTagger(Clock.fixed(firstTriage, ZoneOffset.UTC)), index, publisher,
+        new TriageStage(new ChannelHintTagger(Clock.fixed(firstTriage, ZoneOffset.UTC)), index.writer(), publisher,
                 Clock.fixed(firstTriage, ZoneOffset.UTC)).process(records);
         var range = new MentionQuery(null, Set.of(Channel.EMAIL), null, null, null, null, null, day, day.plusSeconds(7), null);
 
         var seen = new java.util.ArrayList<String>();
-        try (var walk = index.walk(range, Duration.ofMinutes(1))) {
+        try (var walk = index.search().walk(range, Duration.ofMinutes(1))) {
             assertThat(walk.total()).isEqualTo(7);
             for (var page = walk.next(3); !page.isEmpty(); page = walk.next(3)) {
                 assertThat(page).hasSizeLessThanOrEqualTo(3);
@@ -151,7 +151,7 @@ class RetriageStageIT {
     }
 
     List<String> services(MentionReceived mention) {
-        return index.find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
+        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
     }
 
     CoreNlpTagger tagger(String catalogue, Instant at) {

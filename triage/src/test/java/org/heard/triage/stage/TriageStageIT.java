@@ -27,8 +27,8 @@ import org.heard.contracts.Topics;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.triage.index.MentionIndex;
-import org.heard.triage.index.MentionStatus;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class TriageStageIT {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    static MentionIndex index;
+    static TestMentionIndex index;
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final List<Object> announced = new CopyOnWriteArrayList<>();
@@ -50,9 +50,9 @@ class TriageStageIT {
 
     @BeforeAll
     static void createIndex() {
-        index = new MentionIndex(TestElasticsearch.client());
-        index.ensureExists();
-        index.ensureExists(); // idempotent
+        index = new TestMentionIndex(TestElasticsearch.client());
+        index.schema().ensureExists();
+        index.schema().ensureExists(); // idempotent
     }
 
     static MentionReceived mention(String text) {
@@ -64,8 +64,8 @@ class TriageStageIT {
         return new ConsumerRecord<>(Topics.MENTIONS.name(), 0, offset, "key", value);
     }
 
-    TriageStage stage(MentionIndex on) {
-        return new TriageStage(new ChannelHintTagger(clock), on, publisher, clock);
+    TriageStage stage(TestMentionIndex on) {
+        return new TriageStage(new ChannelHintTagger(clock), on.writer(), publisher, clock);
     }
 
     @Test
@@ -76,7 +76,7 @@ class TriageStageIT {
                 record(1, "{\"type\":\"MentionReceived\", broken".getBytes(StandardCharsets.UTF_8)),
                 record(2, DeskJson.write(good))));
 
-        assertThat(index.find(good.mentionId().value())).isPresent();
+        assertThat(index.search().find(good.mentionId().value())).isPresent();
         assertThat(announced).filteredOn(MentionTriaged.class::isInstance).hasSize(1);
         assertThat(announced).filteredOn(DeadLettered.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(DeadLettered.class, letter -> {
@@ -89,25 +89,25 @@ class TriageStageIT {
     @Test
     void announcesNothingWhileElasticsearchIsDownSoTheBatchIsRetried() {
         var mention = mention("Nobody answered the call bell");
-        var unreachable = new MentionIndex(ElasticsearchClients.create(URI.create("http://127.0.0.1:1"), "x", "y"));
+        var unreachable = new TestMentionIndex(ElasticsearchClients.create(URI.create("http://127.0.0.1:1"), "x", "y"));
 
         assertThatThrownBy(() -> stage(unreachable).process(List.of(record(1, DeskJson.write(mention)))))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(announced).isEmpty();
 
         stage(index).process(List.of(record(1, DeskJson.write(mention))));
-        assertThat(index.find(mention.mentionId().value())).isPresent();
+        assertThat(index.search().find(mention.mentionId().value())).isPresent();
     }
 
     @Test
     void keepsWhatStaffDidWhenTheSameMentionIsTakenInAgain() {
         var mention = mention("Please call me back about my mum");
         stage(index).process(List.of(record(1, DeskJson.write(mention))));
-        index.updateStatus(mention.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", NOW);
+        index.staff().updateStatus(mention.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", NOW);
 
         stage(index).process(List.of(record(2, DeskJson.write(mention))));
 
-        var stored = index.find(mention.mentionId().value()).orElseThrow();
+        var stored = index.search().find(mention.mentionId().value()).orElseThrow();
         assertThat(stored.status()).isEqualTo(MentionStatus.IN_PROGRESS);
         assertThat(stored.assignee()).isEqualTo("sam");
         assertThat(stored.text()).isEqualTo("Please call me back about my mum");
