@@ -86,7 +86,7 @@ final class LinearModel {
      * @param weights how much each dense block's standardised values count (1 when absent): folded
      *     into the spread, so a trained model reads and writes as any other
      */
-    static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, Map<Features.Block, Double> weights,
+    static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, Map<Features.Block, Double> blockWeights,
             List<String> labels, double sigma) {
         int n = examples.size();
         int denseSize = denseSize(blocks);
@@ -139,9 +139,9 @@ final class LinearModel {
                 continue;
             }
             int size = block == Features.Block.EMBEDDING ? Embedder.DIMENSIONS : Features.CORENLP_SIZE;
-            double weight = weights.getOrDefault(block, 1.0);
+            double blockWeight = blockWeights.getOrDefault(block, 1.0);
             for (int d = at; d < at + size; d++) {
-                spread[d] /= weight;
+                spread[d] /= blockWeight;
             }
             at += size;
         }

@@ -33,7 +33,7 @@ public final class MentionTriage implements AutoCloseable {
         this.sentiment = new SentimentReader(models.sentiment());
         this.services = new ServiceMatcher(catalogue, nlp, models.service(),
                 models.threshold(TriageModels.SERVICE_THRESHOLD_KEY, 0.6), models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.6));
-        this.urgency = new UrgencyRules(models.careful(), models.threshold(TriageModels.CAREFUL_THRESHOLD_KEY, 0.9));
+        this.urgency = new UrgencyRules(models.careful(), models.carefulThresholds());
         this.personalData = new PersonalDataFinder();
         this.workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         this.model = "heard-triage/" + models.version() + " corenlp/4.5.10 all-minilm-l6-v2-q";

@@ -28,6 +28,8 @@ public final class TriageModels {
     static final String OTHER = "other";
     /** Record keys for the operating points chosen at training time. */
     public static final String CAREFUL_THRESHOLD_KEY = "careful.threshold";
+    /** The careful-reply thresholds by mention length ({@link CarefulThresholds#format()}); older sets have one. */
+    public static final String CAREFUL_THRESHOLDS_KEY = "careful.thresholds";
     public static final String SERVICE_THRESHOLD_KEY = "service.threshold";
     public static final String SIMILARITY_THRESHOLD_KEY = "similarity.threshold";
 
@@ -133,6 +135,12 @@ public final class TriageModels {
 
     public String version() {
         return record.getProperty("model", "unknown");
+    }
+
+    /** The careful-reply operating points: by length where the record has them, else its one threshold. */
+    CarefulThresholds carefulThresholds() {
+        CarefulThresholds banded = CarefulThresholds.parse(record.getProperty(CAREFUL_THRESHOLDS_KEY));
+        return banded != null ? banded : CarefulThresholds.single(threshold(CAREFUL_THRESHOLD_KEY, 0.9));
     }
 
     double threshold(String key, double fallback) {

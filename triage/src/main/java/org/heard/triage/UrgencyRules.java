@@ -173,19 +173,19 @@ final class UrgencyRules {
     private final List<Rule> rules;
     private final List<Rule> figures;
     private final LinearModel careful;
-    private final double carefulThreshold;
+    private final CarefulThresholds carefulThresholds;
 
     UrgencyRules() {
-        this(null, 1);
+        this(null, CarefulThresholds.single(1));
     }
 
     /**
      * @param careful the learned "needs a careful reply first" head, or null for the rules alone
-     * @param carefulThreshold its probability from which a mention is {@code high} on its own
+     * @param carefulThresholds its probability from which a mention is {@code high} on its own, by length
      */
-    UrgencyRules(LinearModel careful, double carefulThreshold) {
+    UrgencyRules(LinearModel careful, CarefulThresholds carefulThresholds) {
         this.careful = careful;
-        this.carefulThreshold = carefulThreshold;
+        this.carefulThresholds = carefulThresholds;
         Env env = TokenSequencePattern.getNewEnv();
         env.setDefaultStringPatternFlags(Pattern.CASE_INSENSITIVE);
         env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
@@ -269,9 +269,10 @@ final class UrgencyRules {
             high.addAll(failures);
         }
         double score = carefulScore(analysis);
+        double carefulThreshold = carefulThresholds.at(analysis.tokenCount());
         boolean criticalStory = criticality != null && criticality <= CRITICAL_STORY;
         if (score >= carefulThreshold || criticalStory) {
-            high.addAll(carefulSentences(analysis));
+            high.addAll(carefulSentences(analysis, carefulThreshold));
         }
         List<String> reasons = new ArrayList<>(immediate);
         high.stream().filter(reason -> !immediate.contains(reason)).forEach(reasons::add);
@@ -296,7 +297,7 @@ final class UrgencyRules {
     }
 
     /** The sentences behind a careful-reply score, strongest first, verbatim. */
-    private List<String> carefulSentences(Analysis analysis) {
+    private List<String> carefulSentences(Analysis analysis, double carefulThreshold) {
         if (careful == null || analysis.sentences().isEmpty()) {
             return List.of();
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
+import org.heard.triage.CarefulThresholds;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageInput;
 import org.heard.triage.TriageLab;
@@ -35,12 +36,12 @@ import org.heard.triage.TriageSettings;
  */
 public final class TrainCommand {
 
-    static final String MODEL_VERSION = "heard-heads-2";
+    static final String MODEL_VERSION = "heard-heads-3";
     /**
-     * The share of other training rows the careful-reply score alone may flag: below the 5% a desk
-     * can bear, as the urgency rules raise some mentions too.
+     * The share of other training rows of each length the careful-reply score alone may flag, out of
+     * source: the 5% false alarms a desk can bear (issue #13).
      */
-    static final double CAREFUL_FALSE_ALARMS = 0.03;
+    static final double CAREFUL_FALSE_ALARMS = 0.05;
     static final double SERVICE_THRESHOLD = 0.5;
     static final double SIMILARITY_THRESHOLD = 0.6;
     static final int HOLD_BACK = 5;
@@ -92,7 +93,7 @@ public final class TrainCommand {
                     }
                     Trainer.Choice choice = Trainer.Choice.SHIPPED;
                     Trainer.Heads heads = Trainer.train(lab, featurised, rows, all, choice);
-                    double careful = Trainer.carefulThreshold(lab, featurised, rows, all, choice.careful(), CAREFUL_FALSE_ALARMS);
+                    CarefulThresholds careful = Trainer.carefulThresholds(lab, featurised, rows, all, choice.careful(), CAREFUL_FALSE_ALARMS);
                     Properties record = record(rows, choice, careful, corrections, clock, heads);
                     TriageModels models = lab.models(heads.sentiment(), heads.service(), heads.careful(), record);
                     if (!heldBack.isEmpty()) {
@@ -100,7 +101,7 @@ public final class TrainCommand {
                     }
                     TriageLab.write(models, outDir);
                     out.println("Wrote " + TriageModels.class.getSimpleName() + " " + MODEL_VERSION + " to " + outDir.toAbsolutePath().normalize()
-                            + " from " + rows.size() + " rows (careful-reply threshold " + String.format(Locale.ROOT, "%.3f", careful) + ")");
+                            + " from " + rows.size() + " rows (careful-reply thresholds by tokens " + careful.format() + ")");
                     if (corrections != null) {
                         out.println("To use them: heard.triage.model-dir=" + outDir.toAbsolutePath().normalize()
                                 + " (then an admin re-triage job applies them to the mentions already in the desk)");
@@ -182,7 +183,7 @@ public final class TrainCommand {
         out.printf(Locale.ROOT, "  %-22s %-32s %-32s n=%d%n", tag, Scores.of(gold, before).cell(), Scores.of(gold, after).cell(), gold.size());
     }
 
-    private static Properties record(List<TrainingData.Row> rows, Trainer.Choice choice, double careful, Path corrections, Clock clock,
+    private static Properties record(List<TrainingData.Row> rows, Trainer.Choice choice, CarefulThresholds careful, Path corrections, Clock clock,
             Trainer.Heads heads) {
         Properties record = new Properties();
         record.setProperty("model", corrections == null ? MODEL_VERSION : MODEL_VERSION + "+corrections");
@@ -215,9 +216,10 @@ public final class TrainCommand {
         }
         record.setProperty("not-trained-on", "airline tweets and Care Opinion dev stories (and any training row with the same text): evaluation only");
         record.setProperty("service.labels", String.join(",", heads.service().labels()));
-        record.setProperty(TriageModels.CAREFUL_THRESHOLD_KEY, String.format(Locale.ROOT, "%.4f", careful));
-        record.setProperty("careful.threshold.basis", "out-of-fold (5 folds) probability flagging " + (int) (CAREFUL_FALSE_ALARMS * 100)
-                + "% of the non-critical training rows");
+        record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, careful.format());
+        record.setProperty("careful.thresholds.basis", "from-tokens:probability; in each length band the probability flagging "
+                + (int) (CAREFUL_FALSE_ALARMS * 100) + "% of the non-critical training rows of that length, scored trust by trust "
+                + "by a head trained without that trust");
         record.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, Double.toString(SERVICE_THRESHOLD));
         record.setProperty(TriageModels.SIMILARITY_THRESHOLD_KEY, Double.toString(SIMILARITY_THRESHOLD));
         return record;

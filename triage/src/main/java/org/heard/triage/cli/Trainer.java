@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.heard.contracts.Sentiment;
+import org.heard.triage.CarefulThresholds;
 import org.heard.triage.TriageLab;
 
 /** Trains the three heads on chosen rows of featurised training data; train and evaluate share it. */
@@ -85,31 +86,40 @@ final class Trainer {
     }
 
     /**
-     * The careful-reply probability at which {@code falseAlarms} of the other rows would be flagged,
-     * from out-of-fold scores (5 folds by group): the operating point shipped with the model.
+     * The careful-reply operating points shipped with the model: for each length band
+     * ({@link CarefulThresholds#BANDS}), the probability at which {@code falseAlarms} of the other rows
+     * of that length would be flagged. The scores are out of source, as a new trust's would be: each
+     * trust's rows scored by a head trained without that trust (without a second trust, 5 folds by
+     * group). A band with no other rows takes the band before it.
      */
-    static double carefulThreshold(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use,
-            String blocks, double falseAlarms) {
-        List<Double> others = new ArrayList<>();
-        int folds = 5;
-        for (int fold = 0; fold < folds; fold++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int i : use) {
-                (TrainingData.fold(rows.get(i).group(), folds) == fold ? test : train).add(i);
-            }
+    static CarefulThresholds carefulThresholds(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows,
+            List<Integer> use, String blocks, double falseAlarms) {
+        List<Integer> labelled = use.stream().filter(i -> rows.get(i).careful() != null).toList();
+        List<String> trusts = labelled.stream().map(i -> rows.get(i).trust()).distinct().sorted().toList();
+        java.util.function.IntFunction<String> fold = trusts.size() >= 2 ? i -> rows.get(i).trust()
+                : i -> Integer.toString(TrainingData.fold(rows.get(i).group(), 5));
+        List<Integer> bands = CarefulThresholds.BANDS;
+        List<List<Double>> others = new ArrayList<>();
+        bands.forEach(b -> others.add(new ArrayList<>()));
+        for (String held : labelled.stream().map(fold::apply).distinct().sorted().toList()) {
+            List<Integer> train = use.stream().filter(i -> !fold.apply(i).equals(held)).toList();
             TriageLab.Head head = careful(lab, data, rows, train, blocks);
-            for (int i : test) {
-                if (Boolean.FALSE.equals(rows.get(i).careful())) {
-                    others.add(head.probabilities(data, i)[0]);
+            for (int i : labelled) {
+                if (fold.apply(i).equals(held) && !rows.get(i).careful()) {
+                    int band = 0;
+                    while (band + 1 < bands.size() && data.tokens(i) >= bands.get(band + 1)) {
+                        band++;
+                    }
+                    others.get(band).add(head.probabilities(data, i)[0]);
                 }
             }
         }
-        others.sort((a, b) -> Double.compare(b, a));
-        if (others.isEmpty()) {
-            return 0.5;
+        List<Double> thresholds = new ArrayList<>();
+        for (List<Double> band : others) {
+            band.sort((a, b) -> Double.compare(b, a));
+            double previous = thresholds.isEmpty() ? 0.5 : thresholds.getLast();
+            thresholds.add(band.isEmpty() ? previous : band.get(Math.min((int) Math.floor(falseAlarms * band.size()), band.size() - 1)));
         }
-        int at = (int) Math.floor(falseAlarms * others.size());
-        return others.get(Math.min(at, others.size() - 1));
+        return new CarefulThresholds(bands, thresholds);
     }
 }
