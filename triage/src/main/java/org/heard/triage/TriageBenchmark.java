@@ -120,7 +120,7 @@ public final class TriageBenchmark {
                 personal += t6 - t5;
             }
             double n = inputs.size() * 1e6;
-            out.printf(Locale.ROOT, "         per mention, one thread: CoreNLP annotators %.1f ms, + RNTN on shallow trees %.1f ms, sentiment classifier %.2f ms, services %.2f ms, urgency rules %.2f ms, personal data %.2f ms%n",
+            out.printf(Locale.ROOT, "         per mention, one thread: CoreNLP annotators %.1f ms, + RNTN and sentence embeddings %.1f ms, sentiment classifier %.2f ms, services %.2f ms, urgency rules %.2f ms, personal data %.2f ms%n",
                     corenlp / n, (analyse - corenlp) / n, sentiment / n, services / n, urgency / n, personal / n);
         }
 
