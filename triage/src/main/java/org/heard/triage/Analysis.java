@@ -3,7 +3,10 @@ package org.heard.triage;
 import edu.stanford.nlp.ling.CoreLabel;
 import java.util.List;
 
-/** What CoreNLP made of one text: sentences of tokens (word, lemma, POS, NER, offsets) and RNTN sentiment. */
+/**
+ * What the models made of one text: CoreNLP's sentences of tokens (word, lemma, POS, NER, offsets),
+ * the sentiment RNTN's view of each, and each sentence's embedding.
+ */
 record Analysis(String text, List<Sentence> sentences) {
 
     /**
@@ -11,8 +14,9 @@ record Analysis(String text, List<Sentence> sentences) {
      *     neutral, positive, very positive
      * @param negativeWords how many words the RNTN reads as negative on their own
      * @param positiveWords how many words the RNTN reads as positive on their own
+     * @param embedding the sentence's unit-length embedding ({@link Embedder})
      */
-    record Sentence(List<CoreLabel> tokens, double[] rntn, double negativeWords, double positiveWords) {
+    record Sentence(List<CoreLabel> tokens, double[] rntn, double negativeWords, double positiveWords, float[] embedding) {
 
         /** The RNTN's view as one number in [-1, 1]. */
         double rntnScore() {
@@ -24,9 +28,28 @@ record Analysis(String text, List<Sentence> sentences) {
             int end = tokens.get(to - 1).endPosition();
             return source.substring(begin, end);
         }
+
+        /** Where the sentence starts in the text (UTF-16 offset). */
+        int start() {
+            return tokens.getFirst().beginPosition();
+        }
+
+        /** Where the sentence ends in the text (exclusive). */
+        int end() {
+            return tokens.getLast().endPosition();
+        }
+
+        String text(String source) {
+            return source.substring(start(), end());
+        }
     }
 
     int tokenCount() {
         return sentences.stream().mapToInt(sentence -> sentence.tokens().size()).sum();
+    }
+
+    /** The same text seen as one of its sentences alone, for scoring sentence by sentence. */
+    Analysis only(Sentence sentence) {
+        return new Analysis(text, List.of(sentence));
     }
 }

@@ -1,10 +1,6 @@
 package org.heard.triage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -19,7 +15,8 @@ import org.heard.triage.catalogue.ServiceCatalogue;
 public final class MentionTriage implements AutoCloseable {
 
     private final Nlp nlp;
-    private final SentimentClassifier sentiment;
+    private final TriageModels models;
+    private final SentimentReader sentiment;
     private final ServiceMatcher services;
     private final UrgencyRules urgency;
     private final PersonalDataFinder personalData;
@@ -28,22 +25,26 @@ public final class MentionTriage implements AutoCloseable {
     private final ExecutorService workers;
     private final String model;
 
-    private MentionTriage(TriageSettings settings, Nlp nlp, ServiceCatalogue catalogue, SentimentClassifier sentiment) {
+    private MentionTriage(TriageSettings settings, Nlp nlp, ServiceCatalogue catalogue, TriageModels models) {
         this.settings = settings;
         this.nlp = nlp;
         this.catalogue = catalogue;
-        this.sentiment = sentiment;
-        this.services = new ServiceMatcher(catalogue, nlp);
-        this.urgency = new UrgencyRules();
+        this.models = models;
+        this.sentiment = new SentimentReader(models.sentiment());
+        this.services = new ServiceMatcher(catalogue, nlp, models.service(),
+                models.threshold(TriageModels.SERVICE_THRESHOLD_KEY, 0.6), models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.6));
+        this.urgency = new UrgencyRules(models.careful(), models.carefulThresholds());
         this.personalData = new PersonalDataFinder();
         this.workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
-        this.model = "heard-triage/" + modelVersion() + " corenlp/4.5.10";
+        this.model = "heard-triage/" + models.version() + " corenlp/4.5.10 all-minilm-l6-v2-q";
     }
 
+    /** Loads CoreNLP, the embedding model and the learned heads (shipped, or {@link TriageSettings#models()}). */
     public static MentionTriage load(TriageSettings settings) {
         TriageSettings chosen = settings == null ? TriageSettings.defaults() : settings;
         ServiceCatalogue catalogue = ServiceCatalogue.load(chosen.catalogue());
-        return new MentionTriage(chosen, Nlp.load(), catalogue, SentimentClassifier.shipped());
+        TriageModels models = TriageModels.shippedOr(chosen.models());
+        return new MentionTriage(chosen, Nlp.load(), catalogue, models);
     }
 
     /**
@@ -51,14 +52,23 @@ public final class MentionTriage implements AutoCloseable {
      * again. Close it on its own; the models stay with this one.
      */
     public MentionTriage withCatalogue(ServiceCatalogue other) {
-        return new MentionTriage(settings, nlp, other, sentiment);
+        return new MentionTriage(settings, nlp, other, models);
+    }
+
+    /** The same CoreNLP and embedding with other learned heads (a retrained set, compared before use). */
+    public MentionTriage withModels(TriageModels other) {
+        return new MentionTriage(settings, nlp, catalogue, other);
+    }
+
+    public TriageModels models() {
+        return models;
     }
 
     Nlp nlp() {
         return nlp;
     }
 
-    SentimentClassifier sentimentClassifier() {
+    SentimentReader sentimentReader() {
         return sentiment;
     }
 
@@ -85,16 +95,23 @@ public final class MentionTriage implements AutoCloseable {
 
     public TriageResult triage(TriageInput input) {
         String text = input.text();
-        Analysis analysis = nlp.analyse(analysed(text));
+        Analysis analysis = nlp.analyse(capped(text, settings.maxAnalysedChars()));
         Integer criticality = input.criticality();
-        Sentiment feeling = withCriticality(sentiment.classify(analysis), criticality);
+        SentimentReader.Reading reading = sentiment.read(analysis);
+        Sentiment feeling = withCriticality(reading.sentiment(), criticality);
         return new TriageResult(
                 input.id(),
                 feeling,
                 services.match(analysis, input.serviceHints()),
                 urgency.assess(analysis, feeling, criticality),
-                personalData.find(text, analysis),
-                model);
+                personalData.find(capped(text, settings.maxScannedChars()), analysis),
+                model,
+                reading.sentences());
+    }
+
+    /** How strongly the mention reads as needing a careful reply first (0 .. 1), for evaluation. */
+    public double carefulScore(TriageInput input) {
+        return urgency.carefulScore(nlp.analyse(capped(input.text(), settings.maxAnalysedChars())));
     }
 
     /** Triage of many mentions on all worker threads; results in input order. */
@@ -107,14 +124,20 @@ public final class MentionTriage implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** The text CoreNLP reads: long stories are cut at a word boundary, since tagging cost grows with length. */
-    private String analysed(String text) {
-        int limit = settings.maxAnalysedChars();
+    /**
+     * The first {@code limit} characters, cut at a word boundary: the models' cost grows with length,
+     * and one huge mention must not hold up the ones behind it.
+     */
+    static String capped(String text, int limit) {
         if (text.length() <= limit) {
             return text;
         }
         int cut = text.lastIndexOf(' ', limit);
-        return text.substring(0, cut > limit / 2 ? cut : limit);
+        int end = cut > limit / 2 ? cut : limit;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /**
@@ -127,22 +150,9 @@ public final class MentionTriage implements AutoCloseable {
         }
         double score = Math.max(-1, Math.min(1, (fromText.score() + criticality / 5.0) / 2));
         Sentiment.Label label = criticality < 0 ? Sentiment.Label.NEGATIVE : Sentiment.Label.POSITIVE;
-        List<String> evidence = new ArrayList<>(fromText.evidence());
-        evidence.add("story criticality " + criticality);
+        // Evidence stays text of the mention: the text's own evidence when it agrees, else none.
+        List<String> evidence = label == fromText.label() ? fromText.evidence() : List.of();
         return new Sentiment(label, Math.round(score * 1000) / 1000.0, evidence);
-    }
-
-    private static String modelVersion() {
-        try (InputStream in = MentionTriage.class.getResourceAsStream("sentiment/nhs-sentiment.properties")) {
-            if (in == null) {
-                return "untrained";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("model", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static ThreadFactory daemonThreads() {

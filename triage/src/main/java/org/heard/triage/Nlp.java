@@ -28,13 +28,29 @@ import org.ejml.simple.SimpleMatrix;
 final class Nlp {
 
     static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
+    static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+    static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    /**
+     * Every CoreNLP model file triage loads: the build unpacks just these from the models jar into
+     * triage's classes (triage/pom.xml), so the application jar does not carry the other 470 MB.
+     */
+    static final List<String> MODEL_FILES = List.of(POS_MODEL, NER_MODEL, SENTIMENT_MODEL);
+
+    /** Sentences past this many are not embedded (a zero vector): bounds the work on a pasted letter. */
+    static final int MAX_EMBEDDED_SENTENCES = 60;
 
     private final StanfordCoreNLP pipeline;
     private final SentimentModel rntn;
+    private final Embedder embedder;
 
-    private Nlp(StanfordCoreNLP pipeline, SentimentModel rntn) {
+    private Nlp(StanfordCoreNLP pipeline, SentimentModel rntn, Embedder embedder) {
         this.pipeline = pipeline;
         this.rntn = rntn;
+        this.embedder = embedder;
+    }
+
+    Embedder embedder() {
+        return embedder;
     }
 
     static Nlp load() {
@@ -42,7 +58,8 @@ final class Nlp {
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         props.setProperty("tokenize.options", "untokenizable=noneDelete,ptb3Escaping=false,normalizeParentheses=false");
         // Statistical NER (the 3-class CRF) is all we need: person names for the personal-data warning.
-        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        props.setProperty("pos.model", POS_MODEL);
+        props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.applyFineGrained", "false");
@@ -54,10 +71,10 @@ final class Nlp {
         props.setProperty("threads", "1");
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
         SentimentModel rntn = SentimentModel.loadSerialized(SENTIMENT_MODEL);
-        return new Nlp(pipeline, rntn);
+        return new Nlp(pipeline, rntn, Embedder.load());
     }
 
-    /** Tokens, sentences, POS, lemmas, NER and the RNTN's sentence sentiment, for one text. */
+    /** Tokens, sentences, POS, lemmas, NER, the RNTN's sentence sentiment and sentence embeddings, for one text. */
     Analysis analyse(String text) {
         Annotation annotation = new Annotation(text);
         pipeline.annotate(annotation);
@@ -68,8 +85,14 @@ final class Nlp {
             for (CoreMap sentence : coreSentences) {
                 List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
                 double[] words = new double[2];
+                if (tokens == null || tokens.isEmpty()) {
+                    continue;
+                }
                 double[] distribution = rntnDistribution(scorer, tokens, words);
-                sentences.add(new Analysis.Sentence(List.copyOf(tokens), distribution, words[0], words[1]));
+                float[] embedding = sentences.size() < MAX_EMBEDDED_SENTENCES
+                        ? embedder.embed(text.substring(tokens.getFirst().beginPosition(), tokens.getLast().endPosition()))
+                        : new float[Embedder.DIMENSIONS];
+                sentences.add(new Analysis.Sentence(List.copyOf(tokens), distribution, words[0], words[1], embedding));
             }
         }
         return new Analysis(text, sentences);

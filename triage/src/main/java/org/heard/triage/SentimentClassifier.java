@@ -6,7 +6,6 @@ import edu.stanford.nlp.stats.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,13 +15,12 @@ import java.util.zip.GZIPInputStream;
 import org.heard.contracts.Sentiment;
 
 /**
- * Sentiment adapted to patient feedback: a CoreNLP linear classifier (maximum entropy) over lexical
- * features and the sentiment RNTN's output, trained on labelled NHS comments by {@link SentimentLab}.
- * Thread-safe: the classifier's weights are read-only after loading.
+ * The previously shipped sentiment classifier (model nhs-sentiment-1): a CoreNLP linear classifier
+ * over lemma features and the sentiment RNTN's output, trained on 1,401 NHS comments. Triage no longer
+ * uses it ({@link SentimentReader} does the work); the evaluate command scores it beside the new heads.
  */
 final class SentimentClassifier {
 
-    static final String MODEL_RESOURCE = "sentiment/nhs-sentiment.ser.gz";
     private static final int EVIDENCE = 3;
 
     private final LinearClassifier<String, String> classifier;
@@ -34,21 +32,14 @@ final class SentimentClassifier {
         this.known = Set.copyOf(classifier.features());
     }
 
-    /** The shipped model; fails loudly when it is missing, as triage without it would mislead. */
+    /** A model file the previous train command wrote (kept to compare against, never loaded by triage). */
     @SuppressWarnings("unchecked")
-    static SentimentClassifier shipped() {
-        try (InputStream raw = SentimentClassifier.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("Sentiment model " + MODEL_RESOURCE
-                        + " is missing from the classpath: run the train command");
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(raw))) {
-                return new SentimentClassifier((LinearClassifier<String, String>) in.readObject());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static SentimentClassifier from(java.nio.file.Path file) throws IOException {
+        try (InputStream raw = java.nio.file.Files.newInputStream(file);
+                ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(raw))) {
+            return new SentimentClassifier((LinearClassifier<String, String>) in.readObject());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
+            throw new IOException(e);
         }
     }
 

@@ -5,7 +5,6 @@ import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,17 +95,6 @@ final class SentimentFeatures {
     }
 
     private static String normal(CoreLabel token) {
-        String lemma = token.lemma() != null ? token.lemma() : token.word();
-        lemma = lemma.toLowerCase(Locale.ROOT);
-        if (lemma.chars().allMatch(Character::isDigit)) {
-            return "<num>";
-        }
-        if (lemma.startsWith("@") && lemma.length() > 1) {
-            return "<user>";
-        }
-        if (lemma.startsWith("http")) {
-            return "<url>";
-        }
-        return lemma;
+        return Features.normal(token);
     }
 }

@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 
@@ -22,16 +24,14 @@ import org.heard.contracts.Urgency;
  * of care, <em>high</em>; in the distant past ("years ago", "as a child") it does not raise urgency.
  * A negation just before it ("I'm not suicidal", "never wanted to hurt myself") cancels it, and
  * figures of speech ("I'll be dead by the time they come", "dying for a cup of tea") never count.
- * Harsh criticism of care ("negligent", "wrong medication") is <em>high</em> when the mention is
- * negative overall; so is a strongly negative mention or a story the site itself rates highly critical.
+ * Several harsh criticisms of care ("negligent", "wrong medication") make a mention <em>high</em>; so
+ * does the learned "needs a careful reply first" score, with the sentences behind it, and a story the
+ * site itself rates highly critical.
  */
 final class UrgencyRules {
 
     /** Story criticality (Care Opinion: -5 .. 5) at or below this asks for a same-day personal reply. */
     static final int CRITICAL_STORY = -4;
-    /** With one harsh phrase, a mention this negative asks for a same-day reply. */
-    static final double CLEARLY_NEGATIVE = -0.6;
-
     enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
 
     /**
@@ -75,7 +75,7 @@ final class UrgencyRules {
         {"SUICIDE", "[{lemma:end}] [{word:/it|everything/}] [{word:all}]?"},
         {"SUICIDE", "[{lemma:/want|wanna|wish|plan|try|ready|going|go/}] [{word:to}]? [{lemma:/die/}]"},
         {"SUICIDE", "[{lemma:/rather|wish/}] [{word:/I|i|he|she/}]? [{lemma:be}] [{word:dead}]"},
-        {"SUICIDE", "[{word:better}] [{word:off}] [{word:/dead|without/}]"},
+        {"SUICIDE", "[{word:better}] [{word:off}] ([{word:dead}] | [{word:without}] [{word:/me|him|her|them|us/}])"},
         {"SUICIDE", "[{word:/overdose|overdosed|od/}]"},
         {"SUICIDE", "[{word:no}] [{word:/point|reason/}] [{word:/in|to/}] [{lemma:/live|go/}]"},
         {"SELF_HARM", "[{word:/self-harm|self-harming|self-harmed|selfharm|self-injury/}]"},
@@ -111,6 +111,30 @@ final class UrgencyRules {
         {"FAILURE", "[{word:passed}] [{word:away}]"},
         {"FAILURE", "[{word:/worst|rude|ignored|humiliated|dismissed|lied|uncaring|heartless/}]"},
     };
+
+    /**
+     * Passive suicidal ideation and hopelessness, in the first person or reported ("my son says he wants
+     * to end it"). Regular expressions over the sentence, because what must <em>not</em> follow matters
+     * ("I don't want to be here anymore" is a risk, "I don't want to be here all day" is not), which
+     * TokensRegex cannot say; the match is then mapped to tokens and checked like every other rule.
+     */
+    private static final List<Pattern> HOPELESSNESS = Stream.of(
+            "\\b(?:do|does|did)(?:n'?t| not)\\s+(?:really\\s+)?want\\s+to\\s+(?:be\\s+(?:here|alive|around)|live|exist|wake\\s+up|go\\s+on|carry\\s+on)"
+                    + "(?!\\s+(?:in|at|near|with|there|next|by|close|here|the|a|an|this|that|my|your|his|her|their|our|holiday|on\\s+the|all\\s+day|for|without|waiting|like\\s+that|when|if|until|longer\\s+than)\\b)",
+            "\\bcan(?:'?t|not| not)\\s+(?:(?:go|carry)\\s+on|keep\\s+going)(?=\\s*(?:$|[.,!;]|(?:anymore|any\\s*more|any\\s+longer|like\\s+this|living|with\\s+(?:life|living))\\b))",
+            "\\bcan(?:'?t|not| not)\\s+(?:do\\s+this|take\\s+(?:it|this|any\\s*more)|cope|face\\s+(?:it|life|living))(?:\\s+(?:anymore|any\\s*more|any\\s+longer))",
+            "\\b(?:everyone|everybody|they|people|the\\s+world|my\\s+(?:family|kids|children|husband|wife|partner|mum|dad)|we|all)\\s+(?:would|'d|will|'ll)\\s+be\\s+better\\s+off\\s+without\\s+(?:me|him|her|them)",
+            "\\bwhat(?:'?s|\\s+is)\\s+the\\s+point(?=\\s*(?:$|[.!?]|(?:anymore|any\\s*more|of\\s+(?:living|life|going\\s+on|carrying\\s+on|anything|it\\s+all|me|trying|being\\s+(?:here|alive))|in\\s+(?:living|going\\s+on|anything|trying|being\\s+(?:here|alive)))\\b))",
+            "\\b(?:no|nothing|not\\s+any)\\s+(?:point|reason)\\s+(?:in\\s+|to\\s+)?(?:living|live|go\\s+on|going\\s+on|carry\\s+on|carrying\\s+on|be\\s+alive|being\\s+alive)",
+            "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for",
+            "\\b(?:wants?|wanted|wanting|going|planning|plans|thinking\\s+(?:of|about)|thought\\s+(?:of|about))\\s+(?:to\\s+)?end(?:ing)?\\s+(?:it(?:\\s+all)?|things|everything|(?:my|his|her|their)\\s+(?:own\\s+)?life)(?!\\s+with)",
+            "\\bwish(?:es)?\\s+(?:i|he|she|they)\\s+(?:was|were|wasn't|weren't|had\\s+never\\s+been)\\s+(?:dead|here|born|alive|gone)",
+            "\\btired\\s+of\\s+(?:living|life|being\\s+alive)",
+            "\\bwants?\\s+to\\s+(?:disappear|go\\s+to\\s+sleep\\s+and\\s+(?:never|not)\\s+wake\\s+up)",
+            "\\bcan(?:'?t|not| not)\\s+see\\s+(?:a|any)\\s+(?:way\\s+out|future|reason\\s+to\\s+(?:live|go\\s+on))",
+            "\\bgiv(?:e|en|ing)\\s+up\\s+on\\s+(?:life|living|everything)")
+            .map(regex -> Pattern.compile(regex, Pattern.CASE_INSENSITIVE))
+            .toList();
 
     /** Figures of speech: a risk phrase inside one of these is not a risk. */
     private static final String[] FIGURES = {
@@ -148,8 +172,20 @@ final class UrgencyRules {
 
     private final List<Rule> rules;
     private final List<Rule> figures;
+    private final LinearModel careful;
+    private final CarefulThresholds carefulThresholds;
 
     UrgencyRules() {
+        this(null, CarefulThresholds.single(1));
+    }
+
+    /**
+     * @param careful the learned "needs a careful reply first" head, or null for the rules alone
+     * @param carefulThresholds its probability from which a mention is {@code high} on its own, by length
+     */
+    UrgencyRules(LinearModel careful, CarefulThresholds carefulThresholds) {
+        this.careful = careful;
+        this.carefulThresholds = carefulThresholds;
         Env env = TokenSequencePattern.getNewEnv();
         env.setDefaultStringPatternFlags(Pattern.CASE_INSENSITIVE);
         env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
@@ -183,6 +219,19 @@ final class UrgencyRules {
             boolean[] figurative = figurativeTokens(tokens, words);
             String lowered = sentenceText(sentence, analysis).toLowerCase(Locale.ROOT);
             boolean distant = DISTANT.matcher(lowered).find();
+            for (int[] span : hopeless(sentence, analysis.text())) {
+                if (overlaps(figurative, span[0], span[1]) || negated(tokens, span[0]) || distant) {
+                    continue;
+                }
+                String reason = sentenceText(sentence, analysis);
+                // The tense that counts is the one leading into the phrase: "wishes she was dead" is now,
+                // "did not want to be here" is past.
+                if (happeningNow(tokens, span[0], span[0] + 1)) {
+                    immediate.add(reason);
+                } else {
+                    high.add(reason);
+                }
+            }
             for (Rule rule : rules) {
                 if (rule.literals() != null && rule.literals().stream().noneMatch(words::contains)) {
                     continue;
@@ -210,16 +259,20 @@ final class UrgencyRules {
                 }
             }
         }
-        // One harsh word in a long, mixed story is common; a serious failure of care shows as several,
-        // or as one in a clearly negative mention. Three or more stand even when the sentiment model
+        // One harsh word in a long, mixed story is common; a serious failure of care shows as several
+        // (two in a negative mention). Three or more stand even when the sentiment model
         // misses the complaint (its training data has few of the words complaints use).
-        boolean serious = failures.size() >= 3
-                || negativeOverall && (failures.size() >= 2 || sentiment.score() <= CLEARLY_NEGATIVE);
+        // One harsh word in a clearly negative mention ("the receptionist was rude") is for the learned
+        // careful-reply score to weigh, not a rule: the sentiment score is confident on nearly every complaint.
+        boolean serious = failures.size() >= 3 || negativeOverall && failures.size() >= 2;
         if (serious) {
             high.addAll(failures);
         }
-        if (criticality != null && criticality <= CRITICAL_STORY) {
-            high.add("story criticality " + criticality);
+        double score = carefulScore(analysis);
+        double carefulThreshold = carefulThresholds.at(analysis.tokenCount());
+        boolean criticalStory = criticality != null && criticality <= CRITICAL_STORY;
+        if (score >= carefulThreshold || criticalStory) {
+            high.addAll(carefulSentences(analysis, carefulThreshold));
         }
         List<String> reasons = new ArrayList<>(immediate);
         high.stream().filter(reason -> !immediate.contains(reason)).forEach(reasons::add);
@@ -230,6 +283,68 @@ final class UrgencyRules {
             return new Urgency(Urgency.Level.HIGH, reasons);
         }
         return Urgency.normal();
+    }
+
+    /**
+     * How much the mention reads like feedback that needs a careful, personal reply first (strongly
+     * critical), from the learned head: 0 .. 1, or 0 without one.
+     */
+    double carefulScore(Analysis analysis) {
+        if (careful == null || analysis.sentences().isEmpty()) {
+            return 0;
+        }
+        return careful.probability(Features.of(analysis), TriageModels.CAREFUL);
+    }
+
+    /** The sentences behind a careful-reply score, strongest first, verbatim. */
+    private List<String> carefulSentences(Analysis analysis, double carefulThreshold) {
+        if (careful == null || analysis.sentences().isEmpty()) {
+            return List.of();
+        }
+        record Scored(String text, double p) {}
+        List<Scored> scored = new ArrayList<>();
+        for (Analysis.Sentence sentence : analysis.sentences()) {
+            scored.add(new Scored(sentence.text(analysis.text()),
+                    careful.probability(Features.of(List.of(sentence), analysis.text()), TriageModels.CAREFUL)));
+        }
+        scored.sort(java.util.Comparator.comparingDouble(Scored::p).reversed());
+        List<String> chosen = new ArrayList<>();
+        for (Scored sentence : scored) {
+            if (chosen.isEmpty() || sentence.p() >= carefulThreshold / 2 && chosen.size() < 3) {
+                chosen.add(sentence.text());
+            }
+        }
+        return chosen;
+    }
+
+    /** Token spans [start, end) of hopelessness phrases in the sentence. */
+    private static List<int[]> hopeless(Analysis.Sentence sentence, String text) {
+        List<CoreLabel> tokens = sentence.tokens();
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        int offset = sentence.start();
+        String plain = sentence.text(text).replace('\u2019', '\'').replace('\u2018', '\'');
+        List<int[]> spans = new ArrayList<>();
+        for (Pattern pattern : HOPELESSNESS) {
+            Matcher matcher = pattern.matcher(plain);
+            while (matcher.find()) {
+                int from = -1;
+                int to = -1;
+                for (int i = 0; i < tokens.size(); i++) {
+                    int begin = tokens.get(i).beginPosition() - offset;
+                    int end = tokens.get(i).endPosition() - offset;
+                    if (end > matcher.start() && begin < matcher.end()) {
+                        from = from < 0 ? i : from;
+                        to = i + 1;
+                    }
+                }
+                if (from >= 0) {
+                    spans.add(new int[] {from, to});
+                }
+            }
+        }
+        return spans;
     }
 
     private boolean[] figurativeTokens(List<CoreLabel> tokens, Set<String> words) {

@@ -21,7 +21,7 @@ class MentionTriageTest {
         for (int i = 0; i < inputs.size(); i++) {
             assertThat(all.get(i)).isEqualTo(triage.triage(inputs.get(i)));
         }
-        assertThat(all).allSatisfy(result -> assertThat(result.model()).startsWith("heard-triage/nhs-sentiment"));
+        assertThat(all).allSatisfy(result -> assertThat(result.model()).startsWith("heard-triage/heard-heads-"));
     }
 
     @Test

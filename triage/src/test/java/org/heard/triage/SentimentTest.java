@@ -28,6 +28,27 @@ class SentimentTest {
     }
 
     @Test
+    void aColdDirtyWardReadsAsNegativeWithThatSentenceAsEvidence() {
+        String text = "The waiting room on ward 5 was freezing and the toilets were dirty.";
+        Sentiment sentiment = sentiment(text);
+        assertThat(sentiment.label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(sentiment.evidence()).containsExactly(text);
+    }
+
+    @Test
+    void scoresEverySentenceAndShowsTheOnesThatDroveTheLabel() {
+        String text = "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was lovely and so kind to me.";
+        TriageResult result = SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL));
+        assertThat(result.sentences()).hasSize(2);
+        assertThat(text.substring(result.sentences().get(0).start(), result.sentences().get(0).end()))
+                .isEqualTo("Nobody came when I rang the bell and I was left in pain all night.");
+        assertThat(result.sentences().get(0).label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(result.sentences().get(1).label()).isEqualTo(Sentiment.Label.POSITIVE);
+        // Evidence is whole sentences of the text, so the desk can highlight them.
+        assertThat(result.sentiment().evidence()).isNotEmpty().allSatisfy(sentence -> assertThat(text).contains(sentence));
+    }
+
+    @Test
     void anEmptyTextIsNeutral() {
         Sentiment sentiment = sentiment("  ");
         assertThat(sentiment.label()).isEqualTo(Sentiment.Label.NEUTRAL);

@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param parent id of the service above it, or null at the top
  * @param terms how patients and staff name it in text (synonyms, lay terms, abbreviations)
  * @param codes NACS / ODS codes a channel may give as hints (a story's NACS code)
+ * @param description optional: a sentence or two on what the service is and does, in the words
+ *     patients use; triage compares mentions with it (and with the name and terms), so a trust's own
+ *     wards and sites are recognised without retraining
  */
-public record Service(String id, String name, String parent, List<String> terms, List<String> codes) {
+public record Service(String id, String name, String parent, List<String> terms, List<String> codes, String description) {
+
+    public Service(String id, String name, String parent, List<String> terms, List<String> codes) {
+        this(id, name, parent, terms, codes, null);
+    }
 
     public Service {
         Objects.requireNonNull(id, "id");
@@ -22,5 +29,18 @@ public record Service(String id, String name, String parent, List<String> terms,
         name = name == null || name.isBlank() ? id : name;
         terms = terms == null ? List.of() : List.copyOf(terms);
         codes = codes == null ? List.of() : List.copyOf(codes);
+        description = description == null || description.isBlank() ? null : description.trim();
+    }
+
+    /** How the service reads as text, for comparing mentions with it: name, description and terms. */
+    public String profile() {
+        StringBuilder text = new StringBuilder(name);
+        if (description != null) {
+            text.append(". ").append(description);
+        }
+        if (!terms.isEmpty()) {
+            text.append(". ").append(String.join(", ", terms));
+        }
+        return text.toString();
     }
 }

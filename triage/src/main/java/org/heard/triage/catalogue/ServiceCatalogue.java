@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     parent: inpatient-ward
  *     terms: [ward 12, stroke unit]
  *     codes: [RX1CC]
+ *     description: Stroke ward on the second floor of City Hospital   # optional
  * </pre>
  *
  * Without {@code extends: default} the file replaces the shipped catalogue. Immutable and thread-safe.
@@ -113,7 +114,8 @@ public final class ServiceCatalogue {
                     text(fields.get("name")),
                     text(fields.get("parent")),
                     strings(fields.get("terms")),
-                    strings(fields.get("codes")));
+                    strings(fields.get("codes")),
+                    text(fields.get("description")));
             services.put(service.id(), service);
         }
         return new ServiceCatalogue(services);

@@ -14,6 +14,8 @@ final class Datasets {
     static final String NHS = "nhs_patient_feedback_v6_dev.csv";
     static final String AIRLINE = "twitter_airline_sentiment_dev.csv";
     static final String CARE_OPINION = "care_opinion_phase1_dev.csv";
+    static final String NHS_TRAIN = "nhs_patient_feedback_v6_train.csv";
+    static final String PHASE1_TRAIN = "phase1_feedback_criticality_train.csv";
 
     private Datasets() {}
 
@@ -23,6 +25,15 @@ final class Datasets {
     record Tweet(String id, String text, Sentiment.Label sentiment) {}
 
     record Story(String id, String text, int criticality) {}
+
+    /**
+     * A row of the NHS training file: sentiment may be null (unlabelled), service is {@code Service type 1}
+     * normalised (blank when unknown); trust and respondent allow source-disjoint and grouped splits.
+     */
+    record NhsRow(String id, String text, Sentiment.Label sentiment, String service, String trust, String respondent) {}
+
+    /** A row of the phase-1 criticality file (-4 .. 4), with its trust. */
+    record CriticalityRow(String id, String text, int criticality, String trust) {}
 
     /** The data folder: {@code --data DIR}, else {@code ../shared/data} from the repository root or the module. */
     static Path dataFolder(String given) {
@@ -58,6 +69,60 @@ final class Datasets {
             rows.add(new NhsComment(row.getOrDefault("Comment ID", "nhs-" + rows.size()), text, sentiment, service));
         }
         return rows;
+    }
+
+    static List<NhsRow> nhsTrain(Path folder) throws IOException {
+        List<NhsRow> rows = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(folder.resolve(NHS_TRAIN))) {
+            String text = row.getOrDefault("FFT answer", "").trim();
+            if (text.isEmpty() || text.equalsIgnoreCase("Did not answer")) {
+                continue;
+            }
+            rows.add(new NhsRow(row.getOrDefault("Comment ID", "nhs-" + rows.size()), text,
+                    nhsSentiment(row.getOrDefault("Comment sentiment", "")), service(row),
+                    row.getOrDefault("Trust", "").trim(), row.getOrDefault("Respondent ID", "").trim()));
+        }
+        return rows;
+    }
+
+    private static Sentiment.Label nhsSentiment(String label) {
+        try {
+            int value = (int) Double.parseDouble(label.trim());
+            return value <= 2 ? Sentiment.Label.POSITIVE : value == 3 ? Sentiment.Label.NEUTRAL : Sentiment.Label.NEGATIVE;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String service(Map<String, String> row) {
+        return row.getOrDefault("Service type 1", "").replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    static List<CriticalityRow> criticality(Path folder) throws IOException {
+        List<CriticalityRow> rows = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(folder.resolve(PHASE1_TRAIN))) {
+            String text = row.getOrDefault("feedback", "").trim();
+            String value = row.getOrDefault("criticality", "").trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                int criticality = Integer.parseInt(value);
+                if (criticality < -5 || criticality > 5) {
+                    continue;
+                }
+                rows.add(new CriticalityRow(row.getOrDefault("row_index", "p1-" + rows.size()), text, criticality,
+                        row.getOrDefault("organization", "").trim()));
+            } catch (NumberFormatException e) {
+                // stray values ("-o", "NA"): no label to learn from
+            }
+        }
+        return rows;
+    }
+
+    /** Text as compared for overlap between training and evaluation rows: case and punctuation ignored. */
+    static String comparable(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
     static List<Tweet> tweets(Path folder) throws IOException {

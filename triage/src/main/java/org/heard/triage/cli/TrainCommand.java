@@ -7,23 +7,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.heard.contracts.Sentiment;
-import org.heard.triage.SentimentLab;
+import java.util.Properties;
+import org.heard.contracts.ServiceTag;
+import org.heard.contracts.Urgency;
+import org.heard.triage.CarefulThresholds;
+import org.heard.triage.MentionTriage;
+import org.heard.triage.TriageInput;
+import org.heard.triage.TriageLab;
+import org.heard.triage.TriageModels;
+import org.heard.triage.TriageResult;
+import org.heard.triage.TriageSettings;
 
 /**
- * {@code train [--data DIR] [--out DIR] [--threads N]}: trains the domain sentiment classifier on the
- * NHS Friends-and-Family comments (MIT licence, so the model may ship) and writes it with a record of
- * where its data came from. Deterministic: same data, same model. Care Opinion and airline data
- * (CC BY-NC-SA) are never trained on.
+ * {@code train [--data DIR] [--out DIR] [--threads N] [--corrections FILE] [--services catalogue.yaml]
+ * [--base DIR] [--cache DIR]}: trains the three learned heads (sentiment, service type, careful reply)
+ * and writes them with a record of their data, licence, rows and command. Deterministic: same data,
+ * same models.
+ *
+ * <p>With {@code --corrections}, a trust retrains on its own staff corrections (JSON Lines, see
+ * triage/README.md) plus the shipped data. One in five corrections (by a stable hash) is held back:
+ * the new models are trained without them, and the command prints how the new models and the current
+ * ones ({@code --base}, else the shipped) tag those held-back rows, before anyone points
+ * {@code heard.triage.model-dir} at the output.
  */
 public final class TrainCommand {
 
-    static final String MODEL_FILE = "nhs-sentiment.ser.gz";
-    static final String RECORD_FILE = "nhs-sentiment.properties";
-    static final String MODEL_VERSION = "nhs-sentiment-1";
+    static final String MODEL_VERSION = "heard-heads-3";
+    /**
+     * The share of other training rows of each length the careful-reply score alone may flag, out of
+     * source: the 5% false alarms a desk can bear (issue #13).
+     */
+    static final double CAREFUL_FALSE_ALARMS = 0.05;
+    static final double SERVICE_THRESHOLD = 0.5;
+    static final double SIMILARITY_THRESHOLD = 0.6;
+    static final int HOLD_BACK = 5;
 
     private TrainCommand() {}
 
@@ -32,62 +53,182 @@ public final class TrainCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        Map<String, String> options =
-                Options.parseOrExplain(args, List.of("--data", "--out", "--threads"), "train [--data DIR] [--out DIR] [--threads N]", err);
+        Map<String, String> options = Options.parseOrExplain(args,
+                List.of("--data", "--out", "--threads", "--corrections", "--services", "--base", "--cache"),
+                "train [--data DIR] [--out DIR] [--threads N] [--corrections FILE] [--services catalogue.yaml] [--base DIR] [--cache DIR]",
+                err);
         if (options == null) {
             return 2;
         }
         Path data = Datasets.dataFolder(options.get("--data"));
-        Path outDir = options.containsKey("--out") ? Path.of(options.get("--out")) : defaultOut();
+        Path corrections = options.containsKey("--corrections") ? Path.of(options.get("--corrections")) : null;
+        Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
+                : corrections != null ? Path.of("triage-models") : defaultOut();
         try {
             int threads = Options.threads(options);
-            List<Datasets.NhsComment> comments = Datasets.nhsComments(data);
-            if (comments.isEmpty()) {
-                err.println("No labelled NHS comments in " + data.resolve(Datasets.NHS));
-                return 1;
-            }
-            List<SentimentLab.LabelledText> rows = comments.stream()
-                    .map(c -> new SentimentLab.LabelledText(c.text(), c.sentiment()))
-                    .toList();
-            err.println("Featurising " + rows.size() + " NHS comments on " + threads + " threads...");
-            SentimentLab lab = SentimentLab.open(threads);
-            SentimentLab.Featurised featurised = lab.featurise(rows);
-            Path model = outDir.resolve(MODEL_FILE);
-            lab.trainAndSave(featurised, model);
-            writeRecord(outDir.resolve(RECORD_FILE), rows, clock);
-            out.println("Wrote " + model + " (" + Files.size(model) + " bytes) from " + rows.size() + " rows");
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
+            return Commands.resultsOnlyOn(out, err, () -> {
+                List<TrainingData.Row> rows = new ArrayList<>(TrainingData.shipped(data, TrainingData.evaluationTexts(data)));
+                if (rows.isEmpty()) {
+                    err.println("No training rows in " + data);
+                    return 1;
+                }
+                List<TrainingData.Row> heldBack = new ArrayList<>();
+                List<TrainingData.Row> learned = new ArrayList<>();
+                if (corrections != null) {
+                    List<String> problems = new ArrayList<>();
+                    for (TrainingData.Row row : TrainingData.corrections(corrections, problems)) {
+                        (TrainingData.fold(row.text(), HOLD_BACK) == 0 ? heldBack : learned).add(row);
+                    }
+                    problems.forEach(p -> err.println("corrections " + p));
+                    rows.addAll(learned);
+                    err.println("Corrections: " + learned.size() + " to learn from, " + heldBack.size() + " held back to compare");
+                }
+                err.println("Featurising " + rows.size() + " rows on " + threads + " threads...");
+                Path cache = options.containsKey("--cache") ? Path.of(options.get("--cache")) : null;
+                try (TriageLab lab = TriageLab.open(threads, cache)) {
+                    TriageLab.Featurised featurised = lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
+                    List<Integer> all = new ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        all.add(i);
+                    }
+                    Trainer.Choice choice = Trainer.Choice.SHIPPED;
+                    Trainer.Heads heads = Trainer.train(lab, featurised, rows, all, choice);
+                    CarefulThresholds careful = Trainer.carefulThresholds(lab, featurised, rows, all, choice.careful(), CAREFUL_FALSE_ALARMS);
+                    Properties record = record(rows, choice, careful, corrections, clock, heads);
+                    TriageModels models = lab.models(heads.sentiment(), heads.service(), heads.careful(), record);
+                    if (!heldBack.isEmpty()) {
+                        compare(models, heldBack, options, threads, out);
+                    }
+                    TriageLab.write(models, outDir);
+                    out.println("Wrote " + TriageModels.class.getSimpleName() + " " + MODEL_VERSION + " to " + outDir.toAbsolutePath().normalize()
+                            + " from " + rows.size() + " rows (careful-reply thresholds by tokens " + careful.format() + ")");
+                    if (corrections != null) {
+                        out.println("To use them: heard.triage.model-dir=" + outDir.toAbsolutePath().normalize()
+                                + " (then an admin re-triage job applies them to the mentions already in the desk)");
+                    }
+                }
+                return 0;
+            });
+        } catch (IOException | RuntimeException e) {
             err.println("Training failed: " + e.getMessage());
             return 1;
         }
     }
 
-    private static void writeRecord(Path file, List<SentimentLab.LabelledText> rows, Clock clock) throws IOException {
-        Map<Sentiment.Label, Long> counts = new LinkedHashMap<>();
-        rows.forEach(row -> counts.merge(row.label(), 1L, Long::sum));
-        String record = String.join("\n",
-                "# Where the shipped sentiment model came from. Written by the train command; do not edit.",
-                "model=" + MODEL_VERSION,
-                "classifier=CoreNLP LinearClassifier (maxent, L-BFGS, quadratic prior sigma 1.0, labels weighted equally) over lemma uni/bigrams with negation scope and the CoreNLP sentiment RNTN (sentence distributions and word polarity over right-branching trees)",
-                "source=The-Strategy-Unit/pxtextmining datasets/v6framework_230831.csv, data rows 2400-4099 (NHS Friends and Family Test comments, NEAS and NHFT)",
-                "licence=MIT (c) NHS England; attribute the source, non-commercial use",
-                "columns=FFT answer (text), Comment sentiment (1-2 positive, 3 mixed = neutral, 4-5 negative)",
-                "rows=" + rows.size(),
-                "labels=" + counts,
-                "seed=none needed (full-batch L-BFGS on rows in file order is deterministic)",
-                "trained=" + LocalDate.now(clock),
-                "command=./mvnw -q -pl triage -am test-compile -Dtriage.command=train",
-                "not-trained-on=Care Opinion and airline tweets (CC BY-NC-SA): evaluation only",
-                "");
-        Files.writeString(file, record);
+    /** How the current and the new models tag the held-back corrections, tag by tag. */
+    private static void compare(TriageModels trained, List<TrainingData.Row> heldBack, Map<String, String> options, int threads,
+            PrintStream out) {
+        TriageSettings settings = TriageSettings.defaults().withThreads(threads);
+        if (options.containsKey("--services")) {
+            settings = settings.withCatalogue(Path.of(options.get("--services")));
+        }
+        if (options.containsKey("--base")) {
+            settings = settings.withModels(Path.of(options.get("--base")));
+        }
+        List<TriageInput> inputs = new ArrayList<>();
+        for (int i = 0; i < heldBack.size(); i++) {
+            inputs.add(TriageInput.of("held-back-" + i, heldBack.get(i).text(), null));
+        }
+        try (MentionTriage current = MentionTriage.load(settings); MentionTriage next = current.withModels(trained)) {
+            List<TriageResult> before = current.triageAll(inputs);
+            List<TriageResult> after = next.triageAll(inputs);
+            out.println("Held-back corrections: " + heldBack.size() + " rows; current models (" + current.models().version()
+                    + ") against the new ones:");
+            out.printf(Locale.ROOT, "  %-22s %-32s %-32s%n", "tag", "current", "new");
+            List<String> sentimentGold = new ArrayList<>();
+            List<String> sentimentBefore = new ArrayList<>();
+            List<String> sentimentAfter = new ArrayList<>();
+            List<String> serviceGold = new ArrayList<>();
+            List<String> serviceBefore = new ArrayList<>();
+            List<String> serviceAfter = new ArrayList<>();
+            List<String> urgencyGold = new ArrayList<>();
+            List<String> urgencyBefore = new ArrayList<>();
+            List<String> urgencyAfter = new ArrayList<>();
+            for (int i = 0; i < heldBack.size(); i++) {
+                TrainingData.Row row = heldBack.get(i);
+                if (row.sentiment() != null) {
+                    sentimentGold.add(row.sentiment().wire());
+                    sentimentBefore.add(before.get(i).sentiment().label().wire());
+                    sentimentAfter.add(after.get(i).sentiment().label().wire());
+                }
+                if (!row.services().isEmpty()) {
+                    serviceGold.add(row.services().getFirst());
+                    serviceBefore.add(top(before.get(i).services()));
+                    serviceAfter.add(top(after.get(i).services()));
+                }
+                if (row.careful() != null) {
+                    urgencyGold.add(row.careful() ? "raised" : "normal");
+                    urgencyBefore.add(before.get(i).urgency().level() == Urgency.Level.NORMAL ? "normal" : "raised");
+                    urgencyAfter.add(after.get(i).urgency().level() == Urgency.Level.NORMAL ? "normal" : "raised");
+                }
+            }
+            row(out, "sentiment", sentimentGold, sentimentBefore, sentimentAfter);
+            row(out, "service (top tag)", serviceGold, serviceBefore, serviceAfter);
+            row(out, "urgency raised or not", urgencyGold, urgencyBefore, urgencyAfter);
+        }
+    }
+
+    private static String top(List<ServiceTag> tags) {
+        if (tags.isEmpty()) {
+            return "none";
+        }
+        return tags.getFirst().serviceId();
+    }
+
+    private static void row(PrintStream out, String tag, List<String> gold, List<String> before, List<String> after) {
+        if (gold.isEmpty()) {
+            out.printf(Locale.ROOT, "  %-22s no held-back rows with this label%n", tag);
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-22s %-32s %-32s n=%d%n", tag, Scores.of(gold, before).cell(), Scores.of(gold, after).cell(), gold.size());
+    }
+
+    private static Properties record(List<TrainingData.Row> rows, Trainer.Choice choice, CarefulThresholds careful, Path corrections, Clock clock,
+            Trainer.Heads heads) {
+        Properties record = new Properties();
+        record.setProperty("model", corrections == null ? MODEL_VERSION : MODEL_VERSION + "+corrections");
+        record.setProperty("trained", LocalDate.now(clock).toString());
+        record.setProperty("command", corrections == null
+                ? "./mvnw -q -pl triage -am test-compile -Dtriage.command=train"
+                : "java -jar heard.jar train --corrections " + corrections.getFileName());
+        record.setProperty("classifier", "multinomial logistic regression (L-BFGS, Gaussian prior sigma " + 1.0
+                + ", labels weighted equally) per head over: sentiment " + heads.sentiment().blocks() + "; service "
+                + heads.service().blocks() + "; careful " + heads.careful().blocks()
+                + " (embedding = all-MiniLM-L6-v2 quantised, mean of sentence vectors; corenlp = RNTN distribution, "
+                + "word polarity, criticality lexicon with negation scope, length; lemmas = hashed lemma uni/bigrams with negation scope)");
+        record.setProperty("source.nhs", "The-Strategy-Unit/pxtextmining datasets/v6framework_230831.csv (shared/data/"
+                + Datasets.NHS_TRAIN + "): NHS Friends and Family Test comments, NEAS and NHFT; FFT answer, Comment sentiment "
+                + "(1-2 positive, 3 neutral, 4-5 negative), Service type 1");
+        record.setProperty("licence.nhs", "MIT (c) NHS England; attribute the source, non-commercial use");
+        record.setProperty("source.phase1", "The-Strategy-Unit/pxtextmining datasets/phase_1/text_data.csv (shared/data/"
+                + Datasets.PHASE1_TRAIN + "): feedback from three trusts; criticality -4..4 (sign = sentiment, <= "
+                + TrainingData.CAREFUL_AT + " = careful reply first; the careful-reply head only)");
+        record.setProperty("licence.phase1", "CC BY-NC-SA 4.0 (treated as such for the whole file)");
+        record.setProperty("licence", "CC BY-NC-SA 4.0: the careful-reply head learned from the phase-1 data, so this model set "
+                + "carries its licence (attribute The Strategy Unit / Care Opinion, non-commercial use only, share alike); "
+                + "the sentiment and service heads learned from the NHS (MIT) rows and staff corrections only");
+        TrainingData.counts("rows.nhs", rows.stream().filter(r -> r.source().equals(TrainingData.NHS_SOURCE)).toList(), record);
+        TrainingData.counts("rows.phase1", rows.stream().filter(r -> r.source().equals(TrainingData.PHASE1_SOURCE)).toList(), record);
+        if (corrections != null) {
+            TrainingData.counts("rows.corrections", rows.stream().filter(r -> r.source().equals(TrainingData.CORRECTION_SOURCE)).toList(),
+                    record);
+            record.setProperty("corrections", corrections.toAbsolutePath().normalize().toString());
+        }
+        record.setProperty("not-trained-on", "airline tweets and Care Opinion dev stories (and any training row with the same text): evaluation only");
+        record.setProperty("service.labels", String.join(",", heads.service().labels()));
+        record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, careful.format());
+        record.setProperty("careful.thresholds.basis", "from-tokens:probability; in each length band the probability flagging "
+                + (int) (CAREFUL_FALSE_ALARMS * 100) + "% of the non-critical training rows of that length, scored trust by trust "
+                + "by a head trained without that trust");
+        record.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, Double.toString(SERVICE_THRESHOLD));
+        record.setProperty(TriageModels.SIMILARITY_THRESHOLD_KEY, Double.toString(SIMILARITY_THRESHOLD));
+        return record;
     }
 
     private static Path defaultOut() {
-        Path fromRoot = Path.of("triage/src/main/resources/org/heard/triage/sentiment");
         if (Files.isDirectory(Path.of("triage/src/main/resources"))) {
-            return fromRoot;
+            return Path.of("triage/src/main/resources/org/heard/triage/models");
         }
-        return Path.of("src/main/resources/org/heard/triage/sentiment");
+        return Path.of("src/main/resources/org/heard/triage/models");
     }
 }

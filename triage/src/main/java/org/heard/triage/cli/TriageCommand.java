@@ -14,6 +14,7 @@ import java.util.Map;
 import org.heard.contracts.Channel;
 import org.heard.contracts.DeskJson;
 import org.heard.contracts.PersonalData;
+import org.heard.contracts.ScoredSentence;
 import org.heard.contracts.ServiceTag;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageInput;
@@ -25,13 +26,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code triage [--services catalogue.yaml] [--threads N]}: JSON Lines in, one JSON line out per input
- * line, in order:
+ * {@code triage [--services catalogue.yaml] [--models DIR] [--threads N]}: JSON Lines in, one JSON line
+ * out per input line, in order:
  *
  * <pre>
  * in:  {"id": "...", "text": "...", "channel": "email|twitter|story|walk-in"}   (optional: "services": [hints], "criticality": -5..5)
- * out: {"id", "sentiment": {"label", "score"}, "services": [{"id", "confidence"}],
- *       "urgency": {"level", "reasons": [...]}, "pii": [{"type", "start", "end"}]}
+ * out: {"id", "sentiment": {"label", "score", "evidence"}, "services": [{"id", "confidence", "signal", "evidence"}],
+ *       "urgency": {"level", "reasons": [...]}, "pii": [{"type", "start", "end"}],
+ *       "sentences": [{"start", "end", "label", "score"}]}
  * bad: {"id": ... or null, "error": "why"}   (and a line on stderr; the run goes on)
  * </pre>
  *
@@ -48,8 +50,15 @@ public final class TriageCommand {
         Map<String, String> options;
         TriageSettings settings;
         try {
-            options = Options.parse(args, List.of("--services", "--threads"));
+            options = Options.parse(args, List.of("--services", "--threads", "--models"));
             settings = TriageSettings.defaults().withThreads(Options.threads(options));
+            if (options.containsKey("--models")) {
+                Path models = Path.of(options.get("--models"));
+                if (!Files.isDirectory(models)) {
+                    throw new IllegalArgumentException("No model folder " + models);
+                }
+                settings = settings.withModels(models);
+            }
             if (options.containsKey("--services")) {
                 Path catalogue = Path.of(options.get("--services"));
                 if (!Files.isReadable(catalogue)) {
@@ -59,7 +68,7 @@ public final class TriageCommand {
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: triage [--services catalogue.yaml] [--threads N] < mentions.jsonl > tags.jsonl");
+            err.println("usage: triage [--services catalogue.yaml] [--models DIR] [--threads N] < mentions.jsonl > tags.jsonl");
             return 2;
         }
         TriageSettings loaded = settings;
@@ -143,9 +152,14 @@ public final class TriageCommand {
         ObjectNode sentiment = json.putObject("sentiment");
         sentiment.put("label", result.sentiment().label().wire());
         sentiment.put("score", result.sentiment().score());
+        ArrayNode evidence = sentiment.putArray("evidence");
+        result.sentiment().evidence().forEach(evidence::add);
         ArrayNode services = json.putArray("services");
         for (ServiceTag tag : result.services()) {
-            services.addObject().put("id", tag.serviceId()).put("confidence", tag.confidence());
+            ObjectNode service = services.addObject().put("id", tag.serviceId()).put("confidence", tag.confidence());
+            service.put("signal", tag.signal() == null ? null : tag.signal().wire());
+            ArrayNode because = service.putArray("evidence");
+            tag.evidence().forEach(because::add);
         }
         ObjectNode urgency = json.putObject("urgency");
         urgency.put("level", result.urgency().level().wire());
@@ -154,6 +168,11 @@ public final class TriageCommand {
         ArrayNode pii = json.putArray("pii");
         for (PersonalData span : result.personalData()) {
             pii.addObject().put("type", span.type().wire()).put("start", span.start()).put("end", span.end());
+        }
+        ArrayNode sentences = json.putArray("sentences");
+        for (ScoredSentence sentence : result.sentences()) {
+            sentences.addObject().put("start", sentence.start()).put("end", sentence.end())
+                    .put("label", sentence.label().wire()).put("score", sentence.score());
         }
         return json;
     }
@@ -183,7 +202,10 @@ public final class TriageCommand {
                 return new Line(number, null, null, "expected a JSON object");
             }
             JsonNode idNode = json.get("id");
-            String id = idNode == null || idNode.isNull() ? null : idNode.asString();
+            if (idNode != null && !idNode.isNull() && !idNode.isString() && !idNode.isNumber()) {
+                return new Line(number, null, null, "\"id\" must be a string or a number, not " + idNode.getNodeType());
+            }
+            String id = idNode == null || idNode.isNull() ? null : idNode.isNumber() ? idNode.numberValue().toString() : idNode.stringValue();
             if (id == null || id.isBlank()) {
                 return new Line(number, null, null, "missing \"id\"");
             }
@@ -194,6 +216,9 @@ public final class TriageCommand {
             Channel channel = null;
             JsonNode channelNode = json.get("channel");
             if (channelNode != null && !channelNode.isNull()) {
+                if (!channelNode.isString()) {
+                    return new Line(number, id, null, "\"channel\" must be a string");
+                }
                 try {
                     channel = Channel.fromWire(channelNode.asString());
                 } catch (IllegalArgumentException e) {
@@ -204,12 +229,16 @@ public final class TriageCommand {
             List<String> hints = new ArrayList<>();
             JsonNode servicesNode = json.get("services");
             if (servicesNode != null && servicesNode.isArray()) {
-                servicesNode.forEach(hint -> hints.add(hint.asString()));
+                servicesNode.forEach(hint -> {
+                    if (hint.isString() || hint.isNumber()) {
+                        hints.add(hint.isNumber() ? hint.numberValue().toString() : hint.stringValue());
+                    }
+                });
             }
             Map<String, String> attributes = Map.of();
             JsonNode criticality = json.get("criticality");
             if (criticality != null && criticality.isNumber()) {
-                attributes = Map.of(TriageInput.CRITICALITY, criticality.asString());
+                attributes = Map.of(TriageInput.CRITICALITY, criticality.numberValue().toString());
             }
             return new Line(number, id, new TriageInput(id, textNode.asString(), channel, hints, attributes), null);
         }

@@ -31,7 +31,7 @@ class ChannelHintTagger implements MentionTagger {
                         mention.channel(),
                         new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
                         mention.serviceHints().stream()
-                                .map(service -> new ServiceTag(service, 0.5, List.of("channel hint")))
+                                .map(service -> new ServiceTag(service, 0.5, List.of(), ServiceTag.Signal.HINT))
                                 .toList(),
                         Urgency.normal(),
                         List.of(),

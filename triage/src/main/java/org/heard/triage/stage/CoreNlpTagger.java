@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.PersonalData;
+import org.heard.contracts.ScoredSentence;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageInput;
 import org.heard.triage.TriageResult;
@@ -54,9 +55,19 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
             var mention = mentions.get(i);
             var result = results.get(i);
             tagged.add(new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(), result.sentiment(),
-                    result.services(), result.urgency(), inText(mention, result.personalData()), result.model(), at));
+                    result.services(), result.urgency(), inText(mention, result.personalData()), result.model(), at,
+                    sentencesInText(mention, result.sentences())));
         }
         return tagged;
+    }
+
+    /** Sentences are scored over subject + text; the desk highlights them in the text. */
+    static List<ScoredSentence> sentencesInText(MentionReceived mention, List<ScoredSentence> sentences) {
+        int shift = subjectLength(mention);
+        return sentences.stream()
+                .filter(sentence -> sentence.start() >= shift)
+                .map(sentence -> new ScoredSentence(sentence.start() - shift, sentence.end() - shift, sentence.label(), sentence.score()))
+                .toList();
     }
 
     /** Spans are triaged over subject + text; the index keeps them relative to the text. */
@@ -72,16 +83,34 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
     }
 
     private static int subjectLength(MentionReceived mention) {
-        return mention.subject() == null || mention.subject().isBlank() ? 0 : mention.subject().length() + SEPARATOR.length();
+        return mention.subject() == null || mention.subject().isBlank() ? 0 : subject(mention).length() + SEPARATOR.length();
     }
 
     private static final String SEPARATOR = "\n\n";
+    /**
+     * How much of a subject triage reads: a subject line is a few words; a 100,000-character one is
+     * an attack or an accident and must not cost the mentions behind it a minute (the whole subject
+     * stays stored and searchable).
+     */
+    static final int MAX_SUBJECT_CHARS = 500;
+
+    private static String subject(MentionReceived mention) {
+        String subject = mention.subject();
+        if (subject.length() <= MAX_SUBJECT_CHARS) {
+            return subject;
+        }
+        int end = MAX_SUBJECT_CHARS;
+        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
+            end--;
+        }
+        return subject.substring(0, end);
+    }
 
     /** The subject is part of what the patient said (an email subject, a story title). */
     static TriageInput input(MentionReceived mention) {
         String text = mention.subject() == null || mention.subject().isBlank()
                 ? mention.text()
-                : mention.subject() + SEPARATOR + mention.text();
+                : subject(mention) + SEPARATOR + mention.text();
         return new TriageInput(mention.mentionId().value(), text, mention.channel(), mention.serviceHints(), mention.attributes());
     }
 

@@ -34,11 +34,17 @@ class TriageConfiguration {
             @Value("${heard.triage.catalogue:}") String catalogue,
             @Value("${heard.triage.threads:0}") int threads,
             @Value("${heard.triage.max-analysed-chars:" + TriageSettings.DEFAULT_MAX_ANALYSED_CHARS + "}") int maxAnalysedChars,
+            @Value("${heard.triage.max-scanned-chars:" + TriageSettings.DEFAULT_MAX_SCANNED_CHARS + "}") int maxScannedChars,
+            @Value("${heard.triage.model-dir:}") String modelDir,
             Clock clock) {
+        // model-dir: heads retrained on the trust's corrections (the train command's output); an
+        // admin's re-triage job then applies them to the mentions already in the desk.
         var settings = new TriageSettings(
                 catalogue.isBlank() ? null : Path.of(catalogue),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                maxAnalysedChars);
+                maxAnalysedChars,
+                Math.max(maxAnalysedChars, maxScannedChars),
+                modelDir.isBlank() ? null : Path.of(modelDir));
         return new CoreNlpTagger(() -> MentionTriage.load(settings), clock);
     }
 

@@ -39,12 +39,14 @@ class TriageCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.lines()).hasSize(1);
         JsonNode line = run.lines().getFirst();
-        assertThat(line.propertyNames()).containsExactly("id", "sentiment", "services", "urgency", "pii");
+        // The documented fields stay, in order; "sentences" (and evidence, signal) were added after them.
+        assertThat(line.propertyNames()).containsExactly("id", "sentiment", "services", "urgency", "pii", "sentences");
         assertThat(line.get("id").asString()).isEqualTo("m1");
-        assertThat(line.get("sentiment").propertyNames()).containsExactly("label", "score");
+        assertThat(line.get("sentiment").propertyNames()).containsExactly("label", "score", "evidence");
         assertThat(line.get("sentiment").get("label").asString()).isIn("negative", "neutral", "positive");
         assertThat(line.get("sentiment").get("score").asDouble()).isBetween(-1.0, 1.0);
-        assertThat(line.get("services").get(0).propertyNames()).containsExactly("id", "confidence");
+        assertThat(line.get("services").get(0).propertyNames()).containsExactly("id", "confidence", "signal", "evidence");
+        assertThat(line.get("services").get(0).get("signal").asString()).isEqualTo("term");
         assertThat(line.get("services").get(0).get("id").asString()).isEqualTo("emergency-department");
         assertThat(line.get("urgency").get("level").asString()).isEqualTo("immediate");
         assertThat(line.get("urgency").get("reasons").get(0).asString()).contains("left on a trolley");
@@ -74,6 +76,26 @@ class TriageCommandTest {
         assertThat(run.lines().get(4).get("id").asString()).isEqualTo("5");
         assertThat(run.lines().get(4).has("urgency")).isTrue();
         assertThat(run.err()).contains("line 2").contains("3 of the input lines");
+    }
+
+    @Test
+    void anIdThatIsAnObjectOrAnArrayIsAnErrorLineAndANumberIsRead() {
+        Run run = triage("""
+                {"id": {"nested": 1}, "text": "Lovely midwives", "channel": "email"}
+                {"id": 42, "text": "Lovely midwives", "channel": "email"}
+                {"id": ["a"], "text": "Lovely midwives"}
+                {"id": "4", "text": "Kind staff", "channel": 7, "services": [{"x": 1}, "gp"]}
+                {"id": "5", "text": "Kind staff", "services": [{"x": 1}, "gp"], "criticality": "high"}
+                """);
+        assertThat(run.exit()).isZero();
+        assertThat(run.lines()).hasSize(5);
+        assertThat(run.lines().get(0).get("id").isNull()).isTrue();
+        assertThat(run.lines().get(0).get("error").asString()).contains("\"id\" must be a string or a number");
+        assertThat(run.lines().get(1).get("id").asString()).isEqualTo("42");
+        assertThat(run.lines().get(1).has("sentiment")).isTrue();
+        assertThat(run.lines().get(2).get("error").asString()).contains("\"id\"");
+        assertThat(run.lines().get(3).get("error").asString()).contains("channel");
+        assertThat(run.lines().get(4).has("sentiment")).isTrue();
     }
 
     @Test
