@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.heard.contracts.NhsNumber;
 import org.heard.contracts.PersonalData;
 
 /**

@@ -3,7 +3,7 @@ package org.heard.desk.reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.heard.triage.NhsNumber;
+import org.heard.contracts.NhsNumber;
 
 /** NHS numbers (with their check digit), UK phone numbers, dates of birth and known names. */
 final class PatternPersonalDataSpotter implements PersonalDataSpotter {

@@ -4,7 +4,6 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.heard.desk.audit.AuditTrail;
-import org.heard.desk.shell.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

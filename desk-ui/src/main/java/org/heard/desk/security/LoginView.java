@@ -1,4 +1,4 @@
-package org.heard.desk.shell;
+package org.heard.desk.security;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -14,7 +14,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import org.heard.desk.security.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;

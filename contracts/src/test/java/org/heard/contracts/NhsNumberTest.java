@@ -1,4 +1,4 @@
-package org.heard.triage;
+package org.heard.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,9 @@
-package org.heard.triage;
+package org.heard.contracts;
 
-/** The NHS number's Modulus 11 check digit (NHS Data Dictionary); the desk checks drafts with it too. */
+/**
+ * The NHS number's Modulus 11 check digit (NHS Data Dictionary): what counts as an NHS number, for
+ * triage finding personal data in a mention ({@link PersonalData}) and the desk checking a draft reply.
+ */
 public final class NhsNumber {
 
     private NhsNumber() {}
