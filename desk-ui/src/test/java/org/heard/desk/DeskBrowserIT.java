@@ -233,7 +233,7 @@ class DeskBrowserIT extends BrowserDeskTest {
         page.locator("#inbox-search input").press("Enter");
     }
 
-    private static void screenshot(Page page, String name) throws Exception {
+    static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         page.setViewportSize(1400, 900);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));

@@ -118,7 +118,7 @@ class InsightBrowserIT {
     }
 
     @Test
-    void eachChartIsANamedImageWithPatternsALegendAndItsTableAndABarDrillsDown() {
+    void eachChartIsANamedImageWithPatternsALegendAndItsTableAndABarDrillsDown() throws Exception {
         Page sam = login("sam", "correct horse");
         sam.navigate(url(JUNE));
 
@@ -132,6 +132,7 @@ class InsightBrowserIT {
         assertThat(sam.locator("#graph-week-sentiment + table#chart-week-sentiment")).isVisible();
         assertThat(sam.locator("#graph-first-response-service svg")).containsText("1 h 0 min");
         assertThat(sam.locator("#graph-backlog-age svg")).hasAttribute("role", "img");
+        DeskBrowserIT.screenshot(sam, "insight.png");
 
         // A click on the week of 7 June's negative bar lists the mention behind it.
         weeks.locator("rect.chart-bar[data-drill]").first().click();
