@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModularityTests {
 
-    private static final DescribedPredicate<Slice> CHANNELS = DescribedPredicate.describe("are channels",
-            slice -> Set.of("email", "twitter", "story").contains(slice.getNamePart(1)));
+    private static final DescribedPredicate<Slice> CHANNELS = DescribedPredicate.describe(
+            "are channels", slice -> Set.of("email", "twitter", "story").contains(slice.getNamePart(1)));
 
     private static JavaClasses heard;
 
@@ -42,103 +42,162 @@ class ModularityTests {
 
     @Test
     void theContractsDependOnNothingOfOursAndOnNoSpring() {
-        noClasses().that().resideInAPackage("org.heard.contracts..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.heard.platform..", "org.heard.mentions..", "org.heard.ingest..",
-                        "org.heard.triage..", "org.heard.desk..", "org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.contracts..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.heard.platform..",
+                        "org.heard.mentions..",
+                        "org.heard.ingest..",
+                        "org.heard.triage..",
+                        "org.heard.desk..",
+                        "org.springframework..")
                 .because("the contracts are the wire language: plain Java records any system may read")
                 .check(heard);
     }
 
     @Test
     void thePlatformKnowsNoStage() {
-        noClasses().that().resideInAPackage("org.heard.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.heard.mentions..", "org.heard.ingest..", "org.heard.triage..",
-                        "org.heard.desk..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.heard.mentions..", "org.heard.ingest..", "org.heard.triage..", "org.heard.desk..")
                 .check(heard);
     }
 
     @Test
     void theMentionIndexKnowsNoStage() {
-        noClasses().that().resideInAPackage("org.heard.mentions..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.heard.ingest..", "org.heard.triage..", "org.heard.desk..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.mentions..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.heard.ingest..", "org.heard.triage..", "org.heard.desk..")
                 .because("triage and the desk both use the index: it belongs to neither (docs/adr/0014)")
                 .check(heard);
     }
 
     @Test
     void ingestNeverDependsOnTriageTheMentionIndexOrTheDesk() {
-        noClasses().that().resideInAPackage("org.heard.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.heard.triage..", "org.heard.mentions..", "org.heard.desk..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.heard.triage..", "org.heard.mentions..", "org.heard.desk..")
                 .because("ingest hands mentions over on Kafka and nothing else")
                 .check(heard);
     }
 
     @Test
     void triageNeverDependsOnIngestOrTheDesk() {
-        noClasses().that().resideInAPackage("org.heard.triage..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.heard.ingest..", "org.heard.desk..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.triage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.heard.ingest..", "org.heard.desk..")
                 .check(heard);
     }
 
     @Test
     void theDeskNeverDependsOnIngest() {
-        frozen(noClasses().that().resideInAPackage("org.heard.desk..")
-                .should().dependOnClassesThat().resideInAPackage("org.heard.ingest..")
-                .because("the desk talks to ingest only through Kafka topics and the contracts, so a desk-only instance has every"
-                        + " desk feature"))
+        frozen(noClasses()
+                        .that()
+                        .resideInAPackage("org.heard.desk..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("org.heard.ingest..")
+                        .because(
+                                "the desk talks to ingest only through Kafka topics and the contracts, so a desk-only instance has every"
+                                        + " desk feature"))
                 .check(heard);
     }
 
     @Test
     void theDeskUsesOnlyTriagesServiceCatalogue() {
-        frozen(noClasses().that().resideInAPackage("org.heard.desk..")
-                .should().dependOnClassesThat(resideInAPackage("org.heard.triage..")
-                        .and(not(resideInAPackage("org.heard.triage.catalogue.."))))
-                .because("triage's public API for the desk is its service catalogue; tags arrive through the index and Kafka"))
+        frozen(
+                        noClasses()
+                                .that()
+                                .resideInAPackage("org.heard.desk..")
+                                .should()
+                                .dependOnClassesThat(resideInAPackage("org.heard.triage..")
+                                        .and(not(resideInAPackage("org.heard.triage.catalogue.."))))
+                                .because(
+                                        "triage's public API for the desk is its service catalogue; tags arrive through the index and Kafka"))
                 .check(heard);
     }
 
     @Test
     void theDeskReachesTheMentionIndexOnlyThroughItsPublicPackage() {
-        noClasses().that().resideInAPackage("org.heard.desk..")
-                .should().dependOnClassesThat(resideInAPackage("org.heard.mentions..").and(not(resideInAPackage("org.heard.mentions"))))
+        noClasses()
+                .that()
+                .resideInAPackage("org.heard.desk..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("org.heard.mentions..").and(not(resideInAPackage("org.heard.mentions"))))
                 .check(heard);
     }
 
     @Test
     void onlyTriageWritesTags() {
-        noClasses().that().resideOutsideOfPackages("org.heard.triage..", "org.heard.mentions..")
-                .should().dependOnClassesThat().areAssignableTo(TagWriter.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.heard.triage..", "org.heard.mentions..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(TagWriter.class)
                 .check(heard);
     }
 
     @Test
     void onlyTheDeskRecordsStaffWork() {
-        noClasses().that().resideOutsideOfPackages("org.heard.desk..", "org.heard.mentions..")
-                .should().dependOnClassesThat().areAssignableTo(StaffWrites.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.heard.desk..", "org.heard.mentions..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(StaffWrites.class)
                 .check(heard);
     }
 
     @Test
     void noStageReachesIntoTheEmbeddedServers() {
-        noClasses().that().resideInAnyPackage("org.heard.mentions..", "org.heard.ingest..", "org.heard.triage..", "org.heard.desk..")
-                .should().dependOnClassesThat(resideInAPackage("org.heard.platform.embedded..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.heard.mentions..", "org.heard.ingest..", "org.heard.triage..", "org.heard.desk..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.heard.platform.embedded..")
                         .and(not(resideInAnyPackage("org.heard.platform"))))
-                .because("whether Kafka and Elasticsearch are embedded or external is the platform's business (docs/adr/0002)")
+                .because(
+                        "whether Kafka and Elasticsearch are embedded or external is the platform's business (docs/adr/0002)")
                 .check(heard);
     }
 
     @Test
     void eachChannelStandsOnItsOwn() {
-        slices().matching("org.heard.ingest.(*)..").that(CHANNELS).should().notDependOnEachOther()
+        slices().matching("org.heard.ingest.(*)..")
+                .that(CHANNELS)
+                .should()
+                .notDependOnEachOther()
                 .because("adding a channel is adding one folder under ingest")
                 .check(heard);
     }
 
     @Test
     void theDesksFeaturesDependOnEachOtherWithoutCycles() {
-        frozen(slices().matching("org.heard.desk.(*)..").should().beFreeOfCycles()
-                .because("a feature package of the desk can be understood, and changed, starting from the ones it uses"))
+        frozen(
+                        slices().matching("org.heard.desk.(*)..")
+                                .should()
+                                .beFreeOfCycles()
+                                .because(
+                                        "a feature package of the desk can be understood, and changed, starting from the ones it uses"))
                 .check(heard);
     }
 

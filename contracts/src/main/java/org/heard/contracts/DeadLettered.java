@@ -51,13 +51,21 @@ public record DeadLettered(
     /** A dead letter whose raw input is bytes (an email, a Kafka record's value; null is kept as empty). */
     public static DeadLettered ofBytes(
             String id, String source, String reason, byte[] raw, Map<String, String> context, Instant deadLetteredAt) {
-        return new DeadLettered(id, source, reason, BASE64, raw == null ? "" : Base64.getEncoder().encodeToString(raw), context,
+        return new DeadLettered(
+                id,
+                source,
+                reason,
+                BASE64,
+                raw == null ? "" : Base64.getEncoder().encodeToString(raw),
+                context,
                 deadLetteredAt);
     }
 
     /** The raw input as bytes, whichever way it was written. */
     @JsonIgnore
     public byte[] payloadBytes() {
-        return BASE64.equals(payloadEncoding) ? Base64.getMimeDecoder().decode(payload) : payload.getBytes(StandardCharsets.UTF_8);
+        return BASE64.equals(payloadEncoding)
+                ? Base64.getMimeDecoder().decode(payload)
+                : payload.getBytes(StandardCharsets.UTF_8);
     }
 }

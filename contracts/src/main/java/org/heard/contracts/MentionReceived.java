@@ -43,7 +43,8 @@ public record MentionReceived(
         if (mentionId == null) {
             mentionId = MentionId.of(channel, externalId);
         } else if (!mentionId.equals(MentionId.of(channel, externalId))) {
-            throw new IllegalArgumentException("mentionId " + mentionId + " is not derived from " + channel + "/" + externalId);
+            throw new IllegalArgumentException(
+                    "mentionId " + mentionId + " is not derived from " + channel + "/" + externalId);
         }
         if (conversationId == null) {
             conversationId = ConversationId.startedBy(channel, externalId);
@@ -66,6 +67,8 @@ public record MentionReceived(
     /** Automatic mail, bounces and bulk mail are recorded but never answered automatically. */
     @JsonIgnore
     public boolean automatic() {
-        return flags.contains(MentionFlag.AUTO_REPLY) || flags.contains(MentionFlag.BOUNCE) || flags.contains(MentionFlag.BULK);
+        return flags.contains(MentionFlag.AUTO_REPLY)
+                || flags.contains(MentionFlag.BOUNCE)
+                || flags.contains(MentionFlag.BULK);
     }
 }

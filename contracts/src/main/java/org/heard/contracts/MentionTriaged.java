@@ -30,7 +30,17 @@ public record MentionTriaged(
             List<PersonalData> personalData,
             String model,
             Instant triagedAt) {
-        this(mentionId, conversationId, channel, sentiment, services, urgency, personalData, model, triagedAt, List.of());
+        this(
+                mentionId,
+                conversationId,
+                channel,
+                sentiment,
+                services,
+                urgency,
+                personalData,
+                model,
+                triagedAt,
+                List.of());
     }
 
     public MentionTriaged {

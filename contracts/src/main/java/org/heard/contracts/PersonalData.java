@@ -1,6 +1,5 @@
 package org.heard.contracts;
 
-
 /** A span of personal data in a text ([start, end) in UTF-16 chars), found so a public reply does not repeat it. */
 public record PersonalData(Type type, int start, int end) {
 

@@ -9,7 +9,12 @@ import java.util.Objects;
  * the tweet id, the story response id), kept so our own posts are never taken in as mentions.
  */
 public record ReplySent(
-        ReplyId replyId, MentionId mentionId, ConversationId conversationId, Channel channel, String externalId, Instant sentAt)
+        ReplyId replyId,
+        MentionId mentionId,
+        ConversationId conversationId,
+        Channel channel,
+        String externalId,
+        Instant sentAt)
         implements ReplyOutcome {
 
     public ReplySent {

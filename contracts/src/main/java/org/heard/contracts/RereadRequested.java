@@ -36,8 +36,14 @@ public record RereadRequested(
 
     /** A request to read this dead letter again. */
     public static RereadRequested of(DeadLettered letter, String requestedBy, Instant at) {
-        return new RereadRequested(letter.id(), letter.source(), letter.payloadEncoding(), letter.payload(), letter.context(),
-                requestedBy, at);
+        return new RereadRequested(
+                letter.id(),
+                letter.source(),
+                letter.payloadEncoding(),
+                letter.payload(),
+                letter.context(),
+                requestedBy,
+                at);
     }
 
     /** The input whose reading is asked for, as a dead letter again (its bytes, its context). */

@@ -9,20 +9,28 @@ import java.util.List;
 public final class Topics {
 
     /** New mentions from every channel (and the manual form). */
-    public static final Topic<MentionReceived> MENTIONS =
-            new Topic<>("heard.mentions.v1", MentionReceived.class, event -> event.conversationId().value());
+    public static final Topic<MentionReceived> MENTIONS = new Topic<>(
+            "heard.mentions.v1",
+            MentionReceived.class,
+            event -> event.conversationId().value());
 
     /** Tags for mentions, after triage has indexed them. */
-    public static final Topic<MentionTriaged> TRIAGED =
-            new Topic<>("heard.triaged.v1", MentionTriaged.class, event -> event.conversationId().value());
+    public static final Topic<MentionTriaged> TRIAGED = new Topic<>(
+            "heard.triaged.v1",
+            MentionTriaged.class,
+            event -> event.conversationId().value());
 
     /** Replies staff asked to send; each channel's sender consumes its own. */
-    public static final Topic<ReplyRequested> REPLIES =
-            new Topic<>("heard.replies.v1", ReplyRequested.class, event -> event.conversationId().value());
+    public static final Topic<ReplyRequested> REPLIES = new Topic<>(
+            "heard.replies.v1",
+            ReplyRequested.class,
+            event -> event.conversationId().value());
 
     /** What became of each reply. */
-    public static final Topic<ReplyOutcome> REPLY_OUTCOMES =
-            new Topic<>("heard.reply-outcomes.v1", ReplyOutcome.class, event -> event.conversationId().value());
+    public static final Topic<ReplyOutcome> REPLY_OUTCOMES = new Topic<>(
+            "heard.reply-outcomes.v1",
+            ReplyOutcome.class,
+            event -> event.conversationId().value());
 
     /** Input that could not be processed, with the reason and the raw payload. */
     public static final Topic<DeadLettered> DEAD_LETTERS =
@@ -32,8 +40,10 @@ public final class Topics {
      * Mentions to tag again, from an admin's re-triage job. A topic of its own, read by its own
      * consumer group, so a large job never queues in front of new mentions.
      */
-    public static final Topic<RetriageRequested> RETRIAGE =
-            new Topic<>("heard.retriage.v1", RetriageRequested.class, request -> request.mentionId().value());
+    public static final Topic<RetriageRequested> RETRIAGE = new Topic<>(
+            "heard.retriage.v1",
+            RetriageRequested.class,
+            request -> request.mentionId().value());
 
     /**
      * Dead-lettered input an admin asked to be read again, keyed by its source; the channel that owns
@@ -60,7 +70,16 @@ public final class Topics {
     private Topics() {}
 
     public static List<Topic<?>> all() {
-        return List.of(MENTIONS, TRIAGED, REPLIES, REPLY_OUTCOMES, DEAD_LETTERS, RETRIAGE, REREAD_REQUESTS, CHANNEL_STATUS, AUDIT);
+        return List.of(
+                MENTIONS,
+                TRIAGED,
+                REPLIES,
+                REPLY_OUTCOMES,
+                DEAD_LETTERS,
+                RETRIAGE,
+                REREAD_REQUESTS,
+                CHANNEL_STATUS,
+                AUDIT);
     }
 
     /** Topics where only the latest record per key matters: created with log compaction, not kept whole. */

@@ -41,7 +41,8 @@ public interface WireEnum {
 
     /** Applies the rule to a JSON mapper's builder: {@link DeskJson}'s, and the web's. */
     static <B extends MapperBuilder<?, B>> B rule(B builder) {
-        return builder.enumNamingStrategy(Naming.INSTANCE).enable(tools.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+        return builder.enumNamingStrategy(Naming.INSTANCE)
+                .enable(tools.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
     }
 
     private static String wireName(String constant) {
@@ -50,7 +51,10 @@ public interface WireEnum {
 
     /** {@code Sentiment.Label}: "sentiment label". */
     private static String described(Class<?> type) {
-        String name = (type.getEnclosingClass() == null ? "" : type.getEnclosingClass().getSimpleName()) + type.getSimpleName();
+        String name = (type.getEnclosingClass() == null
+                        ? ""
+                        : type.getEnclosingClass().getSimpleName())
+                + type.getSimpleName();
         return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 

@@ -49,12 +49,31 @@ class DeskJsonTest {
                         List.of(new PersonalData(PersonalData.Type.PERSON, 0, 3)),
                         "test-model",
                         SENT.plusSeconds(4)),
-                new ReplyRequested(replyId, mention.mentionId(), mention.conversationId(), Channel.TWITTER, "@StMaryTrust",
-                        responder, "I'm so sorry, Pat. I'm Sam...", true, SENT.plusSeconds(60)),
-                new ReplySent(replyId, mention.mentionId(), mention.conversationId(), Channel.TWITTER, "1790000000000000099",
+                new ReplyRequested(
+                        replyId,
+                        mention.mentionId(),
+                        mention.conversationId(),
+                        Channel.TWITTER,
+                        "@StMaryTrust",
+                        responder,
+                        "I'm so sorry, Pat. I'm Sam...",
+                        true,
+                        SENT.plusSeconds(60)),
+                new ReplySent(
+                        replyId,
+                        mention.mentionId(),
+                        mention.conversationId(),
+                        Channel.TWITTER,
+                        "1790000000000000099",
                         SENT.plusSeconds(61)),
-                new ReplyFailed(replyId, mention.mentionId(), mention.conversationId(), Channel.TWITTER,
-                        "Rate limited until 09:30", true, SENT.plusSeconds(61)));
+                new ReplyFailed(
+                        replyId,
+                        mention.mentionId(),
+                        mention.conversationId(),
+                        Channel.TWITTER,
+                        "Rate limited until 09:30",
+                        true,
+                        SENT.plusSeconds(61)));
 
         for (DeskEvent event : events) {
             byte[] json = DeskJson.write(event);
@@ -77,7 +96,8 @@ class DeskJsonTest {
 
     @Test
     void toleratesFieldsItDoesNotKnow() {
-        String json = DeskJson.writeString(tweet()).replace("{\"type\"", "{\"addedInALaterVersion\":{\"x\":1},\"type\"");
+        String json =
+                DeskJson.writeString(tweet()).replace("{\"type\"", "{\"addedInALaterVersion\":{\"x\":1},\"type\"");
 
         var read = DeskJson.read(json.getBytes(StandardCharsets.UTF_8), DeskEvent.class);
 
@@ -95,18 +115,25 @@ class DeskJsonTest {
 
     @Test
     void reportsBrokenJsonAsUnreadableNotAsACrash() {
-        assertThatThrownBy(() -> DeskJson.read("{\"type\":\"MentionReceived\",".getBytes(StandardCharsets.UTF_8), DeskEvent.class))
+        assertThatThrownBy(() -> DeskJson.read(
+                        "{\"type\":\"MentionReceived\",".getBytes(StandardCharsets.UTF_8), DeskEvent.class))
                 .isInstanceOf(DeskJson.UnreadableRecord.class);
         assertThatThrownBy(() -> DeskJson.read("[]".getBytes(StandardCharsets.UTF_8), DeskEvent.class))
                 .isInstanceOf(DeskJson.UnreadableRecord.class);
-        assertThatThrownBy(() -> DeskJson.read("{\"type\":\"MentionReceived\"}".getBytes(StandardCharsets.UTF_8), DeskEvent.class))
+        assertThatThrownBy(() -> DeskJson.read(
+                        "{\"type\":\"MentionReceived\"}".getBytes(StandardCharsets.UTF_8), DeskEvent.class))
                 .isInstanceOf(DeskJson.UnreadableRecord.class);
     }
 
     @Test
     void roundTripsADeadLetter() {
-        var letter = DeadLettered.ofBytes("dl-1", "email:feedback@trust.nhs.uk", "Malformed MIME: missing boundary",
-                new byte[] {0, 1, 2}, Map.of("uid", "17"), SENT);
+        var letter = DeadLettered.ofBytes(
+                "dl-1",
+                "email:feedback@trust.nhs.uk",
+                "Malformed MIME: missing boundary",
+                new byte[] {0, 1, 2},
+                Map.of("uid", "17"),
+                SENT);
 
         assertThat(letter.payloadEncoding()).isEqualTo("base64");
         assertThat(letter.payload()).isEqualTo("AAEC");
@@ -116,13 +143,20 @@ class DeskJsonTest {
 
     @Test
     void roundTripsARereadRequestMadeFromADeadLetter() {
-        var letter = DeadLettered.ofBytes("email:feedback@trust.nhs.uk:INBOX:1:7", "email:feedback@trust.nhs.uk", "malformed MIME",
-                new byte[] {1, 2, 3}, Map.of("uid", "7"), SENT);
+        var letter = DeadLettered.ofBytes(
+                "email:feedback@trust.nhs.uk:INBOX:1:7",
+                "email:feedback@trust.nhs.uk",
+                "malformed MIME",
+                new byte[] {1, 2, 3},
+                Map.of("uid", "7"),
+                SENT);
         var request = RereadRequested.of(letter, "alex", SENT.plusSeconds(60));
 
-        assertThat(DeskJson.read(DeskJson.write(request), RereadRequested.class)).isEqualTo(request);
+        assertThat(DeskJson.read(DeskJson.write(request), RereadRequested.class))
+                .isEqualTo(request);
         assertThat(Topics.REREAD_REQUESTS.keyOf(request)).isEqualTo("email:feedback@trust.nhs.uk");
-        assertThat(request.asDeadLetter("still unreadable", SENT).payloadBytes()).containsExactly(1, 2, 3);
+        assertThat(request.asDeadLetter("still unreadable", SENT).payloadBytes())
+                .containsExactly(1, 2, 3);
         assertThat(request.asDeadLetter("still unreadable", SENT).id()).isEqualTo(letter.id());
     }
 
@@ -139,31 +173,58 @@ class DeskJsonTest {
 
     @Test
     void roundTripsAChannelStatusKeyedByChannelAndAccount() {
-        var status = new ChannelStatusReported(Channel.TWITTER, "@StMaryTrust", ChannelStatusReported.ConnectorState.RATE_LIMITED,
-                ChannelStatusReported.ConnectorState.HEALTHY, "X rate limit reached for mentions", SENT.minusSeconds(60),
-                SENT.plusSeconds(600), SENT.plusSeconds(86_400 * 10), SENT, "ingest-1/4711");
+        var status = new ChannelStatusReported(
+                Channel.TWITTER,
+                "@StMaryTrust",
+                ChannelStatusReported.ConnectorState.RATE_LIMITED,
+                ChannelStatusReported.ConnectorState.HEALTHY,
+                "X rate limit reached for mentions",
+                SENT.minusSeconds(60),
+                SENT.plusSeconds(600),
+                SENT.plusSeconds(86_400 * 10),
+                SENT,
+                "ingest-1/4711");
 
         var read = DeskJson.read(DeskJson.write(status), ChannelStatusReported.class);
 
         assertThat(read).isEqualTo(status);
         assertThat(Topics.CHANNEL_STATUS.keyOf(read)).isEqualTo("twitter:@StMaryTrust");
         assertThat(Topics.compacted()).containsExactly(Topics.CHANNEL_STATUS);
-        assertThat(read.sameStateAs(new ChannelStatusReported(Channel.TWITTER, "@StMaryTrust", read.inbound(), read.outbound(),
-                read.detail(), read.lastSuccessfulFetch(), read.rateLimitedUntil(), read.tokenExpiresAt(), SENT.plusSeconds(30),
-                "ingest-2/1"))).isTrue();
+        assertThat(read.sameStateAs(new ChannelStatusReported(
+                        Channel.TWITTER,
+                        "@StMaryTrust",
+                        read.inbound(),
+                        read.outbound(),
+                        read.detail(),
+                        read.lastSuccessfulFetch(),
+                        read.rateLimitedUntil(),
+                        read.tokenExpiresAt(),
+                        SENT.plusSeconds(30),
+                        "ingest-2/1")))
+                .isTrue();
     }
 
     @Test
     void aChannelWithoutAnAccountIsKeyedWithADash() {
-        var status = new ChannelStatusReported(Channel.STORY, null, ChannelStatusReported.ConnectorState.NOT_CONFIGURED,
-                ChannelStatusReported.ConnectorState.NOT_CONFIGURED, "no key", null, null, null, SENT, "ingest-1");
+        var status = new ChannelStatusReported(
+                Channel.STORY,
+                null,
+                ChannelStatusReported.ConnectorState.NOT_CONFIGURED,
+                ChannelStatusReported.ConnectorState.NOT_CONFIGURED,
+                "no key",
+                null,
+                null,
+                null,
+                SENT,
+                "ingest-1");
 
         assertThat(status.key()).isEqualTo("story:-");
     }
 
     @Test
     void roundTripsAnAuditEntryKeyedByWhoDidIt() {
-        var entry = new AccessAudited("audit-1", "sam", "csv-exported", null, null, "mentions=email-1,email-2", SENT, "desk-1");
+        var entry = new AccessAudited(
+                "audit-1", "sam", "csv-exported", null, null, "mentions=email-1,email-2", SENT, "desk-1");
 
         var read = DeskJson.read(DeskJson.write(entry), AccessAudited.class);
 

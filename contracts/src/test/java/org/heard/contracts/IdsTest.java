@@ -24,17 +24,43 @@ class IdsTest {
 
     @Test
     void refusesAMentionIdThatWasNotDerivedFromItsMessage() {
-        assertThatThrownBy(() -> new MentionReceived(MentionId.of(Channel.EMAIL, "other"), Channel.EMAIL, "a", "mine", null,
-                        null, null, null, "text", null, Instant.EPOCH, null, null, null))
+        assertThatThrownBy(() -> new MentionReceived(
+                        MentionId.of(Channel.EMAIL, "other"),
+                        Channel.EMAIL,
+                        "a",
+                        "mine",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "text",
+                        null,
+                        Instant.EPOCH,
+                        null,
+                        null,
+                        null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void startsAConversationAtItsFirstMessageUnlessTheChannelSaysOtherwise() {
-        var first = new MentionReceived(null, Channel.EMAIL, "a", "m1", null, null, null, null, "hi", null, Instant.EPOCH,
-                null, null, null);
-        var reply = new MentionReceived(null, Channel.EMAIL, "a", "m2", first.conversationId(), "m1", null, null, "again",
-                null, Instant.EPOCH, null, null, null);
+        var first = new MentionReceived(
+                null, Channel.EMAIL, "a", "m1", null, null, null, null, "hi", null, Instant.EPOCH, null, null, null);
+        var reply = new MentionReceived(
+                null,
+                Channel.EMAIL,
+                "a",
+                "m2",
+                first.conversationId(),
+                "m1",
+                null,
+                null,
+                "again",
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null);
 
         assertThat(first.conversationId()).isEqualTo(ConversationId.startedBy(Channel.EMAIL, "m1"));
         assertThat(reply.conversationId()).isEqualTo(first.conversationId());
@@ -45,9 +71,11 @@ class IdsTest {
     void keysEveryConversationEventByItsConversation() {
         var mention = DeskJsonTest.tweet();
 
-        assertThat(Topics.MENTIONS.keyOf(mention)).isEqualTo(mention.conversationId().value());
+        assertThat(Topics.MENTIONS.keyOf(mention))
+                .isEqualTo(mention.conversationId().value());
         // Every topic has a name of its own.
-        assertThat(Topics.all().stream().map(Topic::name).collect(Collectors.toSet())).hasSize(Topics.all().size());
+        assertThat(Topics.all().stream().map(Topic::name).collect(Collectors.toSet()))
+                .hasSize(Topics.all().size());
     }
 
     @Test

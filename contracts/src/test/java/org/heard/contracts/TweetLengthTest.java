@@ -8,7 +8,9 @@ class TweetLengthTest {
 
     @Test
     void countsAnyUrlAsTwentyThree() {
-        assertThat(TweetLength.of("https://www.example.nhs.uk/a/very/long/path/that/goes/on/and/on").weightedLength()).isEqualTo(23);
+        assertThat(TweetLength.of("https://www.example.nhs.uk/a/very/long/path/that/goes/on/and/on")
+                        .weightedLength())
+                .isEqualTo(23);
     }
 
     @Test

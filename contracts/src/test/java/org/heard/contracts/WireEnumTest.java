@@ -28,26 +28,50 @@ class WireEnumTest {
     @Test
     void enumsOutsideTheRuleKeepTheirConstantNames() {
         assertThat(DeskJson.writeString(MentionFlag.DIRECT_MESSAGE)).isEqualTo("\"DIRECT_MESSAGE\"");
-        assertThat(DeskJson.mapper().readValue("\"AUTO_REPLY\"", MentionFlag.class)).isEqualTo(MentionFlag.AUTO_REPLY);
-        assertThat(DeskJson.writeString(ChannelStatusReported.ConnectorState.RATE_LIMITED)).isEqualTo("\"RATE_LIMITED\"");
+        assertThat(DeskJson.mapper().readValue("\"AUTO_REPLY\"", MentionFlag.class))
+                .isEqualTo(MentionFlag.AUTO_REPLY);
+        assertThat(DeskJson.writeString(ChannelStatusReported.ConnectorState.RATE_LIMITED))
+                .isEqualTo("\"RATE_LIMITED\"");
     }
 
     @Test
     void aWholeEventCarriesTheWireNames() {
         var at = Instant.parse("2026-11-01T09:00:00Z");
-        var mention = new MentionReceived(null, Channel.WALK_IN, "desk", "w-1", null, null, null, null, "Kind nurses", at, at,
-                List.of(), Set.of(MentionFlag.DIRECT_MESSAGE), Map.of());
-        var tags = new MentionTriaged(mention.mentionId(), mention.conversationId(), Channel.WALK_IN,
+        var mention = new MentionReceived(
+                null,
+                Channel.WALK_IN,
+                "desk",
+                "w-1",
+                null,
+                null,
+                null,
+                null,
+                "Kind nurses",
+                at,
+                at,
+                List.of(),
+                Set.of(MentionFlag.DIRECT_MESSAGE),
+                Map.of());
+        var tags = new MentionTriaged(
+                mention.mentionId(),
+                mention.conversationId(),
+                Channel.WALK_IN,
                 new Sentiment(Sentiment.Label.POSITIVE, 0.8, List.of("Kind nurses")),
                 List.of(new ServiceTag("ward-7", 0.9, List.of("nurses"), ServiceTag.Signal.TERM)),
-                new Urgency(Urgency.Level.HIGH, List.of()), List.of(new PersonalData(PersonalData.Type.NHS_NUMBER, 0, 4)), "m", at,
+                new Urgency(Urgency.Level.HIGH, List.of()),
+                List.of(new PersonalData(PersonalData.Type.NHS_NUMBER, 0, 4)),
+                "m",
+                at,
                 List.of(new ScoredSentence(0, 11, Sentiment.Label.POSITIVE, 0.8)));
 
         String mentionJson = DeskJson.writeString(mention);
         String tagsJson = DeskJson.writeString(tags);
 
         assertThat(mentionJson).contains("\"channel\":\"walk-in\"").contains("\"flags\":[\"DIRECT_MESSAGE\"]");
-        assertThat(tagsJson).contains("\"label\":\"positive\"").contains("\"signal\":\"term\"").contains("\"level\":\"high\"")
+        assertThat(tagsJson)
+                .contains("\"label\":\"positive\"")
+                .contains("\"signal\":\"term\"")
+                .contains("\"level\":\"high\"")
                 .contains("\"type\":\"nhs-number\"");
         assertThat(DeskJson.read(mentionJson.getBytes(), MentionReceived.class)).isEqualTo(mention);
         assertThat(DeskJson.read(tagsJson.getBytes(), MentionTriaged.class)).isEqualTo(tags);
@@ -58,7 +82,8 @@ class WireEnumTest {
         assertThat(Channel.fromWire("walk-in")).isEqualTo(Channel.WALK_IN);
         assertThat(Channel.fromWire("WALK_IN")).isEqualTo(Channel.WALK_IN);
         assertThat(Sentiment.Label.fromWire("Negative")).isEqualTo(Sentiment.Label.NEGATIVE);
-        assertThat(DeskJson.mapper().readValue("\"NEGATIVE\"", Sentiment.Label.class)).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(DeskJson.mapper().readValue("\"NEGATIVE\"", Sentiment.Label.class))
+                .isEqualTo(Sentiment.Label.NEGATIVE);
     }
 
     @Test
@@ -74,7 +99,9 @@ class WireEnumTest {
     /** Written by DeskJson (Kafka, the index) as these names, in order, and read back as the same constants. */
     static <E extends Enum<E> & WireEnum> void assertWireNames(Class<E> type, String... names) {
         var constants = type.getEnumConstants();
-        assertThat(Arrays.stream(constants).map(WireEnum::wire).toList()).as(type.getName()).containsExactly(names);
+        assertThat(Arrays.stream(constants).map(WireEnum::wire).toList())
+                .as(type.getName())
+                .containsExactly(names);
         for (E constant : constants) {
             String json = DeskJson.writeString(constant);
             assertThat(json).isEqualTo("\"" + constant.wire() + "\"");

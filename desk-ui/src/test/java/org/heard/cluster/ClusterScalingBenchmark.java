@@ -44,16 +44,21 @@ public final class ClusterScalingBenchmark {
 
         try (var cluster = LocalCluster.start()) {
             progress("cluster up");
-            var first = cluster.startHeard("triage-1", triageHeap, "triage", "--heard.triage.nlp=" + nlp).awaitStarted(Duration.ofMinutes(5));
+            var first = cluster.startHeard("triage-1", triageHeap, "triage", "--heard.triage.nlp=" + nlp)
+                    .awaitStarted(Duration.ofMinutes(5));
             warmUp(cluster, "warm-1");
             double one = throughput(cluster, "one", mentions);
-            results.add(String.format("triage, 1 instance:  %6.1f mentions/s (%d mentions, nlp=%s)", one, mentions, nlp));
+            results.add(
+                    String.format("triage, 1 instance:  %6.1f mentions/s (%d mentions, nlp=%s)", one, mentions, nlp));
 
-            var second = cluster.startHeard("triage-2", triageHeap, "triage", "--heard.triage.nlp=" + nlp).awaitStarted(Duration.ofMinutes(5));
+            var second = cluster.startHeard("triage-2", triageHeap, "triage", "--heard.triage.nlp=" + nlp)
+                    .awaitStarted(Duration.ofMinutes(5));
             warmUp(cluster, "warm-2");
             double two = throughput(cluster, "two", mentions);
-            results.add(String.format("triage, 2 instances: %6.1f mentions/s (%d mentions, nlp=%s)", two, mentions, nlp));
-            results.add(String.format("ratio 2/1:           %6.2f  (on %d cores shared with 3 brokers, 2 Elasticsearch nodes and the other JVMs)",
+            results.add(
+                    String.format("triage, 2 instances: %6.1f mentions/s (%d mentions, nlp=%s)", two, mentions, nlp));
+            results.add(String.format(
+                    "ratio 2/1:           %6.2f  (on %d cores shared with 3 brokers, 2 Elasticsearch nodes and the other JVMs)",
                     two / one, Runtime.getRuntime().availableProcessors()));
             second.close();
             progress("triage-2 stopped");
@@ -82,7 +87,10 @@ public final class ClusterScalingBenchmark {
             batch.add(mention(id + "-" + i));
         }
         cluster.publishAll(Topics.MENTIONS, batch);
-        awaitIndexed(cluster.elasticsearch(), batch.stream().map(mention -> mention.mentionId().value()).toList(), Duration.ofMinutes(10));
+        awaitIndexed(
+                cluster.elasticsearch(),
+                batch.stream().map(mention -> mention.mentionId().value()).toList(),
+                Duration.ofMinutes(10));
         progress("warm: " + id);
     }
 
@@ -99,7 +107,8 @@ public final class ClusterScalingBenchmark {
         double publishing = (System.nanoTime() - start) / 1e9;
         awaitIndexed(cluster.elasticsearch(), ids, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress(String.format("%s: %d mentions on Kafka in %.1f s, triaged and indexed %.1f s after the first was sent",
+        progress(String.format(
+                "%s: %d mentions on Kafka in %.1f s, triaged and indexed %.1f s after the first was sent",
                 run, count, publishing, seconds));
         return count / seconds;
     }
@@ -115,7 +124,10 @@ public final class ClusterScalingBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         HeardProcess poller = null;
         while (poller == null && System.nanoTime() < deadline) {
-            poller = ingest.stream().filter(instance -> instance.polls(key)).findFirst().orElse(null);
+            poller = ingest.stream()
+                    .filter(instance -> instance.polls(key))
+                    .findFirst()
+                    .orElse(null);
             Thread.sleep(200);
         }
         if (poller == null) {
@@ -137,7 +149,10 @@ public final class ClusterScalingBenchmark {
                 progress(poller.name() + " killed");
             }
             String id = "failover-" + i;
-            deliveredAt.put(MentionId.of(Channel.EMAIL, "<" + id + "@" + LocalCluster.PATIENTS + ">").value(), Instant.now());
+            deliveredAt.put(
+                    MentionId.of(Channel.EMAIL, "<" + id + "@" + LocalCluster.PATIENTS + ">")
+                            .value(),
+                    Instant.now());
             cluster.deliverEmail(id);
         }
         var latencies = new HashMap<String, Long>();
@@ -145,24 +160,39 @@ public final class ClusterScalingBenchmark {
         while (latencies.size() < deliveredAt.size() && System.nanoTime() < waitUntil) {
             for (var entry : deliveredAt.entrySet()) {
                 if (!latencies.containsKey(entry.getKey())) {
-                    index.find(entry.getKey()).filter(found -> found.triagedAt() != null).ifPresent(found ->
-                            latencies.put(entry.getKey(), Duration.between(entry.getValue(), found.triagedAt()).toMillis()));
+                    index.find(entry.getKey())
+                            .filter(found -> found.triagedAt() != null)
+                            .ifPresent(found -> latencies.put(
+                                    entry.getKey(),
+                                    Duration.between(entry.getValue(), found.triagedAt())
+                                            .toMillis()));
                 }
             }
             Thread.sleep(500);
         }
         var kill = killedAt;
-        long[] all = latencies.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] all =
+                latencies.values().stream().mapToLong(Long::longValue).sorted().toArray();
         long[] around = latencies.entrySet().stream()
-                .filter(entry -> Math.abs(Duration.between(kill, deliveredAt.get(entry.getKey())).toSeconds()) <= 10)
-                .mapToLong(Map.Entry::getValue).sorted().toArray();
+                .filter(entry -> Math.abs(Duration.between(kill, deliveredAt.get(entry.getKey()))
+                                .toSeconds())
+                        <= 10)
+                .mapToLong(Map.Entry::getValue)
+                .sorted()
+                .toArray();
         return List.of(
-                String.format("failover: %d emails at %.0f/s over %d s, the polling ingest instance killed at %d s; %d of %d in the index",
+                String.format(
+                        "failover: %d emails at %.0f/s over %d s, the polling ingest instance killed at %d s; %d of %d in the index",
                         emails, perSecond, seconds, seconds / 3, all.length, emails),
-                String.format("end-to-end latency, whole run:          p50 %6d ms, p95 %6d ms, max %6d ms",
+                String.format(
+                        "end-to-end latency, whole run:          p50 %6d ms, p95 %6d ms, max %6d ms",
                         percentile(all, 50), percentile(all, 95), all.length == 0 ? -1 : all[all.length - 1]),
-                String.format("end-to-end latency, +-10 s of the kill: p50 %6d ms, p95 %6d ms, max %6d ms (%d emails)",
-                        percentile(around, 50), percentile(around, 95), around.length == 0 ? -1 : around[around.length - 1], around.length));
+                String.format(
+                        "end-to-end latency, +-10 s of the kill: p50 %6d ms, p95 %6d ms, max %6d ms (%d emails)",
+                        percentile(around, 50),
+                        percentile(around, 95),
+                        around.length == 0 ? -1 : around[around.length - 1],
+                        around.length));
     }
 
     private static void awaitIndexed(ElasticsearchClient client, List<String> ids, Duration timeout) throws Exception {
@@ -171,7 +201,9 @@ public final class ClusterScalingBenchmark {
             long found = 0;
             for (int from = 0; from < ids.size(); from += 1000) {
                 var chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                found += client.count(count -> count.index(MentionIndexSchema.ALIAS).query(query -> query.ids(match -> match.values(chunk)))).count();
+                found += client.count(count -> count.index(MentionIndexSchema.ALIAS)
+                                .query(query -> query.ids(match -> match.values(chunk))))
+                        .count();
             }
             if (found == ids.size()) {
                 return;
@@ -183,11 +215,23 @@ public final class ClusterScalingBenchmark {
 
     private static MentionReceived mention(String id) {
         var at = Instant.now();
-        return new MentionReceived(null, Channel.EMAIL, LocalCluster.MAILBOX, "<" + id + "@bench.example.org>", null, null,
-                new Author("patient-" + id + "@bench.example.org", null, "A Patient"), "Ward 7 last night",
+        return new MentionReceived(
+                null,
+                Channel.EMAIL,
+                LocalCluster.MAILBOX,
+                "<" + id + "@bench.example.org>",
+                null,
+                null,
+                new Author("patient-" + id + "@bench.example.org", null, "A Patient"),
+                "Ward 7 last night",
                 "My mum was on ward 7 last night. The nurses were kind but nobody came when she rang the bell for over an hour, "
-                        + "and she was in pain. The discharge letter was wrong too. Please can someone look into this. (" + id + ")",
-                at, at, List.of(), Set.of(), Map.of());
+                        + "and she was in pain. The discharge letter was wrong too. Please can someone look into this. ("
+                        + id + ")",
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of());
     }
 
     private static long percentile(long[] sorted, int percent) {
@@ -202,5 +246,4 @@ public final class ClusterScalingBenchmark {
     }
 
     private ClusterScalingBenchmark() {}
-
 }

@@ -70,12 +70,15 @@ final class HeardProcess implements AutoCloseable {
 
     /** Waits for Spring Boot's "Started" line; fails with the log's tail if the instance dies first. */
     HeardProcess awaitStarted(Duration timeout) {
-        Awaitility.await(name + " started").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            return output().contains("Started HeardApplication");
-        });
+        Awaitility.await(name + " started")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail());
+                    }
+                    return output().contains("Started HeardApplication");
+                });
         return this;
     }
 

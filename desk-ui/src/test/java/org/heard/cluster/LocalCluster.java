@@ -8,7 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +63,12 @@ final class LocalCluster implements AutoCloseable {
     private final ElasticsearchClient client;
     private final KafkaProducer<String, byte[]> producer;
 
-    private LocalCluster(Path directory, KafkaClusterTestKit kafka, List<EmbeddedElasticsearch> elasticsearch,
-            String elasticsearchPassword, GreenMail mail) {
+    private LocalCluster(
+            Path directory,
+            KafkaClusterTestKit kafka,
+            List<EmbeddedElasticsearch> elasticsearch,
+            String elasticsearchPassword,
+            GreenMail mail) {
         this.directory = directory;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
@@ -73,10 +76,16 @@ final class LocalCluster implements AutoCloseable {
         this.mail = mail;
         this.mailbox = mail.setUser(MAILBOX, MAILBOX, MAILBOX_PASSWORD);
         this.client = ElasticsearchClients.create(elasticsearchUris(), "heard", elasticsearchPassword);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     static LocalCluster start() throws Exception {
@@ -125,7 +134,8 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** Two nodes that find each other over loopback transport; both accept the same superuser. */
-    private static List<EmbeddedElasticsearch> elasticsearchCluster(Path directory, String password) throws IOException {
+    private static List<EmbeddedElasticsearch> elasticsearchCluster(Path directory, String password)
+            throws IOException {
         int[] transport = {freePort(), freePort()};
         var seeds = List.of("127.0.0.1:" + transport[0], "127.0.0.1:" + transport[1]);
         var names = List.of("heard-es-1", "heard-es-2");
@@ -164,7 +174,8 @@ final class LocalCluster implements AutoCloseable {
 
     /** The settings a Heard instance needs to use this cluster and the mailbox. */
     List<String> heardArguments() {
-        var uris = String.join(",", elasticsearchUris().stream().map(URI::toString).toList());
+        var uris =
+                String.join(",", elasticsearchUris().stream().map(URI::toString).toList());
         return List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -208,7 +219,8 @@ final class LocalCluster implements AutoCloseable {
                 + "My mum was on ward 7 last night. The nurses were kind but nobody came when she rang the bell "
                 + "for over an hour. Please can someone look into this. (" + id + ")\r\n";
         try {
-            mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
+            mailbox.deliver(new MimeMessage(
+                    Session.getInstance(new Properties()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
@@ -223,7 +235,8 @@ final class LocalCluster implements AutoCloseable {
         var received = new ArrayList<MimeMessage>();
         for (var user : mail.getUserManager().listUser()) {
             if (user.getEmail().endsWith("@" + PATIENTS)) {
-                for (var message : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                for (var message :
+                        mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
                     received.add(message.getMimeMessage());
                 }
             }
@@ -240,7 +253,9 @@ final class LocalCluster implements AutoCloseable {
         var acknowledgements = new ArrayList<java.util.concurrent.Future<?>>();
         for (T record : records) {
             var producerRecord = new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record));
-            producerRecord.headers().add("heard-type", record.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            producerRecord
+                    .headers()
+                    .add("heard-type", record.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
             acknowledgements.add(producer.send(producerRecord));
         }
         for (var acknowledgement : acknowledgements) {
@@ -280,9 +295,11 @@ final class LocalCluster implements AutoCloseable {
 
         synchronized List<T> all() {
             var end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
-            while (end.entrySet().stream().anyMatch(partition ->
-                    consumer.position(partition.getKey(), Duration.ofSeconds(30)) < partition.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(DeskJson.read(record.value(), topic.type())));
+            while (end.entrySet().stream()
+                    .anyMatch(partition ->
+                            consumer.position(partition.getKey(), Duration.ofSeconds(30)) < partition.getValue())) {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> read.add(DeskJson.read(record.value(), topic.type())));
             }
             return List.copyOf(read);
         }

@@ -41,6 +41,7 @@ class LocalClusterIT {
 
     /** Emails delivered after the crash, at least; the feeder writes until then. */
     private static final int AFTER_THE_CRASH = 40;
+
     private static final int REPLIES = 30;
     private static final String MAILBOX_KEY = new ChannelAccount(Channel.EMAIL, LocalCluster.MAILBOX).key();
 
@@ -84,11 +85,19 @@ class LocalClusterIT {
         var delivered = new CopyOnWriteArrayList<String>();
         var writing = new AtomicBoolean(true);
 
-        var poller = await("one instance polls the mailbox").atMost(Duration.ofSeconds(60))
-                .until(() -> instances.stream().filter(instance -> instance.polls(MAILBOX_KEY)).toList(), found -> found.size() == 1)
+        var poller = await("one instance polls the mailbox")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> instances.stream()
+                                .filter(instance -> instance.polls(MAILBOX_KEY))
+                                .toList(),
+                        found -> found.size() == 1)
                 .getFirst();
         progress(poller.name() + " polls the mailbox");
-        var survivor = instances.stream().filter(instance -> instance != poller).findFirst().orElseThrow();
+        var survivor = instances.stream()
+                .filter(instance -> instance != poller)
+                .findFirst()
+                .orElseThrow();
 
         // Patients keep writing, a few a second, all through what follows, until told to stop.
         var feeder = Thread.ofPlatform().name("patients").start(() -> {
@@ -99,8 +108,8 @@ class LocalClusterIT {
                 pause(Duration.ofMillis(250));
             }
         });
-        var firstMentions = await().atMost(Duration.ofMinutes(2))
-                .until(() -> received(run), found -> found.size() >= REPLIES / 2);
+        var firstMentions =
+                await().atMost(Duration.ofMinutes(2)).until(() -> received(run), found -> found.size() >= REPLIES / 2);
         var requested = new ArrayList<ReplyRequested>();
         for (var mention : firstMentions.subList(0, REPLIES / 2)) {
             requested.add(reply(mention));
@@ -109,7 +118,9 @@ class LocalClusterIT {
         // A reply whose sender dies between SMTP and recording it is reported to staff as possibly
         // sent, never sent twice (EmailReplySender); so the crash comes once these are out.
         var firstReplies = requested.stream().map(r -> r.replyId().value()).collect(Collectors.toSet());
-        await("the first replies sent").atMost(Duration.ofMinutes(2)).until(() -> outcomes(firstReplies).keySet(), firstReplies::equals);
+        await("the first replies sent")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> outcomes(firstReplies).keySet(), firstReplies::equals);
 
         // In the middle of the stream: the instance polling the mailbox crashes, and a broker goes.
         poller.kill();
@@ -120,47 +131,64 @@ class LocalClusterIT {
 
         await("the survivor polls the mailbox").atMost(Duration.ofSeconds(60)).until(() -> survivor.polls(MAILBOX_KEY));
         progress(survivor.name() + " took the mailbox over");
-        await("more patients wrote after the crash").atMost(Duration.ofMinutes(2))
+        await("more patients wrote after the crash")
+                .atMost(Duration.ofMinutes(2))
                 .until(() -> delivered.size() >= deliveredAtTheCrash + AFTER_THE_CRASH);
         writing.set(false);
         feeder.join(Duration.ofMinutes(1));
         int emails = delivered.size();
         var mentionIds = delivered.stream()
-                .map(id -> MentionId.of(Channel.EMAIL, "<" + id + "@" + LocalCluster.PATIENTS + ">").value())
+                .map(id -> MentionId.of(Channel.EMAIL, "<" + id + "@" + LocalCluster.PATIENTS + ">")
+                        .value())
                 .toList();
         progress(emails + " emails delivered, " + deliveredAtTheCrash + " of them before the crash");
-        var allMentions = await().atMost(Duration.ofMinutes(3))
-                .until(() -> received(run), found -> found.size() == emails);
+        var allMentions =
+                await().atMost(Duration.ofMinutes(3)).until(() -> received(run), found -> found.size() == emails);
         var alreadyAnswered = requested.stream().map(ReplyRequested::mentionId).collect(Collectors.toSet());
-        for (var mention : allMentions.stream().filter(m -> !alreadyAnswered.contains(m.mentionId())).limit(REPLIES - requested.size()).toList()) {
+        for (var mention : allMentions.stream()
+                .filter(m -> !alreadyAnswered.contains(m.mentionId()))
+                .limit(REPLIES - requested.size())
+                .toList()) {
             requested.add(reply(mention));
             cluster.publish(Topics.REPLIES, requested.getLast());
         }
         progress("all " + emails + " mentions on Kafka; " + requested.size() + " replies requested");
         var index = new MentionSearch(cluster.elasticsearch());
-        await("every mention indexed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await("every mention indexed")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> mentionIds.stream().allMatch(id -> index.find(id).isPresent()));
         var replyIds = requested.stream().map(r -> r.replyId().value()).collect(Collectors.toSet());
-        await("every reply has its outcome").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await("every reply has its outcome")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> outcomes(replyIds).keySet(), replyIds::equals);
 
         progress("every mention indexed, every reply has its outcome");
         cluster.elasticsearch().indices().refresh(refresh -> refresh.index(MentionIndexSchema.ALIAS));
-        long indexed = cluster.elasticsearch().count(count -> count.index(MentionIndexSchema.ALIAS)
-                .query(query -> query.ids(match -> match.values(mentionIds)))).count();
-        long everything = cluster.elasticsearch().count(count -> count.index(MentionIndexSchema.ALIAS)).count();
+        long indexed = cluster.elasticsearch()
+                .count(count -> count.index(MentionIndexSchema.ALIAS)
+                        .query(query -> query.ids(match -> match.values(mentionIds))))
+                .count();
+        long everything = cluster.elasticsearch()
+                .count(count -> count.index(MentionIndexSchema.ALIAS))
+                .count();
         assertThat(indexed).as("mentions of this run in the index").isEqualTo(emails);
         assertThat(everything).as("documents in the index (one per mention)").isEqualTo(emails);
         assertThat(received(run)).as("distinct mentions on the mentions topic").hasSize(emails);
 
-        assertThat(outcomes(replyIds).values()).as("outcomes of the replies").allSatisfy(outcome ->
-                assertThat(outcome).isInstanceOf(ReplySent.class));
+        assertThat(outcomes(replyIds).values())
+                .as("outcomes of the replies")
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(ReplySent.class));
         var reachedPatients = new ArrayList<String>();
         for (var message : cluster.repliesReceived()) {
             String body = String.valueOf(message.getContent());
             replyIds.stream().filter(body::contains).forEach(reachedPatients::add);
         }
-        assertThat(reachedPatients).as("replies that reached a patient, by reply id").hasSize(REPLIES).doesNotHaveDuplicates();
+        assertThat(reachedPatients)
+                .as("replies that reached a patient, by reply id")
+                .hasSize(REPLIES)
+                .doesNotHaveDuplicates();
         assertThat(new HashSet<>(reachedPatients)).isEqualTo(replyIds);
     }
 
@@ -168,7 +196,10 @@ class LocalClusterIT {
     private static List<MentionReceived> received(String run) {
         return new ArrayList<>(mentions.all().stream()
                 .filter(mention -> mention.externalId().contains(run + "-"))
-                .collect(Collectors.toMap(MentionReceived::mentionId, Function.identity(), (first, again) -> first,
+                .collect(Collectors.toMap(
+                        MentionReceived::mentionId,
+                        Function.identity(),
+                        (first, again) -> first,
                         java.util.LinkedHashMap::new))
                 .values());
     }
@@ -176,7 +207,8 @@ class LocalClusterIT {
     private static Map<String, ReplyOutcome> outcomes(Set<String> replyIds) {
         return outcomes.all().stream()
                 .filter(outcome -> replyIds.contains(outcome.replyId().value()))
-                .collect(Collectors.toMap(outcome -> outcome.replyId().value(), Function.identity(), (first, later) -> later));
+                .collect(Collectors.toMap(
+                        outcome -> outcome.replyId().value(), Function.identity(), (first, later) -> later));
     }
 
     /** The pace of patients writing in: the feeder's rhythm, not a wait for a result. */
@@ -190,8 +222,15 @@ class LocalClusterIT {
 
     private static ReplyRequested reply(MentionReceived mention) {
         var replyId = ReplyId.random();
-        return new ReplyRequested(replyId, mention.mentionId(), mention.conversationId(), Channel.EMAIL, LocalCluster.MAILBOX,
+        return new ReplyRequested(
+                replyId,
+                mention.mentionId(),
+                mention.conversationId(),
+                Channel.EMAIL,
+                LocalCluster.MAILBOX,
                 new Responder("cluster-test", "Cluster Test", "RESPONDER"),
-                "Thank you for telling us; the ward manager will call you. (reply " + replyId.value() + ")", false, Instant.now());
+                "Thank you for telling us; the ward manager will call you. (reply " + replyId.value() + ")",
+                false,
+                Instant.now());
     }
 }

@@ -27,7 +27,13 @@ record ConfigurationReference(List<Row> rows, Map<String, String> outsideSpring)
      * @param defaultValue the first code span of the default cell; empty when it says "—"
      * @param variables every environment variable named for it
      */
-    record Row(int line, String name, boolean secret, Optional<String> defaultValue, List<String> variables, String roles) {}
+    record Row(
+            int line,
+            String name,
+            boolean secret,
+            Optional<String> defaultValue,
+            List<String> variables,
+            String roles) {}
 
     static ConfigurationReference read(Path file) {
         try {
@@ -56,20 +62,28 @@ record ConfigurationReference(List<Row> rows, Map<String, String> outsideSpring)
                 continue;
             }
             if (table.equals("Setting") && cells.size() == 4) {
-                rows.add(new Row(i + 1, firstCode(cells.get(0)).orElse(cells.get(0)), cells.get(0).contains("🔒"),
+                rows.add(new Row(
+                        i + 1,
+                        firstCode(cells.get(0)).orElse(cells.get(0)),
+                        cells.get(0).contains("🔒"),
                         cells.get(1).startsWith("—") ? Optional.empty() : firstCode(cells.get(1)),
-                        codes(cells.get(2)), cells.get(3)));
+                        codes(cells.get(2)),
+                        cells.get(3)));
             } else if (table.equals("Variable")) {
-                firstCode(cells.get(0)).ifPresent(variable -> outside.put(variable, cells.size() > 2 ? cells.get(2) : ""));
+                firstCode(cells.get(0))
+                        .ifPresent(variable -> outside.put(variable, cells.size() > 2 ? cells.get(2) : ""));
             } else if (table.equals("Setting")) {
-                throw new IllegalStateException("configuration.md line " + (i + 1) + ": a settings row needs 4 cells: " + line);
+                throw new IllegalStateException(
+                        "configuration.md line " + (i + 1) + ": a settings row needs 4 cells: " + line);
             }
         }
         return new ConfigurationReference(List.copyOf(rows), Map.copyOf(outside));
     }
 
     Optional<Row> row(String name) {
-        return rows.stream().filter(row -> Setting.normalised(row.name()).equals(Setting.normalised(name))).findFirst();
+        return rows.stream()
+                .filter(row -> Setting.normalised(row.name()).equals(Setting.normalised(name)))
+                .findFirst();
     }
 
     private static List<String> cells(String line) {

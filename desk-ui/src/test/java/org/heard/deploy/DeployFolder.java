@@ -60,7 +60,9 @@ record DeployFolder(Path root, List<Manifest> manifests) {
     /** The documents of the files kustomizations name as patches ({@code patches[].path}). */
     List<Manifest> patches() {
         Set<Path> patches = patchFiles();
-        return manifests.stream().filter(manifest -> patches.contains(manifest.file())).toList();
+        return manifests.stream()
+                .filter(manifest -> patches.contains(manifest.file()))
+                .toList();
     }
 
     private Set<Path> patchFiles() {
@@ -68,12 +70,15 @@ record DeployFolder(Path root, List<Manifest> manifests) {
                 .flatMap(kustomization -> Manifest.list(kustomization.content(), "patches").stream()
                         .map(patch -> Manifest.text(patch, "path"))
                         .flatMap(Optional::stream)
-                        .map(path -> kustomization.file().getParent().resolve(path).normalize()))
+                        .map(path ->
+                                kustomization.file().getParent().resolve(path).normalize()))
                 .collect(Collectors.toSet());
     }
 
     List<Manifest> kustomizations() {
-        return manifests.stream().filter(manifest -> manifest.kind().equals("Kustomization")).toList();
+        return manifests.stream()
+                .filter(manifest -> manifest.kind().equals("Kustomization"))
+                .toList();
     }
 
     List<Manifest> compose() {

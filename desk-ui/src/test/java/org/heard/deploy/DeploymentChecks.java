@@ -45,7 +45,8 @@ final class DeploymentChecks {
             Map.entry("KafkaTopic", Set.of("kafka.strimzi.io/v1beta2", "kafka.strimzi.io/v1")),
             Map.entry("Elasticsearch", Set.of("elasticsearch.k8s.elastic.co/v1")));
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(password|password-hash|subscription-key|token|secret|jaas\\.config)");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(password|password-hash|subscription-key|token|secret|jaas\\.config)");
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     private static final String HEALTH = "/actuator/health/";
 
@@ -75,16 +76,21 @@ final class DeploymentChecks {
             }
             if (object.name().isEmpty()) {
                 problems.add(where + ": no metadata.name");
-            } else if (object.name().length() > 253 || !DNS_NAME.matcher(object.name()).matches()) {
+            } else if (object.name().length() > 253
+                    || !DNS_NAME.matcher(object.name()).matches()) {
                 problems.add(where + ": metadata.name is not a DNS subdomain name");
             }
             Set<String> versions = API_VERSIONS.get(object.kind());
             if (versions == null) {
-                problems.add(where + ": kind " + object.kind() + " is unknown to these checks; add it to DeploymentChecks.API_VERSIONS");
+                problems.add(where + ": kind " + object.kind()
+                        + " is unknown to these checks; add it to DeploymentChecks.API_VERSIONS");
             } else if (apiVersion.isPresent() && !versions.contains(apiVersion.get())) {
-                problems.add(where + ": " + object.kind() + " needs apiVersion " + versions + ", not " + apiVersion.get());
+                problems.add(
+                        where + ": " + object.kind() + " needs apiVersion " + versions + ", not " + apiVersion.get());
             }
-            if (!object.kind().equals("ConfigMap") && !object.kind().equals("Secret") && at(object.content(), "spec").isEmpty()) {
+            if (!object.kind().equals("ConfigMap")
+                    && !object.kind().equals("Secret")
+                    && at(object.content(), "spec").isEmpty()) {
                 problems.add(where + ": no spec");
             }
         }
@@ -95,7 +101,8 @@ final class DeploymentChecks {
             if (selector.isEmpty()) {
                 problems.add(where + ": spec.selector.matchLabels is empty");
             } else if (!podLabels.entrySet().containsAll(selector.entrySet())) {
-                problems.add(where + ": the pod template's labels " + podLabels + " do not match spec.selector " + selector);
+                problems.add(
+                        where + ": the pod template's labels " + podLabels + " do not match spec.selector " + selector);
             }
         }
         for (Manifest budget : ofKind("PodDisruptionBudget")) {
@@ -106,18 +113,23 @@ final class DeploymentChecks {
             }
         }
         for (Manifest service : ofKind("Service")) {
-            if (labels(service.content(), "spec", "selector").isEmpty() || list(at(service.content(), "spec").orElse(null), "ports").isEmpty()) {
+            if (labels(service.content(), "spec", "selector").isEmpty()
+                    || list(at(service.content(), "spec").orElse(null), "ports").isEmpty()) {
                 problems.add(service.where(deploy.root()) + ": a Service needs spec.selector and spec.ports");
-            } else if (podsSelectedBy(labels(service.content(), "spec", "selector")).isEmpty()) {
+            } else if (podsSelectedBy(labels(service.content(), "spec", "selector"))
+                    .isEmpty()) {
                 problems.add(service.where(deploy.root()) + ": selects no Deployment's pods");
             }
         }
         for (Manifest ingress : ofKind("Ingress")) {
             for (Object rule : list(at(ingress.content(), "spec").orElse(null), "rules")) {
                 for (Object path : list(at(rule, "http").orElse(null), "paths")) {
-                    String service = at(path, "backend", "service", "name").map(String::valueOf).orElse("");
+                    String service = at(path, "backend", "service", "name")
+                            .map(String::valueOf)
+                            .orElse("");
                     if (ofKind("Service").stream().noneMatch(s -> s.name().equals(service))) {
-                        problems.add(ingress.where(deploy.root()) + ": backend Service '" + service + "' is not defined");
+                        problems.add(
+                                ingress.where(deploy.root()) + ": backend Service '" + service + "' is not defined");
                     }
                 }
             }
@@ -128,12 +140,14 @@ final class DeploymentChecks {
     List<String> containersAreSizedAndProbed() {
         List<String> problems = new ArrayList<>();
         for (Manifest deployment : ofKind("Deployment")) {
-            List<Object> containers = list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers");
+            List<Object> containers =
+                    list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers");
             if (containers.isEmpty()) {
                 problems.add(deployment.where(deploy.root()) + ": no containers");
             }
             for (Object container : containers) {
-                String where = deployment.where(deploy.root()) + " container " + text(container, "name").orElse("(no name)");
+                String where = deployment.where(deploy.root()) + " container "
+                        + text(container, "name").orElse("(no name)");
                 if (text(container, "image").filter(image -> !image.isBlank()).isEmpty()) {
                     problems.add(where + ": no image");
                 }
@@ -156,7 +170,9 @@ final class DeploymentChecks {
     private static List<String> probe(String where, Object container, String probe, String path, boolean required) {
         Optional<Object> httpGet = at(container, probe, "httpGet");
         if (httpGet.isEmpty()) {
-            return required || at(container, probe).isPresent() ? List.of(where + ": " + probe + " needs httpGet on " + path) : List.of();
+            return required || at(container, probe).isPresent()
+                    ? List.of(where + ": " + probe + " needs httpGet on " + path)
+                    : List.of();
         }
         List<String> problems = new ArrayList<>();
         String actual = text(httpGet.get(), "path").orElse("");
@@ -165,8 +181,10 @@ final class DeploymentChecks {
         }
         Object port = ((Map<?, ?>) httpGet.get()).get("port");
         boolean declared = list(container, "ports").stream()
-                .anyMatch(p -> Objects.equals(String.valueOf(port), text(p, "name").orElse(null))
-                        || Objects.equals(String.valueOf(port), text(p, "containerPort").orElse(null)));
+                .anyMatch(p -> Objects.equals(
+                                String.valueOf(port), text(p, "name").orElse(null))
+                        || Objects.equals(
+                                String.valueOf(port), text(p, "containerPort").orElse(null)));
         if (!declared) {
             problems.add(where + ": " + probe + " port " + port + " is not one of the container's ports");
         }
@@ -184,7 +202,8 @@ final class DeploymentChecks {
                     })
                     .count();
             if (budgets != 1) {
-                problems.add(deployment.where(deploy.root()) + ": selected by " + budgets + " PodDisruptionBudgets, needs exactly 1");
+                problems.add(deployment.where(deploy.root()) + ": selected by " + budgets
+                        + " PodDisruptionBudgets, needs exactly 1");
             }
         }
         return problems;
@@ -197,11 +216,14 @@ final class DeploymentChecks {
             return List.of("no Deployment runs the triage role");
         }
         List<Manifest> scalers = ofKind("ScaledObject").stream()
-                .filter(scaler -> at(scaler.content(), "spec", "scaleTargetRef", "name").map(String::valueOf)
-                        .filter(triage.get().name()::equals).isPresent())
+                .filter(scaler -> at(scaler.content(), "spec", "scaleTargetRef", "name")
+                        .map(String::valueOf)
+                        .filter(triage.get().name()::equals)
+                        .isPresent())
                 .toList();
         if (scalers.size() != 1) {
-            return List.of(triage.get().where(deploy.root()) + ": scaled by " + scalers.size() + " KEDA ScaledObjects, needs exactly 1");
+            return List.of(triage.get().where(deploy.root()) + ": scaled by " + scalers.size()
+                    + " KEDA ScaledObjects, needs exactly 1");
         }
         Manifest scaler = scalers.getFirst();
         String where = scaler.where(deploy.root());
@@ -211,21 +233,32 @@ final class DeploymentChecks {
         if (kafka.isEmpty()) {
             problems.add(where + ": no kafka trigger (scale on the consumer group's lag)");
         } else {
-            if (!at(kafka.get(), "metadata", "consumerGroup").map(String::valueOf).orElse("").equals(triageGroup)) {
+            if (!at(kafka.get(), "metadata", "consumerGroup")
+                    .map(String::valueOf)
+                    .orElse("")
+                    .equals(triageGroup)) {
                 problems.add(where + ": the kafka trigger must watch consumer group " + triageGroup);
             }
-            if (!at(kafka.get(), "metadata", "topic").map(String::valueOf).orElse("").equals(mentionsTopic)) {
+            if (!at(kafka.get(), "metadata", "topic")
+                    .map(String::valueOf)
+                    .orElse("")
+                    .equals(mentionsTopic)) {
                 problems.add(where + ": the kafka trigger must watch topic " + mentionsTopic);
             }
         }
         if (at(triage.get().content(), "spec", "replicas").isPresent()) {
-            problems.add(triage.get().where(deploy.root()) + ": leave spec.replicas to KEDA, or every apply resets the scale");
+            problems.add(triage.get().where(deploy.root())
+                    + ": leave spec.replicas to KEDA, or every apply resets the scale");
         }
         Optional<String> partitions = ofKind("ConfigMap").stream()
                 .map(config -> at(config.content(), "data", "HEARD_KAFKA_TOPICS_PARTITIONS"))
-                .flatMap(Optional::stream).map(String::valueOf).findFirst();
+                .flatMap(Optional::stream)
+                .map(String::valueOf)
+                .findFirst();
         Optional<String> max = at(scaler.content(), "spec", "maxReplicaCount").map(String::valueOf);
-        if (partitions.isPresent() && max.isPresent() && Integer.parseInt(max.get()) > Integer.parseInt(partitions.get())) {
+        if (partitions.isPresent()
+                && max.isPresent()
+                && Integer.parseInt(max.get()) > Integer.parseInt(partitions.get())) {
             problems.add(where + ": maxReplicaCount " + max.get() + " is more than the " + partitions.get()
                     + " partitions: the extra instances would sit idle");
         }
@@ -240,19 +273,32 @@ final class DeploymentChecks {
         var podLabels = labels(desk.get().content(), "spec", "template", "metadata", "labels");
         List<String> problems = new ArrayList<>();
         List<Manifest> services = ofKind("Service").stream()
-                .filter(service -> podLabels.entrySet().containsAll(labels(service.content(), "spec", "selector").entrySet()))
+                .filter(service -> podLabels
+                        .entrySet()
+                        .containsAll(
+                                labels(service.content(), "spec", "selector").entrySet()))
                 .toList();
         if (services.isEmpty()) {
             problems.add(desk.get().where(deploy.root()) + ": no Service in front of the desk");
         }
         for (Manifest service : services) {
-            if (!at(service.content(), "spec", "sessionAffinity").map(String::valueOf).orElse("").equals("ClientIP")) {
-                problems.add(service.where(deploy.root()) + ": Vaadin needs sticky sessions: sessionAffinity: ClientIP");
+            if (!at(service.content(), "spec", "sessionAffinity")
+                    .map(String::valueOf)
+                    .orElse("")
+                    .equals("ClientIP")) {
+                problems.add(
+                        service.where(deploy.root()) + ": Vaadin needs sticky sessions: sessionAffinity: ClientIP");
             }
             boolean stickyIngress = ofKind("Ingress").stream()
                     .filter(ingress -> ingress.file().startsWith(service.file().getParent()))
-                    .anyMatch(ingress -> at(ingress.content(), "metadata", "annotations", "nginx.ingress.kubernetes.io/affinity")
-                            .map(String::valueOf).filter("cookie"::equals).isPresent());
+                    .anyMatch(ingress -> at(
+                                    ingress.content(),
+                                    "metadata",
+                                    "annotations",
+                                    "nginx.ingress.kubernetes.io/affinity")
+                            .map(String::valueOf)
+                            .filter("cookie"::equals)
+                            .isPresent());
             if (!stickyIngress) {
                 problems.add(service.where(deploy.root()) + ": no Ingress beside it with cookie affinity for Vaadin");
             }
@@ -264,13 +310,18 @@ final class DeploymentChecks {
     List<String> everyRoleRunsSomewhere() {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> kubernetes = new LinkedHashMap<>();
-        ofKind("Deployment").stream().filter(d -> d.file().startsWith(deploy.root().resolve("kubernetes/base"))).forEach(d ->
-                kubernetesEnvironment(d).stream().filter(e -> e.name().equals("HEARD_ROLES"))
-                        .forEach(e -> kubernetes.put(d.where(deploy.root()), List.of(e.value().split(",")))));
+        ofKind("Deployment").stream()
+                .filter(d -> d.file().startsWith(deploy.root().resolve("kubernetes/base")))
+                .forEach(d -> kubernetesEnvironment(d).stream()
+                        .filter(e -> e.name().equals("HEARD_ROLES"))
+                        .forEach(e -> kubernetes.put(
+                                d.where(deploy.root()), List.of(e.value().split(",")))));
         Map<String, List<String>> compose = new LinkedHashMap<>();
-        heardComposeServices().forEach((name, service) -> composeEnvironment(service).entrySet().stream()
-                .filter(e -> e.getKey().equals("HEARD_ROLES"))
-                .forEach(e -> compose.put("compose service " + name, List.of(e.getValue().split(",")))));
+        heardComposeServices()
+                .forEach((name, service) -> composeEnvironment(service).entrySet().stream()
+                        .filter(e -> e.getKey().equals("HEARD_ROLES"))
+                        .forEach(e -> compose.put(
+                                "compose service " + name, List.of(e.getValue().split(",")))));
         for (var placed : List.of(kubernetes, compose)) {
             EnumSet<HeardRole> seen = EnumSet.noneOf(HeardRole.class);
             placed.forEach((where, roles) -> roles.forEach(role -> {
@@ -298,7 +349,8 @@ final class DeploymentChecks {
     List<String> clustersAreTheOnesHeardExpects() {
         List<String> problems = new ArrayList<>();
         var pom = read(deploy.repository().resolve("pom.xml"));
-        var version = Pattern.compile("<elasticsearch.version>([^<]+)</elasticsearch.version>").matcher(pom);
+        var version = Pattern.compile("<elasticsearch.version>([^<]+)</elasticsearch.version>")
+                .matcher(pom);
         String elasticsearchVersion = version.find() ? version.group(1) : "(not in pom.xml)";
         Set<String> kafkas = new java.util.HashSet<>();
         Set<String> bootstraps = new java.util.HashSet<>();
@@ -307,7 +359,9 @@ final class DeploymentChecks {
             bootstraps.add(kafka.name() + "-kafka-bootstrap");
         }
         for (Manifest pool : ofKind("KafkaNodePool")) {
-            String cluster = at(pool.content(), "metadata", "labels", "strimzi.io/cluster").map(String::valueOf).orElse("");
+            String cluster = at(pool.content(), "metadata", "labels", "strimzi.io/cluster")
+                    .map(String::valueOf)
+                    .orElse("");
             if (!kafkas.contains(cluster)) {
                 problems.add(pool.where(deploy.root()) + ": label strimzi.io/cluster '" + cluster + "' names no Kafka");
             }
@@ -317,7 +371,9 @@ final class DeploymentChecks {
         for (Manifest elasticsearch : ofKind("Elasticsearch")) {
             elasticsearchServices.add(elasticsearch.name() + "-es-http");
             elasticUsers.add(elasticsearch.name() + "-es-elastic-user");
-            String running = at(elasticsearch.content(), "spec", "version").map(String::valueOf).orElse("");
+            String running = at(elasticsearch.content(), "spec", "version")
+                    .map(String::valueOf)
+                    .orElse("");
             if (!running.equals(elasticsearchVersion)) {
                 problems.add(elasticsearch.where(deploy.root()) + ": version " + running + ", Heard's client is "
                         + elasticsearchVersion);
@@ -325,24 +381,28 @@ final class DeploymentChecks {
         }
         for (Manifest config : ofKind("ConfigMap")) {
             var data = map(config.content(), "data").orElse(Map.of());
-            Optional.ofNullable(data.get("SPRING_KAFKA_BOOTSTRAPSERVERS")).map(String::valueOf).ifPresent(servers -> {
-                for (String server : servers.split(",")) {
-                    String host = server.strip().split(":")[0];
-                    if (!kafkas.isEmpty() && !bootstraps.contains(host)) {
-                        problems.add(config.where(deploy.root()) + ": SPRING_KAFKA_BOOTSTRAPSERVERS names " + host
-                                + ", Strimzi's bootstrap service is one of " + bootstraps);
-                    }
-                }
-            });
-            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS")).map(String::valueOf).ifPresent(uris -> {
-                for (String uri : uris.split(",")) {
-                    String host = java.net.URI.create(uri.strip()).getHost();
-                    if (!elasticsearchServices.isEmpty() && !elasticsearchServices.contains(host)) {
-                        problems.add(config.where(deploy.root()) + ": SPRING_ELASTICSEARCH_URIS names " + host
-                                + ", ECK's service is one of " + elasticsearchServices);
-                    }
-                }
-            });
+            Optional.ofNullable(data.get("SPRING_KAFKA_BOOTSTRAPSERVERS"))
+                    .map(String::valueOf)
+                    .ifPresent(servers -> {
+                        for (String server : servers.split(",")) {
+                            String host = server.strip().split(":")[0];
+                            if (!kafkas.isEmpty() && !bootstraps.contains(host)) {
+                                problems.add(config.where(deploy.root()) + ": SPRING_KAFKA_BOOTSTRAPSERVERS names "
+                                        + host + ", Strimzi's bootstrap service is one of " + bootstraps);
+                            }
+                        }
+                    });
+            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS"))
+                    .map(String::valueOf)
+                    .ifPresent(uris -> {
+                        for (String uri : uris.split(",")) {
+                            String host = java.net.URI.create(uri.strip()).getHost();
+                            if (!elasticsearchServices.isEmpty() && !elasticsearchServices.contains(host)) {
+                                problems.add(config.where(deploy.root()) + ": SPRING_ELASTICSEARCH_URIS names " + host
+                                        + ", ECK's service is one of " + elasticsearchServices);
+                            }
+                        }
+                    });
         }
         Set<String> fileRealmSecrets = new java.util.HashSet<>();
         for (Manifest elasticsearch : ofKind("Elasticsearch")) {
@@ -353,25 +413,36 @@ final class DeploymentChecks {
         ofKind("KafkaUser").forEach(user -> kafkaUsers.add(user.name()));
         for (Manifest deployment : ofKind("Deployment")) {
             var environment = kubernetesEnvironment(deployment);
-            String login = environment.stream().filter(v -> v.name().equals("HEARD_KAFKA_LOGIN_USERNAME")).map(Variable::value)
-                    .findFirst().orElse("");
-            for (Object container : list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
+            String login = environment.stream()
+                    .filter(v -> v.name().equals("HEARD_KAFKA_LOGIN_USERNAME"))
+                    .map(Variable::value)
+                    .findFirst()
+                    .orElse("");
+            for (Object container :
+                    list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
                 for (Object entry : list(container, "env")) {
                     String variable = text(entry, "name").orElse("");
-                    String secret = at(entry, "valueFrom", "secretKeyRef", "name").map(String::valueOf).orElse("");
+                    String secret = at(entry, "valueFrom", "secretKeyRef", "name")
+                            .map(String::valueOf)
+                            .orElse("");
                     if (variable.equals("SPRING_ELASTICSEARCH_PASSWORD")) {
                         if (elasticUsers.contains(secret)) {
-                            problems.add(deployment.where(deploy.root()) + ": Heard signs in to Elasticsearch as the elastic superuser"
-                                    + " (Secret '" + secret + "'); give it its own user with the role heard_app");
+                            problems.add(deployment.where(deploy.root())
+                                    + ": Heard signs in to Elasticsearch as the elastic superuser" + " (Secret '"
+                                    + secret + "'); give it its own user with the role heard_app");
                         } else if (!ofKind("Elasticsearch").isEmpty() && !fileRealmSecrets.contains(secret)) {
-                            problems.add(deployment.where(deploy.root()) + ": the Elasticsearch password comes from Secret '" + secret
+                            problems.add(deployment.where(deploy.root())
+                                    + ": the Elasticsearch password comes from Secret '" + secret
                                     + "', which no Elasticsearch's spec.auth.fileRealm names " + fileRealmSecrets);
                         }
                     }
-                    if (variable.equals("HEARD_KAFKA_LOGIN_PASSWORD") && !kafkaUsers.isEmpty()
+                    if (variable.equals("HEARD_KAFKA_LOGIN_PASSWORD")
+                            && !kafkaUsers.isEmpty()
                             && (!secret.equals(login) || !kafkaUsers.contains(login))) {
-                        problems.add(deployment.where(deploy.root()) + ": signs in to Kafka as '" + login + "' with the password of Secret '"
-                                + secret + "'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are "
+                        problems.add(deployment.where(deploy.root()) + ": signs in to Kafka as '" + login
+                                + "' with the password of Secret '"
+                                + secret
+                                + "'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are "
                                 + new java.util.TreeSet<>(kafkaUsers));
                     }
                 }
@@ -380,21 +451,29 @@ final class DeploymentChecks {
         for (Manifest config : ofKind("ConfigMap")) {
             var data = map(config.content(), "data").orElse(Map.of());
             if ("elastic".equals(String.valueOf(data.get("SPRING_ELASTICSEARCH_USERNAME")))) {
-                problems.add(config.where(deploy.root()) + ": Heard signs in to Elasticsearch as the elastic superuser");
+                problems.add(
+                        config.where(deploy.root()) + ": Heard signs in to Elasticsearch as the elastic superuser");
             }
-            if (data.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS") && !"SASL_SSL".equals(String.valueOf(data.get("SPRING_KAFKA_SECURITY_PROTOCOL")))) {
-                problems.add(config.where(deploy.root()) + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
+            if (data.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS")
+                    && !"SASL_SSL".equals(String.valueOf(data.get("SPRING_KAFKA_SECURITY_PROTOCOL")))) {
+                problems.add(config.where(deploy.root())
+                        + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
             }
-            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS")).map(String::valueOf).filter(uris -> uris.contains("http://"))
-                    .ifPresent(uris -> problems.add(config.where(deploy.root()) + ": Elasticsearch over plain HTTP (" + uris + ")"));
+            Optional.ofNullable(data.get("SPRING_ELASTICSEARCH_URIS"))
+                    .map(String::valueOf)
+                    .filter(uris -> uris.contains("http://"))
+                    .ifPresent(uris -> problems.add(
+                            config.where(deploy.root()) + ": Elasticsearch over plain HTTP (" + uris + ")"));
         }
         heardComposeServices().forEach((name, service) -> {
             var environment = composeEnvironment(service);
             if ("elastic".equals(environment.get("SPRING_ELASTICSEARCH_USERNAME"))) {
                 problems.add("compose service " + name + ": Heard signs in to Elasticsearch as the elastic superuser");
             }
-            if (environment.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS") && !"SASL_SSL".equals(environment.get("SPRING_KAFKA_SECURITY_PROTOCOL"))) {
-                problems.add("compose service " + name + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
+            if (environment.containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS")
+                    && !"SASL_SSL".equals(environment.get("SPRING_KAFKA_SECURITY_PROTOCOL"))) {
+                problems.add("compose service " + name
+                        + ": Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)");
             }
             if (environment.getOrDefault("SPRING_ELASTICSEARCH_URIS", "").contains("http://")) {
                 problems.add("compose service " + name + ": Elasticsearch over plain HTTP");
@@ -414,17 +493,22 @@ final class DeploymentChecks {
             }
         }
         for (Manifest compose : deploy.compose()) {
-            var image = at(compose.content(), "services", "elasticsearch", "image").map(String::valueOf).orElse("");
+            var image = at(compose.content(), "services", "elasticsearch", "image")
+                    .map(String::valueOf)
+                    .orElse("");
             var tag = Pattern.compile(":(?:\\$\\{[A-Z_]+:-)?([0-9][^}]*)\\}?$").matcher(image);
             if (!image.isEmpty() && (!tag.find() || !tag.group(1).equals(elasticsearchVersion))) {
                 problems.add(deploy.root().relativize(compose.file()) + ": Elasticsearch image " + image
                         + " is not Heard's client version " + elasticsearchVersion);
             }
             Path example = compose.file().resolveSibling(".env.example");
-            if (Files.isRegularFile(example) && read(example).lines().anyMatch(line -> line.startsWith("ELASTICSEARCH_VERSION=")
-                    && !line.equals("ELASTICSEARCH_VERSION=" + elasticsearchVersion))) {
-                problems.add(deploy.root().relativize(example) + ": ELASTICSEARCH_VERSION is not Heard's client version "
-                        + elasticsearchVersion);
+            if (Files.isRegularFile(example)
+                    && read(example)
+                            .lines()
+                            .anyMatch(line -> line.startsWith("ELASTICSEARCH_VERSION=")
+                                    && !line.equals("ELASTICSEARCH_VERSION=" + elasticsearchVersion))) {
+                problems.add(deploy.root().relativize(example)
+                        + ": ELASTICSEARCH_VERSION is not Heard's client version " + elasticsearchVersion);
             }
         }
         return problems;
@@ -455,15 +539,22 @@ final class DeploymentChecks {
             if (!accounts.contains(user.name())) {
                 continue;
             }
-            if (!text(at(user.content(), "spec", "authentication").orElse(null), "type").orElse("").startsWith("scram-sha-")) {
+            if (!text(at(user.content(), "spec", "authentication").orElse(null), "type")
+                    .orElse("")
+                    .startsWith("scram-sha-")) {
                 problems.add(user.where(deploy.root()) + ": signs in without SCRAM");
             }
             for (Object acl : list(at(user.content(), "spec", "authorization").orElse(null), "acls")) {
                 var resource = at(acl, "resource").orElse(null);
-                boolean prefixed = text(resource, "patternType").filter("prefix"::equals).isPresent();
+                boolean prefixed =
+                        text(resource, "patternType").filter("prefix"::equals).isPresent();
                 for (Object operation : list(acl, "operations")) {
-                    strimzi.add(new Grant(user.name(), String.valueOf(operation), text(resource, "type").orElse(""),
-                            text(resource, "name").orElse(""), prefixed));
+                    strimzi.add(new Grant(
+                            user.name(),
+                            String.valueOf(operation),
+                            text(resource, "type").orElse(""),
+                            text(resource, "name").orElse(""),
+                            prefixed));
                 }
             }
         }
@@ -471,9 +562,11 @@ final class DeploymentChecks {
             compare("kubernetes KafkaUsers", strimzi, table, problems);
         }
         for (Manifest compose : deploy.compose()) {
-            var setup = at(compose.content(), "services", "kafka-setup", "command").map(String::valueOf);
+            var setup =
+                    at(compose.content(), "services", "kafka-setup", "command").map(String::valueOf);
             if (setup.isEmpty()) {
-                problems.add(deploy.root().relativize(compose.file()) + ": no kafka-setup service making the roles' ACLs");
+                problems.add(
+                        deploy.root().relativize(compose.file()) + ": no kafka-setup service making the roles' ACLs");
                 continue;
             }
             Set<Grant> granted = new java.util.HashSet<>();
@@ -482,11 +575,17 @@ final class DeploymentChecks {
                 granted.add(new Grant(acl.group(1), acl.group(2), acl.group(3), acl.group(4), acl.group(5) != null));
             }
             // The loop that gives every role the same grants: written once for all three.
-            var everyRole = Pattern.compile("(?m)^\\s*acl heard-\\$\\{role\\}\\s+([A-Za-z]+)\\s+(topic|group)\\s+(\\S+)(\\s+prefixed)?\\s*$")
+            var everyRole = Pattern.compile(
+                            "(?m)^\\s*acl heard-\\$\\{role\\}\\s+([A-Za-z]+)\\s+(topic|group)\\s+(\\S+)(\\s+prefixed)?\\s*$")
                     .matcher(setup.get().replace("$$", "$").replace("$role", "${role}"));
             while (everyRole.find()) {
                 for (String account : accounts) {
-                    granted.add(new Grant(account, everyRole.group(1), everyRole.group(2), everyRole.group(3), everyRole.group(4) != null));
+                    granted.add(new Grant(
+                            account,
+                            everyRole.group(1),
+                            everyRole.group(2),
+                            everyRole.group(3),
+                            everyRole.group(4) != null));
                 }
             }
             compare(deploy.root().relativize(compose.file()) + " kafka-setup", granted, table, problems);
@@ -495,9 +594,15 @@ final class DeploymentChecks {
     }
 
     private static void compare(String where, Set<Grant> found, Set<Grant> table, List<String> problems) {
-        table.stream().filter(grant -> !found.contains(grant)).map(Grant::toString).sorted()
+        table.stream()
+                .filter(grant -> !found.contains(grant))
+                .map(Grant::toString)
+                .sorted()
                 .forEach(grant -> problems.add(where + ": misses " + grant));
-        found.stream().filter(grant -> !table.contains(grant)).map(Grant::toString).sorted()
+        found.stream()
+                .filter(grant -> !table.contains(grant))
+                .map(Grant::toString)
+                .sorted()
                 .forEach(grant -> problems.add(where + ": grants " + grant + ", which the roles' table does not"));
     }
 
@@ -516,7 +621,8 @@ final class DeploymentChecks {
                     })
                     .count();
             if (policies != 1) {
-                problems.add(deployment.where(deploy.root()) + ": selected by " + policies + " NetworkPolicies, needs exactly 1");
+                problems.add(deployment.where(deploy.root()) + ": selected by " + policies
+                        + " NetworkPolicies, needs exactly 1");
             }
         }
         List<Map.Entry<String, Map<String, Object>>> peers = new ArrayList<>();
@@ -533,16 +639,19 @@ final class DeploymentChecks {
                     peers.add(Map.entry(kafka.where(deploy.root()), labels(peer, "podSelector", "matchLabels")));
                 }
                 if (list(listener, "networkPolicyPeers").isEmpty()) {
-                    problems.add(kafka.where(deploy.root()) + ": listener " + text(listener, "name").orElse("") + " is open to every pod;"
+                    problems.add(kafka.where(deploy.root()) + ": listener "
+                            + text(listener, "name").orElse("") + " is open to every pod;"
                             + " give it networkPolicyPeers");
                 }
                 if (at(listener, "authentication").isEmpty()) {
-                    problems.add(kafka.where(deploy.root()) + ": listener " + text(listener, "name").orElse("") + " asks for no login");
+                    problems.add(kafka.where(deploy.root()) + ": listener "
+                            + text(listener, "name").orElse("") + " asks for no login");
                 }
             }
         }
         for (var peer : peers) {
-            boolean namesHeard = peer.getValue().keySet().stream().anyMatch(key -> key.startsWith("app.kubernetes.io/"));
+            boolean namesHeard =
+                    peer.getValue().keySet().stream().anyMatch(key -> key.startsWith("app.kubernetes.io/"));
             if (namesHeard && podsSelectedBy(peer.getValue()).isEmpty()) {
                 problems.add(peer.getKey() + ": the peer " + peer.getValue() + " selects none of Heard's pods");
             }
@@ -563,7 +672,8 @@ final class DeploymentChecks {
             for (Object resource : list(kustomization.content(), "resources")) {
                 Path path = folder.resolve(String.valueOf(resource)).normalize();
                 if (!Files.isRegularFile(path) && !Files.isRegularFile(path.resolve("kustomization.yaml"))) {
-                    problems.add(where + ": resource " + resource + " is neither a file nor a folder with a kustomization.yaml");
+                    problems.add(where + ": resource " + resource
+                            + " is neither a file nor a folder with a kustomization.yaml");
                 }
             }
             List<Manifest> reachable = reachableFrom(kustomization.file(), 0);
@@ -576,9 +686,11 @@ final class DeploymentChecks {
                         continue;
                     }
                     for (Manifest target : DeployFolder.parse(path)) {
-                        if (reachable.stream().noneMatch(r -> r.kind().equals(target.kind()) && r.name().equals(target.name()))) {
-                            problems.add(where + ": patch " + file.get() + " targets " + target.kind() + "/" + target.name()
-                                    + ", which none of its resources defines");
+                        if (reachable.stream()
+                                .noneMatch(r -> r.kind().equals(target.kind())
+                                        && r.name().equals(target.name()))) {
+                            problems.add(where + ": patch " + file.get() + " targets " + target.kind() + "/"
+                                    + target.name() + ", which none of its resources defines");
                         }
                     }
                 } else if (text(patch, "patch").isEmpty()) {
@@ -587,7 +699,9 @@ final class DeploymentChecks {
                 map(patch, "target").ifPresent(target -> {
                     String kind = text(target, "kind").orElse("");
                     String name = text(target, "name").orElse("");
-                    if (reachable.stream().noneMatch(r -> r.kind().equals(kind) && (name.isEmpty() || r.name().equals(name)))) {
+                    if (reachable.stream()
+                            .noneMatch(r -> r.kind().equals(kind)
+                                    && (name.isEmpty() || r.name().equals(name)))) {
                         problems.add(where + ": patch target " + kind + "/" + name + " is not among its resources");
                     }
                 });
@@ -628,8 +742,10 @@ final class DeploymentChecks {
             if (services.isEmpty()) {
                 problems.add(file + ": no services");
             }
-            Set<String> secrets = map(compose.content(), "secrets").orElse(Map.of()).keySet();
-            Set<String> volumes = map(compose.content(), "volumes").orElse(Map.of()).keySet();
+            Set<String> secrets =
+                    map(compose.content(), "secrets").orElse(Map.of()).keySet();
+            Set<String> volumes =
+                    map(compose.content(), "volumes").orElse(Map.of()).keySet();
             services.forEach((name, service) -> {
                 String where = file + " service " + name;
                 if (text(service, "image").isEmpty() && at(service, "build").isEmpty()) {
@@ -640,19 +756,26 @@ final class DeploymentChecks {
                         .orElse(List.of());
                 if (test.isEmpty()) {
                     problems.add(where + ": no healthcheck.test");
-                } else if (isHeard(service) && test.stream().map(String::valueOf).noneMatch(part -> part.contains(HEALTH))) {
+                } else if (isHeard(service)
+                        && test.stream().map(String::valueOf).noneMatch(part -> part.contains(HEALTH))) {
                     problems.add(where + ": Heard's healthcheck should ask Actuator (" + HEALTH + "readiness)");
                 }
                 map(service, "depends_on").orElse(Map.of()).keySet().stream()
                         .filter(dependency -> !services.containsKey(dependency))
-                        .forEach(dependency -> problems.add(where + ": depends on " + dependency + ", which is not a service"));
-                list(service, "secrets").stream().map(String::valueOf).filter(secret -> !secrets.contains(secret))
-                        .forEach(secret -> problems.add(where + ": secret " + secret + " is not declared under secrets:"));
-                list(service, "volumes").stream().map(String::valueOf)
+                        .forEach(dependency ->
+                                problems.add(where + ": depends on " + dependency + ", which is not a service"));
+                list(service, "secrets").stream()
+                        .map(String::valueOf)
+                        .filter(secret -> !secrets.contains(secret))
+                        .forEach(secret ->
+                                problems.add(where + ": secret " + secret + " is not declared under secrets:"));
+                list(service, "volumes").stream()
+                        .map(String::valueOf)
                         .map(volume -> volume.split(":")[0])
                         .filter(volume -> !volume.startsWith(".") && !volume.startsWith("/"))
                         .filter(volume -> !volumes.contains(volume))
-                        .forEach(volume -> problems.add(where + ": volume " + volume + " is not declared under volumes:"));
+                        .forEach(volume ->
+                                problems.add(where + ": volume " + volume + " is not declared under volumes:"));
             });
         }
         return problems;
@@ -668,17 +791,22 @@ final class DeploymentChecks {
                 continue;
             }
             Set<String> defined = new java.util.TreeSet<>();
-            read(example).lines().map(String::strip).filter(line -> !line.startsWith("#") && line.contains("="))
-                    .forEach(line -> defined.add(line.substring(0, line.indexOf('=')).strip()));
-            var interpolated = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(read(compose.file()));
+            read(example)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.startsWith("#") && line.contains("="))
+                    .forEach(line ->
+                            defined.add(line.substring(0, line.indexOf('=')).strip()));
+            var interpolated =
+                    Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(read(compose.file()));
             Set<String> missing = new java.util.TreeSet<>();
             while (interpolated.find()) {
                 if (!defined.contains(interpolated.group(1))) {
                     missing.add(interpolated.group(1));
                 }
             }
-            missing.forEach(name -> problems.add(deploy.root().relativize(compose.file()) + ": ${" + name
-                    + "} is not in .env.example"));
+            missing.forEach(name -> problems.add(
+                    deploy.root().relativize(compose.file()) + ": ${" + name + "} is not in .env.example"));
         }
         return problems;
     }
@@ -691,16 +819,19 @@ final class DeploymentChecks {
         }
         List<String> problems = new ArrayList<>();
         String text = read(dockerfile);
-        var finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(read(deploy.repository().resolve("desk-ui/pom.xml")));
+        var finalName = Pattern.compile("<finalName>([^<]+)</finalName>")
+                .matcher(read(deploy.repository().resolve("desk-ui/pom.xml")));
         String jar = "desk-ui/target/" + (finalName.find() ? finalName.group(1) : "desk-ui") + ".jar";
         if (!text.contains(jar)) {
             problems.add("Dockerfile: does not take " + jar + ", the jar desk-ui builds");
         }
         if (!text.contains("-Pproduction") || !text.contains("package")) {
-            problems.add("Dockerfile: the builder must run ./mvnw -Pproduction -DskipTests package (Vaadin's production bundle)");
+            problems.add(
+                    "Dockerfile: the builder must run ./mvnw -Pproduction -DskipTests package (Vaadin's production bundle)");
         }
         Set<String> stages = new java.util.HashSet<>();
-        var from = Pattern.compile("(?m)^FROM\\s+(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE).matcher(text);
+        var from = Pattern.compile("(?m)^FROM\\s+(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE)
+                .matcher(text);
         int count = 0;
         while (from.find()) {
             count++;
@@ -709,7 +840,8 @@ final class DeploymentChecks {
             }
         }
         if (count < 2) {
-            problems.add("Dockerfile: build in one stage and run in another, so the image carries a JRE and the jar only");
+            problems.add(
+                    "Dockerfile: build in one stage and run in another, so the image carries a JRE and the jar only");
         }
         var copy = Pattern.compile("COPY\\s+--from=(\\S+)").matcher(text);
         while (copy.find()) {
@@ -741,7 +873,10 @@ final class DeploymentChecks {
             boolean documented = reference.rows().stream().anyMatch(row -> setsRow(variable, row));
             if (!documented) {
                 problems.add(where + ": " + variable + " sets no setting listed in configuration.md"
-                        + (reference.rows().stream().anyMatch(row -> row.variables().contains(variable)) ? "" : " (misspelt?)"));
+                        + (reference.rows().stream()
+                                        .anyMatch(row -> row.variables().contains(variable))
+                                ? ""
+                                : " (misspelt?)"));
             }
         });
         return problems;
@@ -751,28 +886,41 @@ final class DeploymentChecks {
     private Set<String> variablesNamedBySecretSettings() {
         Set<String> named = new java.util.HashSet<>();
         for (Manifest deployment : deploymentsAndPatches()) {
-            kubernetesEnvironment(deployment).forEach(v -> namedSecret(v.value()).ifPresent(named::add));
+            kubernetesEnvironment(deployment)
+                    .forEach(v -> namedSecret(v.value()).ifPresent(named::add));
         }
-        heardComposeServices().values().forEach(service ->
-                composeEnvironment(service).values().forEach(value -> namedSecret(value).ifPresent(named::add)));
+        heardComposeServices()
+                .values()
+                .forEach(service -> composeEnvironment(service)
+                        .values()
+                        .forEach(value -> namedSecret(value).ifPresent(named::add)));
         return named;
     }
 
     private static Optional<String> namedSecret(String value) {
-        return value.startsWith("env:") ? Optional.of(value.substring("env:".length()).strip()) : Optional.empty();
+        return value.startsWith("env:")
+                ? Optional.of(value.substring("env:".length()).strip())
+                : Optional.empty();
     }
 
     /** Secrets reach Heard from Kubernetes Secrets or compose interpolation, never as plain values. */
     List<String> secretsComeFromSecrets() {
         List<String> problems = new ArrayList<>();
-        List<ConfigurationReference.Row> secret = reference.rows().stream().filter(ConfigurationReference.Row::secret)
-                .filter(row -> !row.name().endsWith("-file")).toList();
+        List<ConfigurationReference.Row> secret = reference.rows().stream()
+                .filter(ConfigurationReference.Row::secret)
+                .filter(row -> !row.name().endsWith("-file"))
+                .toList();
         Set<String> named = variablesNamedBySecretSettings();
         for (Manifest deployment : deploymentsAndPatches()) {
             for (var variable : kubernetesEnvironment(deployment)) {
-                boolean isSecret = named.contains(variable.name()) || secret.stream().anyMatch(row -> setsRow(variable.name(), row));
-                if (isSecret && !variable.fromSecret() && !variable.value().startsWith("env:") && !variable.value().startsWith("file:")) {
-                    problems.add(deployment.where(deploy.root()) + ": " + variable.name() + " is a secret: use valueFrom.secretKeyRef");
+                boolean isSecret = named.contains(variable.name())
+                        || secret.stream().anyMatch(row -> setsRow(variable.name(), row));
+                if (isSecret
+                        && !variable.fromSecret()
+                        && !variable.value().startsWith("env:")
+                        && !variable.value().startsWith("file:")) {
+                    problems.add(deployment.where(deploy.root()) + ": " + variable.name()
+                            + " is a secret: use valueFrom.secretKeyRef");
                 }
             }
         }
@@ -781,17 +929,25 @@ final class DeploymentChecks {
                 String variable = entry.getKey();
                 String value = String.valueOf(entry.getValue());
                 boolean reference = value.startsWith("env:") || value.startsWith("file:");
-                if (!reference && (named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row)))) {
-                    problems.add(config.where(deploy.root()) + ": " + variable + " is a secret and does not belong in a ConfigMap");
+                if (!reference
+                        && (named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row)))) {
+                    problems.add(config.where(deploy.root()) + ": " + variable
+                            + " is a secret and does not belong in a ConfigMap");
                 }
             }
         }
-        heardComposeServices().forEach((name, service) -> composeEnvironment(service).forEach((variable, value) -> {
-            boolean isSecret = named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row));
-            if (isSecret && !value.startsWith("${") && !value.startsWith("env:") && !value.startsWith("file:")) {
-                problems.add("compose service " + name + ": " + variable + " is a secret: take it from .env (${...}) or a file");
-            }
-        }));
+        heardComposeServices()
+                .forEach((name, service) -> composeEnvironment(service).forEach((variable, value) -> {
+                    boolean isSecret =
+                            named.contains(variable) || secret.stream().anyMatch(row -> setsRow(variable, row));
+                    if (isSecret
+                            && !value.startsWith("${")
+                            && !value.startsWith("env:")
+                            && !value.startsWith("file:")) {
+                        problems.add("compose service " + name + ": " + variable
+                                + " is a secret: take it from .env (${...}) or a file");
+                    }
+                }));
         return problems;
     }
 
@@ -814,10 +970,12 @@ final class DeploymentChecks {
                 }
             }
             Optional<String> expected = known.defaultOf(row.name());
-            boolean checked = row.name().startsWith("heard.") || known.applicationYaml().containsKey(row.name());
+            boolean checked =
+                    row.name().startsWith("heard.") || known.applicationYaml().containsKey(row.name());
             if (checked && !expected.equals(row.defaultValue())) {
-                problems.add(where + ": the default is " + expected.map(v -> "`" + v + "`").orElse("— (none)")
-                        + ", the reference says " + row.defaultValue().map(v -> "`" + v + "`").orElse("—"));
+                problems.add(where + ": the default is "
+                        + expected.map(v -> "`" + v + "`").orElse("— (none)") + ", the reference says "
+                        + row.defaultValue().map(v -> "`" + v + "`").orElse("—"));
             }
             if (SECRET_NAME.matcher(row.name()).matches() && !row.secret()) {
                 problems.add(where + ": looks like a secret; mark it 🔒 and say how to pass it");
@@ -828,7 +986,8 @@ final class DeploymentChecks {
                 problems.add(setting.name() + " (read by " + setting.source() + ") is missing from configuration.md");
             }
         });
-        known.applicationYaml().keySet().stream().filter(name -> name.startsWith("heard."))
+        known.applicationYaml().keySet().stream()
+                .filter(name -> name.startsWith("heard."))
                 .filter(name -> reference.row(name).isEmpty())
                 .forEach(name -> problems.add(name + " (set in application.yaml) is missing from configuration.md"));
         return problems;
@@ -836,12 +995,18 @@ final class DeploymentChecks {
 
     /** The usual environment variable of a setting: upper case, dots to underscores, no dashes. */
     static String environmentName(String setting) {
-        return Setting.normalised(setting).replace("[N]", "_N_").replace("<key>", "<KEY>").replace(".", "_").replace("-", "")
-                .replace("__", "_").toUpperCase(Locale.ROOT);
+        return Setting.normalised(setting)
+                .replace("[N]", "_N_")
+                .replace("<key>", "<KEY>")
+                .replace(".", "_")
+                .replace("-", "")
+                .replace("__", "_")
+                .toUpperCase(Locale.ROOT);
     }
 
     private boolean setsRow(String variable, ConfigurationReference.Row row) {
-        if (row.variables().contains(variable) && row.name().equals(known.placeholders().get(variable))) {
+        if (row.variables().contains(variable)
+                && row.name().equals(known.placeholders().get(variable))) {
             return true;
         }
         String name = row.name();
@@ -857,35 +1022,49 @@ final class DeploymentChecks {
     record Variable(String name, String value, boolean fromSecret) {}
 
     List<Manifest> ofKind(String kind) {
-        return deploy.kubernetes().stream().filter(object -> object.kind().equals(kind)).toList();
+        return deploy.kubernetes().stream()
+                .filter(object -> object.kind().equals(kind))
+                .toList();
     }
 
     private List<Manifest> podsSelectedBy(Map<String, Object> selector) {
         return ofKind("Deployment").stream()
-                .filter(d -> labels(d.content(), "spec", "template", "metadata", "labels").entrySet().containsAll(selector.entrySet()))
+                .filter(d -> labels(d.content(), "spec", "template", "metadata", "labels")
+                        .entrySet()
+                        .containsAll(selector.entrySet()))
                 .toList();
     }
 
     private Optional<Manifest> deploymentRunning(HeardRole role) {
         return ofKind("Deployment").stream()
-                .filter(d -> kubernetesEnvironment(d).stream().anyMatch(e -> e.name().equals("HEARD_ROLES")
-                        && Arrays.stream(e.value().split(",")).map(String::strip).anyMatch(role.name()::equalsIgnoreCase)))
+                .filter(d -> kubernetesEnvironment(d).stream()
+                        .anyMatch(e -> e.name().equals("HEARD_ROLES")
+                                && Arrays.stream(e.value().split(","))
+                                        .map(String::strip)
+                                        .anyMatch(role.name()::equalsIgnoreCase)))
                 .findFirst();
     }
 
     /** A container's own env entries, plus the keys of the ConfigMaps it takes with envFrom. */
     private List<Variable> kubernetesEnvironment(Manifest deployment) {
         List<Variable> variables = new ArrayList<>();
-        for (Object container : list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
+        for (Object container :
+                list(at(deployment.content(), "spec", "template", "spec").orElse(null), "containers")) {
             for (Object entry : list(container, "env")) {
-                variables.add(new Variable(text(entry, "name").orElse(""), text(entry, "value").orElse(""),
+                variables.add(new Variable(
+                        text(entry, "name").orElse(""),
+                        text(entry, "value").orElse(""),
                         at(entry, "valueFrom", "secretKeyRef").isPresent()));
             }
             for (Object source : list(container, "envFrom")) {
-                at(source, "configMapRef", "name").map(String::valueOf).ifPresent(configMap -> ofKind("ConfigMap").stream()
-                        .filter(config -> config.name().equals(configMap))
-                        .forEach(config -> map(config.content(), "data").orElse(Map.of())
-                                .forEach((key, value) -> variables.add(new Variable(key, String.valueOf(value), false)))));
+                at(source, "configMapRef", "name")
+                        .map(String::valueOf)
+                        .ifPresent(configMap -> ofKind("ConfigMap").stream()
+                                .filter(config -> config.name().equals(configMap))
+                                .forEach(config -> map(config.content(), "data")
+                                        .orElse(Map.of())
+                                        .forEach((key, value) ->
+                                                variables.add(new Variable(key, String.valueOf(value), false)))));
             }
         }
         return variables;
@@ -893,18 +1072,23 @@ final class DeploymentChecks {
 
     /** Deployments and the patches of Deployments: everything that gives a Heard container variables. */
     private List<Manifest> deploymentsAndPatches() {
-        return Stream.concat(ofKind("Deployment").stream(),
-                deploy.patches().stream().filter(patch -> patch.kind().equals("Deployment"))).toList();
+        return Stream.concat(
+                        ofKind("Deployment").stream(),
+                        deploy.patches().stream().filter(patch -> patch.kind().equals("Deployment")))
+                .toList();
     }
 
     /** Every variable given to a Heard container, with where it was given. */
     private Map<String, String> heardVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         for (Manifest deployment : deploymentsAndPatches()) {
-            kubernetesEnvironment(deployment).forEach(v -> variables.putIfAbsent(v.name(), deployment.where(deploy.root())));
+            kubernetesEnvironment(deployment)
+                    .forEach(v -> variables.putIfAbsent(v.name(), deployment.where(deploy.root())));
         }
-        heardComposeServices().forEach((name, service) ->
-                composeEnvironment(service).keySet().forEach(v -> variables.putIfAbsent(v, "compose service " + name)));
+        heardComposeServices()
+                .forEach((name, service) -> composeEnvironment(service)
+                        .keySet()
+                        .forEach(v -> variables.putIfAbsent(v, "compose service " + name)));
         return variables;
     }
 
@@ -929,7 +1113,8 @@ final class DeploymentChecks {
         Map<String, String> environment = new LinkedHashMap<>();
         Object declared = at(service, "environment").orElse(null);
         if (declared instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> environment.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+            map.forEach(
+                    (key, value) -> environment.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
         } else if (declared instanceof List<?> entries) {
             entries.forEach(entry -> {
                 String[] parts = String.valueOf(entry).split("=", 2);
@@ -941,6 +1126,9 @@ final class DeploymentChecks {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> labels(Object root, String... path) {
-        return at(root, path).filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).orElse(Map.of());
+        return at(root, path)
+                .filter(Map.class::isInstance)
+                .map(m -> (Map<String, Object>) m)
+                .orElse(Map.of());
     }
 }

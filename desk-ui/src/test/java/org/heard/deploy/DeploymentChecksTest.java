@@ -33,31 +33,55 @@ class DeploymentChecksTest {
 
     @Test
     void findsHeardsSettingsInItsRecordsAndValueAnnotations() {
-        assertThat(known.heard().get("heard.kafka.topics.partitions").defaultValue()).contains("3");
-        assertThat(known.heard().get("heard.embedded.elasticsearch.start-timeout").defaultValue()).contains("180s");
-        assertThat(known.heard()).containsKeys("heard.security.users[N].password-hash-file",
-                "heard.channel.story.nacs-services.<key>", "spring.elasticsearch.uris",
-                "heard.channel.twitter.accounts[N].consumer-key");
+        assertThat(known.heard().get("heard.kafka.topics.partitions").defaultValue())
+                .contains("3");
+        assertThat(known.heard()
+                        .get("heard.embedded.elasticsearch.start-timeout")
+                        .defaultValue())
+                .contains("180s");
+        assertThat(known.heard())
+                .containsKeys(
+                        "heard.security.users[N].password-hash-file",
+                        "heard.channel.story.nacs-services.<key>",
+                        "spring.elasticsearch.uris",
+                        "heard.channel.twitter.accounts[N].consumer-key");
         assertThat(known.heard().get("heard.triage.concurrency").defaultValue()).contains("1");
         assertThat(known.heard().get("heard.triage.max-analysed-chars").defaultValue())
-                .as("a default written as a constant").contains("6000");
-        assertThat(known.heard().get("heard.triage.nlp").defaultValue()).as("a switch on when missing").contains("true");
-        assertThat(known.heard().get("heard.triage.catalogue").defaultValue()).as("an empty default").isEmpty();
+                .as("a default written as a constant")
+                .contains("6000");
+        assertThat(known.heard().get("heard.triage.nlp").defaultValue())
+                .as("a switch on when missing")
+                .contains("true");
+        assertThat(known.heard().get("heard.triage.catalogue").defaultValue())
+                .as("an empty default")
+                .isEmpty();
         assertThat(known.defaultOf("heard.roles")).contains("ingest,triage,desk");
         assertThat(known.placeholders()).containsEntry("PORT", "server.port");
-        assertThat(known.exists("spring.kafka.producer.properties.enable.idempotence")).isTrue();
+        assertThat(known.exists("spring.kafka.producer.properties.enable.idempotence"))
+                .isTrue();
         assertThat(known.exists("spring.kafka.bootstrap-servers")).isTrue();
         assertThat(known.exists("heard.kafka.topic.partitions")).isFalse();
     }
 
     @Test
     void mapsVariablesToSettingsAsSpringBootDoes() {
-        assertThat(EnvironmentVariables.sets("HEARD_KAFKA_TOPICS_REPLICATIONFACTOR", "heard.kafka.topics.replication-factor")).isTrue();
-        assertThat(EnvironmentVariables.sets("HEARD_SECURITY_USERS_0_PASSWORDHASH", "heard.security.users[0].password-hash")).isTrue();
-        assertThat(EnvironmentVariables.sets("HEARD_SECURITY_USERS_N_PASSWORDHASH", "heard.security.users[N].password-hash")).isTrue();
-        assertThat(EnvironmentVariables.sets("HEARD_CHANNEL_STORY_FILTERS_<NAME>", "heard.channel.story.filters.<name>")).isTrue();
-        assertThat(EnvironmentVariables.sets("HEARD_SECURITY_USERS_PASSWORDHASH", "heard.security.users[0].password-hash")).isFalse();
-        assertThat(EnvironmentVariables.sets("HEARD_KAFKA_TOPIC_PARTITIONS", "heard.kafka.topics.partitions")).isFalse();
+        assertThat(EnvironmentVariables.sets(
+                        "HEARD_KAFKA_TOPICS_REPLICATIONFACTOR", "heard.kafka.topics.replication-factor"))
+                .isTrue();
+        assertThat(EnvironmentVariables.sets(
+                        "HEARD_SECURITY_USERS_0_PASSWORDHASH", "heard.security.users[0].password-hash"))
+                .isTrue();
+        assertThat(EnvironmentVariables.sets(
+                        "HEARD_SECURITY_USERS_N_PASSWORDHASH", "heard.security.users[N].password-hash"))
+                .isTrue();
+        assertThat(EnvironmentVariables.sets(
+                        "HEARD_CHANNEL_STORY_FILTERS_<NAME>", "heard.channel.story.filters.<name>"))
+                .isTrue();
+        assertThat(EnvironmentVariables.sets(
+                        "HEARD_SECURITY_USERS_PASSWORDHASH", "heard.security.users[0].password-hash"))
+                .isFalse();
+        assertThat(EnvironmentVariables.sets("HEARD_KAFKA_TOPIC_PARTITIONS", "heard.kafka.topics.partitions"))
+                .isFalse();
     }
 
     @Test
@@ -85,12 +109,17 @@ class DeploymentChecksTest {
                 """);
         var checks = checks(REFERENCE);
 
-        assertThat(checks.containersAreSizedAndProbed()).anySatisfy(p -> assertThat(p).contains("no resources.requests.cpu"))
+        assertThat(checks.containersAreSizedAndProbed())
+                .anySatisfy(p -> assertThat(p).contains("no resources.requests.cpu"))
                 .anySatisfy(p -> assertThat(p).contains("livenessProbe needs httpGet on /actuator/health/liveness"))
-                .anySatisfy(p -> assertThat(p).contains("readinessProbe checks '/actuator/health', Actuator's probe is /actuator/health/readiness"))
+                .anySatisfy(
+                        p -> assertThat(p)
+                                .contains(
+                                        "readinessProbe checks '/actuator/health', Actuator's probe is /actuator/health/readiness"))
                 .anySatisfy(p -> assertThat(p).contains("no resources.limits.memory"));
         assertThat(checks.everyDeploymentHasADisruptionBudget())
-                .containsExactly("kubernetes/base/triage.yaml Deployment/heard-triage: selected by 0 PodDisruptionBudgets, needs exactly 1");
+                .containsExactly(
+                        "kubernetes/base/triage.yaml Deployment/heard-triage: selected by 0 PodDisruptionBudgets, needs exactly 1");
     }
 
     @Test
@@ -111,10 +140,11 @@ class DeploymentChecksTest {
                 metadata: {}
                 """);
 
-        assertThat(checks(REFERENCE).objectsAreComplete()).containsExactlyInAnyOrder(
-                "kubernetes/base/broken.yaml PodDisruptionBudget/heard-desk: PodDisruptionBudget needs apiVersion [policy/v1], not policy/v1beta1",
-                "kubernetes/base/broken.yaml (document 2) ConfigMap: no metadata.name",
-                "kubernetes/base/broken.yaml PodDisruptionBudget/heard-desk: give exactly one of minAvailable and maxUnavailable");
+        assertThat(checks(REFERENCE).objectsAreComplete())
+                .containsExactlyInAnyOrder(
+                        "kubernetes/base/broken.yaml PodDisruptionBudget/heard-desk: PodDisruptionBudget needs apiVersion [policy/v1], not policy/v1beta1",
+                        "kubernetes/base/broken.yaml (document 2) ConfigMap: no metadata.name",
+                        "kubernetes/base/broken.yaml PodDisruptionBudget/heard-desk: give exactly one of minAvailable and maxUnavailable");
     }
 
     @Test
@@ -130,11 +160,14 @@ class DeploymentChecksTest {
                 """);
         var checks = checks(REFERENCE);
 
-        assertThat(checks.variablesAreDocumentedSettings()).containsExactly(
-                "compose service desk: HEARD_KAFKA_TOPIC_PARTITIONS sets no setting listed in configuration.md (misspelt?)");
-        assertThat(checks.secretsComeFromSecrets()).containsExactly(
-                "compose service desk: SPRING_ELASTICSEARCH_PASSWORD is a secret: take it from .env (${...}) or a file");
-        assertThat(checks.composeServicesAreHealthChecked()).containsExactly("compose/compose.yaml service desk: no healthcheck.test");
+        assertThat(checks.variablesAreDocumentedSettings())
+                .containsExactly(
+                        "compose service desk: HEARD_KAFKA_TOPIC_PARTITIONS sets no setting listed in configuration.md (misspelt?)");
+        assertThat(checks.secretsComeFromSecrets())
+                .containsExactly(
+                        "compose service desk: SPRING_ELASTICSEARCH_PASSWORD is a secret: take it from .env (${...}) or a file");
+        assertThat(checks.composeServicesAreHealthChecked())
+                .containsExactly("compose/compose.yaml service desk: no healthcheck.test");
     }
 
     @Test
@@ -162,8 +195,9 @@ class DeploymentChecksTest {
                 """);
 
         assertThat(checks.variablesAreDocumentedSettings()).isEmpty();
-        assertThat(checks.secretsComeFromSecrets()).containsExactly(
-                "kubernetes/base/ingest.yaml Deployment/heard-ingest: X_CONSUMER_KEY is a secret: use valueFrom.secretKeyRef");
+        assertThat(checks.secretsComeFromSecrets())
+                .containsExactly(
+                        "kubernetes/base/ingest.yaml Deployment/heard-ingest: X_CONSUMER_KEY is a secret: use valueFrom.secretKeyRef");
     }
 
     @Test
@@ -190,15 +224,19 @@ class DeploymentChecksTest {
                 """);
         var checks = checks(REFERENCE);
 
-        assertThat(checks.composeVariablesAreInTheExample()).containsExactly("compose/compose.yaml: ${ELASTIC_PASSWORD} is not in .env.example");
-        assertThat(checks.imageCopiesTheApplicationJar()).containsExactly(
-                "Dockerfile: does not take desk-ui/target/heard.jar, the jar desk-ui builds",
-                "Dockerfile: COPY --from=builder names no build stage");
+        assertThat(checks.composeVariablesAreInTheExample())
+                .containsExactly("compose/compose.yaml: ${ELASTIC_PASSWORD} is not in .env.example");
+        assertThat(checks.imageCopiesTheApplicationJar())
+                .containsExactly(
+                        "Dockerfile: does not take desk-ui/target/heard.jar, the jar desk-ui builds",
+                        "Dockerfile: COPY --from=builder names no build stage");
     }
 
     @Test
     void reportsSettingsThatMissTheOperatorsClustersAndAnotherElasticsearchVersion() throws IOException {
-        write("../pom.xml", "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
+        write(
+                "../pom.xml",
+                "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
         write("kubernetes/operators/clusters.yaml", """
                 apiVersion: kafka.strimzi.io/v1beta2
                 kind: Kafka
@@ -231,18 +269,21 @@ class DeploymentChecksTest {
                     image: docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0}
                 """);
 
-        assertThat(checks(REFERENCE).clustersAreTheOnesHeardExpects()).containsExactlyInAnyOrder(
-                "kubernetes/operators/clusters.yaml (document 2) KafkaNodePool/dual-role: label strimzi.io/cluster 'hearrd' names no Kafka",
-                "kubernetes/operators/clusters.yaml (document 3) Elasticsearch/heard: version 9.1.0, Heard's client is 9.2.8",
-                "kubernetes/base/config.yaml ConfigMap/heard-config: SPRING_KAFKA_BOOTSTRAPSERVERS names kafka, Strimzi's bootstrap service is one of [heard-kafka-bootstrap]",
-                "kubernetes/base/config.yaml ConfigMap/heard-config: Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)",
-                "kubernetes/base/config.yaml ConfigMap/heard-config: Elasticsearch over plain HTTP (http://heard-es-http:9200)",
-                "compose/compose.yaml: Elasticsearch image docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0} is not Heard's client version 9.2.8");
+        assertThat(checks(REFERENCE).clustersAreTheOnesHeardExpects())
+                .containsExactlyInAnyOrder(
+                        "kubernetes/operators/clusters.yaml (document 2) KafkaNodePool/dual-role: label strimzi.io/cluster 'hearrd' names no Kafka",
+                        "kubernetes/operators/clusters.yaml (document 3) Elasticsearch/heard: version 9.1.0, Heard's client is 9.2.8",
+                        "kubernetes/base/config.yaml ConfigMap/heard-config: SPRING_KAFKA_BOOTSTRAPSERVERS names kafka, Strimzi's bootstrap service is one of [heard-kafka-bootstrap]",
+                        "kubernetes/base/config.yaml ConfigMap/heard-config: Heard reaches Kafka without SASL over TLS (SPRING_KAFKA_SECURITY_PROTOCOL)",
+                        "kubernetes/base/config.yaml ConfigMap/heard-config: Elasticsearch over plain HTTP (http://heard-es-http:9200)",
+                        "compose/compose.yaml: Elasticsearch image docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION:-9.1.0} is not Heard's client version 9.2.8");
     }
 
     @Test
     void reportsHeardSigningInAsTheSuperuserAndKafkaAccessBeyondTheTable() throws IOException {
-        write("../pom.xml", "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
+        write(
+                "../pom.xml",
+                "<project><properties><elasticsearch.version>9.2.8</elasticsearch.version></properties></project>");
         write("kubernetes/operators/clusters.yaml", """
                 apiVersion: elasticsearch.k8s.elastic.co/v1
                 kind: Elasticsearch
@@ -281,14 +322,17 @@ class DeploymentChecksTest {
                 """);
         var checks = checks(REFERENCE);
 
-        assertThat(checks.clustersAreTheOnesHeardExpects()).containsExactlyInAnyOrder(
-                "kubernetes/base/desk.yaml Deployment/heard-desk: Heard signs in to Elasticsearch as the elastic superuser"
-                        + " (Secret 'heard-es-elastic-user'); give it its own user with the role heard_app",
-                "kubernetes/base/desk.yaml Deployment/heard-desk: signs in to Kafka as 'heard-desk' with the password of Secret"
-                        + " 'heard-ingest'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are [heard-ingest]");
-        var table = java.util.Set.of(new DeploymentChecks.Grant("heard-ingest", "Read", "topic", "heard.replies.v1", false));
-        assertThat(checks.kafkaAccessFollowsTheTable(table)).containsExactly(
-                "kubernetes KafkaUsers: grants heard-ingest Write topic heard.replies.v1, which the roles' table does not");
+        assertThat(checks.clustersAreTheOnesHeardExpects())
+                .containsExactlyInAnyOrder(
+                        "kubernetes/base/desk.yaml Deployment/heard-desk: Heard signs in to Elasticsearch as the elastic superuser"
+                                + " (Secret 'heard-es-elastic-user'); give it its own user with the role heard_app",
+                        "kubernetes/base/desk.yaml Deployment/heard-desk: signs in to Kafka as 'heard-desk' with the password of Secret"
+                                + " 'heard-ingest'; Strimzi keeps each KafkaUser's password in a Secret of its name, and the users are [heard-ingest]");
+        var table = java.util.Set.of(
+                new DeploymentChecks.Grant("heard-ingest", "Read", "topic", "heard.replies.v1", false));
+        assertThat(checks.kafkaAccessFollowsTheTable(table))
+                .containsExactly(
+                        "kubernetes KafkaUsers: grants heard-ingest Write topic heard.replies.v1, which the roles' table does not");
     }
 
     @Test
@@ -302,13 +346,15 @@ class DeploymentChecksTest {
                 """;
         List<String> problems = checks(reference).referenceMatchesTheCode();
 
-        assertThat(problems).contains(
-                "configuration.md line 3, heard.kafka.topics.partitions: HEARD_KAFKA_PARTITIONS does not set it; Spring Boot expects HEARD_KAFKA_TOPICS_PARTITIONS",
-                "configuration.md line 3, heard.kafka.topics.partitions: the default is `3`, the reference says `4`",
-                "configuration.md line 4, heard.kafka.topic.replicas: neither Heard nor Spring Boot reads this setting",
-                "configuration.md line 5, spring.elasticsearch.password: looks like a secret; mark it 🔒 and say how to pass it",
-                "heard.roles (set in application.yaml) is missing from configuration.md");
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("heard.kafka.topics.replication-factor (read by "));
+        assertThat(problems)
+                .contains(
+                        "configuration.md line 3, heard.kafka.topics.partitions: HEARD_KAFKA_PARTITIONS does not set it; Spring Boot expects HEARD_KAFKA_TOPICS_PARTITIONS",
+                        "configuration.md line 3, heard.kafka.topics.partitions: the default is `3`, the reference says `4`",
+                        "configuration.md line 4, heard.kafka.topic.replicas: neither Heard nor Spring Boot reads this setting",
+                        "configuration.md line 5, spring.elasticsearch.password: looks like a secret; mark it 🔒 and say how to pass it",
+                        "heard.roles (set in application.yaml) is missing from configuration.md");
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).startsWith("heard.kafka.topics.replication-factor (read by "));
     }
 
     @Test
@@ -334,16 +380,19 @@ class DeploymentChecksTest {
                     patch: '[]'
                 """);
 
-        assertThat(checks(REFERENCE).kustomizationsPointAtWhatExists()).containsExactlyInAnyOrder(
-                "kubernetes/base/kustomization.yaml Kustomization: resource desk.yaml is neither a file nor a folder with a kustomization.yaml",
-                "kubernetes/overlays/small/kustomization.yaml Kustomization: patch missing.yaml does not exist",
-                "kubernetes/overlays/small/kustomization.yaml Kustomization: patch target ConfigMap/heard-settings is not among its resources");
+        assertThat(checks(REFERENCE).kustomizationsPointAtWhatExists())
+                .containsExactlyInAnyOrder(
+                        "kubernetes/base/kustomization.yaml Kustomization: resource desk.yaml is neither a file nor a folder with a kustomization.yaml",
+                        "kubernetes/overlays/small/kustomization.yaml Kustomization: patch missing.yaml does not exist",
+                        "kubernetes/overlays/small/kustomization.yaml Kustomization: patch target ConfigMap/heard-settings is not among its resources");
     }
 
     private DeploymentChecks checks(String reference) throws IOException {
         Files.createDirectories(repository.resolve("deploy"));
-        return new DeploymentChecks(DeployFolder.load(repository.resolve("deploy")),
-                ConfigurationReference.parse(reference.lines().toList()), known);
+        return new DeploymentChecks(
+                DeployFolder.load(repository.resolve("deploy")),
+                ConfigurationReference.parse(reference.lines().toList()),
+                known);
     }
 
     private void write(String file, String content) throws IOException {
@@ -351,5 +400,4 @@ class DeploymentChecksTest {
         Files.createDirectories(path.getParent());
         Files.writeString(path, content);
     }
-
 }

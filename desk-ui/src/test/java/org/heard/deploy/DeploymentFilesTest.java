@@ -28,7 +28,9 @@ class DeploymentFilesTest {
 
     @Test
     void everyKubernetesObjectHasApiVersionKindAndName() {
-        assertThat(checks.objectsAreComplete()).as("incomplete Kubernetes objects").isEmpty();
+        assertThat(checks.objectsAreComplete())
+                .as("incomplete Kubernetes objects")
+                .isEmpty();
     }
 
     @Test
@@ -38,7 +40,9 @@ class DeploymentFilesTest {
 
     @Test
     void everyDeploymentIsCoveredByOneDisruptionBudget() {
-        assertThat(checks.everyDeploymentHasADisruptionBudget()).as("disruption budgets").isEmpty();
+        assertThat(checks.everyDeploymentHasADisruptionBudget())
+                .as("disruption budgets")
+                .isEmpty();
     }
 
     @Test
@@ -49,7 +53,8 @@ class DeploymentFilesTest {
     @Test
     void triageScalesOnTheLagOfItsConsumerGroup() throws Exception {
         assertThat(checks.triageScalesOnItsConsumerLag(triageGroup(), Topics.MENTIONS.name()))
-                .as("triage scaling").isEmpty();
+                .as("triage scaling")
+                .isEmpty();
     }
 
     private static String triageGroup() throws Exception {
@@ -74,12 +79,21 @@ class DeploymentFilesTest {
     void theTableLetsOnlyTheDeskWriteRepliesAndEveryTopicHasAWriterAndAReader() throws Exception {
         var table = KafkaAccess.table(triageGroup());
 
-        assertThat(table).filteredOn(grant -> grant.kind().equals("topic") && grant.name().equals(Topics.REPLIES.name())
+        assertThat(table)
+                .filteredOn(grant -> grant.kind().equals("topic")
+                        && grant.name().equals(Topics.REPLIES.name())
                         && grant.operation().equals("Write"))
-                .extracting(DeploymentChecks.Grant::account).containsExactly("heard-desk");
+                .extracting(DeploymentChecks.Grant::account)
+                .containsExactly("heard-desk");
         for (var topic : Topics.all()) {
-            assertThat(table).as(topic.name() + " is written").anyMatch(grant -> grant.name().equals(topic.name()) && grant.operation().equals("Write"));
-            assertThat(table).as(topic.name() + " is read").anyMatch(grant -> grant.name().equals(topic.name()) && grant.operation().equals("Read"));
+            assertThat(table)
+                    .as(topic.name() + " is written")
+                    .anyMatch(grant -> grant.name().equals(topic.name())
+                            && grant.operation().equals("Write"));
+            assertThat(table)
+                    .as(topic.name() + " is read")
+                    .anyMatch(grant -> grant.name().equals(topic.name())
+                            && grant.operation().equals("Read"));
         }
     }
 
@@ -90,17 +104,23 @@ class DeploymentFilesTest {
 
     @Test
     void heardPointsAtTheClustersTheOperatorsMake() {
-        assertThat(checks.clustersAreTheOnesHeardExpects()).as("Kafka and Elasticsearch").isEmpty();
+        assertThat(checks.clustersAreTheOnesHeardExpects())
+                .as("Kafka and Elasticsearch")
+                .isEmpty();
     }
 
     @Test
     void everyKustomizationPointsAtFilesAndObjectsThatExist() {
-        assertThat(checks.kustomizationsPointAtWhatExists()).as("kustomizations").isEmpty();
+        assertThat(checks.kustomizationsPointAtWhatExists())
+                .as("kustomizations")
+                .isEmpty();
     }
 
     @Test
     void everyComposeServiceIsHealthChecked() {
-        assertThat(checks.composeServicesAreHealthChecked()).as("compose services").isEmpty();
+        assertThat(checks.composeServicesAreHealthChecked())
+                .as("compose services")
+                .isEmpty();
     }
 
     @Test
@@ -115,7 +135,9 @@ class DeploymentFilesTest {
 
     @Test
     void everyVariableGivenToHeardIsADocumentedSetting() {
-        assertThat(checks.variablesAreDocumentedSettings()).as("environment variables").isEmpty();
+        assertThat(checks.variablesAreDocumentedSettings())
+                .as("environment variables")
+                .isEmpty();
     }
 
     @Test
@@ -125,6 +147,8 @@ class DeploymentFilesTest {
 
     @Test
     void theReferenceListsEverySettingWithItsVariableAndDefault() {
-        assertThat(checks.referenceMatchesTheCode()).as("configuration.md against the code").isEmpty();
+        assertThat(checks.referenceMatchesTheCode())
+                .as("configuration.md against the code")
+                .isEmpty();
     }
 }

@@ -24,15 +24,21 @@ class DeploymentSchemasIT {
     static void installTheSchemas() throws Exception {
         validator = DeployFolder.ofRepository().root().resolve("validate");
         var install = run(validator, List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"));
-        assertThat(install.exitCode()).as("npm ci in deploy/validate:%n%s", install.output()).isZero();
+        assertThat(install.exitCode())
+                .as("npm ci in deploy/validate:%n%s", install.output())
+                .isZero();
     }
 
     @Test
     void everyManifestAndComposeFileMatchesItsSchema() throws Exception {
         var result = run(validator, List.of("node", "validate.mjs"));
 
-        assertThat(result.exitCode()).as("schema validation of deploy/:%n%s", result.output()).isZero();
-        assertThat(result.output()).as("the validator's summary").containsPattern("(?m)^([1-9][0-9]*) passed, 0 failed$");
+        assertThat(result.exitCode())
+                .as("schema validation of deploy/:%n%s", result.output())
+                .isZero();
+        assertThat(result.output())
+                .as("the validator's summary")
+                .containsPattern("(?m)^([1-9][0-9]*) passed, 0 failed$");
     }
 
     @Test

@@ -18,10 +18,13 @@ class ElasticsearchRoleTest {
     @Test
     void composeAndKubernetesGiveTheSameRole() throws Exception {
         var deploy = DeployFolder.ofRepository().root();
-        JsonNode compose = DeskJson.mapper().readTree(Files.readString(deploy.resolve("compose/elasticsearch/heard-role.json")));
-        Map<String, Object> secret = new Yaml().load(Files.readString(deploy.resolve("kubernetes/operators/elasticsearch-role.yaml")));
+        JsonNode compose =
+                DeskJson.mapper().readTree(Files.readString(deploy.resolve("compose/elasticsearch/heard-role.json")));
+        Map<String, Object> secret =
+                new Yaml().load(Files.readString(deploy.resolve("kubernetes/operators/elasticsearch-role.yaml")));
         @SuppressWarnings("unchecked")
-        Map<String, Object> roles = new Yaml().load((String) ((Map<String, Object>) secret.get("stringData")).get("roles.yml"));
+        Map<String, Object> roles =
+                new Yaml().load((String) ((Map<String, Object>) secret.get("stringData")).get("roles.yml"));
 
         JsonNode kubernetes = DeskJson.mapper().valueToTree(roles.get("heard_app"));
 

@@ -23,7 +23,8 @@ final class EnvironmentVariables {
         String concreteSetting = Setting.normalised(setting).replace("[N]", "[0]");
         ConfigurationPropertySource source = sourceOf(concreteVariable);
         if (concreteSetting.endsWith(".<key>")) {
-            var map = ConfigurationPropertyName.of(concreteSetting.substring(0, concreteSetting.length() - ".<key>".length()));
+            var map = ConfigurationPropertyName.of(
+                    concreteSetting.substring(0, concreteSetting.length() - ".<key>".length()));
             return source.containsDescendantOf(map) == ConfigurationPropertyState.PRESENT;
         }
         if (!ConfigurationPropertyName.isValid(concreteSetting)) {

@@ -26,7 +26,13 @@ final class KafkaAccess {
             table.add(new Grant(account, "Describe", "topic", "heard.", true));
             table.add(new Grant(account, "DescribeConfigs", "topic", "heard.", true));
         }
-        writes(table, "heard-ingest", Topics.MENTIONS, Topics.REPLY_OUTCOMES, Topics.CHANNEL_STATUS, Topics.DEAD_LETTERS);
+        writes(
+                table,
+                "heard-ingest",
+                Topics.MENTIONS,
+                Topics.REPLY_OUTCOMES,
+                Topics.CHANNEL_STATUS,
+                Topics.DEAD_LETTERS);
         reads(table, "heard-ingest", Topics.REPLIES.name(), "heard-reply-dispatch");
         reads(table, "heard-ingest", CHANNEL_LEASES, "heard-channel-leases");
         reads(table, "heard-ingest", Topics.REREAD_REQUESTS.name(), "heard-email-reread");
@@ -37,14 +43,28 @@ final class KafkaAccess {
 
         // Replies: the desk and nobody else. Mentions: feedback logged at the desk; outcomes, retriage
         // and mentions also when an admin retries a dead letter.
-        writes(table, "heard-desk", Topics.REPLIES, Topics.MENTIONS, Topics.REPLY_OUTCOMES, Topics.RETRIAGE, Topics.DEAD_LETTERS,
-                Topics.AUDIT, Topics.REREAD_REQUESTS);
+        writes(
+                table,
+                "heard-desk",
+                Topics.REPLIES,
+                Topics.MENTIONS,
+                Topics.REPLY_OUTCOMES,
+                Topics.RETRIAGE,
+                Topics.DEAD_LETTERS,
+                Topics.AUDIT,
+                Topics.REREAD_REQUESTS);
         table.add(new Grant("heard-desk", "Write", "topic", PRESENCE, false));
-        for (String topic : List.of(Topics.TRIAGED.name(), Topics.REPLY_OUTCOMES.name(), Topics.CHANNEL_STATUS.name(),
-                Topics.DEAD_LETTERS.name(), Topics.AUDIT.name(), PRESENCE)) {
+        for (String topic : List.of(
+                Topics.TRIAGED.name(),
+                Topics.REPLY_OUTCOMES.name(),
+                Topics.CHANNEL_STATUS.name(),
+                Topics.DEAD_LETTERS.name(),
+                Topics.AUDIT.name(),
+                PRESENCE)) {
             table.add(new Grant("heard-desk", "Read", "topic", topic, false));
         }
-        // One group per desk instance for live updates (heard-desk-<random>, heard-desk-outcomes-…), shared ones for the rest.
+        // One group per desk instance for live updates (heard-desk-<random>, heard-desk-outcomes-…), shared ones for
+        // the rest.
         table.add(new Grant("heard-desk", "Read", "group", "heard-desk-", true));
         for (String group : List.of("heard-alerts", "heard-dead-letters", "heard-audit")) {
             table.add(new Grant("heard-desk", "Read", "group", group, false));

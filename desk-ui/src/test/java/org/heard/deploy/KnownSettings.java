@@ -112,7 +112,8 @@ record KnownSettings(
             if (isHeardRecord(raw)) {
                 return settingsOf(raw, name, source);
             }
-            if (Collection.class.isAssignableFrom(raw) && elementType(component.getGenericType(), 0) instanceof Class<?> element
+            if (Collection.class.isAssignableFrom(raw)
+                    && elementType(component.getGenericType(), 0) instanceof Class<?> element
                     && isHeardRecord(element)) {
                 return settingsOf(element, name + "[N]", source);
             }
@@ -127,7 +128,9 @@ record KnownSettings(
     }
 
     private static java.lang.reflect.Parameter[] canonicalConstructorParameters(Class<?> type) {
-        Class<?>[] types = Stream.of(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types = Stream.of(type.getRecordComponents())
+                .map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
         try {
             return type.getDeclaredConstructor(types).getParameters();
         } catch (NoSuchMethodException e) {
@@ -136,7 +139,9 @@ record KnownSettings(
     }
 
     private static Type elementType(Type generic, int index) {
-        return generic instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[index] : Object.class;
+        return generic instanceof ParameterizedType parameterized
+                ? parameterized.getActualTypeArguments()[index]
+                : Object.class;
     }
 
     /**
@@ -174,7 +179,8 @@ record KnownSettings(
 
     static Stream<Setting> fromValueAnnotations(Path repository) {
         try (Stream<Path> modules = Files.list(repository)) {
-            return modules.map(module -> module.resolve("src/main/java"))
+            return modules
+                    .map(module -> module.resolve("src/main/java"))
                     .filter(Files::isDirectory)
                     .flatMap(KnownSettings::javaFiles)
                     .flatMap(file -> valueAnnotations(repository, file))
@@ -210,13 +216,15 @@ record KnownSettings(
             while (condition.find()) {
                 String arguments = condition.group(1);
                 String prefix = attribute(arguments, "prefix").map(p -> p + ".").orElse("");
-                Optional<String> name = attribute(arguments, "name").or(() -> attribute(arguments, "value"))
-                        .or(() -> Optional.of(arguments).filter(a -> a.strip().startsWith("\""))
+                Optional<String> name = attribute(arguments, "name")
+                        .or(() -> attribute(arguments, "value"))
+                        .or(() -> Optional.of(arguments)
+                                .filter(a -> a.strip().startsWith("\""))
                                 .map(a -> a.strip().substring(1, a.strip().indexOf('"', 1))));
                 boolean onWhenMissing = arguments.contains("matchIfMissing = true");
                 String having = attribute(arguments, "havingValue").orElse("true");
-                name.ifPresent(n -> found.add(new Setting(prefix + n,
-                        onWhenMissing ? Optional.of(having) : Optional.empty(), where)));
+                name.ifPresent(n -> found.add(
+                        new Setting(prefix + n, onWhenMissing ? Optional.of(having) : Optional.empty(), where)));
             }
             return found.build();
         } catch (IOException e) {
@@ -225,13 +233,15 @@ record KnownSettings(
     }
 
     private static Optional<String> attribute(String arguments, String name) {
-        Matcher matcher = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(arguments);
+        Matcher matcher =
+                Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(arguments);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** A default written as a constant ({@code "${x:" + Settings.DEFAULT + "}"}), read from the class. */
     private static String constantDefault(Path repository, String text) {
-        Matcher constant = Pattern.compile("\"\\s*\\+\\s*([A-Z][A-Za-z0-9_]*)\\.([A-Z0-9_]+)\\s*\\+\\s*\"").matcher(text);
+        Matcher constant = Pattern.compile("\"\\s*\\+\\s*([A-Z][A-Za-z0-9_]*)\\.([A-Z0-9_]+)\\s*\\+\\s*\"")
+                .matcher(text);
         if (!constant.matches()) {
             return text;
         }
@@ -241,10 +251,13 @@ record KnownSettings(
                     .flatMap(KnownSettings::javaFiles)
                     .filter(file -> file.getFileName().toString().equals(constant.group(1) + ".java"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no class " + constant.group(1) + " for the default " + text));
+                    .orElseThrow(() ->
+                            new IllegalStateException("no class " + constant.group(1) + " for the default " + text));
             String relative = declaring.toString().replaceFirst(".*?/src/main/java/", "");
-            String className = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
-            return String.valueOf(Class.forName(className).getField(constant.group(2)).get(null));
+            String className =
+                    relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+            return String.valueOf(
+                    Class.forName(className).getField(constant.group(2)).get(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ReflectiveOperationException e) {
@@ -275,7 +288,8 @@ record KnownSettings(
 
     private static void flatten(String prefix, Object node, Map<String, String> into) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
+            map.forEach(
+                    (key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
         } else if (node instanceof Collection<?> list) {
             into.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
         } else if (node != null) {
@@ -288,7 +302,8 @@ record KnownSettings(
     private static void springMetadata(Set<String> names, Set<String> maps) {
         var mapper = JsonMapper.builder().build();
         try {
-            var resources = KnownSettings.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+            var resources =
+                    KnownSettings.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
             while (resources.hasMoreElements()) {
                 URL resource = resources.nextElement();
                 try (InputStream in = resource.openStream()) {

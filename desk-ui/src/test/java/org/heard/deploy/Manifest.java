@@ -13,7 +13,9 @@ record Manifest(Path file, int document, Map<String, Object> content) {
     }
 
     String name() {
-        return map(content, "metadata").flatMap(metadata -> text(metadata, "name")).orElse("");
+        return map(content, "metadata")
+                .flatMap(metadata -> text(metadata, "name"))
+                .orElse("");
     }
 
     /** Where a problem is, for the message: the file relative to deploy/, the document, the object. */
@@ -35,7 +37,9 @@ record Manifest(Path file, int document, Map<String, Object> content) {
     }
 
     static Optional<String> text(Object parent, String key) {
-        return parent instanceof Map<?, ?> m && m.get(key) != null && !(m.get(key) instanceof Map<?, ?>)
+        return parent instanceof Map<?, ?> m
+                        && m.get(key) != null
+                        && !(m.get(key) instanceof Map<?, ?>)
                         && !(m.get(key) instanceof List<?>)
                 ? Optional.of(String.valueOf(m.get(key)))
                 : Optional.empty();

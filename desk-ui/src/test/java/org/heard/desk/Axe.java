@@ -46,13 +46,19 @@ final class Axe {
         var found = new ArrayList<Violation>();
         var violations = DeskJson.mapper().readTree((String) page.evaluate(RUN));
         for (var violation : violations) {
-                String impact = violation.path("impact").asText();
-                if (!impact.equals("serious") && !impact.equals("critical")) {
-                    continue;
-                }
-                var targets = new ArrayList<String>();
-                violation.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
-                found.add(new Violation(violation.path("id").asText(), impact, violation.path("help").asText(), targets));
+            String impact = violation.path("impact").asText();
+            if (!impact.equals("serious") && !impact.equals("critical")) {
+                continue;
+            }
+            var targets = new ArrayList<String>();
+            violation
+                    .path("nodes")
+                    .forEach(node -> targets.add(node.path("target").toString()));
+            found.add(new Violation(
+                    violation.path("id").asText(),
+                    impact,
+                    violation.path("help").asText(),
+                    targets));
         }
         return found;
     }
@@ -61,8 +67,10 @@ final class Axe {
         try {
             return Files.readString(SCRIPT);
         } catch (IOException e) {
-            throw new IllegalStateException("axe-core is missing at " + SCRIPT.toAbsolutePath()
-                    + ": the build fetches it before the integration tests (src/test/browser/fetch-axe-core.sh target/axe)", e);
+            throw new IllegalStateException(
+                    "axe-core is missing at " + SCRIPT.toAbsolutePath()
+                            + ": the build fetches it before the integration tests (src/test/browser/fetch-axe-core.sh target/axe)",
+                    e);
         }
     }
 }

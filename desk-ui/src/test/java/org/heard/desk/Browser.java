@@ -19,12 +19,22 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser chromium;
 
     private Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                        "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(executable())
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-dev-shm-usage")));
     }
 
     public static Browser start() {
@@ -45,7 +55,8 @@ public final class Browser implements AutoCloseable {
         page.waitForURL("**/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL(address -> !address.contains("login"));
         return page;
     }

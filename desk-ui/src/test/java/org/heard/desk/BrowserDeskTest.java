@@ -4,8 +4,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionSearch;
+import org.heard.platform.events.EventPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,10 +56,12 @@ abstract class BrowserDeskTest {
     }
 
     static void waitForText(Locator locator, String text) {
-        PlaywrightAssertions.assertThat(locator).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        PlaywrightAssertions.assertThat(locator)
+                .containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
     }
 
     static void waitForExactText(Locator locator, String text) {
-        PlaywrightAssertions.assertThat(locator).hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        PlaywrightAssertions.assertThat(locator)
+                .hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(60_000));
     }
 }

@@ -63,7 +63,8 @@ class CorrectionsExportIT {
         assertThat(first.path("sentiment").asText()).isEqualTo("positive");
         assertThat(first.path("urgency").asText()).isEqualTo("high");
         assertThat(first.has("services")).isFalse();
-        assertThat(Instant.parse(first.path("correctedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(first.path("correctedAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         var second = lines.get(place.mentionId().value());
         assertThat(second.path("services")).extracting(JsonNode::asText).containsExactly("ward-7");
         assertThat(second.has("sentiment")).isFalse();
@@ -80,41 +81,59 @@ class CorrectionsExportIT {
 
         var lines = export("/api/corrections?from=" + since);
 
-        assertThat(lines).containsKey(after.mentionId().value()).doesNotContainKey(before.mentionId().value());
+        assertThat(lines)
+                .containsKey(after.mentionId().value())
+                .doesNotContainKey(before.mentionId().value());
     }
 
     @Test
     void onlyAnAdminMayExportThem() throws Exception {
-        assertThat(api.get("sam", "correct horse", "/api/corrections").statusCode()).isEqualTo(403);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/corrections").statusCode()).isEqualTo(403);
-        assertThat(api.get("alex", "admin pass", "/api/corrections").statusCode()).isEqualTo(200);
+        assertThat(api.get("sam", "correct horse", "/api/corrections").statusCode())
+                .isEqualTo(403);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/corrections").statusCode())
+                .isEqualTo(403);
+        assertThat(api.get("alex", "admin pass", "/api/corrections").statusCode())
+                .isEqualTo(200);
     }
 
     private Map<String, JsonNode> export(String path) throws Exception {
         var response = api.get("alex", "admin pass", path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
         var lines = new LinkedHashMap<String, JsonNode>();
         for (String line : response.body().split("\n")) {
             if (!line.isBlank()) {
                 var json = DeskJson.mapper().readTree(line);
-                assertThat(lines.put(json.path("id").asText(), json)).as("one line per mention").isNull();
+                assertThat(lines.put(json.path("id").asText(), json))
+                        .as("one line per mention")
+                        .isNull();
             }
         }
         return lines;
     }
 
     private void correct(MentionReceived mention, String field, String value) throws Exception {
-        var answer = api.post("sam", "correct horse", "/api/mentions/" + mention.mentionId().value() + "/corrections",
+        var answer = api.post(
+                "sam",
+                "correct horse",
+                "/api/mentions/" + mention.mentionId().value() + "/corrections",
                 "{\"field\":\"" + field + "\",\"value\":\"" + value + "\"}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
     }
 
     private MentionReceived indexed(String service, String text) {
         var received = TestMentions.tweetAbout(service, "corrections-" + UUID.randomUUID(), text, Instant.now());
-        var tags = new MentionTriaged(received.mentionId(), received.conversationId(), received.channel(),
-                new Sentiment(Sentiment.Label.NEGATIVE, -0.5, List.of()), List.of(new ServiceTag(service, 0.8, List.of())),
-                Urgency.normal(), List.of(), "test", Instant.now());
+        var tags = new MentionTriaged(
+                received.mentionId(),
+                received.conversationId(),
+                received.channel(),
+                new Sentiment(Sentiment.Label.NEGATIVE, -0.5, List.of()),
+                List.of(new ServiceTag(service, 0.8, List.of())),
+                Urgency.normal(),
+                List.of(),
+                "test",
+                Instant.now());
         assertThat(index.upsertAll(List.of(MentionDocument.of(received, tags)))).isEmpty();
         return received;
     }

@@ -37,15 +37,21 @@ class DemoIT {
         var deadline = Instant.now().plus(Duration.ofMinutes(3));
         List<MentionDocument> found = index.findAll(ids);
         while (found.size() < ids.size() || found.stream().anyMatch(mention -> mention.triagedAt() == null)) {
-            assertThat(Instant.now()).as("%d of %d demo mentions indexed and triaged", found.size(), ids.size()).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("%d of %d demo mentions indexed and triaged", found.size(), ids.size())
+                    .isBefore(deadline);
             TimeUnit.MILLISECONDS.sleep(500);
             found = index.findAll(ids);
         }
         assertThat(found).extracting(MentionDocument::channel).containsOnly(Channel.EMAIL);
-        assertThat(found).extracting(mention -> mention.author().displayName()).contains("Aisha Rahman", "Graham Birch");
+        assertThat(found)
+                .extracting(mention -> mention.author().displayName())
+                .contains("Aisha Rahman", "Graham Birch");
         assertThat(found).allSatisfy(mention -> assertThat(mention.sentiment()).isNotNull());
-        var published = found.stream().map(MentionDocument::publishedAt).sorted().toList();
-        assertThat(Duration.between(published.getFirst(), published.getLast())).as("spread over weeks, for Insight's trend")
+        var published =
+                found.stream().map(MentionDocument::publishedAt).sorted().toList();
+        assertThat(Duration.between(published.getFirst(), published.getLast()))
+                .as("spread over weeks, for Insight's trend")
                 .isGreaterThan(Duration.ofDays(40));
     }
 }

@@ -22,9 +22,9 @@ import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
 import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
 import org.heard.mentions.StaffWrites;
 import org.heard.mentions.TagWriter;
-import org.heard.mentions.MentionStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,8 +47,12 @@ class DeskAdminIT extends BrowserDeskTest {
         Page sam = login("sam", "correct horse");
         for (String page : List.of("/admin/dead-letters", "/admin/retriage", "/admin/users")) {
             sam.navigate(url(page));
-            sam.getByText("Could not navigate", new Page.GetByTextOptions().setExact(false)).first().waitFor();
-            assertThat(sam.locator("#dead-letter-grid, #retriage-start, #users-grid").count()).isZero();
+            sam.getByText("Could not navigate", new Page.GetByTextOptions().setExact(false))
+                    .first()
+                    .waitFor();
+            assertThat(sam.locator("#dead-letter-grid, #retriage-start, #users-grid")
+                            .count())
+                    .isZero();
         }
         sam.context().close();
     }
@@ -56,11 +60,19 @@ class DeskAdminIT extends BrowserDeskTest {
     @Test
     void anAdminReadsADeadLetterAsTextAndRetriesItBackToTriage() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mention = TestMentions.tweetAbout("ward-7", "dl-" + word, "<img src=x onerror=alert(1)> Ward 7 " + word, Instant.now());
-        publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofText("triage-" + mention.mentionId(), "triage",
-                "Elasticsearch refused the mention: mapper_parsing_exception " + word,
-                new String(DeskJson.write(mention), StandardCharsets.UTF_8), Map.of("mentionId", mention.mentionId().value()),
-                Instant.now())).get(30, TimeUnit.SECONDS);
+        var mention = TestMentions.tweetAbout(
+                "ward-7", "dl-" + word, "<img src=x onerror=alert(1)> Ward 7 " + word, Instant.now());
+        publisher
+                .publish(
+                        Topics.DEAD_LETTERS,
+                        DeadLettered.ofText(
+                                "triage-" + mention.mentionId(),
+                                "triage",
+                                "Elasticsearch refused the mention: mapper_parsing_exception " + word,
+                                new String(DeskJson.write(mention), StandardCharsets.UTF_8),
+                                Map.of("mentionId", mention.mentionId().value()),
+                                Instant.now()))
+                .get(30, TimeUnit.SECONDS);
         awaitShelved("triage-" + mention.mentionId());
 
         Page alex = login("alex", "admin pass");
@@ -73,19 +85,29 @@ class DeskAdminIT extends BrowserDeskTest {
         alex.locator("#dead-letter-retry").click();
 
         waitForText(alex.locator("#dead-letter-state"), "Retried by alex");
-        await().atMost(Duration.ofSeconds(60)).until(() -> index.find(mention.mentionId().value()).isPresent());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> index.find(mention.mentionId().value()).isPresent());
         alex.context().close();
     }
 
     @Test
     void anEmailThatCouldNotBeReadIsReadAgainByTheEmailReader() throws Exception {
         String word = TestMentions.uniqueWord();
-        String raw = "From: Pat <pat-" + word + "@mail.example>\r\nTo: feedback@heard.localhost\r\nSubject: Ward 7 " + word
+        String raw = "From: Pat <pat-" + word + "@mail.example>\r\nTo: feedback@heard.localhost\r\nSubject: Ward 7 "
+                + word
                 + "\r\nMessage-ID: <" + word + "@mail.example>\r\nDate: Sun, 22 Nov 2026 09:00:00 +0000\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe nurses on ward 7 were kind " + word + "\r\n";
-        publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofBytes("email-" + word, "email:feedback@heard.localhost",
-                "malformed MIME: reader bug " + word, raw.getBytes(StandardCharsets.UTF_8),
-                Map.of("folder", "INBOX", "uid", "7"), Instant.now())).get(30, TimeUnit.SECONDS);
+        publisher
+                .publish(
+                        Topics.DEAD_LETTERS,
+                        DeadLettered.ofBytes(
+                                "email-" + word,
+                                "email:feedback@heard.localhost",
+                                "malformed MIME: reader bug " + word,
+                                raw.getBytes(StandardCharsets.UTF_8),
+                                Map.of("folder", "INBOX", "uid", "7"),
+                                Instant.now()))
+                .get(30, TimeUnit.SECONDS);
         awaitShelved("email-" + word);
 
         Page alex = login("alex", "admin pass");
@@ -96,7 +118,8 @@ class DeskAdminIT extends BrowserDeskTest {
         alex.locator("#dead-letter-retry").click();
 
         waitForText(alex.locator("#dead-letter-state"), "Sent to the email channel to be read again");
-        await().atMost(Duration.ofSeconds(60)).until(() -> index.search(word, 0, 5).total() == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> index.search(word, 0, 5).total() == 1);
         alex.context().close();
     }
 
@@ -107,8 +130,17 @@ class DeskAdminIT extends BrowserDeskTest {
         var taken = old("rt1-" + word, "The night staff on ward 7 were wonderful " + word, day);
         var corrected = old("rt2-" + word, "Ward 7 discharged my dad far too late " + word, day.plusSeconds(60));
         staff.updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
-        staff.correct(corrected.mentionId().value(), Map.of("services",
-                List.of(Map.of("serviceId", "stroke-unit", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
+        staff.correct(
+                corrected.mentionId().value(),
+                Map.of(
+                        "services",
+                        List.of(Map.of(
+                                "serviceId",
+                                "stroke-unit",
+                                "confidence",
+                                1.0,
+                                "evidence",
+                                List.of("corrected by sam")))));
 
         Page alex = login("alex", "admin pass");
         alex.navigate(url("/admin/retriage"));
@@ -143,22 +175,48 @@ class DeskAdminIT extends BrowserDeskTest {
         waitForText(alex.locator("#users-sign-in"), "OIDC is not in use");
         waitForText(alex.locator("#users-where"), "heard.security.users");
         String content = alex.content();
-        assertThat(content).doesNotContain("{noop}").doesNotContain("correct horse").doesNotContain("ward seven");
+        assertThat(content)
+                .doesNotContain("{noop}")
+                .doesNotContain("correct horse")
+                .doesNotContain("ward seven");
         alex.context().close();
     }
 
     /** The desk's dead-letter consumer has kept it (it reads the topic on its own). */
     private static void awaitShelved(String id) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> org.heard.platform.testing.TestElasticsearch.client()
-                .exists(exists -> exists.index("heard-dead-letters").id(id)).value());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> org.heard.platform.testing.TestElasticsearch.client()
+                        .exists(exists -> exists.index("heard-dead-letters").id(id))
+                        .value());
     }
 
     /** A mention indexed long ago by an older model that knew no services. */
     private MentionReceived old(String externalId, String text, Instant at) {
-        var mention = new MentionReceived(null, Channel.TWITTER, "@trust", externalId, null, null, new Author("1", "pat", "Pat"),
-                null, text, at, at, List.of(), Set.of(), Map.of());
-        var tags = new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(),
-                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(), Urgency.normal(), List.of(), "old-model", at);
+        var mention = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@trust",
+                externalId,
+                null,
+                null,
+                new Author("1", "pat", "Pat"),
+                null,
+                text,
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of());
+        var tags = new MentionTriaged(
+                mention.mentionId(),
+                mention.conversationId(),
+                mention.channel(),
+                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
+                List.of(),
+                Urgency.normal(),
+                List.of(),
+                "old-model",
+                at);
         assertThat(writer.upsertAll(List.of(MentionDocument.of(mention, tags)))).isEmpty();
         return mention;
     }

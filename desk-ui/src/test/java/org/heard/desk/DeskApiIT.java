@@ -33,10 +33,10 @@ import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topics;
 import org.heard.contracts.Urgency;
-import org.heard.platform.events.EventPublisher;
-import org.heard.platform.testing.TestKafka;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.TagWriter;
+import org.heard.platform.events.EventPublisher;
+import org.heard.platform.testing.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +61,7 @@ class DeskApiIT {
     TagWriter index;
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @LocalServerPort
     int port;
@@ -78,18 +77,21 @@ class DeskApiIT {
 
     @Test
     void aCallerWithoutAKnownTokenOrPasswordIsRefused() throws Exception {
-        var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/api/mentions")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var anonymous = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(api.uri("/api/mentions")).build(), HttpResponse.BodyHandlers.ofString());
         var unknownToken = api.getAs("heard_not-a-token-we-issued", "/api/mentions");
         var tokenAsPassword = api.get("incident-desk", TestApi.RESPONDER_TOKEN, "/api/mentions");
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().allValues("WWW-Authenticate")).anyMatch(value -> value.startsWith("Bearer"));
         assertThat(unknownToken.statusCode()).isEqualTo(401);
-        assertThat(unknownToken.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+        assertThat(unknownToken.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
         assertThat(tokenAsPassword.statusCode()).isEqualTo(401);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions").statusCode()).isEqualTo(200);
-        assertThat(api.get("sam", "correct horse", "/api/mentions").statusCode()).isEqualTo(200);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions").statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("sam", "correct horse", "/api/mentions").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -98,16 +100,38 @@ class DeskApiIT {
         var other = triaged("emergency-department", "Nine hours waiting " + word, Instant.now());
 
         var found = api.json(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=" + word), 200);
-        var widened = api.json(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=" + word + "&service=emergency-department"), 200);
+        var widened = api.json(
+                api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=" + word + "&service=emergency-department"), 200);
 
         assertThat(ids(found)).containsExactly(mine.mentionId().value());
         assertThat(widened.path("total").asLong()).isZero();
-        assertThat(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions/" + other.mentionId().value()).statusCode()).isEqualTo(404);
-        assertThat(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/conversations/" + other.conversationId().value()).statusCode()).isEqualTo(404);
-        assertThat(api.postAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions/" + other.mentionId().value() + "/replies", null,
-                "{\"text\":\"We are looking into your wait today " + word + "\"}").statusCode()).isEqualTo(404);
-        assertThat(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions/" + mine.mentionId().value()).statusCode()).isEqualTo(200);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions/" + other.mentionId().value()).statusCode()).isEqualTo(200);
+        assertThat(api.getAs(
+                                TestApi.WARD_SEVEN_TOKEN,
+                                "/api/mentions/" + other.mentionId().value())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.getAs(
+                                TestApi.WARD_SEVEN_TOKEN,
+                                "/api/conversations/" + other.conversationId().value())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.postAs(
+                                TestApi.WARD_SEVEN_TOKEN,
+                                "/api/mentions/" + other.mentionId().value() + "/replies",
+                                null,
+                                "{\"text\":\"We are looking into your wait today " + word + "\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.getAs(
+                                TestApi.WARD_SEVEN_TOKEN,
+                                "/api/mentions/" + mine.mentionId().value())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.getAs(
+                                TestApi.RESPONDER_TOKEN,
+                                "/api/mentions/" + other.mentionId().value())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -115,7 +139,9 @@ class DeskApiIT {
         Instant base = Instant.parse("2026-10-01T09:00:00Z");
         var originals = new ArrayList<String>();
         for (int i = 0; i < 12; i++) {
-            originals.add(triaged("ward-7", "Visit number " + i + " " + word, base.plus(i, ChronoUnit.MINUTES)).mentionId().value());
+            originals.add(triaged("ward-7", "Visit number " + i + " " + word, base.plus(i, ChronoUnit.MINUTES))
+                    .mentionId()
+                    .value());
         }
         var seen = new ArrayList<String>();
         var page = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?size=5&q=" + word), 200);
@@ -123,8 +149,12 @@ class DeskApiIT {
 
         // While the client pages: one mention newer than everything, one among those not read yet, one older than all.
         triaged("ward-7", "Arrived newest " + word, base.plus(1, ChronoUnit.HOURS));
-        var among = triaged("ward-7", "Arrived among the rest " + word, base.plus(150, ChronoUnit.SECONDS)).mentionId().value();
-        var oldest = triaged("ward-7", "Arrived oldest " + word, base.minus(1, ChronoUnit.HOURS)).mentionId().value();
+        var among = triaged("ward-7", "Arrived among the rest " + word, base.plus(150, ChronoUnit.SECONDS))
+                .mentionId()
+                .value();
+        var oldest = triaged("ward-7", "Arrived oldest " + word, base.minus(1, ChronoUnit.HOURS))
+                .mentionId()
+                .value();
 
         int pages = 1;
         while (!page.path("next").isNull()) {
@@ -144,10 +174,17 @@ class DeskApiIT {
 
     @Test
     void pagesAreCappedAndCursorsChecked() throws Exception {
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?size=101").statusCode()).isEqualTo(400);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?cursor=not-a-cursor").statusCode()).isEqualTo(400);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?sort=urgency").statusCode()).isEqualTo(400);
-        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?size=101").statusCode())
+                .isEqualTo(400);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?cursor=not-a-cursor")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?sort=urgency")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?from=yesterday")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -156,30 +193,62 @@ class DeskApiIT {
         var missing = api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions/no-such-mention-" + word);
 
         assertThat(badChannel.statusCode()).isEqualTo(400);
-        assertThat(badChannel.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(badChannel.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         var problem = DeskJson.mapper().readTree(badChannel.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
         assertThat(problem.path("detail").asText()).contains("fax").contains("walk-in");
         assertThat(problem.has("error")).isFalse();
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(DeskJson.mapper().readTree(missing.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(DeskJson.mapper().readTree(missing.body()).path("status").asInt())
+                .isEqualTo(404);
     }
 
     @Test
     void aMentionComesInTheApisOwnShapeWithoutWhatTheIndexKeepsForItself() throws Exception {
         var at = Instant.now();
-        var email = new MentionReceived(null, Channel.EMAIL, "feedback@trust.nhs.uk", "<api-" + UUID.randomUUID() + ">", null, null,
-                new Author("pat@example.org", null, "Pat"), "Ward 5", "The waiting room was freezing " + word, at, at, List.of("ward-7"),
-                Set.of(), Map.of("fullText", "The waiting room was freezing " + word + "\n> quoted earlier mail", "mailbox", "feedback@trust.nhs.uk"));
-        var tags = new MentionTriaged(email.mentionId(), email.conversationId(), Channel.EMAIL,
-                new Sentiment(Sentiment.Label.NEGATIVE, -0.7, List.of()), List.of(new ServiceTag("ward-7", 0.9, List.of())),
-                new Urgency(Urgency.Level.HIGH, List.of()), List.of(), "model-7", at);
+        var email = new MentionReceived(
+                null,
+                Channel.EMAIL,
+                "feedback@trust.nhs.uk",
+                "<api-" + UUID.randomUUID() + ">",
+                null,
+                null,
+                new Author("pat@example.org", null, "Pat"),
+                "Ward 5",
+                "The waiting room was freezing " + word,
+                at,
+                at,
+                List.of("ward-7"),
+                Set.of(),
+                Map.of(
+                        "fullText",
+                        "The waiting room was freezing " + word + "\n> quoted earlier mail",
+                        "mailbox",
+                        "feedback@trust.nhs.uk"));
+        var tags = new MentionTriaged(
+                email.mentionId(),
+                email.conversationId(),
+                Channel.EMAIL,
+                new Sentiment(Sentiment.Label.NEGATIVE, -0.7, List.of()),
+                List.of(new ServiceTag("ward-7", 0.9, List.of())),
+                new Urgency(Urgency.Level.HIGH, List.of()),
+                List.of(),
+                "model-7",
+                at);
         assertThat(index.upsertAll(List.of(MentionDocument.of(email, tags)))).isEmpty();
 
-        var mention = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions/" + email.mentionId().value()), 200);
-        var found = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?channel=email&urgency=high&status=new&q=" + word), 200);
+        var mention = api.json(
+                api.getAs(
+                        TestApi.RESPONDER_TOKEN,
+                        "/api/mentions/" + email.mentionId().value()),
+                200);
+        var found = api.json(
+                api.getAs(TestApi.RESPONDER_TOKEN, "/api/mentions?channel=email&urgency=high&status=new&q=" + word),
+                200);
 
         assertThat(mention.path("channel").asText()).isEqualTo("email");
         assertThat(mention.path("urgency").path("level").asText()).isEqualTo("high");
@@ -195,16 +264,20 @@ class DeskApiIT {
     void aRetriedReplyWithTheSameIdempotencyKeyIsSentOnce() throws Exception {
         var mention = triaged("emergency-department", "Still waiting for a bed " + word, Instant.now());
         String path = "/api/mentions/" + mention.mentionId().value() + "/replies";
-        String body = "{\"text\":\"I am sorry you are still waiting, I have asked the nurse in charge to come and see you " + word + "\"}";
+        String body =
+                "{\"text\":\"I am sorry you are still waiting, I have asked the nurse in charge to come and see you "
+                        + word + "\"}";
         String key = UUID.randomUUID().toString();
         var before = endOffsets(Topics.REPLIES.name());
 
         var first = api.json(api.postAs(TestApi.RESPONDER_TOKEN, path, key, body), 202);
         var retried = api.postAs(TestApi.RESPONDER_TOKEN, path, key, body);
-        var otherRequest = api.postAs(TestApi.RESPONDER_TOKEN, path, key, "{\"text\":\"Something else entirely " + word + "\"}");
+        var otherRequest =
+                api.postAs(TestApi.RESPONDER_TOKEN, path, key, "{\"text\":\"Something else entirely " + word + "\"}");
 
         assertThat(first.path("text").asText()).endsWith("— Incident Desk, Patient Experience Team");
-        assertThat(api.json(retried, 202).path("replyId").asText()).isEqualTo(first.path("replyId").asText());
+        assertThat(api.json(retried, 202).path("replyId").asText())
+                .isEqualTo(first.path("replyId").asText());
         assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(otherRequest.statusCode()).isEqualTo(422);
         assertThat(replyRequestsSince(before, mention.mentionId().value())).isEqualTo(1);
@@ -214,40 +287,66 @@ class DeskApiIT {
     void warningsAreAcknowledgedByKindBeforeAReplyGoesOut() throws Exception {
         var mention = triaged("emergency-department", "Nobody told us anything " + word, Instant.now());
         String path = "/api/mentions/" + mention.mentionId().value() + "/replies";
-        String text = "Nobody should be left without news of a relative for a whole night; contact PALS, who will follow the"
-                + " handover notes up with matron " + word;
+        String text =
+                "Nobody should be left without news of a relative for a whole night; contact PALS, who will follow the"
+                        + " handover notes up with matron " + word;
 
-        var unacknowledged = api.json(api.postAs(TestApi.RESPONDER_TOKEN, path, "k-" + word,
-                "{\"text\":\"" + text + "\"}"), 409);
-        var otherKind = api.postAs(TestApi.RESPONDER_TOKEN, path, "k-" + word,
+        var unacknowledged =
+                api.json(api.postAs(TestApi.RESPONDER_TOKEN, path, "k-" + word, "{\"text\":\"" + text + "\"}"), 409);
+        var otherKind = api.postAs(
+                TestApi.RESPONDER_TOKEN,
+                path,
+                "k-" + word,
                 "{\"text\":\"" + text + "\",\"acknowledgedWarnings\":[\"copy-paste\"]}");
-        var acknowledged = api.postAs(TestApi.RESPONDER_TOKEN, path, "k-" + word,
+        var acknowledged = api.postAs(
+                TestApi.RESPONDER_TOKEN,
+                path,
+                "k-" + word,
                 "{\"text\":\"" + text + "\",\"acknowledgedWarnings\":[\"deflection\"]}");
 
         assertThat(unacknowledged.path("state").asText()).isEqualTo("needs-confirmation");
         assertThat(unacknowledged.path("warnings").get(0).path("kind").asText()).isEqualTo("deflection");
         assertThat(otherKind.statusCode()).isEqualTo(409);
         // The refused attempts sent nothing, so the same key is free for the acknowledged one.
-        assertThat(api.json(acknowledged, 202).path("warnings").get(0).path("kind").asText()).isEqualTo("deflection");
+        assertThat(api.json(acknowledged, 202)
+                        .path("warnings")
+                        .get(0)
+                        .path("kind")
+                        .asText())
+                .isEqualTo("deflection");
     }
 
     @Test
     void anIntegrationReadsTheConversationWithoutStaffsInternalNotes() throws Exception {
         var mention = triaged("ward-7", "The discharge letter never came " + word, Instant.now());
         String conversation = "/api/conversations/" + mention.conversationId().value();
-        assertThat(api.post("sam", "correct horse", "/api/mentions/" + mention.mentionId().value() + "/notes",
-                "{\"text\":\"Daughter is a nurse here " + word + "\"}").statusCode()).isEqualTo(204);
-        api.json(api.postAs(TestApi.RESPONDER_TOKEN, "/api/mentions/" + mention.mentionId().value() + "/replies", null,
-                "{\"text\":\"I have chased your discharge letter with the ward clerk this morning " + word + "\"}"), 202);
+        assertThat(api.post(
+                                "sam",
+                                "correct horse",
+                                "/api/mentions/" + mention.mentionId().value() + "/notes",
+                                "{\"text\":\"Daughter is a nurse here " + word + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        api.json(
+                api.postAs(
+                        TestApi.RESPONDER_TOKEN,
+                        "/api/mentions/" + mention.mentionId().value() + "/replies",
+                        null,
+                        "{\"text\":\"I have chased your discharge letter with the ward clerk this morning " + word
+                                + "\"}"),
+                202);
 
         var asIntegration = api.json(api.getAs(TestApi.RESPONDER_TOKEN, conversation), 200);
         var asStaff = api.json(api.get("sam", "correct horse", conversation), 200);
 
-        assertThat(asIntegration.path("mentions").get(0).path("mentionId").asText()).isEqualTo(mention.mentionId().value());
+        assertThat(asIntegration.path("mentions").get(0).path("mentionId").asText())
+                .isEqualTo(mention.mentionId().value());
         assertThat(kinds(asIntegration)).contains("reply-requested").doesNotContain("note");
         var reply = find(asIntegration, "reply-requested");
         assertThat(reply.path("actor").asText()).isEqualTo("incident-desk");
-        assertThat(reply.path("text").asText()).contains("discharge letter").endsWith("Incident Desk, Patient Experience Team");
+        assertThat(reply.path("text").asText())
+                .contains("discharge letter")
+                .endsWith("Incident Desk, Patient Experience Team");
         assertThat(reply.path("details").path("replyId").asText()).isNotBlank();
         assertThat(kinds(asStaff)).contains("note", "reply-requested");
     }
@@ -279,32 +378,58 @@ class DeskApiIT {
 
     @Test
     void theOpenApiDescriptionIsBehindTheLoginAndListsEveryApiMapping() throws Exception {
-        var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/api/openapi.json")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(api.uri("/api/openapi.json")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         var description = api.json(api.getAs(TestApi.RESPONDER_TOKEN, "/api/openapi.json"), 200);
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(description.path("openapi").asText()).startsWith("3.");
-        assertThat(description.path("components").path("securitySchemes").path("token").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(description
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("token")
+                        .path("scheme")
+                        .asText())
+                .isEqualTo("bearer");
         var described = new TreeSet<String>();
-        description.path("paths").properties().forEach(path -> path.getValue().properties()
-                .forEach(method -> described.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        description
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(method -> described.add(method.getKey().toUpperCase() + " " + path.getKey())));
         var mapped = new TreeSet<String>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/") && !pattern.startsWith("/api/openapi.json"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> mapped.add(method.name() + " " + pattern))));
-        assertThat(mapped).contains("GET /api/mentions", "GET /api/mentions/stream", "POST /api/mentions/{mentionId}/replies",
-                "GET /api/conversations/{conversationId}");
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/") && !pattern.startsWith("/api/openapi.json"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> mapped.add(method.name() + " " + pattern))));
+        assertThat(mapped)
+                .contains(
+                        "GET /api/mentions",
+                        "GET /api/mentions/stream",
+                        "POST /api/mentions/{mentionId}/replies",
+                        "GET /api/conversations/{conversationId}");
         assertThat(described).isEqualTo(mapped);
     }
 
     /** Indexes a mention and announces it, as triage does once it has tagged one. */
     private MentionReceived triaged(String service, String text, Instant publishedAt) throws Exception {
         var received = TestMentions.tweetAbout(service, "api-" + UUID.randomUUID(), text, publishedAt);
-        var tags = new MentionTriaged(received.mentionId(), received.conversationId(), received.channel(),
-                new Sentiment(Sentiment.Label.NEGATIVE, 0.9, List.of()), List.of(new ServiceTag(service, 1.0, List.of(service))),
-                Urgency.normal(), List.of(), "test", Instant.now());
+        var tags = new MentionTriaged(
+                received.mentionId(),
+                received.conversationId(),
+                received.channel(),
+                new Sentiment(Sentiment.Label.NEGATIVE, 0.9, List.of()),
+                List.of(new ServiceTag(service, 1.0, List.of(service))),
+                Urgency.normal(),
+                List.of(),
+                "test",
+                Instant.now());
         assertThat(index.upsertAll(List.of(MentionDocument.of(received, tags)))).isEmpty();
         publisher.publish(Topics.TRIAGED, tags).get(30, TimeUnit.SECONDS);
         return received;
@@ -312,13 +437,16 @@ class DeskApiIT {
 
     private static List<String> ids(JsonNode page) {
         var ids = new ArrayList<String>();
-        page.path("mentions").forEach(mention -> ids.add(mention.path("mentionId").asText()));
+        page.path("mentions")
+                .forEach(mention -> ids.add(mention.path("mentionId").asText()));
         return ids;
     }
 
     private static List<String> kinds(JsonNode conversation) {
         var kinds = new ArrayList<String>();
-        conversation.path("history").forEach(entry -> kinds.add(entry.path("kind").asText()));
+        conversation
+                .path("history")
+                .forEach(entry -> kinds.add(entry.path("kind").asText()));
         return kinds;
     }
 
@@ -333,7 +461,9 @@ class DeskApiIT {
 
     private static Map<TopicPartition, Long> endOffsets(String topic) {
         try (var consumer = consumer()) {
-            var partitions = consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             return consumer.endOffsets(partitions);
         }
     }
@@ -347,7 +477,8 @@ class DeskApiIT {
             consumer.assign(start.keySet());
             start.forEach(consumer::seek);
             var remaining = new HashMap<>(end);
-            while (remaining.entrySet().stream().anyMatch(entry -> consumer.position(entry.getKey()) < entry.getValue())) {
+            while (remaining.entrySet().stream()
+                    .anyMatch(entry -> consumer.position(entry.getKey()) < entry.getValue())) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null && record.value().contains(mentionId)) {
                         count++;
@@ -359,8 +490,14 @@ class DeskApiIT {
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     /** A client of the mention stream, reading its lines as they come. */
@@ -417,16 +554,23 @@ class DeskApiIT {
         Set<String> mentions() {
             var ids = new HashSet<String>();
             for (var event : events()) {
-                ids.add(org.heard.contracts.DeskJson.mapper().readTree(event.data()).path("mentionId").asText());
+                ids.add(org.heard.contracts.DeskJson.mapper()
+                        .readTree(event.data())
+                        .path("mentionId")
+                        .asText());
             }
             return ids;
         }
 
         Event awaitMention(String mentionId) {
-            return await().atMost(Duration.ofSeconds(30)).until(
-                    () -> events().stream().filter(event -> "mention".equals(event.name()) && event.data().contains(mentionId))
-                            .findFirst().orElse(null),
-                    event -> event != null);
+            return await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> events().stream()
+                                    .filter(event -> "mention".equals(event.name())
+                                            && event.data().contains(mentionId))
+                                    .findFirst()
+                                    .orElse(null),
+                            event -> event != null);
         }
 
         @Override

@@ -31,22 +31,31 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
     @Test
     void openingAConversationAndReadingItThroughTheApiAreAuditedAndAnAdminFindsThem() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mention = publish(TestMentions.tweetAbout("ward-7", "a-" + word, "Ward 7 let me sleep " + word, Instant.now()));
+        var mention =
+                publish(TestMentions.tweetAbout("ward-7", "a-" + word, "Ward 7 let me sleep " + word, Instant.now()));
         String id = mention.mentionId().value();
 
         Page wendy = login("wendy", "ward seven");
         wendy.navigate(url("/conversation/" + id));
         wendy.locator(".mention-text").getByText("Ward 7 let me sleep " + word).waitFor();
-        assertThat(new TestApi(port).get("sam", "correct horse", "/api/mentions/" + id).statusCode()).isEqualTo(200);
+        assertThat(new TestApi(port)
+                        .get("sam", "correct horse", "/api/mentions/" + id)
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(auditLog.search(new AuditQuery(null, id, null, null), 0, 10).entries())
-                .extracting(AuditEntry::actor, AuditEntry::action)
-                .contains(org.assertj.core.groups.Tuple.tuple("wendy", AuditAction.CONVERSATION_OPENED),
-                        org.assertj.core.groups.Tuple.tuple("sam", AuditAction.API_MENTION_READ)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery(null, id, null, null), 0, 10)
+                                .entries())
+                        .extracting(AuditEntry::actor, AuditEntry::action)
+                        .contains(
+                                org.assertj.core.groups.Tuple.tuple("wendy", AuditAction.CONVERSATION_OPENED),
+                                org.assertj.core.groups.Tuple.tuple("sam", AuditAction.API_MENTION_READ)));
 
         wendy.navigate(url("/admin/audit"));
         untilVaadinIsIdle(wendy);
-        assertThat(wendy.locator("#audit-entries").count()).as("a manager has no audit page").isZero();
+        assertThat(wendy.locator("#audit-entries").count())
+                .as("a manager has no audit page")
+                .isZero();
         wendy.context().close();
 
         Page alex = login("alex", "admin pass");
@@ -65,20 +74,25 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
         Instant started = Instant.now().minusSeconds(1);
         String id;
         try (var stream = DeskApiIT.EventStream.open(new TestApi(port), TestApi.RESPONDER_TOKEN, null)) {
-            id = publish(TestMentions.tweetAbout("ward-7", "s-" + word, "Streamed to an integration " + word, Instant.now()))
-                    .mentionId().value();
+            id = publish(TestMentions.tweetAbout(
+                            "ward-7", "s-" + word, "Streamed to an integration " + word, Instant.now()))
+                    .mentionId()
+                    .value();
             stream.awaitMention(id);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                auditLog.search(new AuditQuery("incident-desk", id, null, null), 0, 10).entries())
-                .extracting(AuditEntry::action).contains(AuditAction.API_STREAMED));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery("incident-desk", id, null, null), 0, 10)
+                                .entries())
+                        .extracting(AuditEntry::action)
+                        .contains(AuditAction.API_STREAMED));
 
         Page wendy = login("wendy", "ward seven");
         wendy.locator("#inbox").waitFor();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                auditLog.search(new AuditQuery("wendy", null, started, null), 0, 50).entries())
-                .filteredOn(entry -> entry.action() == AuditAction.MENTIONS_LISTED)
-                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("mentions=")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery("wendy", null, started, null), 0, 50)
+                                .entries())
+                        .filteredOn(entry -> entry.action() == AuditAction.MENTIONS_LISTED)
+                        .anySatisfy(entry -> assertThat(entry.detail()).startsWith("mentions=")));
         wendy.context().close();
     }
 
@@ -89,19 +103,23 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
         wendy.navigate(url("/feed"));
         wendy.locator("#feed").waitFor();
 
-        var mine = publish(TestMentions.tweetAbout("ward-7-bay-a", "f1-" + word, "Bay A was calm <b>" + word + "</b>", Instant.now()));
+        var mine = publish(TestMentions.tweetAbout(
+                "ward-7-bay-a", "f1-" + word, "Bay A was calm <b>" + word + "</b>", Instant.now()));
         publish(TestMentions.tweetAbout("emergency-department", "f2-" + word, "ED queue " + word, Instant.now()));
 
         // No reload: the mention arrives by server push, its markup shown as text.
-        Locator entry = wendy.locator(".feed-entry[data-mention-id='" + mine.mentionId().value() + "']");
+        Locator entry =
+                wendy.locator(".feed-entry[data-mention-id='" + mine.mentionId().value() + "']");
         waitForText(entry, "Bay A was calm <b>" + word + "</b>");
         // Services by name, not by id.
         waitForText(entry, "Ward 7 bay A");
         assertThat(entry.locator("b").count()).isZero();
         var other = publish(TestMentions.tweetAbout("ward-7", "f3-" + word, "Ward 7 again " + word, Instant.now()));
-        wendy.locator(".feed-entry[data-mention-id='" + other.mentionId().value() + "']").waitFor();
+        wendy.locator(".feed-entry[data-mention-id='" + other.mentionId().value() + "']")
+                .waitFor();
         assertThat(wendy.getByText("ED queue " + word).count()).isZero();
-        assertThat(wendy.locator(".feed-entry").first().getAttribute("data-mention-id")).isEqualTo(other.mentionId().value());
+        assertThat(wendy.locator(".feed-entry").first().getAttribute("data-mention-id"))
+                .isEqualTo(other.mentionId().value());
         wendy.context().close();
     }
 
@@ -122,7 +140,10 @@ class DeskAuditAndFeedIT extends BrowserDeskTest {
 
     private MentionReceived publish(MentionReceived mention) throws Exception {
         publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> index.find(mention.mentionId().value()).filter(m -> m.triagedAt() != null).isPresent());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> index.find(mention.mentionId().value())
+                        .filter(m -> m.triagedAt() != null)
+                        .isPresent());
         return mention;
     }
 

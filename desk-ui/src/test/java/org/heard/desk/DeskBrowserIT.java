@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 class DeskBrowserIT extends BrowserDeskTest {
 
     /** Screenshots for the README land here when the build runs from the repository. */
-    static final Path SCREENSHOTS = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "screenshots");
+    static final Path SCREENSHOTS =
+            Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "screenshots");
 
     @Test
     void aWardManagerSeesOnlyHerServicesInTheInboxAndCannotOpenOthersByAddress() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mine = publish(TestMentions.tweetAbout("ward-7", "m-" + word, "Ward 7 was spotless " + word, Instant.now()));
-        var notMine = publish(TestMentions.tweetAbout("emergency-department", "n-" + word, "ED was packed " + word, Instant.now()));
+        var mine =
+                publish(TestMentions.tweetAbout("ward-7", "m-" + word, "Ward 7 was spotless " + word, Instant.now()));
+        var notMine = publish(
+                TestMentions.tweetAbout("emergency-department", "n-" + word, "ED was packed " + word, Instant.now()));
         Page sam = login("sam", "correct horse");
         search(sam, word);
         sam.getByText("ED was packed " + word).waitFor();
@@ -39,7 +42,8 @@ class DeskBrowserIT extends BrowserDeskTest {
         assertThat(wendy.getByText("ED was packed " + word).count()).isZero();
 
         wendy.navigate(url("/conversation/" + notMine.mentionId().value()));
-        wendy.getByText("There is no such mention, or it is not one of your services.").waitFor();
+        wendy.getByText("There is no such mention, or it is not one of your services.")
+                .waitFor();
         assertThat(wendy.getByText("ED was packed " + word).count()).isZero();
         wendy.navigate(url("/conversation/" + mine.mentionId().value()));
         wendy.locator(".mention-text").getByText("Ward 7 was spotless " + word).waitFor();
@@ -65,7 +69,8 @@ class DeskBrowserIT extends BrowserDeskTest {
         // Services by name, from the catalogue: typing part of the name finds it.
         sam.locator("#filters-toggle").click();
         sam.locator("#filter-service input").fill("Matern");
-        sam.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Maternity")).click();
+        sam.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Maternity"))
+                .click();
         waitForExactText(sam.locator("#inbox-total"), "1 mention");
         assertThat(sam.getByText("Lovely ward 7 " + word).count()).isZero();
         assertThat(sam.getByText("Maternity were great " + word).count()).isPositive();
@@ -75,11 +80,16 @@ class DeskBrowserIT extends BrowserDeskTest {
     @Test
     void theComposerWarnsAboutPersonalDataAndDeflectionAndTwoPeopleSeeEachOther() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mention = publish(TestMentions.tweetAbout("ward-7", "c-" + word,
-                "My mum Margaret waited 6 hours for pain relief on ward 7 " + word, Instant.now().minus(3, ChronoUnit.HOURS)));
+        var mention = publish(TestMentions.tweetAbout(
+                "ward-7",
+                "c-" + word,
+                "My mum Margaret waited 6 hours for pain relief on ward 7 " + word,
+                Instant.now().minus(3, ChronoUnit.HOURS)));
         Page sam = login("sam", "correct horse");
         search(sam, word);
-        sam.getByText("waited 6 hours", new Page.GetByTextOptions().setExact(false)).first().click();
+        sam.getByText("waited 6 hours", new Page.GetByTextOptions().setExact(false))
+                .first()
+                .click();
         sam.locator("#draft").waitFor();
 
         Page wendy = login("wendy", "ward seven");
@@ -88,10 +98,12 @@ class DeskBrowserIT extends BrowserDeskTest {
         waitForText(sam.locator("#presence"), "Wendy Okafor is viewing this");
         waitForText(wendy.locator("#presence"), "Sam Patel is viewing this");
 
-        sam.locator("#draft textarea").fill("So sorry Margaret. Please contact PALS on 01632 960123 so we can look into this.");
+        sam.locator("#draft textarea")
+                .fill("So sorry Margaret. Please contact PALS on 01632 960123 so we can look into this.");
         sam.locator(".warning-personal-data").waitFor();
         sam.locator(".warning-deflection").waitFor();
-        assertThat(sam.locator(".warning-personal-data").textContent()).contains("the name Margaret", "phone number 01632 960123");
+        assertThat(sam.locator(".warning-personal-data").textContent())
+                .contains("the name Margaret", "phone number 01632 960123");
         assertThat(sam.locator(".warning-deflection").textContent()).contains("direct message");
         assertThat(sam.locator("#counter").textContent()).endsWith("/ 280");
         waitForText(wendy.locator("#presence"), "Sam Patel is drafting a reply");
@@ -102,7 +114,8 @@ class DeskBrowserIT extends BrowserDeskTest {
         sam.locator("#send").click();
         // No X sender runs here: the failure comes back live and stays visible.
         waitForText(sam.locator("#history"), "failed");
-        assertThat(sam.locator("#history").textContent()).contains("sent despite warnings", "personal-data", "deflection");
+        assertThat(sam.locator("#history").textContent())
+                .contains("sent despite warnings", "personal-data", "deflection");
         sam.context().close();
         wendy.context().close();
     }
@@ -111,15 +124,19 @@ class DeskBrowserIT extends BrowserDeskTest {
     void aStoryResponseIsReadyToPasteOnTheStorysRespondPage() throws Exception {
         String word = TestMentions.uniqueWord();
         String respondUrl = "https://www.careopinion.org.uk/" + word + "/respond";
-        var story = publish(TestMentions.story("op-" + word, "Night on ward 7",
-                "The staff were kind but my dad waited for his pain relief all night " + word, respondUrl));
+        var story = publish(TestMentions.story(
+                "op-" + word,
+                "Night on ward 7",
+                "The staff were kind but my dad waited for his pain relief all night " + word,
+                respondUrl));
         Page sam = login("sam", "correct horse");
         sam.navigate(url("/conversation/" + story.mentionId().value()));
         sam.locator("#draft").waitFor();
         assertThat(sam.locator("#story-publishing").isVisible()).isFalse();
 
-        sam.locator("#draft textarea").fill("Thank you for telling us about your dad's night on ward 7. I am sorry he waited "
-                + "for pain relief; from next week the night team checks pain at every round.");
+        sam.locator("#draft textarea")
+                .fill("Thank you for telling us about your dad's night on ward 7. I am sorry he waited "
+                        + "for pain relief; from next week the night team checks pain at every round.");
         sam.locator("#send").click();
         // Either it went straight out, or the desk asks for a deliberate second press first.
         sam.locator("#story-publishing, #send:has-text('Send anyway')").first().waitFor();
@@ -138,7 +155,8 @@ class DeskBrowserIT extends BrowserDeskTest {
     @Test
     void hostileMarkupInATweetAndAnEmailIsShownAsText() throws Exception {
         String word = TestMentions.uniqueWord();
-        String hostile = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script><b>" + word + "</b>";
+        String hostile = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script><b>"
+                + word + "</b>";
         var tweet = publish(TestMentions.tweetAbout("ward-7", "h-" + word, hostile, Instant.now()));
         var email = publish(TestMentions.email("e-" + word + "@mail.example", "<i>Subject " + word + "</i>", hostile));
         Page sam = login("sam", "correct horse");
@@ -170,15 +188,22 @@ class DeskBrowserIT extends BrowserDeskTest {
 
         sam.navigate(url("/"));
         search(sam, word);
-        sam.getByText("Came to reception", new Page.GetByTextOptions().setExact(false)).first().click();
-        sam.locator("#draft textarea").fill("Thank you for coming in to tell us; I have shared your words with the stroke unit team " + word);
+        sam.getByText("Came to reception", new Page.GetByTextOptions().setExact(false))
+                .first()
+                .click();
+        sam.locator("#draft textarea")
+                .fill("Thank you for coming in to tell us; I have shared your words with the stroke unit team " + word);
         waitForText(sam.locator("#send"), "Record reply");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#counter")).not().hasText("0 characters");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#counter"))
+                .not()
+                .hasText("0 characters");
         screenshot(sam, "composer.png");
         sam.locator("#send").click();
         waitForText(sam.locator("#history"), "Reply by Sam Patel");
         waitForText(sam.locator("#history"), "sent");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#status vaadin-select-value-button")).containsText("Replied");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        sam.locator("#status vaadin-select-value-button"))
+                .containsText("Replied");
         sam.navigate(url("/"));
         search(sam, word);
         waitForExactText(sam.locator("#inbox-total"), "1 mention");
@@ -189,8 +214,10 @@ class DeskBrowserIT extends BrowserDeskTest {
     @Test
     void aSavedViewShowsItsCountAndATeamViewReachesOnlyThatTeam() throws Exception {
         String word = TestMentions.uniqueWord();
-        publish(TestMentions.tweetAbout("ward-7", "b-" + word, "Nobody answered the call bell on ward 7 " + word, Instant.now()));
-        publish(TestMentions.tweetAbout("emergency-department", "e-" + word, "The call bell in ED was ignored " + word, Instant.now()));
+        publish(TestMentions.tweetAbout(
+                "ward-7", "b-" + word, "Nobody answered the call bell on ward 7 " + word, Instant.now()));
+        publish(TestMentions.tweetAbout(
+                "emergency-department", "e-" + word, "The call bell in ED was ignored " + word, Instant.now()));
         Page sam = login("sam", "correct horse");
         search(sam, word);
         waitForExactText(sam.locator("#inbox-total"), "2 mentions");
@@ -219,7 +246,8 @@ class DeskBrowserIT extends BrowserDeskTest {
         page.locator("#save-view").click();
         page.locator("#view-name input").fill(name);
         page.locator("#view-audience").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(audience)).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(audience))
+                .click();
         page.locator("#view-save").click();
     }
 
@@ -236,6 +264,7 @@ class DeskBrowserIT extends BrowserDeskTest {
     static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         page.setViewportSize(1400, 900);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
 }

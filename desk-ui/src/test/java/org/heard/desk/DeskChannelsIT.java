@@ -61,10 +61,21 @@ class DeskChannelsIT {
 
         String handle = "@Other" + TestMentions.uniqueWord();
         var now = Instant.now();
-        publisher.publish(Topics.CHANNEL_STATUS, new ChannelStatusReported(Channel.TWITTER, handle, ConnectorState.AUTH_FAILED,
-                ConnectorState.AUTH_FAILED, "X refused the credentials (401 Unauthorized) for " + handle
-                        + ": renew the credentials in heard.channel.twitter.accounts <b>now</b>",
-                now.minus(Duration.ofMinutes(20)), null, now.plus(Duration.ofDays(5)), now, "ingest-elsewhere/42"))
+        publisher
+                .publish(
+                        Topics.CHANNEL_STATUS,
+                        new ChannelStatusReported(
+                                Channel.TWITTER,
+                                handle,
+                                ConnectorState.AUTH_FAILED,
+                                ConnectorState.AUTH_FAILED,
+                                "X refused the credentials (401 Unauthorized) for " + handle
+                                        + ": renew the credentials in heard.channel.twitter.accounts <b>now</b>",
+                                now.minus(Duration.ofMinutes(20)),
+                                null,
+                                now.plus(Duration.ofDays(5)),
+                                now,
+                                "ingest-elsewhere/42"))
                 .get(30, TimeUnit.SECONDS);
 
         // No reload: the report arrives by server push.
@@ -82,8 +93,21 @@ class DeskChannelsIT {
     void aResponderReadsThePageAndAManagerIsKeptOut() throws Exception {
         String mailbox = "ward-" + TestMentions.uniqueWord() + "@trust.nhs.uk";
         var then = Instant.now().minus(Duration.ofMinutes(10));
-        publisher.publish(Topics.CHANNEL_STATUS, new ChannelStatusReported(Channel.EMAIL, mailbox, ConnectorState.HEALTHY,
-                ConnectorState.HEALTHY, null, then, null, null, then, "ingest-gone/7")).get(30, TimeUnit.SECONDS);
+        publisher
+                .publish(
+                        Topics.CHANNEL_STATUS,
+                        new ChannelStatusReported(
+                                Channel.EMAIL,
+                                mailbox,
+                                ConnectorState.HEALTHY,
+                                ConnectorState.HEALTHY,
+                                null,
+                                then,
+                                null,
+                                null,
+                                then,
+                                "ingest-gone/7"))
+                .get(30, TimeUnit.SECONDS);
 
         Page sam = login("sam", "correct horse");
         sam.navigate(url("/admin/channels"));
@@ -106,7 +130,8 @@ class DeskChannelsIT {
         page.waitForURL("**/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL(address -> !address.contains("login"));
         page.locator("#inbox").waitFor();
         return page;

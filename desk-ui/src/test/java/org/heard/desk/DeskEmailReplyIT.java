@@ -32,33 +32,51 @@ class DeskEmailReplyIT extends BrowserDeskTest {
         GreenMail mail = embeddedMailServer();
         String word = TestMentions.uniqueWord();
         String subject = "Parking at the hospital " + word;
-        GreenMailUtil.sendTextEmail("feedback@heard.localhost", "patient-" + word + "@mail.example", subject,
-                "The car park machines took my money twice on Tuesday. " + word, mail.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                "feedback@heard.localhost",
+                "patient-" + word + "@mail.example",
+                subject,
+                "The car park machines took my money twice on Tuesday. " + word,
+                mail.getSmtp().getServerSetup());
 
         var api = new TestApi(port);
-        JsonNode found = await().atMost(Duration.ofSeconds(120)).until(() -> api.search("sam", "correct horse", TestApi.q(word)),
-                page -> page.path("total").asLong() == 1);
+        JsonNode found = await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> api.search("sam", "correct horse", TestApi.q(word)),
+                        page -> page.path("total").asLong() == 1);
         JsonNode mention = found.path("mentions").get(0);
         assertThat(mention.path("channel").asText()).isEqualTo("email");
         String messageId = mention.path("externalId").asText();
 
         Page sam = browser.newSession();
-        sam.navigate("http://localhost:" + port + "/conversation/" + mention.path("mentionId").asText());
+        sam.navigate("http://localhost:" + port + "/conversation/"
+                + mention.path("mentionId").asText());
         sam.waitForURL("**/login");
         sam.getByLabel("Username").fill("sam");
         sam.getByLabel("Password").first().fill("correct horse");
-        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         sam.locator("#draft").waitFor();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#reply-subject")).hasText("Subject: Re: " + subject);
-        sam.locator("#draft textarea").fill("I am sorry the machine charged you twice. I have asked our car park team to refund you " + word);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#reply-subject"))
+                .hasText("Subject: Re: " + subject);
+        sam.locator("#draft textarea")
+                .fill("I am sorry the machine charged you twice. I have asked our car park team to refund you " + word);
         sam.locator("#send").click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#history")).containsText("sent",
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sam.locator("#history"))
+                .containsText(
+                        "sent",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(60_000));
         sam.context().close();
 
-        MimeMessage reply = await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(mail.getReceivedMessages())
-                .filter(message -> GreenMailUtil.getBody(message).contains("refund you " + word))
-                .findFirst().orElse(null), message -> message != null);
+        MimeMessage reply = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Arrays.stream(mail.getReceivedMessages())
+                                .filter(message ->
+                                        GreenMailUtil.getBody(message).contains("refund you " + word))
+                                .findFirst()
+                                .orElse(null),
+                        message -> message != null);
         // The channel adds its conversation token ("[ref:...]") so a reply without thread headers still threads.
         assertThat(reply.getSubject()).startsWith("Re: " + subject);
         assertThat(reply.getHeader("In-Reply-To")).containsExactly(messageId);

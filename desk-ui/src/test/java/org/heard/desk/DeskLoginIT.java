@@ -75,7 +75,8 @@ class DeskLoginIT {
     void aDeskNobodyUsesLogsOutAfterHalfAnHourEvenWithItsPageOpen() {
         assertThat(servletContext.getSessionTimeout()).as("minutes").isEqualTo(30);
         assertThat(environment.getProperty("vaadin.close-idle-sessions", Boolean.class))
-                .as("push and heartbeats do not keep it alive").isTrue();
+                .as("push and heartbeats do not keep it alive")
+                .isTrue();
     }
 
     @Test
@@ -91,9 +92,11 @@ class DeskLoginIT {
 
         page.getByText("Locked for now").waitFor();
         assertThat(page.getByText("Try again in 15 minutes").count()).isPositive();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                auditLog.search(new AuditQuery("mallory", null, null, null), 0, 10).entries())
-                .extracting(AuditEntry::action).contains(AuditAction.LOGIN_LOCKED_OUT));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery("mallory", null, null, null), 0, 10)
+                                .entries())
+                        .extracting(AuditEntry::action)
+                        .contains(AuditAction.LOGIN_LOCKED_OUT));
         page.context().close();
     }
 
@@ -102,18 +105,22 @@ class DeskLoginIT {
     void httpBasicOnTheApiAnswers429WithWhenToComeBackEvenForTheRightPassword() throws Exception {
         var api = new TestApi(port);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThat(api.get("sam", "wrong " + attempt, "/api/mentions").statusCode()).isEqualTo(401);
+            assertThat(api.get("sam", "wrong " + attempt, "/api/mentions").statusCode())
+                    .isEqualTo(401);
         }
 
         var locked = api.get("sam", "correct horse", "/api/mentions");
 
         assertThat(locked.statusCode()).isEqualTo(429);
-        assertThat(locked.headers().firstValueAsLong("Retry-After").orElseThrow()).isBetween(1L, 900L);
+        assertThat(locked.headers().firstValueAsLong("Retry-After").orElseThrow())
+                .isBetween(1L, 900L);
         assertThat(locked.body()).contains("Too many failed logins").contains("Try again in");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                auditLog.search(new AuditQuery("sam", null, null, null), 0, 100).entries())
-                .filteredOn(entry -> entry.action() == AuditAction.LOGIN_LOCKED_OUT)
-                .extracting(AuditEntry::detail).anySatisfy(detail -> assertThat(detail).contains("via=basic")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery("sam", null, null, null), 0, 100)
+                                .entries())
+                        .filteredOn(entry -> entry.action() == AuditAction.LOGIN_LOCKED_OUT)
+                        .extracting(AuditEntry::detail)
+                        .anySatisfy(detail -> assertThat(detail).contains("via=basic")));
     }
 
     @Test
@@ -122,13 +129,15 @@ class DeskLoginIT {
         var api = new TestApi(port);
         int status = 0;
         for (int attempt = 0; attempt < 10 && status != 429; attempt++) {
-            status = api.getAs("heard_guessed-token-" + attempt, "/api/mentions").statusCode();
+            status =
+                    api.getAs("heard_guessed-token-" + attempt, "/api/mentions").statusCode();
             assertThat(status).isIn(401, 429);
         }
 
         assertThat(status).as("locked within the address's 8 failures").isEqualTo(429);
         assertThat(api.get("wendy", "never tried before", "/api/mentions").statusCode())
-                .as("another username from the same address").isEqualTo(429);
+                .as("another username from the same address")
+                .isEqualTo(429);
     }
 
     /** From a fresh login page, so each attempt's answer is its own. */
@@ -136,7 +145,8 @@ class DeskLoginIT {
         page.navigate("http://localhost:" + port + "/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL("**/login?error");
     }
 }

@@ -31,11 +31,13 @@ class DeskWalkingSkeletonIT extends BrowserDeskTest {
     @Test
     void aMentionOnTheTopicIsSearchableWithItsTags() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mention = TestMentions.tweet("t-" + word, "Waited nine hours in A&E " + word, Instant.parse("2026-11-20T08:00:00Z"));
+        var mention = TestMentions.tweet(
+                "t-" + word, "Waited nine hours in A&E " + word, Instant.parse("2026-11-20T08:00:00Z"));
 
         publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
 
-        JsonNode found = await().atMost(Duration.ofSeconds(60)).until(() -> search(word), page -> page.path("total").asLong() == 1);
+        JsonNode found = await().atMost(Duration.ofSeconds(60))
+                .until(() -> search(word), page -> page.path("total").asLong() == 1);
         JsonNode hit = found.path("mentions").get(0);
         assertThat(hit.path("mentionId").asText()).isEqualTo(mention.mentionId().value());
         assertThat(hit.path("channel").asText()).isEqualTo("twitter");
@@ -59,15 +61,20 @@ class DeskWalkingSkeletonIT extends BrowserDeskTest {
         publisher.publish(Topics.MENTIONS, laterInTheSameConversation).get(30, TimeUnit.SECONDS);
 
         // One conversation, one partition, in order: once the later message is in, both copies were processed.
-        await().atMost(Duration.ofSeconds(60)).until(() -> search(later).path("total").asLong() == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> search(later).path("total").asLong() == 1);
         assertThat(search(word).path("total").asLong()).isEqualTo(1);
     }
 
     @Test
     void theApiNeedsALogin() throws Exception {
-        var anonymous = http.send(HttpRequest.newBuilder(api("/api/mentions")).build(), HttpResponse.BodyHandlers.ofString());
-        var wrongPassword = http.send(HttpRequest.newBuilder(api("/api/mentions"))
-                .header("Authorization", basic("sam", "wrong")).build(), HttpResponse.BodyHandlers.ofString());
+        var anonymous =
+                http.send(HttpRequest.newBuilder(api("/api/mentions")).build(), HttpResponse.BodyHandlers.ofString());
+        var wrongPassword = http.send(
+                HttpRequest.newBuilder(api("/api/mentions"))
+                        .header("Authorization", basic("sam", "wrong"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
@@ -81,7 +88,8 @@ class DeskWalkingSkeletonIT extends BrowserDeskTest {
 
         page.getByLabel("Username").fill("sam");
         page.getByLabel("Password").first().fill("correct horse");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL(url -> !url.contains("login"));
         page.locator("#inbox").waitFor();
         assertThat(page.content()).contains("Sam Patel");
@@ -89,21 +97,32 @@ class DeskWalkingSkeletonIT extends BrowserDeskTest {
         String word = TestMentions.uniqueWord();
         // Other test classes share this application and index: look for this mention's word, as staff would.
         page.locator("#inbox-search input").fill(word);
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#inbox-total")).hasText("0 mentions");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#inbox-total"))
+                .hasText("0 mentions");
         String hostile = "<img src=x onerror=\"document.title='pwned'\"><b>" + word + "</b>";
-        publisher.publish(Topics.MENTIONS, TestMentions.tweet("t-" + word, hostile, Instant.now())).get(30, TimeUnit.SECONDS);
+        publisher
+                .publish(Topics.MENTIONS, TestMentions.tweet("t-" + word, hostile, Instant.now()))
+                .get(30, TimeUnit.SECONDS);
 
         // No reload: the row arrives by server push.
-        page.getByText(word, new Page.GetByTextOptions().setExact(false)).first().waitFor();
-        assertThat(page.getByText("<b>" + word + "</b>", new Page.GetByTextOptions().setExact(false)).count()).isPositive();
+        page.getByText(word, new Page.GetByTextOptions().setExact(false))
+                .first()
+                .waitFor();
+        assertThat(page.getByText("<b>" + word + "</b>", new Page.GetByTextOptions().setExact(false))
+                        .count())
+                .isPositive();
         assertThat(page.title()).isNotEqualTo("pwned");
         assertThat(page.locator("#inbox img").count()).isZero();
         page.context().close();
     }
 
     private JsonNode search(String words) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(api("/api/mentions?size=10&q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8)))
-                .header("Authorization", basic("sam", "correct horse")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        var response = http.send(
+                HttpRequest.newBuilder(api(
+                                "/api/mentions?size=10&q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8)))
+                        .header("Authorization", basic("sam", "correct horse"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return DeskJson.mapper().readTree(response.body());
     }

@@ -45,9 +45,22 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     @Test
     void eachRowSaysWhoWhereHowLongAndWhatAndTheConversationOpensBesideTheListWithItsEvidence() throws Exception {
         String word = TestMentions.uniqueWord();
-        var urgent = indexed(word, "emergency-department", Channel.TWITTER, Urgency.Level.IMMEDIATE, "Margaret Hughes",
-                "The porters were lovely. " + TROLLEY + " Nobody has told us anything " + word, 3);
-        indexed(word, "maternity", Channel.EMAIL, Urgency.Level.NORMAL, "Pat Example", "Thank you to the midwives " + word, 1);
+        var urgent = indexed(
+                word,
+                "emergency-department",
+                Channel.TWITTER,
+                Urgency.Level.IMMEDIATE,
+                "Margaret Hughes",
+                "The porters were lovely. " + TROLLEY + " Nobody has told us anything " + word,
+                3);
+        indexed(
+                word,
+                "maternity",
+                Channel.EMAIL,
+                Urgency.Level.NORMAL,
+                "Pat Example",
+                "Thank you to the midwives " + word,
+                1);
         Page sam = login("sam", "correct horse");
         sam.setViewportSize(1400, 900);
         search(sam, word);
@@ -59,7 +72,8 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         PlaywrightAssertions.assertThat(first.locator(".chip-urgency")).hasText("Immediate");
         PlaywrightAssertions.assertThat(first.locator(".channel")).hasText("X");
         PlaywrightAssertions.assertThat(first.locator(".queue-waiting")).containsText("waiting 3 h");
-        PlaywrightAssertions.assertThat(first.locator(".queue-text")).containsText("The porters were lovely. My dad has been on a trolley");
+        PlaywrightAssertions.assertThat(first.locator(".queue-text"))
+                .containsText("The porters were lovely. My dad has been on a trolley");
         PlaywrightAssertions.assertThat(first.locator(".chip-sentiment")).hasText("Negative");
         PlaywrightAssertions.assertThat(first.locator(".queue-services")).hasText("Emergency department (A&E)");
         PlaywrightAssertions.assertThat(first.locator(".chip-status")).hasText("New");
@@ -72,8 +86,12 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         assertThat(sam.locator(".queue-row").count()).isEqualTo(2);
         PlaywrightAssertions.assertThat(sam.locator("#thread mark")).hasText(new String[] {"trolley", "oxygen is 87"});
         // The whole sentence behind the urgency is highlighted, the phrases marked inside it.
-        assertThat(String.join("", sam.locator("#thread .mention-text .evidence-urgency").allTextContents())).isEqualTo(TROLLEY);
-        PlaywrightAssertions.assertThat(sam.locator(".tag-reason.evidence-urgency")).containsText("Immediate because: " + TROLLEY);
+        assertThat(String.join(
+                        "",
+                        sam.locator("#thread .mention-text .evidence-urgency").allTextContents()))
+                .isEqualTo(TROLLEY);
+        PlaywrightAssertions.assertThat(sam.locator(".tag-reason.evidence-urgency"))
+                .containsText("Immediate because: " + TROLLEY);
         PlaywrightAssertions.assertThat(sam.locator("#thread")).not().containsText("emergency-department");
         screenshot(sam, "inbox.png");
         sam.context().close();
@@ -82,9 +100,30 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     @Test
     void aResponderFindsAnImmediateMentionAssignsItAndRepliesWithoutAMouse() throws Exception {
         String word = TestMentions.uniqueWord();
-        indexed(word, "ward-7", Channel.TWITTER, Urgency.Level.NORMAL, "Pat Example", "The ward was cold last night " + word, 30);
-        var urgent = indexed(word, "emergency-department", Channel.TWITTER, Urgency.Level.IMMEDIATE, "Margaret Hughes", TROLLEY + " " + word, 2);
-        indexed(word, "maternity", Channel.TWITTER, Urgency.Level.HIGH, "Jo Bloggs", "Still no call back about the scan " + word, 5);
+        indexed(
+                word,
+                "ward-7",
+                Channel.TWITTER,
+                Urgency.Level.NORMAL,
+                "Pat Example",
+                "The ward was cold last night " + word,
+                30);
+        var urgent = indexed(
+                word,
+                "emergency-department",
+                Channel.TWITTER,
+                Urgency.Level.IMMEDIATE,
+                "Margaret Hughes",
+                TROLLEY + " " + word,
+                2);
+        indexed(
+                word,
+                "maternity",
+                Channel.TWITTER,
+                Urgency.Level.HIGH,
+                "Jo Bloggs",
+                "Still no call back about the scan " + word,
+                5);
         Page sam = login("sam", "correct horse");
         sam.setViewportSize(1400, 900);
         var keys = sam.keyboard();
@@ -99,7 +138,8 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         keys.press("Tab");
         keys.press("u");
         waitForText(sam.locator("#inbox-pane #conversation-title"), "Margaret Hughes");
-        assertThat(sam.locator(".queue-row[aria-current='true']").getAttribute("data-mention-id")).isEqualTo(urgent.mentionId());
+        assertThat(sam.locator(".queue-row[aria-current='true']").getAttribute("data-mention-id"))
+                .isEqualTo(urgent.mentionId());
 
         keys.press("a");
         waitForText(sam.locator("#assignee"), "Assigned to Sam Patel");
@@ -111,7 +151,9 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         keys.type("I am so sorry your dad has waited this long. I have asked the nurse in charge to see him now.");
         PlaywrightAssertions.assertThat(sam.locator("#counter")).not().hasText(counted);
         keys.press("Control+Enter");
-        sam.locator("#next-mention:visible, #send:has-text('Send anyway')").first().waitFor();
+        sam.locator("#next-mention:visible, #send:has-text('Send anyway')")
+                .first()
+                .waitFor();
         if (sam.locator("#send").textContent().contains("Send anyway")) {
             keys.press("Control+Enter");
         }
@@ -132,8 +174,14 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     @Test
     void aWardManagerReadsHerFeedAConversationAndAnswersFromHerPhone() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mine = indexed(word, "ward-7", Channel.TWITTER, Urgency.Level.HIGH, "Margaret Hughes",
-                "Nobody answered the call bell on ward 7 for an hour last night and my mum was in pain " + word, 1);
+        var mine = indexed(
+                word,
+                "ward-7",
+                Channel.TWITTER,
+                Urgency.Level.HIGH,
+                "Margaret Hughes",
+                "Nobody answered the call bell on ward 7 for an hour last night and my mum was in pain " + word,
+                1);
         Page wendy = browser.newSession();
         wendy.setViewportSize(390, 844);
         wendy.navigate(url("/"));
@@ -153,7 +201,8 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         wendy.waitForURL("**/conversation/**");
         wendy.locator("#draft").waitFor();
         assertFitsTheScreen(wendy);
-        wendy.locator("#draft textarea").fill("I am sorry. I am on the ward now and will come and see your mum myself.");
+        wendy.locator("#draft textarea")
+                .fill("I am sorry. I am on the ward now and will come and see your mum myself.");
         waitForText(wendy.locator("#counter"), "/ 280");
         wendy.locator("#send").scrollIntoViewIfNeeded();
         assertThat(wendy.locator("#send").isVisible()).isTrue();
@@ -171,13 +220,32 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     void aManagerSeesNothingOfWhatStaffDidToAnotherServicesMentionInTheSameConversation() throws Exception {
         String word = TestMentions.uniqueWord();
         String conversation = "c-" + word;
-        var ward = indexed(word, "ward-7", Channel.EMAIL, Urgency.Level.NORMAL, "Pat Example", "The ward was spotless " + word, 2, conversation);
-        var emergency = indexed(word, "emergency-department", Channel.EMAIL, Urgency.Level.NORMAL, "Pat Example",
-                "And A&E kept me waiting nine hours " + word, 1, conversation);
+        var ward = indexed(
+                word,
+                "ward-7",
+                Channel.EMAIL,
+                Urgency.Level.NORMAL,
+                "Pat Example",
+                "The ward was spotless " + word,
+                2,
+                conversation);
+        var emergency = indexed(
+                word,
+                "emergency-department",
+                Channel.EMAIL,
+                Urgency.Level.NORMAL,
+                "Pat Example",
+                "And A&E kept me waiting nine hours " + word,
+                1,
+                conversation);
         record(ward, Activity.Kind.NOTE, "Ward note " + word, Map.of());
         record(emergency, Activity.Kind.NOTE, "ED note about the patient's mental health " + word, Map.of());
         record(emergency, Activity.Kind.REPLY_REQUESTED, "ED reply text " + word, Map.of("replyId", "r-" + word));
-        record(emergency, Activity.Kind.TAG_CORRECTED, "And A&E kept me waiting", Map.of("field", "urgency", "from", "normal", "to", "high"));
+        record(
+                emergency,
+                Activity.Kind.TAG_CORRECTED,
+                "And A&E kept me waiting",
+                Map.of("field", "urgency", "from", "normal", "to", "high"));
 
         Page wendy = login("wendy", "ward seven");
         wendy.navigate(url("/conversation/" + ward.mentionId()));
@@ -199,10 +267,32 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     void anEmailWhoseRepliesGoToAnotherAddressSaysSoInWordsAndAnIcon() throws Exception {
         String word = TestMentions.uniqueWord();
         var at = Instant.now();
-        var email = new MentionDocument("e-" + word, "ce-" + word, Channel.EMAIL, "feedback@trust.nhs.uk", "<" + word + "@mail.example>",
-                null, new Author("jo@example.org", null, "Jo Example"), "Ward 5", "Please send my records " + word, at, at, List.of(),
-                Set.of(), Map.of("replyTo", "records@harvest.example"), new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
-                List.of(new ServiceTag("ward-7", 0.9, List.of())), Urgency.normal(), 2, List.of(), "test", at, null, null, null, null);
+        var email = new MentionDocument(
+                "e-" + word,
+                "ce-" + word,
+                Channel.EMAIL,
+                "feedback@trust.nhs.uk",
+                "<" + word + "@mail.example>",
+                null,
+                new Author("jo@example.org", null, "Jo Example"),
+                "Ward 5",
+                "Please send my records " + word,
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of("replyTo", "records@harvest.example"),
+                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
+                List.of(new ServiceTag("ward-7", 0.9, List.of())),
+                Urgency.normal(),
+                2,
+                List.of(),
+                "test",
+                at,
+                null,
+                null,
+                null,
+                null);
         assertThat(writer.upsertAll(List.of(email))).isEmpty();
 
         Page sam = login("sam", "correct horse");
@@ -217,7 +307,8 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     @Test
     void axeFindsNoSeriousOrCriticalViolationOnAnyPageOfTheDesk() throws Exception {
         String word = TestMentions.uniqueWord();
-        var mention = indexed(word, "ward-7", Channel.EMAIL, Urgency.Level.IMMEDIATE, "Margaret Hughes", TROLLEY + " " + word, 2);
+        var mention = indexed(
+                word, "ward-7", Channel.EMAIL, Urgency.Level.IMMEDIATE, "Margaret Hughes", TROLLEY + " " + word, 2);
         var report = new LinkedHashMap<String, List<Axe.Violation>>();
 
         Page anonymous = browser.newSession();
@@ -257,10 +348,15 @@ class DeskWorkQueueIT extends BrowserDeskTest {
         alex.context().close();
 
         var lines = new StringBuilder();
-        report.forEach((page, violations) -> lines.append(page).append(": ")
-                .append(violations.isEmpty() ? "no serious or critical violation" : violations).append('\n'));
+        report.forEach((page, violations) -> lines.append(page)
+                .append(": ")
+                .append(violations.isEmpty() ? "no serious or critical violation" : violations)
+                .append('\n'));
         Files.writeString(java.nio.file.Path.of("target", "axe-report.txt"), lines);
-        assertThat(report).as(lines.toString()).allSatisfy((page, violations) -> assertThat(violations).as(page).isEmpty());
+        assertThat(report)
+                .as(lines.toString())
+                .allSatisfy(
+                        (page, violations) -> assertThat(violations).as(page).isEmpty());
     }
 
     private List<Axe.Violation> checked(Page page, String path, String ready) {
@@ -273,35 +369,80 @@ class DeskWorkQueueIT extends BrowserDeskTest {
     private static void assertFitsTheScreen(Page page) {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal scrolling at %s", page.url()).isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal scrolling at %s", page.url())
+                .isLessThanOrEqualTo(0);
     }
 
     /** A mention as triage indexes it, with the sentences and the phrases behind its tags. */
-    private MentionDocument indexed(String word, String service, Channel channel, Urgency.Level urgency, String author, String text,
+    private MentionDocument indexed(
+            String word,
+            String service,
+            Channel channel,
+            Urgency.Level urgency,
+            String author,
+            String text,
             int hoursAgo) {
         return indexed(word, service, channel, urgency, author, text, hoursAgo, null);
     }
 
-    private MentionDocument indexed(String word, String service, Channel channel, Urgency.Level urgency, String author, String text,
-            int hoursAgo, String conversation) {
+    private MentionDocument indexed(
+            String word,
+            String service,
+            Channel channel,
+            Urgency.Level urgency,
+            String author,
+            String text,
+            int hoursAgo,
+            String conversation) {
         var at = Instant.now().minus(hoursAgo, ChronoUnit.HOURS).minus(5, ChronoUnit.MINUTES);
         String id = service + "-" + UUID.randomUUID();
         int trolley = text.indexOf(TROLLEY);
-        var sentences = trolley < 0 ? List.<ScoredSentence>of()
+        var sentences = trolley < 0
+                ? List.<ScoredSentence>of()
                 : List.of(new ScoredSentence(trolley, trolley + TROLLEY.length(), Sentiment.Label.NEGATIVE, -0.9));
         var reasons = trolley < 0 ? List.<String>of() : List.of("oxygen is 87");
-        var mention = new MentionDocument(id, conversation == null ? "c-" + id : conversation, channel, "test", id, null,
-                new Author("a-" + id, null, author), null, text, at, at, List.of(service), Set.of(), Map.of(),
+        var mention = new MentionDocument(
+                id,
+                conversation == null ? "c-" + id : conversation,
+                channel,
+                "test",
+                id,
+                null,
+                new Author("a-" + id, null, author),
+                null,
+                text,
+                at,
+                at,
+                List.of(service),
+                Set.of(),
+                Map.of(),
                 new Sentiment(Sentiment.Label.NEGATIVE, -0.7, trolley < 0 ? List.of() : List.of("trolley")),
-                List.of(new ServiceTag(service, 0.9, List.of(), ServiceTag.Signal.HINT)), new Urgency(urgency, reasons), urgency.rank(),
-                List.of(), "test", at, null, null, null, null, sentences);
+                List.of(new ServiceTag(service, 0.9, List.of(), ServiceTag.Signal.HINT)),
+                new Urgency(urgency, reasons),
+                urgency.rank(),
+                List.of(),
+                "test",
+                at,
+                null,
+                null,
+                null,
+                null,
+                sentences);
         assertThat(writer.upsertAll(List.of(mention))).isEmpty();
         return mention;
     }
 
     private void record(MentionDocument mention, Activity.Kind kind, String text, Map<String, String> details) {
-        activity.record(new Activity(kind.wire() + "-" + UUID.randomUUID(), mention.conversationId(), mention.mentionId(), kind, "sam",
-                text, details, Instant.now()));
+        activity.record(new Activity(
+                kind.wire() + "-" + UUID.randomUUID(),
+                mention.conversationId(),
+                mention.mentionId(),
+                kind,
+                "sam",
+                text,
+                details,
+                Instant.now()));
     }
 
     private static void search(Page page, String words) {
@@ -311,7 +452,9 @@ class DeskWorkQueueIT extends BrowserDeskTest {
 
     private static void sendPastWarnings(Page page) {
         // Either it went at once, or the desk asks for a deliberate second press first.
-        page.locator("#next-mention:visible, #send:has-text('Send anyway')").first().waitFor();
+        page.locator("#next-mention:visible, #send:has-text('Send anyway')")
+                .first()
+                .waitFor();
         if (page.locator("#send").textContent().contains("Send anyway")) {
             page.locator("#send").click();
         }

@@ -45,7 +45,8 @@ final class FakeOidcProvider implements AutoCloseable {
         WRONG_AUDIENCE
     }
 
-    private record Grant(Map<String, Object> claims, String nonce, String clientId, String redirectUri, Forgery forgery) {}
+    private record Grant(
+            Map<String, Object> claims, String nonce, String clientId, String redirectUri, Forgery forgery) {}
 
     private final HttpServer server;
     private final RSAKey key;
@@ -111,37 +112,60 @@ final class FakeOidcProvider implements AutoCloseable {
 
     private void authorize(HttpExchange exchange) throws IOException {
         var query = form(exchange.getRequestURI().getRawQuery());
-        if (!clientId.equals(query.get("client_id")) || !"code".equals(query.get("response_type")) || query.get("redirect_uri") == null) {
+        if (!clientId.equals(query.get("client_id"))
+                || !"code".equals(query.get("response_type"))
+                || query.get("redirect_uri") == null) {
             respond(exchange, 400, "text/plain", "bad authorization request");
             return;
         }
         String code = UUID.randomUUID().toString();
-        grants.put(code, new Grant(nextPerson, query.get("nonce"), query.get("client_id"), query.get("redirect_uri"), nextForgery));
-        String back = query.get("redirect_uri") + "?code=" + encode(code) + "&state=" + encode(query.getOrDefault("state", ""));
+        grants.put(
+                code,
+                new Grant(
+                        nextPerson,
+                        query.get("nonce"),
+                        query.get("client_id"),
+                        query.get("redirect_uri"),
+                        nextForgery));
+        String back = query.get("redirect_uri") + "?code=" + encode(code) + "&state="
+                + encode(query.getOrDefault("state", ""));
         exchange.getResponseHeaders().add("Location", back);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
 
     private void token(HttpExchange exchange) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
-        if (!"POST".equals(exchange.getRequestMethod()) || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String expected = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        if (!"POST".equals(exchange.getRequestMethod())
+                || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             json(exchange, 401, Map.of("error", "invalid_client"));
             return;
         }
         var body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         var grant = grants.remove(body.getOrDefault("code", ""));
-        if (grant == null || !"authorization_code".equals(body.get("grant_type")) || !grant.redirectUri().equals(body.get("redirect_uri"))) {
+        if (grant == null
+                || !"authorization_code".equals(body.get("grant_type"))
+                || !grant.redirectUri().equals(body.get("redirect_uri"))) {
             json(exchange, 400, Map.of("error", "invalid_grant"));
             return;
         }
-        json(exchange, 200, Map.of(
-                "access_token", UUID.randomUUID().toString(),
-                "token_type", "Bearer",
-                "expires_in", 300,
-                "scope", "openid profile email",
-                "id_token", idToken(grant)));
+        json(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        UUID.randomUUID().toString(),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        300,
+                        "scope",
+                        "openid profile email",
+                        "id_token",
+                        idToken(grant)));
     }
 
     private String idToken(Grant grant) {
@@ -155,7 +179,11 @@ final class FakeOidcProvider implements AutoCloseable {
                 .claim("nonce", grant.nonce());
         grant.claims().forEach(claims::claim);
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(grant.forgery() == Forgery.WRONG_SIGNATURE ? impostor : key));
             String token = jwt.serialize();
             issued.add(token);
@@ -193,7 +221,8 @@ final class FakeOidcProvider implements AutoCloseable {
         for (String pair : encoded.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

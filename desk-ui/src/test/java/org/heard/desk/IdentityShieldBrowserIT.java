@@ -35,8 +35,8 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
 
     static final Author DOROTHY = new Author("dorothy.p@mail.example", "dorothy.p@mail.example", "Dorothy Pennington");
     /** What identifies her: none of it may reach the manager until revealed. */
-    static final List<String> IDENTIFYING = List.of("Dorothy", "Pennington", "dorothy.p@mail.example", "07700 900123", "943 476 5919",
-            "SW1A 1AA");
+    static final List<String> IDENTIFYING =
+            List.of("Dorothy", "Pennington", "dorothy.p@mail.example", "07700 900123", "943 476 5919", "SW1A 1AA");
 
     @Autowired
     MentionWork work;
@@ -45,17 +45,26 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
     AuditLog audit;
 
     @Test
-    void aWardManagerReadsWhatWasSaidButNothingThatIdentifiesTheWriterUntilTheCommunicationsTeamRevealsIt() throws Exception {
+    void aWardManagerReadsWhatWasSaidButNothingThatIdentifiesTheWriterUntilTheCommunicationsTeamRevealsIt()
+            throws Exception {
         String word = TestMentions.uniqueWord();
-        var complaint = publish(email("c-" + word, "Ward 7 and my mother", "My mother was on ward 7 and nobody answered the call bell. "
-                + "Please call me on 07700 900123, her NHS number is 943 476 5919 and we live at SW1A 1AA. Dorothy " + word));
+        var complaint = publish(email(
+                "c-" + word,
+                "Ward 7 and my mother",
+                "My mother was on ward 7 and nobody answered the call bell. "
+                        + "Please call me on 07700 900123, her NHS number is 943 476 5919 and we live at SW1A 1AA. Dorothy "
+                        + word));
         awaitIndexed(complaint);
-        assertThat(work.note(TestStaff.responder("sam"), complaint.mentionId().value(), "Called Dorothy back on 07700 900123"))
+        assertThat(work.note(
+                        TestStaff.responder("sam"),
+                        complaint.mentionId().value(),
+                        "Called Dorothy back on 07700 900123"))
                 .isInstanceOf(MentionWork.Outcome.Done.class);
 
         var traffic = new StringBuffer();
         Page wendy = browser.newSession();
-        wendy.onWebSocket(socket -> socket.onFrameReceived(frame -> traffic.append(frame.text()).append('\n')));
+        wendy.onWebSocket(socket ->
+                socket.onFrameReceived(frame -> traffic.append(frame.text()).append('\n')));
         wendy.onResponse(response -> {
             if (response.url().contains("v-r=")) {
                 try {
@@ -69,37 +78,56 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
 
         wendy.locator("#inbox-search input").fill(word);
         wendy.locator("#inbox-search input").press("Enter");
-        wendy.getByText("nobody answered the call bell", new Page.GetByTextOptions().setExact(false)).first().waitFor();
-        assertThat(wendy.locator("#inbox").textContent()).contains(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
+        wendy.getByText("nobody answered the call bell", new Page.GetByTextOptions().setExact(false))
+                .first()
+                .waitFor();
+        assertThat(wendy.locator("#inbox").textContent())
+                .contains(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
         nothingIdentifying(wendy.content(), "the inbox's HTML");
 
         wendy.navigate(url("/feed"));
-        wendy.locator(".feed-entry[data-mention-id='" + complaint.mentionId().value() + "']").waitFor();
-        var again = publish(email("d-" + word, "Still waiting", "Dorothy Pennington again: still waiting for a call back on 07700 900123 "
-                + word));
+        wendy.locator(".feed-entry[data-mention-id='" + complaint.mentionId().value() + "']")
+                .waitFor();
+        var again = publish(email(
+                "d-" + word,
+                "Still waiting",
+                "Dorothy Pennington again: still waiting for a call back on 07700 900123 " + word));
         // No reload: the new mention arrives by server push, masked.
-        var pushed = wendy.locator(".feed-entry[data-mention-id='" + again.mentionId().value() + "']");
+        var pushed = wendy.locator(
+                ".feed-entry[data-mention-id='" + again.mentionId().value() + "']");
         waitForText(pushed, "[name] again: still waiting for a call back on");
         nothingIdentifying(wendy.content(), "the feed's HTML");
 
         wendy.navigate(url("/conversation/" + complaint.mentionId().value()));
         waitForText(wendy.locator(".mention-text"), "nobody answered the call bell");
         waitForText(wendy.locator("#identity .identity-withheld"), "Author withheld");
-        assertThat(wendy.locator("#conversation-title").textContent()).isEqualTo(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
+        assertThat(wendy.locator("#conversation-title").textContent())
+                .isEqualTo(org.heard.desk.mentions.IdentityShield.NAME_WITHHELD);
         waitForText(wendy.locator(".history-note"), "Called [name] back on");
-        assertThat(wendy.locator("#reveal-identity").count()).as("a manager cannot reveal").isZero();
+        assertThat(wendy.locator("#reveal-identity").count())
+                .as("a manager cannot reveal")
+                .isZero();
         nothingIdentifying(wendy.content(), "the conversation's HTML");
         assertThat(traffic.length()).as("the browser's traffic was captured").isGreaterThan(1000);
         nothingIdentifying(traffic.toString(), "the requests' answers and the server's pushes");
 
         var api = new TestApi(port);
-        String found = api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=" + word).body();
+        String found =
+                api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=" + word).body();
         assertThat(found).contains(complaint.mentionId().value()).contains("nobody answered the call bell");
         nothingIdentifying(found, "the API's search");
-        nothingIdentifying(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions/" + complaint.mentionId().value()).body(), "the API's mention");
-        assertThat(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=Pennington").body()).as("not found by the author's name")
+        nothingIdentifying(
+                api.getAs(
+                                TestApi.WARD_SEVEN_TOKEN,
+                                "/api/mentions/" + complaint.mentionId().value())
+                        .body(),
+                "the API's mention");
+        assertThat(api.getAs(TestApi.WARD_SEVEN_TOKEN, "/api/mentions?q=Pennington")
+                        .body())
+                .as("not found by the author's name")
                 .doesNotContain(complaint.mentionId().value());
-        assertThat(api.get("sam", "correct horse", "/api/mentions?q=" + word).body()).as("the communications team sees who wrote it")
+        assertThat(api.get("sam", "correct horse", "/api/mentions?q=" + word).body())
+                .as("the communications team sees who wrote it")
                 .contains("Dorothy Pennington");
 
         Page sam = login("sam", "correct horse");
@@ -113,7 +141,8 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
         waitForText(sam.locator("#identity .identity-revealed"), "by Sam Patel");
 
         wendy.reload();
-        waitForText(wendy.locator("#identity .identity-revealed"), "The ward must return her mother's hearing aid to her");
+        waitForText(
+                wendy.locator("#identity .identity-revealed"), "The ward must return her mother's hearing aid to her");
         waitForText(wendy.locator(".mention-text"), "07700 900123");
         waitForExactText(wendy.locator("#conversation-title"), "Dorothy Pennington");
         awaitAudited(complaint);
@@ -126,7 +155,8 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
         page.waitForURL("**/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").first().fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL(address -> !address.contains("login"));
         page.locator("#inbox").waitFor();
     }
@@ -162,8 +192,26 @@ class IdentityShieldBrowserIT extends BrowserDeskTest {
 
     private static MentionReceived email(String messageId, String subject, String text) {
         var at = Instant.now();
-        return new MentionReceived(null, Channel.EMAIL, "feedback@trust.nhs.uk", "<" + messageId + "@mail.example>", null, null, DOROTHY,
-                subject, text, at, at, List.of("ward-7"), Set.of(),
-                Map.of("from", "Dorothy Pennington <dorothy.p@mail.example>", "replyTo", "dorothy.p@mail.example", "fullText", text));
+        return new MentionReceived(
+                null,
+                Channel.EMAIL,
+                "feedback@trust.nhs.uk",
+                "<" + messageId + "@mail.example>",
+                null,
+                null,
+                DOROTHY,
+                subject,
+                text,
+                at,
+                at,
+                List.of("ward-7"),
+                Set.of(),
+                Map.of(
+                        "from",
+                        "Dorothy Pennington <dorothy.p@mail.example>",
+                        "replyTo",
+                        "dorothy.p@mail.example",
+                        "fullText",
+                        text));
     }
 }

@@ -29,13 +29,15 @@ public final class KafkaTestPublisher implements EventPublisher, AutoCloseable {
     @Override
     public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
         var sent = new CompletableFuture<Void>();
-        producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, failure) -> {
-            if (failure == null) {
-                sent.complete(null);
-            } else {
-                sent.completeExceptionally(failure);
-            }
-        });
+        producer.send(
+                new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)),
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        sent.complete(null);
+                    } else {
+                        sent.completeExceptionally(failure);
+                    }
+                });
         return sent;
     }
 

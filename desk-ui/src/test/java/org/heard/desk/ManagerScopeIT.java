@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URLEncoder;
@@ -43,11 +48,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.router.RouteData;
-import com.vaadin.flow.server.VaadinServletContext;
-import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 
 /**
  * Issue 16's proof: a manager scoped to one service (wendy, ward 7 and the bay below it) meets
@@ -70,6 +70,7 @@ class ManagerScopeIT extends BrowserDeskTest {
     /** Vaadin's client has no request to the server under way. */
     private static final String VAADIN_IDLE = "() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
             + " && Object.values(window.Vaadin.Flow.clients).every(client => !client.isActive())";
+
     private static final Author OUTSIDER = new Author("2001", "@oscar_outside", "Oscar Outside");
 
     @Autowired
@@ -92,9 +93,15 @@ class ManagerScopeIT extends BrowserDeskTest {
         String hidden = TestMentions.uniqueWord();
         String inScopeText = "The night staff on ward 7 were kind to my father " + word;
         var ward = publish(TestMentions.tweetAbout("ward-7", "in-" + word, inScopeText, Instant.now()));
-        var elsewhere = publish(outsider("out-" + word, null, null, "Nine hours on a trolley in the emergency department " + word + " "
-                + hidden + "a"));
-        var sameConversation = publish(outsider("reply-" + word, ward.conversationId(), ward.externalId(),
+        var elsewhere = publish(outsider(
+                "out-" + word,
+                null,
+                null,
+                "Nine hours on a trolley in the emergency department " + word + " " + hidden + "a"));
+        var sameConversation = publish(outsider(
+                "reply-" + word,
+                ward.conversationId(),
+                ward.externalId(),
                 "And then they sent him to the emergency department for the night " + word + " " + hidden + "b"));
         awaitIndexed(ward, elsewhere, sameConversation);
         var sam = TestStaff.responder("sam");
@@ -103,13 +110,18 @@ class ManagerScopeIT extends BrowserDeskTest {
         assertThat(work.note(sam, ward.mentionId().value(), "Thanked the night staff " + word))
                 .isInstanceOf(MentionWork.Outcome.Done.class);
         for (var outside : List.of(elsewhere, sameConversation)) {
-            assertThat(servicesOf(outside)).as("outside wendy's scope as triage tagged it").doesNotContain("ward-7", "ward-7-bay-a");
+            assertThat(servicesOf(outside))
+                    .as("outside wendy's scope as triage tagged it")
+                    .doesNotContain("ward-7", "ward-7-bay-a");
             outOfScope.add(outside.mentionId().value());
         }
         outOfScope.add(elsewhere.conversationId().value());
         outOfScope.add(hidden);
 
-        var ids = new Ids(elsewhere.mentionId().value(), elsewhere.conversationId().value(), ward.mentionId().value(),
+        var ids = new Ids(
+                elsewhere.mentionId().value(),
+                elsewhere.conversationId().value(),
+                ward.mentionId().value(),
                 ward.conversationId().value());
         Page wendy = login("wendy", "ward seven");
         var traffic = capture(wendy);
@@ -122,8 +134,10 @@ class ManagerScopeIT extends BrowserDeskTest {
         assertThat(traffic.length()).as("the browser's traffic was captured").isGreaterThan(1000);
         nothingOutOfScope(traffic.toString(), "the browser's requests' answers and the server's pushes");
         assertThat(activity.ofConversation(elsewhere.conversationId().value()))
-                .as("nothing wendy tried on another service's mention was done").noneMatch(entry -> "wendy".equals(entry.actor()));
-        assertThat(activity.ofConversation(ward.conversationId().value())).filteredOn(entry -> "wendy".equals(entry.actor()))
+                .as("nothing wendy tried on another service's mention was done")
+                .noneMatch(entry -> "wendy".equals(entry.actor()));
+        assertThat(activity.ofConversation(ward.conversationId().value()))
+                .filteredOn(entry -> "wendy".equals(entry.actor()))
                 .noneMatch(entry -> sameConversation.mentionId().value().equals(entry.mentionId()));
         System.out.printf("Scope proof: %d API routes and %d pages checked as a manager of ward 7%n", apiRoutes, pages);
         wendy.context().close();
@@ -133,12 +147,16 @@ class ManagerScopeIT extends BrowserDeskTest {
     private int checkEveryApiRoute(Page wendy, Ids ids, String word, String inScopeId) throws Exception {
         var routes = new TreeSet<String>();
         boolean inScopeFound = false;
-        for (var mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (var mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (var handler : mapping.getHandlerMethods().entrySet()) {
                 RequestMappingInfo info = handler.getKey();
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                        ? Set.of(RequestMethod.GET) : info.getMethodsCondition().getMethods();
-                boolean stream = info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM);
+                Set<RequestMethod> methods =
+                        info.getMethodsCondition().getMethods().isEmpty()
+                                ? Set.of(RequestMethod.GET)
+                                : info.getMethodsCondition().getMethods();
+                boolean stream =
+                        info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM);
                 for (String pattern : info.getPatternValues()) {
                     for (RequestMethod method : methods) {
                         if (method == RequestMethod.HEAD || method == RequestMethod.OPTIONS || stream) {
@@ -151,14 +169,23 @@ class ManagerScopeIT extends BrowserDeskTest {
                 }
             }
         }
-        assertThat(routes).as("the API's own routes are among those found").contains("GET /api/mentions", "GET /api/mentions/{mentionId}",
-                "POST /api/mentions/{mentionId}/replies", "GET /api/conversations/{conversationId}", "GET /api/mentions/stream");
-        assertThat(inScopeFound).as("a search found her own ward's mention: the calls could have shown a leak").isTrue();
+        assertThat(routes)
+                .as("the API's own routes are among those found")
+                .contains(
+                        "GET /api/mentions",
+                        "GET /api/mentions/{mentionId}",
+                        "POST /api/mentions/{mentionId}/replies",
+                        "GET /api/conversations/{conversationId}",
+                        "GET /api/mentions/stream");
+        assertThat(inScopeFound)
+                .as("a search found her own ward's mention: the calls could have shown a leak")
+                .isTrue();
         return routes.size();
     }
 
     /** Calls one route every way wendy can; whether an answer held her own ward's mention. */
-    private boolean call(Page wendy, RequestMethod method, String pattern, Ids ids, String word, String inScopeId) throws Exception {
+    private boolean call(Page wendy, RequestMethod method, String pattern, Ids ids, String word, String inScopeId)
+            throws Exception {
         boolean takesId = PATH_VARIABLE.matcher(pattern).find();
         var paths = new ArrayList<String>();
         paths.add(fill(pattern, ids.outsideMention(), ids.outsideConversation()) + "?q=" + word);
@@ -177,12 +204,19 @@ class ManagerScopeIT extends BrowserDeskTest {
             for (var answer : List.of(basic(method, path), token(method, path), session(wendy, method, path))) {
                 String what = answer.way() + " " + method + " " + path;
                 // A problem's "instance" is the URI asked for: the caller's own words, not something the desk let out.
-                nothingOutOfScope(answer.body().replace("\"instance\":\"" + path.replaceFirst("\\?.*", "") + "\"", ""), what);
-                assertThat(answer.status()).as(what + " answers without a server error: " + answer.body()).isLessThan(500);
+                nothingOutOfScope(
+                        answer.body().replace("\"instance\":\"" + path.replaceFirst("\\?.*", "") + "\"", ""), what);
+                assertThat(answer.status())
+                        .as(what + " answers without a server error: " + answer.body())
+                        .isLessThan(500);
                 if (outsideId) {
-                    assertThat(answer.status()).as(what + ", another service's id, is refused").isIn(REFUSED);
+                    assertThat(answer.status())
+                            .as(what + ", another service's id, is refused")
+                            .isIn(REFUSED);
                 }
-                if (method == RequestMethod.GET && pattern.startsWith("/api/corrections") && !"session".equals(answer.way())) {
+                if (method == RequestMethod.GET
+                        && pattern.startsWith("/api/corrections")
+                        && !"session".equals(answer.way())) {
                     assertThat(answer.status()).as(what + " is for admins only").isEqualTo(403);
                 }
                 found |= answer.body().contains(inScopeId);
@@ -195,7 +229,9 @@ class ManagerScopeIT extends BrowserDeskTest {
     private int checkEveryPage(Page wendy, Ids ids, String word, String inScopeText) {
         var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(context.getServletContext()));
         List<RouteData> routes = RouteConfiguration.forRegistry(registry).getAvailableRoutes();
-        assertThat(routes).extracting(RouteData::getTemplate).contains("", "feed", "conversation/:mentionId", "insight", "admin/audit");
+        assertThat(routes)
+                .extracting(RouteData::getTemplate)
+                .contains("", "feed", "conversation/:mentionId", "insight", "admin/audit");
         for (var route : routes) {
             String template = route.getTemplate();
             boolean takesId = ROUTE_PARAMETER.matcher(template).find();
@@ -210,12 +246,15 @@ class ManagerScopeIT extends BrowserDeskTest {
                     wendy.waitForFunction(VAADIN_IDLE);
                 } else if (!mayUse(route.getNavigationTarget())) {
                     waitForText(wendy.locator("body"), "Could not navigate");
-                    assertThat(wendy.locator("body").textContent()).as("/" + path + " is refused to a manager")
+                    assertThat(wendy.locator("body").textContent())
+                            .as("/" + path + " is refused to a manager")
                             .doesNotContain(word);
                 } else {
                     settle(wendy, template, path, word, ids, inScopeText);
                 }
-                assertThat(response == null ? 200 : response.status()).as("/" + path).isLessThan(500);
+                assertThat(response == null ? 200 : response.status())
+                        .as("/" + path)
+                        .isLessThan(500);
                 nothingOutOfScope(wendy.content(), "the HTML of /" + path);
             }
         }
@@ -230,7 +269,9 @@ class ManagerScopeIT extends BrowserDeskTest {
                 wendy.locator("#inbox-search input").press("Enter");
                 waitForText(wendy.locator("#inbox"), "night staff on ward 7");
             }
-            case "feed" -> wendy.locator(".feed-entry[data-mention-id='" + ids.ownMention() + "']").waitFor();
+            case "feed" ->
+                wendy.locator(".feed-entry[data-mention-id='" + ids.ownMention() + "']")
+                        .waitFor();
             case "conversation/:mentionId" -> {
                 if (path.endsWith(ids.ownMention())) {
                     waitForText(wendy.locator(".mention-text").first(), inScopeText.substring(0, 30));
@@ -247,20 +288,25 @@ class ManagerScopeIT extends BrowserDeskTest {
     private void checkTheLiveStream(String word) throws Exception {
         var received = new StringBuffer();
         var request = HttpRequest.newBuilder(new TestApi(port).uri("/api/mentions/stream"))
-                .header("Authorization", "Bearer " + TestApi.WARD_SEVEN_TOKEN).build();
-        CompletableFuture<HttpResponse<Stream<String>>> open = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + TestApi.WARD_SEVEN_TOKEN)
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> open =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         var response = open.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
-        var reader = CompletableFuture.runAsync(() -> response.body().forEach(line -> received.append(line).append('\n')));
+        var reader = CompletableFuture.runAsync(
+                () -> response.body().forEach(line -> received.append(line).append('\n')));
         try {
             String hidden = TestMentions.uniqueWord();
             outOfScope.add(hidden);
-            var outside = publish(outsider("stream-out-" + word, null, null, "Still on a trolley in the emergency department " + hidden));
+            var outside = publish(outsider(
+                    "stream-out-" + word, null, null, "Still on a trolley in the emergency department " + hidden));
             outOfScope.add(outside.mentionId().value());
             awaitIndexed(outside);
-            var own = publish(TestMentions.tweetAbout("ward-7", "stream-in-" + word, "Ward 7 brought him tea at midnight " + word,
-                    Instant.now()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> received.indexOf(own.mentionId().value()) >= 0);
+            var own = publish(TestMentions.tweetAbout(
+                    "ward-7", "stream-in-" + word, "Ward 7 brought him tea at midnight " + word, Instant.now()));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> received.indexOf(own.mentionId().value()) >= 0);
         } finally {
             reader.cancel(true);
             response.body().close();
@@ -279,11 +325,14 @@ class ManagerScopeIT extends BrowserDeskTest {
         waitForText(wendy.locator("#inbox"), "night staff on ward 7");
         String hidden = TestMentions.uniqueWord();
         outOfScope.add(hidden);
-        var outside = publish(outsider("push-out-" + word, null, null, "A long night in the emergency department " + word + " " + hidden));
+        var outside = publish(outsider(
+                "push-out-" + word, null, null, "A long night in the emergency department " + word + " " + hidden));
         outOfScope.add(outside.mentionId().value());
         awaitIndexed(outside);
-        var own = publish(TestMentions.tweetAbout("ward-7", "push-in-" + word, "Ward 7 found his glasses " + word, Instant.now()));
-        feed.locator(".feed-entry[data-mention-id='" + own.mentionId().value() + "']").waitFor();
+        var own = publish(TestMentions.tweetAbout(
+                "ward-7", "push-in-" + word, "Ward 7 found his glasses " + word, Instant.now()));
+        feed.locator(".feed-entry[data-mention-id='" + own.mentionId().value() + "']")
+                .waitFor();
         waitForText(wendy.locator("#inbox"), "Ward 7 found his glasses");
         nothingOutOfScope(feed.content(), "the live feed's HTML");
         nothingOutOfScope(wendy.content(), "the live inbox's HTML");
@@ -293,21 +342,32 @@ class ManagerScopeIT extends BrowserDeskTest {
     /** As the view declares it: open to anyone signed in, or to managers among its roles. */
     private static boolean mayUse(Class<?> view) {
         var roles = view.getAnnotation(RolesAllowed.class);
-        return view.isAnnotationPresent(PermitAll.class) || view.isAnnotationPresent(AnonymousAllowed.class)
+        return view.isAnnotationPresent(PermitAll.class)
+                || view.isAnnotationPresent(AnonymousAllowed.class)
                 || roles != null && Arrays.asList(roles.value()).contains("MANAGER");
     }
 
     private void nothingOutOfScope(String seen, String where) {
         for (String secret : outOfScope) {
             int at = seen.indexOf(secret);
-            assertThat(at).as("%s must not hold %s, but has: %s", where, secret,
-                    at < 0 ? "" : seen.substring(Math.max(0, at - 200), Math.min(seen.length(), at + 200))).isNegative();
+            assertThat(at)
+                    .as(
+                            "%s must not hold %s, but has: %s",
+                            where,
+                            secret,
+                            at < 0 ? "" : seen.substring(Math.max(0, at - 200), Math.min(seen.length(), at + 200)))
+                    .isNegative();
         }
     }
 
     private Answer basic(RequestMethod method, String path) throws Exception {
-        return send("basic", method, path, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("wendy:ward seven".getBytes(StandardCharsets.UTF_8)));
+        return send(
+                "basic",
+                method,
+                path,
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("wendy:ward seven".getBytes(StandardCharsets.UTF_8)));
     }
 
     private Answer token(RequestMethod method, String path) throws Exception {
@@ -315,12 +375,14 @@ class ManagerScopeIT extends BrowserDeskTest {
     }
 
     private Answer send(String way, RequestMethod method, String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(new TestApi(port).uri(path)).header("Authorization", authorization)
+        var request = HttpRequest.newBuilder(new TestApi(port).uri(path))
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(30));
         if (method == RequestMethod.GET) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").method(method.name(), HttpRequest.BodyPublishers.ofString(body()));
+            request.header("Content-Type", "application/json")
+                    .method(method.name(), HttpRequest.BodyPublishers.ofString(body()));
         }
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(way, response.statusCode(), response.body());
@@ -328,7 +390,10 @@ class ManagerScopeIT extends BrowserDeskTest {
 
     /** As the desk's browser session: its cookies, no other credentials. */
     private Answer session(Page wendy, RequestMethod method, String path) {
-        var options = RequestOptions.create().setMethod(method.name()).setMaxRedirects(0).setTimeout(30_000);
+        var options = RequestOptions.create()
+                .setMethod(method.name())
+                .setMaxRedirects(0)
+                .setTimeout(30_000);
         if (method != RequestMethod.GET) {
             options.setHeader("Content-Type", "application/json").setData(body());
         }
@@ -348,21 +413,25 @@ class ManagerScopeIT extends BrowserDeskTest {
         while (matcher.find()) {
             String name = matcher.group(1).toLowerCase();
             String value = name.contains("conversation") ? conversationId : mentionId;
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            matcher.appendReplacement(
+                    filled, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         }
         matcher.appendTail(filled);
         return filled.toString();
     }
 
     private static String fillRoute(String template, String mentionId) {
-        return ROUTE_PARAMETER.matcher(template).replaceAll(Matcher.quoteReplacement(URLEncoder.encode(mentionId, StandardCharsets.UTF_8)));
+        return ROUTE_PARAMETER
+                .matcher(template)
+                .replaceAll(Matcher.quoteReplacement(URLEncoder.encode(mentionId, StandardCharsets.UTF_8)));
     }
 
     /** The answers to every page's own requests (not the scripts and styles) and what the server pushes, in every tab. */
     private static StringBuffer capture(Page page) {
         var traffic = new StringBuffer();
         page.context().onResponse(response -> {
-            if (!Set.of("document", "xhr", "fetch", "eventsource").contains(response.request().resourceType())) {
+            if (!Set.of("document", "xhr", "fetch", "eventsource")
+                    .contains(response.request().resourceType())) {
                 return;
             }
             try {
@@ -371,20 +440,25 @@ class ManagerScopeIT extends BrowserDeskTest {
                 traffic.append("(unreadable)\n");
             }
         });
-        page.onWebSocket(socket -> socket.onFrameReceived(frame -> traffic.append(frame.text()).append('\n')));
-        page.context().onPage(opened -> opened.onWebSocket(socket -> socket.onFrameReceived(frame -> traffic.append(frame.text())
-                .append('\n'))));
+        page.onWebSocket(socket ->
+                socket.onFrameReceived(frame -> traffic.append(frame.text()).append('\n')));
+        page.context()
+                .onPage(opened -> opened.onWebSocket(socket -> socket.onFrameReceived(
+                        frame -> traffic.append(frame.text()).append('\n'))));
         return traffic;
     }
 
     private List<String> servicesOf(MentionReceived mention) {
         return index.find(mention.mentionId().value()).map(MentionDocument::services).orElseThrow().stream()
-                .map(ServiceTag::serviceId).toList();
+                .map(ServiceTag::serviceId)
+                .toList();
     }
 
     private void awaitIndexed(MentionReceived... mentions) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(mentions)
-                .allMatch(mention -> index.find(mention.mentionId().value()).isPresent()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Arrays.stream(mentions)
+                        .allMatch(mention ->
+                                index.find(mention.mentionId().value()).isPresent()));
     }
 
     private MentionReceived publish(MentionReceived mention) throws Exception {
@@ -392,11 +466,24 @@ class ManagerScopeIT extends BrowserDeskTest {
         return mention;
     }
 
-    private static MentionReceived outsider(String externalId, org.heard.contracts.ConversationId conversation, String inReplyTo,
-            String text) {
+    private static MentionReceived outsider(
+            String externalId, org.heard.contracts.ConversationId conversation, String inReplyTo, String text) {
         var at = Instant.now();
-        return new MentionReceived(null, Channel.TWITTER, "@HeardTrust", externalId, conversation, inReplyTo, OUTSIDER, null, text, at, at,
-                List.of("emergency-department"), Set.of(), Map.of());
+        return new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@HeardTrust",
+                externalId,
+                conversation,
+                inReplyTo,
+                OUTSIDER,
+                null,
+                text,
+                at,
+                at,
+                List.of("emergency-department"),
+                Set.of(),
+                Map.of());
     }
 
     private record Ids(String outsideMention, String outsideConversation, String ownMention, String ownConversation) {}

@@ -8,8 +8,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
-import java.util.Base64;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.heard.contracts.MentionReceived;
@@ -17,9 +17,9 @@ import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
-import org.heard.platform.testing.HeardIntegrationTest;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.TagWriter;
+import org.heard.platform.testing.HeardIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "heard.roles=desk",
-            // A desk-only instance still tries to start the embedded mail server (ingest's nested configuration): off here.
+            // A desk-only instance still tries to start the embedded mail server (ingest's nested configuration): off
+            // here.
             "heard.channel.email.embedded.enabled=false",
             "heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml",
             "vaadin.devmode.devTools.enabled=false",
@@ -84,8 +85,17 @@ class OidcLoginIT {
         String word = TestMentions.uniqueWord();
         indexTagged("ward-7-bay-a", "Kind night staff " + word);
         indexTagged("emergency-department", "Nine hours on a trolley " + word);
-        provider.signsInNext(Map.of("preferred_username", "priya@trust.example", "name", "Priya Shah", "jobTitle",
-                "Patient Experience Officer", "roles", List.of("Heard.Responder")), FakeOidcProvider.Forgery.NONE);
+        provider.signsInNext(
+                Map.of(
+                        "preferred_username",
+                        "priya@trust.example",
+                        "name",
+                        "Priya Shah",
+                        "jobTitle",
+                        "Patient Experience Officer",
+                        "roles",
+                        List.of("Heard.Responder")),
+                FakeOidcProvider.Forgery.NONE);
 
         Page priya = signIn();
 
@@ -97,13 +107,21 @@ class OidcLoginIT {
 
     @Test
     void loggingOutAlsoEndsTheSessionAtTheProvider() {
-        provider.signsInNext(Map.of("preferred_username", "sam@trust.example", "name", "Sam Patel", "roles", List.of("Heard.Responder")),
+        provider.signsInNext(
+                Map.of(
+                        "preferred_username",
+                        "sam@trust.example",
+                        "name",
+                        "Sam Patel",
+                        "roles",
+                        List.of("Heard.Responder")),
                 FakeOidcProvider.Forgery.NONE);
         Page sam = signIn();
         waitForText(sam.locator("#who"), "Sam Patel");
         int ended = provider.endedSessions().size();
 
-        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
 
         sam.waitForURL(address -> address.endsWith("/login"));
         assertThat(provider.endedSessions()).hasSize(ended + 1);
@@ -118,8 +136,17 @@ class OidcLoginIT {
         String word = TestMentions.uniqueWord();
         indexTagged("ward-7-bay-a", "Kind night staff " + word);
         var elsewhere = indexTagged("emergency-department", "Nine hours on a trolley " + word);
-        provider.signsInNext(Map.of("preferred_username", "wendy@trust.example", "name", "Wendy Okafor", "roles",
-                List.of("Heard.Manager"), "groups", List.of("ward-7-managers", "all-staff")), FakeOidcProvider.Forgery.NONE);
+        provider.signsInNext(
+                Map.of(
+                        "preferred_username",
+                        "wendy@trust.example",
+                        "name",
+                        "Wendy Okafor",
+                        "roles",
+                        List.of("Heard.Manager"),
+                        "groups",
+                        List.of("ward-7-managers", "all-staff")),
+                FakeOidcProvider.Forgery.NONE);
 
         Page wendy = signIn();
 
@@ -128,15 +155,19 @@ class OidcLoginIT {
         waitForExactText(wendy.locator("#inbox-total"), "1 mention");
         wendy.getByText("Kind night staff " + word).first().waitFor();
         wendy.navigate(url("/conversation/" + elsewhere.mentionId().value()));
-        wendy.getByText("There is no such mention", new Page.GetByTextOptions().setExact(false)).first().waitFor();
+        wendy.getByText("There is no such mention", new Page.GetByTextOptions().setExact(false))
+                .first()
+                .waitFor();
         wendy.context().close();
     }
 
     @Test
     void anIdTokenWithAWrongSignatureIssuerOrAudienceIsRefused() {
-        var person = Map.<String, Object>of("preferred_username", "mallory@trust.example", "name", "Mallory", "roles",
-                List.of("Heard.Responder"));
-        for (var forgery : List.of(FakeOidcProvider.Forgery.WRONG_SIGNATURE, FakeOidcProvider.Forgery.WRONG_ISSUER,
+        var person = Map.<String, Object>of(
+                "preferred_username", "mallory@trust.example", "name", "Mallory", "roles", List.of("Heard.Responder"));
+        for (var forgery : List.of(
+                FakeOidcProvider.Forgery.WRONG_SIGNATURE,
+                FakeOidcProvider.Forgery.WRONG_ISSUER,
                 FakeOidcProvider.Forgery.WRONG_AUDIENCE)) {
             provider.signsInNext(person, forgery);
 
@@ -148,7 +179,14 @@ class OidcLoginIT {
 
     @Test
     void someoneWithNoRoleOnTheDeskIsRefused() {
-        provider.signsInNext(Map.of("preferred_username", "visitor@trust.example", "name", "Just Staff", "groups", List.of("all-staff")),
+        provider.signsInNext(
+                Map.of(
+                        "preferred_username",
+                        "visitor@trust.example",
+                        "name",
+                        "Just Staff",
+                        "groups",
+                        List.of("all-staff")),
                 FakeOidcProvider.Forgery.NONE);
 
         assertRefused(signIn());
@@ -161,8 +199,13 @@ class OidcLoginIT {
         page.locator("#sso-login").waitFor();
 
         assertThat(page.locator("vaadin-login-form").count()).isZero();
-        var basic = page.request().get(url("/api/mentions"), RequestOptions.create()
-                .setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes())));
+        var basic = page.request()
+                .get(
+                        url("/api/mentions"),
+                        RequestOptions.create()
+                                .setHeader(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes())));
         assertThat(basic.status()).isEqualTo(401);
         page.context().close();
     }
@@ -173,7 +216,8 @@ class OidcLoginIT {
         var link = page.locator("#sso-login");
         assertThat(link.textContent()).isEqualTo("Sign in with NHS Test Entra");
         link.click();
-        page.waitForURL(address -> address.startsWith(url("")) && !address.contains("/login/oauth2/code/")
+        page.waitForURL(address -> address.startsWith(url(""))
+                && !address.contains("/login/oauth2/code/")
                 && !address.contains("/oauth2/authorization/"));
         return page;
     }
@@ -189,9 +233,16 @@ class OidcLoginIT {
 
     private MentionReceived indexTagged(String service, String text) {
         var mention = TestMentions.tweetAbout(service, TestMentions.uniqueWord(), text, Instant.now());
-        var tags = new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(),
-                new Sentiment(Sentiment.Label.NEGATIVE, -0.5, List.of()), List.of(new ServiceTag(service, 0.9, List.of())),
-                new Urgency(Urgency.Level.NORMAL, List.of()), List.of(), "test", Instant.now());
+        var tags = new MentionTriaged(
+                mention.mentionId(),
+                mention.conversationId(),
+                mention.channel(),
+                new Sentiment(Sentiment.Label.NEGATIVE, -0.5, List.of()),
+                List.of(new ServiceTag(service, 0.9, List.of())),
+                new Urgency(Urgency.Level.NORMAL, List.of()),
+                List.of(),
+                "test",
+                Instant.now());
         index.upsertAll(List.of(MentionDocument.of(mention, tags)));
         return mention;
     }
@@ -202,11 +253,13 @@ class OidcLoginIT {
     }
 
     private static void waitForText(Locator locator, String text) {
-        PlaywrightAssertions.assertThat(locator).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        PlaywrightAssertions.assertThat(locator)
+                .containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
     }
 
     private static void waitForExactText(Locator locator, String text) {
-        PlaywrightAssertions.assertThat(locator).hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        PlaywrightAssertions.assertThat(locator)
+                .hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(30_000));
     }
 
     private String url(String path) {

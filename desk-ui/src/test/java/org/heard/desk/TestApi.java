@@ -27,19 +27,28 @@ final class TestApi {
     }
 
     HttpResponse<String> get(String user, String password, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", basic(user, password))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String user, String password, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", basic(user, password))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", basic(user, password))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> getAs(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

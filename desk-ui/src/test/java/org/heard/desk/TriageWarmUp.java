@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.heard.contracts.Topics;
-import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionSearch;
+import org.heard.platform.events.EventPublisher;
 
 /**
  * Triage loads its NLP models in the background and holds mentions until they are in. Tests that
@@ -24,7 +24,9 @@ final class TriageWarmUp {
         }
         var mention = TestMentions.tweet("warm-up-" + TestMentions.uniqueWord(), "Warming up triage", Instant.now());
         publisher.publish(Topics.MENTIONS, mention).get(30, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> index.find(mention.mentionId().value()).isPresent());
         warm = true;
     }

@@ -29,11 +29,33 @@ class WireNamesTest {
 
     @Test
     void theDesksOwnIndicesKeepTheirNames() {
-        assertWireNames(Activity.Kind.class, "note", "status-changed", "assigned", "reply-requested", "reply-sent", "reply-failed",
-                "tag-corrected", "change-marked");
-        assertWireNames(AuditAction.class, "conversation-opened", "api-mention-read", "api-searched", "api-conversation-read",
-                "api-streamed", "mentions-listed", "csv-exported", "login-locked-out", "note", "status-changed", "assigned",
-                "reply-requested", "tag-corrected", "corrections-exported", "identity-revealed");
+        assertWireNames(
+                Activity.Kind.class,
+                "note",
+                "status-changed",
+                "assigned",
+                "reply-requested",
+                "reply-sent",
+                "reply-failed",
+                "tag-corrected",
+                "change-marked");
+        assertWireNames(
+                AuditAction.class,
+                "conversation-opened",
+                "api-mention-read",
+                "api-searched",
+                "api-conversation-read",
+                "api-streamed",
+                "mentions-listed",
+                "csv-exported",
+                "login-locked-out",
+                "note",
+                "status-changed",
+                "assigned",
+                "reply-requested",
+                "tag-corrected",
+                "corrections-exported",
+                "identity-revealed");
         assertWireNames(RetriageJob.State.class, "running", "done", "cancelled", "failed");
         assertWireNames(DeadLetter.State.class, "pending", "retried", "discarded");
         assertWireNames(AlertDelivery.Kind.class, "immediate", "escalation", "digest");
@@ -44,7 +66,9 @@ class WireNamesTest {
 
     static <E extends Enum<E> & WireEnum> void assertWireNames(Class<E> type, String... names) {
         var constants = type.getEnumConstants();
-        assertThat(Arrays.stream(constants).map(WireEnum::wire).toList()).as(type.getName()).containsExactly(names);
+        assertThat(Arrays.stream(constants).map(WireEnum::wire).toList())
+                .as(type.getName())
+                .containsExactly(names);
         for (E constant : constants) {
             String json = DeskJson.writeString(constant);
             assertThat(json).isEqualTo("\"" + constant.wire() + "\"");

@@ -22,9 +22,12 @@ public final class Processes {
         return run(directory, command, Map.of(), true, Duration.ofMinutes(5));
     }
 
-    public static Result run(Path directory, List<String> command, Map<String, String> environment, boolean mergeErrors, Duration bound)
+    public static Result run(
+            Path directory, List<String> command, Map<String, String> environment, boolean mergeErrors, Duration bound)
             throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(mergeErrors);
+        var builder = new ProcessBuilder(new ArrayList<>(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(mergeErrors);
         builder.environment().putAll(environment);
         var process = builder.start();
         process.getOutputStream().close();

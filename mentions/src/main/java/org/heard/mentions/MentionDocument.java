@@ -51,14 +51,59 @@ public record MentionDocument(
         List<ScoredSentence> sentences) {
 
     /** A document without sentence scores (indexed before triage scored sentences). */
-    public MentionDocument(String mentionId, String conversationId, Channel channel, String account, String externalId,
-            String inReplyToExternalId, Author author, String subject, String text, Instant publishedAt, Instant receivedAt,
-            List<String> serviceHints, Set<MentionFlag> flags, Map<String, String> attributes, Sentiment sentiment,
-            List<ServiceTag> services, Urgency urgency, Integer urgencyRank, List<PersonalData> personalData, String model,
-            Instant triagedAt, MentionStatus status, String assignee, Instant updatedAt, MentionResponse response) {
-        this(mentionId, conversationId, channel, account, externalId, inReplyToExternalId, author, subject, text,
-                publishedAt, receivedAt, serviceHints, flags, attributes, sentiment, services, urgency, urgencyRank,
-                personalData, model, triagedAt, status, assignee, updatedAt, response, null);
+    public MentionDocument(
+            String mentionId,
+            String conversationId,
+            Channel channel,
+            String account,
+            String externalId,
+            String inReplyToExternalId,
+            Author author,
+            String subject,
+            String text,
+            Instant publishedAt,
+            Instant receivedAt,
+            List<String> serviceHints,
+            Set<MentionFlag> flags,
+            Map<String, String> attributes,
+            Sentiment sentiment,
+            List<ServiceTag> services,
+            Urgency urgency,
+            Integer urgencyRank,
+            List<PersonalData> personalData,
+            String model,
+            Instant triagedAt,
+            MentionStatus status,
+            String assignee,
+            Instant updatedAt,
+            MentionResponse response) {
+        this(
+                mentionId,
+                conversationId,
+                channel,
+                account,
+                externalId,
+                inReplyToExternalId,
+                author,
+                subject,
+                text,
+                publishedAt,
+                receivedAt,
+                serviceHints,
+                flags,
+                attributes,
+                sentiment,
+                services,
+                urgency,
+                urgencyRank,
+                personalData,
+                model,
+                triagedAt,
+                status,
+                assignee,
+                updatedAt,
+                response,
+                null);
     }
 
     public static MentionDocument of(MentionReceived mention, MentionTriaged tags) {
@@ -93,8 +138,32 @@ public record MentionDocument(
 
     /** The same document as first indexed: a new mention waits for someone. */
     MentionDocument asNew() {
-        return new MentionDocument(mentionId, conversationId, channel, account, externalId, inReplyToExternalId, author,
-                subject, text, publishedAt, receivedAt, serviceHints, flags, attributes, sentiment, services, urgency,
-                urgencyRank, personalData, model, triagedAt, MentionStatus.NEW, assignee, updatedAt, response, sentences);
+        return new MentionDocument(
+                mentionId,
+                conversationId,
+                channel,
+                account,
+                externalId,
+                inReplyToExternalId,
+                author,
+                subject,
+                text,
+                publishedAt,
+                receivedAt,
+                serviceHints,
+                flags,
+                attributes,
+                sentiment,
+                services,
+                urgency,
+                urgencyRank,
+                personalData,
+                model,
+                triagedAt,
+                MentionStatus.NEW,
+                assignee,
+                updatedAt,
+                response,
+                sentences);
     }
 }

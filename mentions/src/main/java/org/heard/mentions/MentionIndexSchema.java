@@ -38,19 +38,25 @@ public final class MentionIndexSchema {
     public void ensureExists() {
         try {
             byte[] json = template();
-            client.indices().putIndexTemplate(PutIndexTemplateRequest.of(request -> request.name(TEMPLATE)
-                    .withJson(new ByteArrayInputStream(json))));
+            client.indices()
+                    .putIndexTemplate(PutIndexTemplateRequest.of(
+                            request -> request.name(TEMPLATE).withJson(new ByteArrayInputStream(json))));
             if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
                 try {
-                    client.indices().create(request -> request.index(FIRST_INDEX)
-                            .aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+                    client.indices()
+                            .create(request ->
+                                    request.index(FIRST_INDEX).aliases(ALIAS, alias -> alias.isWriteIndex(true)));
                 } catch (ElasticsearchException e) {
                     if (!"resource_already_exists_exception".equals(e.error().type())) {
                         throw e;
                     }
                 }
             }
-            String mappings = DeskJson.mapper().readTree(json).path("template").path("mappings").toString();
+            String mappings = DeskJson.mapper()
+                    .readTree(json)
+                    .path("template")
+                    .path("mappings")
+                    .toString();
             client.indices().putMapping(request -> request.index(ALIAS).withJson(new StringReader(mappings)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the mentions index", e);

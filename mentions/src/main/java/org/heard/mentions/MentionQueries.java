@@ -21,19 +21,25 @@ public final class MentionQueries {
             filters.add(terms("services.serviceId", query.visibleServices()));
         }
         if (!query.channels().isEmpty()) {
-            filters.add(terms("channel", query.channels().stream().map(Channel::wire).toList()));
+            filters.add(terms(
+                    "channel", query.channels().stream().map(Channel::wire).toList()));
         }
         if (!query.services().isEmpty()) {
             filters.add(terms("services.serviceId", query.services()));
         }
         if (!query.sentiments().isEmpty()) {
-            filters.add(terms("sentiment.label", query.sentiments().stream().map(Sentiment.Label::wire).toList()));
+            filters.add(terms(
+                    "sentiment.label",
+                    query.sentiments().stream().map(Sentiment.Label::wire).toList()));
         }
         if (!query.urgencies().isEmpty()) {
-            filters.add(terms("urgency.level", query.urgencies().stream().map(Urgency.Level::wire).toList()));
+            filters.add(terms(
+                    "urgency.level",
+                    query.urgencies().stream().map(Urgency.Level::wire).toList()));
         }
         if (!query.statuses().isEmpty()) {
-            filters.add(terms("status", query.statuses().stream().map(MentionStatus::wire).toList()));
+            filters.add(terms(
+                    "status", query.statuses().stream().map(MentionStatus::wire).toList()));
         }
         if (MentionQuery.UNASSIGNED.equals(query.assignee())) {
             filters.add(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("assignee"))))));
@@ -57,8 +63,15 @@ public final class MentionQueries {
         return Query.of(q -> q.bool(b -> {
             b.filter(filters);
             if (anyWords) {
-                var fields = query.authorsHidden() ? List.of("subject^2", "text", "lemmas", "urgency.reasons")
-                        : List.of("subject^2", "text", "lemmas", "author.displayName", "author.handle", "urgency.reasons");
+                var fields = query.authorsHidden()
+                        ? List.of("subject^2", "text", "lemmas", "urgency.reasons")
+                        : List.of(
+                                "subject^2",
+                                "text",
+                                "lemmas",
+                                "author.displayName",
+                                "author.handle",
+                                "urgency.reasons");
                 b.must(m -> m.multiMatch(match -> match.query(words).fields(fields)));
             }
             return b;

@@ -41,10 +41,29 @@ public record MentionQuery(
         visibleServices = visibleServices == null ? null : Set.copyOf(visibleServices);
     }
 
-    public MentionQuery(String words, Set<Channel> channels, Set<String> services, Set<Sentiment.Label> sentiments,
-            Set<Urgency.Level> urgencies, Set<MentionStatus> statuses, String assignee, Instant publishedFrom,
-            Instant publishedBefore, Set<String> visibleServices) {
-        this(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom, publishedBefore, visibleServices, false);
+    public MentionQuery(
+            String words,
+            Set<Channel> channels,
+            Set<String> services,
+            Set<Sentiment.Label> sentiments,
+            Set<Urgency.Level> urgencies,
+            Set<MentionStatus> statuses,
+            String assignee,
+            Instant publishedFrom,
+            Instant publishedBefore,
+            Set<String> visibleServices) {
+        this(
+                words,
+                channels,
+                services,
+                sentiments,
+                urgencies,
+                statuses,
+                assignee,
+                publishedFrom,
+                publishedBefore,
+                visibleServices,
+                false);
     }
 
     public static MentionQuery everything() {
@@ -52,18 +71,48 @@ public record MentionQuery(
     }
 
     public MentionQuery withWords(String newWords) {
-        return new MentionQuery(newWords, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
-                publishedBefore, visibleServices, authorsHidden);
+        return new MentionQuery(
+                newWords,
+                channels,
+                services,
+                sentiments,
+                urgencies,
+                statuses,
+                assignee,
+                publishedFrom,
+                publishedBefore,
+                visibleServices,
+                authorsHidden);
     }
 
     public MentionQuery within(Set<String> scope) {
-        return new MentionQuery(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
-                publishedBefore, scope, authorsHidden);
+        return new MentionQuery(
+                words,
+                channels,
+                services,
+                sentiments,
+                urgencies,
+                statuses,
+                assignee,
+                publishedFrom,
+                publishedBefore,
+                scope,
+                authorsHidden);
     }
 
     /** The same query, its words not looked for in authors' names and handles. */
     public MentionQuery hidingAuthors() {
-        return new MentionQuery(words, channels, services, sentiments, urgencies, statuses, assignee, publishedFrom,
-                publishedBefore, visibleServices, true);
+        return new MentionQuery(
+                words,
+                channels,
+                services,
+                sentiments,
+                urgencies,
+                statuses,
+                assignee,
+                publishedFrom,
+                publishedBefore,
+                visibleServices,
+                true);
     }
 }

@@ -57,7 +57,9 @@ public record MentionResponse(
     /** With one more reply sent at {@code sentAt} to a mention published at {@code publishedAt}. */
     MentionResponse withReply(String replyId, Instant sentAt, Instant publishedAt, Set<String> replyWarnings) {
         var first = firstReplyAt == null || sentAt.isBefore(firstReplyAt) ? sentAt : firstReplyAt;
-        Long seconds = publishedAt == null ? null : Math.max(0, Duration.between(publishedAt, first).toSeconds());
+        Long seconds = publishedAt == null
+                ? null
+                : Math.max(0, Duration.between(publishedAt, first).toSeconds());
         var ids = new ArrayList<>(replyIds);
         ids.add(replyId);
         var kinds = new TreeSet<>(warnings);
@@ -70,7 +72,8 @@ public record MentionResponse(
         if (replyWarnings.contains(DEFLECTION)) {
             deflections.add(replyId);
         }
-        return new MentionResponse(first, seconds, ids.size(), ids, kinds, copies, deflections, change, changeAt, changeBy);
+        return new MentionResponse(
+                first, seconds, ids.size(), ids, kinds, copies, deflections, change, changeAt, changeBy);
     }
 
     /** What a reply led to. A change made supersedes a change planned. */

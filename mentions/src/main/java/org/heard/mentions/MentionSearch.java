@@ -36,21 +36,29 @@ public final class MentionSearch {
         if (mentionIds.isEmpty()) {
             return List.of();
         }
-        var response = Store.call(() -> client.mget(get -> get.index(ALIAS).ids(List.copyOf(mentionIds)), MentionDocument.class));
+        var response = Store.call(
+                () -> client.mget(get -> get.index(ALIAS).ids(List.copyOf(mentionIds)), MentionDocument.class));
         return response.docs().stream()
-                .filter(item -> item.isResult() && item.result().found() && item.result().source() != null)
+                .filter(item -> item.isResult()
+                        && item.result().found()
+                        && item.result().source() != null)
                 .map(item -> item.result().source())
                 .toList();
     }
 
     /** Every mention of a conversation, oldest first (a thread is short: at most {@code limit}). */
     public List<MentionDocument> conversation(String conversationId, int limit) {
-        var response = Store.call(() -> client.search(search -> search.index(ALIAS)
+        var response = Store.call(() -> client.search(
+                search -> search.index(ALIAS)
                         .query(q -> q.term(term -> term.field("conversationId").value(conversationId)))
                         .size(limit)
-                        .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                        .sort(sort ->
+                                sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
                 MentionDocument.class));
-        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Mentions matching the words, most urgent first, then those who have waited longest. */
@@ -60,16 +68,24 @@ public final class MentionSearch {
 
     /** Mentions matching the query, most urgent first, then those who have waited longest. */
     public SearchPage search(MentionQuery query, int from, int size) {
-        var response = Store.call(() -> client.search(search -> search.index(ALIAS)
+        var response = Store.call(() -> client.search(
+                search -> search.index(ALIAS)
                         .query(MentionQueries.toQuery(query))
                         .from(from)
                         .size(size)
                         .trackTotalHits(total -> total.enabled(true))
-                        .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
-                        .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
+                        .sort(sort -> sort.field(field ->
+                                field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
+                        .sort(sort ->
+                                sort.field(field -> field.field("publishedAt").order(SortOrder.Asc))),
                 MentionDocument.class));
-        var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        var hits = response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
         return new SearchPage(hits, total);
     }
 
@@ -81,28 +97,50 @@ public final class MentionSearch {
      * aggregation in a {@code global} one: over the whole index, not within the page's query): an
      * inbox's list and its tabs' counts in one round trip.
      */
-    public CountedPage searchCounting(MentionQuery query, int from, int size, java.util.Map<String, MentionQuery> counts) {
+    public CountedPage searchCounting(
+            MentionQuery query, int from, int size, java.util.Map<String, MentionQuery> counts) {
         var filters = new java.util.LinkedHashMap<String, Query>();
         counts.forEach((name, counted) -> filters.put(name, MentionQueries.toQuery(counted)));
-        var response = Store.call(() -> client.search(search -> {
-            search.index(ALIAS)
-                    .query(MentionQueries.toQuery(query))
-                    .from(from)
-                    .size(size)
-                    .trackTotalHits(total -> total.enabled(true))
-                    .sort(sort -> sort.field(field -> field.field("urgencyRank").order(SortOrder.Asc).missing("_last")))
-                    .sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Asc)));
-            if (!filters.isEmpty()) {
-                search.aggregations("all", all -> all.global(global -> global)
-                        .aggregations("counts", counted -> counted.filters(f -> f.filters(b -> b.keyed(filters)))));
-            }
-            return search;
-        }, MentionDocument.class));
-        var hits = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        var response = Store.call(() -> client.search(
+                search -> {
+                    search.index(ALIAS)
+                            .query(MentionQueries.toQuery(query))
+                            .from(from)
+                            .size(size)
+                            .trackTotalHits(total -> total.enabled(true))
+                            .sort(sort -> sort.field(field -> field.field("urgencyRank")
+                                    .order(SortOrder.Asc)
+                                    .missing("_last")))
+                            .sort(sort -> sort.field(
+                                    field -> field.field("publishedAt").order(SortOrder.Asc)));
+                    if (!filters.isEmpty()) {
+                        search.aggregations(
+                                "all",
+                                all -> all.global(global -> global)
+                                        .aggregations(
+                                                "counts",
+                                                counted -> counted.filters(f -> f.filters(b -> b.keyed(filters)))));
+                    }
+                    return search;
+                },
+                MentionDocument.class));
+        var hits = response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
         var counted = new java.util.LinkedHashMap<String, Long>();
         if (!filters.isEmpty()) {
-            var buckets = response.aggregations().get("all").global().aggregations().get("counts").filters().buckets().keyed();
+            var buckets = response.aggregations()
+                    .get("all")
+                    .global()
+                    .aggregations()
+                    .get("counts")
+                    .filters()
+                    .buckets()
+                    .keyed();
             filters.keySet().forEach(name -> counted.put(name, buckets.get(name).docCount()));
         }
         return new CountedPage(new SearchPage(hits, total), counted);
@@ -121,18 +159,22 @@ public final class MentionSearch {
     public CursorPage searchAfter(MentionQuery query, Order order, Position after, int size) {
         var direction = order == Order.NEWEST_PUBLISHED ? SortOrder.Desc : SortOrder.Asc;
         String timeField = order == Order.TRIAGED ? "triagedAt" : "publishedAt";
-        var response = Store.call(() -> client.search(search -> {
-            search.index(ALIAS)
-                    .query(MentionQueries.toQuery(query))
-                    .size(size)
-                    .trackTotalHits(total -> total.enabled(true))
-                    .sort(sort -> sort.field(field -> field.field(timeField).order(direction)))
-                    .sort(sort -> sort.field(field -> field.field("mentionId").order(direction)));
-            if (after != null) {
-                search.searchAfter(FieldValue.of(after.at()), FieldValue.of(after.mentionId()));
-            }
-            return search;
-        }, MentionDocument.class));
+        var response = Store.call(() -> client.search(
+                search -> {
+                    search.index(ALIAS)
+                            .query(MentionQueries.toQuery(query))
+                            .size(size)
+                            .trackTotalHits(total -> total.enabled(true))
+                            .sort(sort ->
+                                    sort.field(field -> field.field(timeField).order(direction)))
+                            .sort(sort ->
+                                    sort.field(field -> field.field("mentionId").order(direction)));
+                    if (after != null) {
+                        search.searchAfter(FieldValue.of(after.at()), FieldValue.of(after.mentionId()));
+                    }
+                    return search;
+                },
+                MentionDocument.class));
         var mentions = new ArrayList<MentionDocument>();
         var positions = new ArrayList<Position>();
         for (var hit : response.hits().hits()) {
@@ -140,9 +182,12 @@ public final class MentionSearch {
                 continue;
             }
             mentions.add(hit.source());
-            positions.add(new Position(hit.sort().get(0).longValue(), hit.sort().get(1).stringValue()));
+            positions.add(new Position(
+                    hit.sort().get(0).longValue(), hit.sort().get(1).stringValue()));
         }
-        long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+        long total = response.hits().total() == null
+                ? mentions.size()
+                : response.hits().total().value();
         return new CursorPage(mentions, positions, total);
     }
 
@@ -165,12 +210,15 @@ public final class MentionSearch {
 
     /** How many mentions match, without fetching any. */
     public long count(MentionQuery query) {
-        return Store.call(() -> client.count(count -> count.index(ALIAS).query(MentionQueries.toQuery(query)))).count();
+        return Store.call(() -> client.count(count -> count.index(ALIAS).query(MentionQueries.toQuery(query))))
+                .count();
     }
 
     /** How many mentions a re-triage job has re-tagged so far. */
     public long countRetagged(String jobId) {
-        return Store.call(() -> client.count(count -> count.index(ALIAS).query(q -> q.term(t -> t.field("retriage.job").value(jobId))))).count();
+        return Store.call(() -> client.count(count -> count.index(ALIAS)
+                        .query(q -> q.term(t -> t.field("retriage.job").value(jobId)))))
+                .count();
     }
 
     /**
@@ -179,12 +227,23 @@ public final class MentionSearch {
      */
     public Walk walk(MentionQuery query, Duration keepAlive) {
         String keep = keepAlive.toSeconds() + "s";
-        String pit = Store.call(() -> client.openPointInTime(open -> open.index(ALIAS).keepAlive(k -> k.time(keep)))).id();
+        String pit = Store.call(
+                        () -> client.openPointInTime(open -> open.index(ALIAS).keepAlive(k -> k.time(keep))))
+                .id();
         Query matching = MentionQueries.toQuery(query);
         // Counted on the same point in time as the walk, so the walk ends exactly at the total.
-        var counted = Store.call(() -> client.search(search -> search.pit(p -> p.id(pit).keepAlive(k -> k.time(keep)))
-                .query(matching).size(0).trackTotalHits(t -> t.enabled(true)), Void.class));
-        return new Walk(client, pit, keep, matching, counted.hits().total() == null ? 0 : counted.hits().total().value());
+        var counted = Store.call(() -> client.search(
+                search -> search.pit(p -> p.id(pit).keepAlive(k -> k.time(keep)))
+                        .query(matching)
+                        .size(0)
+                        .trackTotalHits(t -> t.enabled(true)),
+                Void.class));
+        return new Walk(
+                client,
+                pit,
+                keep,
+                matching,
+                counted.hits().total() == null ? 0 : counted.hits().total().value());
     }
 
     /** A walk through the matching mentions; {@link #total()} was counted when it began. */
@@ -211,18 +270,21 @@ public final class MentionSearch {
 
         /** The next ids, at most {@code size}; empty at the end. */
         public List<String> next(int size) {
-            var response = Store.call(() -> client.search(search -> {
-                search.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)))
-                        .query(query)
-                        .size(size)
-                        .source(source -> source.fetch(false))
-                        .trackTotalHits(t -> t.enabled(false))
-                        .sort(sort -> sort.field(field -> field.field("_shard_doc").order(SortOrder.Asc)));
-                if (!after.isEmpty()) {
-                    search.searchAfter(after);
-                }
-                return search;
-            }, Void.class));
+            var response = Store.call(() -> client.search(
+                    search -> {
+                        search.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)))
+                                .query(query)
+                                .size(size)
+                                .source(source -> source.fetch(false))
+                                .trackTotalHits(t -> t.enabled(false))
+                                .sort(sort -> sort.field(
+                                        field -> field.field("_shard_doc").order(SortOrder.Asc)));
+                        if (!after.isEmpty()) {
+                            search.searchAfter(after);
+                        }
+                        return search;
+                    },
+                    Void.class));
             if (response.pitId() != null) {
                 pit = response.pitId();
             }

@@ -54,8 +54,11 @@ public final class StaffWrites {
             }
             var counted = response.withReply(replyId, sentAt, mention.publishedAt(), warnings);
             try {
-                Store.run(() -> client.update(update -> update.index(found.index()).id(mentionId)
-                                .ifSeqNo(found.seqNo()).ifPrimaryTerm(found.primaryTerm())
+                Store.run(() -> client.update(
+                        update -> update.index(found.index())
+                                .id(mentionId)
+                                .ifSeqNo(found.seqNo())
+                                .ifPrimaryTerm(found.primaryTerm())
                                 .refresh(Refresh.WaitFor)
                                 .doc(Map.of("response", counted)),
                         MentionDocument.class));
@@ -86,7 +89,12 @@ public final class StaffWrites {
         if (assignee != null) {
             change.put("assignee", assignee);
         }
-        Store.run(() -> client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+        Store.run(() -> client.update(
+                update -> update.index(ALIAS)
+                        .id(mentionId)
+                        .refresh(Refresh.WaitFor)
+                        .retryOnConflict(3)
+                        .doc(change),
                 MentionDocument.class));
     }
 
@@ -107,7 +115,12 @@ public final class StaffWrites {
         if (!corrections.isEmpty()) {
             marked.put("corrections", corrections);
         }
-        Store.run(() -> client.update(update -> update.index(ALIAS).id(mentionId).refresh(Refresh.WaitFor).retryOnConflict(3).doc(marked),
+        Store.run(() -> client.update(
+                update -> update.index(ALIAS)
+                        .id(mentionId)
+                        .refresh(Refresh.WaitFor)
+                        .retryOnConflict(3)
+                        .doc(marked),
                 MentionDocument.class));
     }
 }

@@ -46,12 +46,14 @@ public final class TagWriter {
         // for the next scheduled refresh cost each mention up to a second on its way to an open inbox
         // (docs/desk.md, "Live within two seconds"); one refresh per triage batch is cheap, as a busy
         // triage writes big batches and an idle one none.
-        var response = Store.call(() -> client.bulk(bulk -> bulk.refresh(Refresh.True).operations(operations)));
+        var response =
+                Store.call(() -> client.bulk(bulk -> bulk.refresh(Refresh.True).operations(operations)));
         var refused = new LinkedHashMap<String, String>();
         if (response.errors()) {
             for (var item : response.items()) {
                 if (item.error() != null) {
-                    refused.put(item.id(), item.error().type() + ": " + item.error().reason());
+                    refused.put(
+                            item.id(), item.error().type() + ": " + item.error().reason());
                 }
             }
         }
@@ -74,11 +76,14 @@ public final class TagWriter {
         var notRetagged = new LinkedHashMap<String, String>();
         for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
             @SuppressWarnings("rawtypes")
-            var current = Store.call(() -> client.mget(get -> get.index(ALIAS).ids(List.copyOf(pending.keySet())), Map.class));
+            var current = Store.call(() ->
+                    client.mget(get -> get.index(ALIAS).ids(List.copyOf(pending.keySet())), Map.class));
             var operations = new ArrayList<BulkOperation>();
             for (var item : current.docs()) {
                 if (!item.isResult() || !item.result().found() || item.result().seqNo() == null) {
-                    String id = item.isResult() ? item.result().id() : item.failure().id();
+                    String id = item.isResult()
+                            ? item.result().id()
+                            : item.failure().id();
                     notRetagged.put(id, "no longer in the index");
                     pending.remove(id);
                     continue;
@@ -98,8 +103,10 @@ public final class TagWriter {
             for (var item : response.items()) {
                 if (item.error() == null) {
                     pending.remove(item.id());
-                } else if (!"version_conflict_engine_exception".equals(item.error().type())) {
-                    notRetagged.put(item.id(), item.error().type() + ": " + item.error().reason());
+                } else if (!"version_conflict_engine_exception"
+                        .equals(item.error().type())) {
+                    notRetagged.put(
+                            item.id(), item.error().type() + ": " + item.error().reason());
                     pending.remove(item.id());
                 }
             }
@@ -109,7 +116,8 @@ public final class TagWriter {
     }
 
     private static Map<String, Object> retagged(MentionTriaged tags, Map<?, ?> current, String jobId, Instant at) {
-        var corrections = current == null || !(current.get("corrections") instanceof Map<?, ?> marked) ? Map.of() : marked;
+        var corrections =
+                current == null || !(current.get("corrections") instanceof Map<?, ?> marked) ? Map.of() : marked;
         var change = new LinkedHashMap<String, Object>();
         if (!Boolean.TRUE.equals(corrections.get("sentiment"))) {
             change.put("sentiment", tags.sentiment());

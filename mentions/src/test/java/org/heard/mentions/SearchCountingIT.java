@@ -30,7 +30,8 @@ class SearchCountingIT {
                 mention(word, "ward-7", Urgency.Level.IMMEDIATE),
                 mention(word, "ward-7", Urgency.Level.NORMAL),
                 mention(word, "maternity", Urgency.Level.NORMAL)));
-        var immediate = new MentionQuery(word, null, null, null, Set.of(Urgency.Level.IMMEDIATE), null, null, null, null, null);
+        var immediate =
+                new MentionQuery(word, null, null, null, Set.of(Urgency.Level.IMMEDIATE), null, null, null, null, null);
         var maternity = new MentionQuery(word, null, Set.of("maternity"), null, null, null, null, null, null, null);
         var wardSevenOnly = MentionQuery.everything().withWords(word).within(Set.of("ward-7"));
 
@@ -45,11 +46,31 @@ class SearchCountingIT {
 
     private static MentionDocument mention(String word, String service, Urgency.Level level) {
         var at = Instant.now();
-        var received = new MentionReceived(null, Channel.TWITTER, "@trust", word + "-" + UUID.randomUUID(), null, null,
-                new Author("1", "@p", "P"), null, "About " + service + " " + word, at, at, List.of(service), Set.of(), Map.of());
-        var triaged = new MentionTriaged(received.mentionId(), received.conversationId(), Channel.TWITTER,
-                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(new ServiceTag(service, 0.9, List.of(service))),
-                new Urgency(level, List.of()), List.of(), "test", at);
+        var received = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@trust",
+                word + "-" + UUID.randomUUID(),
+                null,
+                null,
+                new Author("1", "@p", "P"),
+                null,
+                "About " + service + " " + word,
+                at,
+                at,
+                List.of(service),
+                Set.of(),
+                Map.of());
+        var triaged = new MentionTriaged(
+                received.mentionId(),
+                received.conversationId(),
+                Channel.TWITTER,
+                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
+                List.of(new ServiceTag(service, 0.9, List.of(service))),
+                new Urgency(level, List.of()),
+                List.of(),
+                "test",
+                at);
         return MentionDocument.of(received, triaged);
     }
 }

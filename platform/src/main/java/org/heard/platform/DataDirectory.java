@@ -29,7 +29,9 @@ public final class DataDirectory implements BeanFactoryPostProcessor, Environmen
 
     @Override
     public void setEnvironment(Environment environment) {
-        directory = Path.of(environment.getProperty("heard.data-dir", "data")).toAbsolutePath().normalize();
+        directory = Path.of(environment.getProperty("heard.data-dir", "data"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Override
@@ -60,16 +62,22 @@ public final class DataDirectory implements BeanFactoryPostProcessor, Environmen
             try {
                 Files.setPosixFilePermissions(directory, kept);
             } catch (IOException | SecurityException e) {
-                throw new IllegalStateException("The data directory " + directory + " (heard.data-dir) may be written by other users ("
-                        + before + ") and Heard cannot change that (" + e.getMessage() + "). Patient data and credentials live"
-                        + " there: run chmod go-w " + directory + ", or point heard.data-dir at a directory only Heard's user writes to.", e);
+                throw new IllegalStateException(
+                        "The data directory " + directory + " (heard.data-dir) may be written by other users ("
+                                + before + ") and Heard cannot change that (" + e.getMessage()
+                                + "). Patient data and credentials live"
+                                + " there: run chmod go-w " + directory
+                                + ", or point heard.data-dir at a directory only Heard's user writes to.",
+                        e);
             }
-            return Optional.of("The data directory " + directory + " could be written by other users (" + before + "); it is now "
-                    + PosixFilePermissions.toString(kept) + ", as patient data and credentials live there");
+            return Optional.of(
+                    "The data directory " + directory + " could be written by other users (" + before + "); it is now "
+                            + PosixFilePermissions.toString(kept) + ", as patient data and credentials live there");
         } catch (UnsupportedOperationException notPosix) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the permissions of the data directory " + directory + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the permissions of the data directory " + directory + ": " + e.getMessage(), e);
         }
     }
 }

@@ -21,9 +21,13 @@ class DataDirectoryTest {
 
         var changed = DataDirectory.secure(data);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwxr-xr-x");
-        assertThat(changed).hasValueSatisfying(message -> assertThat(message).contains(data.toString()).contains("rwxrwxrwx")
-                .contains("rwxr-xr-x"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(changed)
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains(data.toString())
+                        .contains("rwxrwxrwx")
+                        .contains("rwxr-xr-x"));
     }
 
     @Test
@@ -32,7 +36,10 @@ class DataDirectoryTest {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
 
         assertThat(DataDirectory.secure(data)).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx--x--x");
-        assertThat(DataDirectory.secure(parent.resolve("not-yet"))).as("made later, privately").isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx--x--x");
+        assertThat(DataDirectory.secure(parent.resolve("not-yet")))
+                .as("made later, privately")
+                .isEmpty();
     }
 }

@@ -16,7 +16,8 @@ record Analysis(String text, List<Sentence> sentences) {
      * @param positiveWords how many words the RNTN reads as positive on their own
      * @param embedding the sentence's unit-length embedding ({@link Embedder})
      */
-    record Sentence(List<CoreLabel> tokens, double[] rntn, double negativeWords, double positiveWords, float[] embedding) {
+    record Sentence(
+            List<CoreLabel> tokens, double[] rntn, double negativeWords, double positiveWords, float[] embedding) {
 
         /** The RNTN's view as one number in [-1, 1]. */
         double rntnScore() {

@@ -22,7 +22,8 @@ public record CarefulThresholds(List<Integer> fromTokens, List<Double> threshold
         fromTokens = List.copyOf(fromTokens);
         thresholds = List.copyOf(thresholds);
         if (fromTokens.isEmpty() || fromTokens.size() != thresholds.size() || fromTokens.getFirst() != 0) {
-            throw new IllegalArgumentException("Careful-reply bands need a threshold each, the first from 0 tokens: " + fromTokens);
+            throw new IllegalArgumentException(
+                    "Careful-reply bands need a threshold each, the first from 0 tokens: " + fromTokens);
         }
         for (int i = 1; i < fromTokens.size(); i++) {
             if (fromTokens.get(i) <= fromTokens.get(i - 1)) {

@@ -55,10 +55,12 @@ final class Embedder implements AutoCloseable {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of(
-                    "padding", "false",
-                    "truncation", "true",
-                    "maxLength", Integer.toString(MAX_PIECES)));
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(
+                    vocabulary,
+                    Map.of(
+                            "padding", "false",
+                            "truncation", "true",
+                            "maxLength", Integer.toString(MAX_PIECES)));
             return new Embedder(environment, session, tokenizer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,7 +96,8 @@ final class Embedder implements AutoCloseable {
         long[] shape = {1, ids.length};
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-                OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
+                OnnxTensor typeTensor =
+                        OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
             Map<String, OnnxTensor> inputs = typeIds
                     ? Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor)
                     : Map.of("input_ids", idTensor, "attention_mask", maskTensor);

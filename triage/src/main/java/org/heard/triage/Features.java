@@ -23,13 +23,17 @@ import java.util.TreeSet;
  */
 final class Features {
 
-    enum Block { EMBEDDING, CORENLP, LEMMAS }
+    enum Block {
+        EMBEDDING,
+        CORENLP,
+        LEMMAS
+    }
 
     static final int HASH_BITS = 18;
 
     private static final Set<String> NEGATORS = Set.of(
-            "not", "n't", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither",
-            "hardly", "nowhere", "noone", "no-one");
+            "not", "n't", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither", "hardly",
+            "nowhere", "noone", "no-one");
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however", "although");
 
     /**
@@ -37,24 +41,160 @@ final class Features {
      * criticality scale: unhelpful, rude, dismissed... against kind, caring, listened...), by lemma.
      */
     static final Set<String> CRITICAL = Set.of(
-            "rude", "ignore", "dismiss", "dismissive", "appalling", "disgusting", "disgrace", "disgraceful", "dirty",
-            "filthy", "freezing", "cold", "late", "delay", "delayed", "cancel", "cancelled", "unhelpful",
-            "unprofessional", "poor", "terrible", "awful", "worst", "horrible", "shocking", "unacceptable", "neglect",
-            "uncaring", "shout", "patronising", "patronizing", "incompetent", "useless", "lie", "wrong", "mistake",
-            "complaint", "complain", "upset", "distress", "distressed", "angry", "frustrated", "frustrating",
-            "disappointed", "disappointing", "abysmal", "ridiculous", "pathetic", "lack", "fail", "failure",
-            "struggle", "wait", "waiting", "forget", "forgot", "lose", "lost", "pain", "suffer", "scared", "afraid",
-            "unsafe", "dangerous", "chaotic", "disorganised", "stress", "stressful", "sad", "hopeless", "worse",
-            "bad", "sick", "cruel", "inhumane", "degrading", "humiliate", "humiliated", "smelly", "noisy", "broken",
-            "hungry", "thirsty", "alone", "nobody", "ignorant", "abrupt", "cold-hearted", "careless", "slow");
+            "rude",
+            "ignore",
+            "dismiss",
+            "dismissive",
+            "appalling",
+            "disgusting",
+            "disgrace",
+            "disgraceful",
+            "dirty",
+            "filthy",
+            "freezing",
+            "cold",
+            "late",
+            "delay",
+            "delayed",
+            "cancel",
+            "cancelled",
+            "unhelpful",
+            "unprofessional",
+            "poor",
+            "terrible",
+            "awful",
+            "worst",
+            "horrible",
+            "shocking",
+            "unacceptable",
+            "neglect",
+            "uncaring",
+            "shout",
+            "patronising",
+            "patronizing",
+            "incompetent",
+            "useless",
+            "lie",
+            "wrong",
+            "mistake",
+            "complaint",
+            "complain",
+            "upset",
+            "distress",
+            "distressed",
+            "angry",
+            "frustrated",
+            "frustrating",
+            "disappointed",
+            "disappointing",
+            "abysmal",
+            "ridiculous",
+            "pathetic",
+            "lack",
+            "fail",
+            "failure",
+            "struggle",
+            "wait",
+            "waiting",
+            "forget",
+            "forgot",
+            "lose",
+            "lost",
+            "pain",
+            "suffer",
+            "scared",
+            "afraid",
+            "unsafe",
+            "dangerous",
+            "chaotic",
+            "disorganised",
+            "stress",
+            "stressful",
+            "sad",
+            "hopeless",
+            "worse",
+            "bad",
+            "sick",
+            "cruel",
+            "inhumane",
+            "degrading",
+            "humiliate",
+            "humiliated",
+            "smelly",
+            "noisy",
+            "broken",
+            "hungry",
+            "thirsty",
+            "alone",
+            "nobody",
+            "ignorant",
+            "abrupt",
+            "cold-hearted",
+            "careless",
+            "slow");
+
     static final Set<String> APPRECIATIVE = Set.of(
-            "kind", "kindness", "caring", "care", "excellent", "brilliant", "helpful", "friendly", "thank", "thanks",
-            "great", "lovely", "professional", "supportive", "support", "fantastic", "amazing", "wonderful",
-            "compassionate", "polite", "reassuring", "reassure", "efficient", "prompt", "clean", "good", "listen",
-            "understanding", "patient", "respect", "respectful", "calm", "gentle", "happy", "pleased", "grateful",
-            "outstanding", "superb", "perfect", "nice", "pleasant", "quick", "attentive", "informative", "safe",
-            "welcoming", "best", "love", "well", "easy", "smooth", "timely", "punctual", "warm", "comfortable",
-            "recommend", "appreciate", "marvellous", "exceptional", "approachable", "thorough");
+            "kind",
+            "kindness",
+            "caring",
+            "care",
+            "excellent",
+            "brilliant",
+            "helpful",
+            "friendly",
+            "thank",
+            "thanks",
+            "great",
+            "lovely",
+            "professional",
+            "supportive",
+            "support",
+            "fantastic",
+            "amazing",
+            "wonderful",
+            "compassionate",
+            "polite",
+            "reassuring",
+            "reassure",
+            "efficient",
+            "prompt",
+            "clean",
+            "good",
+            "listen",
+            "understanding",
+            "patient",
+            "respect",
+            "respectful",
+            "calm",
+            "gentle",
+            "happy",
+            "pleased",
+            "grateful",
+            "outstanding",
+            "superb",
+            "perfect",
+            "nice",
+            "pleasant",
+            "quick",
+            "attentive",
+            "informative",
+            "safe",
+            "welcoming",
+            "best",
+            "love",
+            "well",
+            "easy",
+            "smooth",
+            "timely",
+            "punctual",
+            "warm",
+            "comfortable",
+            "recommend",
+            "appreciate",
+            "marvellous",
+            "exceptional",
+            "approachable",
+            "thorough");
 
     static final int CORENLP_SIZE = 17;
 
@@ -162,7 +302,8 @@ final class Features {
         corenlp[14] = tokens <= 3 ? 1 : 0;
         corenlp[15] = Math.log1p(exclamations);
         corenlp[16] = Math.log1p(sentences.size());
-        return new Vector(embedding, corenlp, lemmas.stream().mapToInt(Integer::intValue).toArray());
+        return new Vector(
+                embedding, corenlp, lemmas.stream().mapToInt(Integer::intValue).toArray());
     }
 
     static int hash(String feature) {
@@ -214,7 +355,9 @@ final class Features {
         java.util.Map<Block, Double> weights = new java.util.EnumMap<>(Block.class);
         for (String name : names.split("\\+")) {
             String[] parts = name.split("\\*");
-            weights.put(Block.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)), parts.length > 1 ? Double.parseDouble(parts[1].trim()) : 1.0);
+            weights.put(
+                    Block.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
+                    parts.length > 1 ? Double.parseDouble(parts[1].trim()) : 1.0);
         }
         return weights;
     }

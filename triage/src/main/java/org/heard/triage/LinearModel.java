@@ -34,7 +34,8 @@ final class LinearModel {
     /** Per label: dense weights, then hashed-lemma weights (if used), then the bias. */
     private final float[] weights;
 
-    private LinearModel(EnumSet<Features.Block> blocks, List<String> labels, double[] mean, double[] spread, float[] weights) {
+    private LinearModel(
+            EnumSet<Features.Block> blocks, List<String> labels, double[] mean, double[] spread, float[] weights) {
         this.blocks = blocks;
         this.labels = List.copyOf(labels);
         this.mean = mean;
@@ -78,7 +79,8 @@ final class LinearModel {
         return values;
     }
 
-    static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, List<String> labels, double sigma) {
+    static LinearModel train(
+            List<Example> examples, EnumSet<Features.Block> blocks, List<String> labels, double sigma) {
         return train(examples, blocks, Map.of(), labels, sigma);
     }
 
@@ -86,8 +88,12 @@ final class LinearModel {
      * @param weights how much each dense block's standardised values count (1 when absent): folded
      *     into the spread, so a trained model reads and writes as any other
      */
-    static LinearModel train(List<Example> examples, EnumSet<Features.Block> blocks, Map<Features.Block, Double> blockWeights,
-            List<String> labels, double sigma) {
+    static LinearModel train(
+            List<Example> examples,
+            EnumSet<Features.Block> blocks,
+            Map<Features.Block, Double> blockWeights,
+            List<String> labels,
+            double sigma) {
         int n = examples.size();
         int denseSize = denseSize(blocks);
         int sparseSize = sparseSize(blocks);
@@ -226,7 +232,15 @@ final class LinearModel {
         private final int stride;
         private final double sigma;
 
-        Objective(double[][] x, int[][] sparse, int[] y, double[] weight, int classes, int denseSize, int stride, double sigma) {
+        Objective(
+                double[][] x,
+                int[][] sparse,
+                int[] y,
+                double[] weight,
+                int classes,
+                int denseSize,
+                int stride,
+                double sigma) {
             this.x = x;
             this.sparse = sparse;
             this.y = y;
@@ -247,7 +261,8 @@ final class LinearModel {
         @Override
         protected void calculate(double[] w) {
             int chunks = (x.length + CHUNK - 1) / CHUNK;
-            List<Partial> partials = IntStream.range(0, chunks).parallel()
+            List<Partial> partials = IntStream.range(0, chunks)
+                    .parallel()
                     .mapToObj(c -> chunk(w, c * CHUNK, Math.min(x.length, (c + 1) * CHUNK)))
                     .toList();
             double total = 0;
@@ -339,7 +354,8 @@ final class LinearModel {
         EnumSet<Features.Block> blocks = Features.blocks(in.readUTF());
         int hashBits = in.readInt();
         if (hashBits != Features.HASH_BITS) {
-            throw new IOException("Model hashes lemmas into 2^" + hashBits + " buckets; this triage uses 2^" + Features.HASH_BITS);
+            throw new IOException(
+                    "Model hashes lemmas into 2^" + hashBits + " buckets; this triage uses 2^" + Features.HASH_BITS);
         }
         int classes = in.readInt();
         List<String> labels = new ArrayList<>();

@@ -31,8 +31,12 @@ public final class MentionTriage implements AutoCloseable {
         this.catalogue = catalogue;
         this.models = models;
         this.sentiment = new SentimentReader(models.sentiment());
-        this.services = new ServiceMatcher(catalogue, nlp, models.service(),
-                models.threshold(TriageModels.SERVICE_THRESHOLD_KEY, 0.6), models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.6));
+        this.services = new ServiceMatcher(
+                catalogue,
+                nlp,
+                models.service(),
+                models.threshold(TriageModels.SERVICE_THRESHOLD_KEY, 0.6),
+                models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.6));
         this.urgency = new UrgencyRules(models.careful(), models.carefulThresholds());
         this.personalData = new PersonalDataFinder();
         this.workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads());

@@ -90,7 +90,9 @@ final class Nlp {
                 }
                 double[] distribution = rntnDistribution(scorer, tokens, words);
                 float[] embedding = sentences.size() < MAX_EMBEDDED_SENTENCES
-                        ? embedder.embed(text.substring(tokens.getFirst().beginPosition(), tokens.getLast().endPosition()))
+                        ? embedder.embed(text.substring(
+                                tokens.getFirst().beginPosition(),
+                                tokens.getLast().endPosition()))
                         : new float[Embedder.DIMENSIONS];
                 sentences.add(new Analysis.Sentence(List.copyOf(tokens), distribution, words[0], words[1], embedding));
             }

@@ -21,11 +21,12 @@ import org.heard.contracts.PersonalData;
 final class PersonalDataFinder {
 
     private static final Pattern NHS = Pattern.compile("(?<![\\d+])(\\d{3})[ -]?(\\d{3})[ -]?(\\d{4})(?!\\d)");
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+])(?:\\+44\\s?\\(?0?\\)?\\s?\\d|\\(?0\\d)[\\d\\s()-]{8,14}\\d(?!\\d)");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\w+])(?:\\+44\\s?\\(?0?\\)?\\s?\\d|\\(?0\\d)[\\d\\s()-]{8,14}\\d(?!\\d)");
     /** RFC 5321's limits: 64 characters before the '@', labels of at most 63, a few labels. */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.+-])[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){0,6}\\.[A-Za-z]{2,24}(?![A-Za-z])");
+
     private static final int EMAIL_REACH = 64 + 1 + 7 * 64 + 25;
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![\\w])(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}|GIR\\s?0AA)(?![\\w])",
@@ -56,7 +57,10 @@ final class PersonalDataFinder {
         while (phone.find()) {
             String digits = phone.group().replaceAll("\\D", "");
             if (digits.length() >= 10 && digits.length() <= 13) {
-                add(found, new PersonalData(PersonalData.Type.PHONE, phone.start(), trimEnd(text, phone.start(), phone.end())));
+                add(
+                        found,
+                        new PersonalData(
+                                PersonalData.Type.PHONE, phone.start(), trimEnd(text, phone.start(), phone.end())));
             }
         }
         emails(text, found);
@@ -72,7 +76,8 @@ final class PersonalDataFinder {
                 }
                 int start = tokens.get(i).beginPosition();
                 int end = tokens.get(i).endPosition();
-                while (i + 1 < tokens.size() && "PERSON".equals(tokens.get(i + 1).ner())) {
+                while (i + 1 < tokens.size()
+                        && "PERSON".equals(tokens.get(i + 1).ner())) {
                     end = tokens.get(++i).endPosition();
                 }
                 add(found, new PersonalData(PersonalData.Type.PERSON, start, end));
@@ -97,7 +102,9 @@ final class PersonalDataFinder {
             if (start == at) {
                 continue;
             }
-            Matcher email = EMAIL.matcher(text).region(start, Math.min(text.length(), at + EMAIL_REACH)).useTransparentBounds(true);
+            Matcher email = EMAIL.matcher(text)
+                    .region(start, Math.min(text.length(), at + EMAIL_REACH))
+                    .useTransparentBounds(true);
             if (email.lookingAt()) {
                 add(found, new PersonalData(PersonalData.Type.EMAIL, email.start(), email.end()));
                 claimed = email.end();

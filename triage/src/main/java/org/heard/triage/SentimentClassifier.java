@@ -92,7 +92,8 @@ final class SentimentClassifier {
         pushes.sort(Comparator.comparingDouble(Push::weight).reversed());
         List<String> phrases = new ArrayList<>();
         for (Push push : pushes) {
-            boolean covered = phrases.stream().anyMatch(p -> p.contains(push.phrase()) || push.phrase().contains(p));
+            boolean covered = phrases.stream()
+                    .anyMatch(p -> p.contains(push.phrase()) || push.phrase().contains(p));
             if (!covered) {
                 phrases.add(push.phrase());
             }

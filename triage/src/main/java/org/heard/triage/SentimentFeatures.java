@@ -16,8 +16,8 @@ import java.util.Set;
 final class SentimentFeatures {
 
     private static final Set<String> NEGATORS = Set.of(
-            "not", "n't", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither",
-            "hardly", "nowhere", "noone");
+            "not", "n't", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither", "hardly",
+            "nowhere", "noone");
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however", "although");
 
     static final double RNTN_SCALE = 4.0;
@@ -88,7 +88,8 @@ final class SentimentFeatures {
             values.setCount("rntn:max", RNTN_SCALE * max);
             values.setCount("rntn:negwords", RNTN_SCALE * Math.log1p(negativeWords));
             values.setCount("rntn:poswords", RNTN_SCALE * Math.log1p(positiveWords));
-            values.setCount("rntn:balance", RNTN_SCALE * (positiveWords - negativeWords) / (1 + positiveWords + negativeWords));
+            values.setCount(
+                    "rntn:balance", RNTN_SCALE * (positiveWords - negativeWords) / (1 + positiveWords + negativeWords));
         }
         values.setCount(tokens <= 3 ? "len:short" : tokens <= 25 ? "len:medium" : "len:long", 1.0);
         return new Extracted(values, surface);

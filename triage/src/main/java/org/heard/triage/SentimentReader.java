@@ -27,7 +27,8 @@ final class SentimentReader {
         this.neutral = model.labels().indexOf(Sentiment.Label.NEUTRAL.wire());
         this.positive = model.labels().indexOf(Sentiment.Label.POSITIVE.wire());
         if (negative < 0 || neutral < 0 || positive < 0) {
-            throw new IllegalArgumentException("A sentiment model must have the labels negative, neutral, positive: " + model.labels());
+            throw new IllegalArgumentException(
+                    "A sentiment model must have the labels negative, neutral, positive: " + model.labels());
         }
     }
 
@@ -45,8 +46,8 @@ final class SentimentReader {
             double[] p = analysis.sentences().size() == 1
                     ? whole
                     : model.probabilities(Features.of(List.of(sentence), analysis.text()));
-            sentences.add(new Scored(sentence, p,
-                    new ScoredSentence(sentence.start(), sentence.end(), labelOf(p), score(p))));
+            sentences.add(new Scored(
+                    sentence, p, new ScoredSentence(sentence.start(), sentence.end(), labelOf(p), score(p))));
         }
         int index = index(label);
         List<String> evidence = sentences.stream()
@@ -62,8 +63,10 @@ final class SentimentReader {
                     .map(s -> List.of(s.sentence().text(analysis.text())))
                     .orElse(List.of());
         }
-        return new Reading(new Sentiment(label, score(whole), evidence),
-                sentences.stream().map(Scored::scored).toList(), whole);
+        return new Reading(
+                new Sentiment(label, score(whole), evidence),
+                sentences.stream().map(Scored::scored).toList(),
+                whole);
     }
 
     private int index(Sentiment.Label label) {

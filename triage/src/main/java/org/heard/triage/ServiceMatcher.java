@@ -61,7 +61,12 @@ final class ServiceMatcher {
      * @param learnedThreshold the head's probability from which it tags
      * @param similarityThreshold the cosine between a sentence and a catalogue entry from which it tags
      */
-    ServiceMatcher(ServiceCatalogue catalogue, Nlp nlp, LinearModel learned, double learnedThreshold, double similarityThreshold) {
+    ServiceMatcher(
+            ServiceCatalogue catalogue,
+            Nlp nlp,
+            LinearModel learned,
+            double learnedThreshold,
+            double similarityThreshold) {
         this.catalogue = catalogue;
         this.learned = learned;
         this.learnedThreshold = learnedThreshold;
@@ -93,7 +98,9 @@ final class ServiceMatcher {
                 }
             }
         }
-        index.values().forEach(terms -> terms.sort(Comparator.comparingInt((Term t) -> t.forms().size()).reversed()));
+        index.values()
+                .forEach(terms -> terms.sort(
+                        Comparator.comparingInt((Term t) -> t.forms().size()).reversed()));
         this.byFirstForm = index;
     }
 
@@ -121,7 +128,10 @@ final class ServiceMatcher {
         Map<String, Double> confidence = new LinkedHashMap<>();
         Map<String, ServiceTag.Signal> signal = new HashMap<>();
         for (Map.Entry<String, Set<String>> entry : evidence.entrySet()) {
-            int distinct = (int) entry.getValue().stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().count();
+            int distinct = (int) entry.getValue().stream()
+                    .map(p -> p.toLowerCase(Locale.ROOT))
+                    .distinct()
+                    .count();
             double value = distinct >= 3 ? 0.85 : distinct == 2 ? 0.75 : 0.6;
             if (multiWord.getOrDefault(entry.getKey(), false)) {
                 value += 0.1;
@@ -138,25 +148,33 @@ final class ServiceMatcher {
             });
         }
         // Ties go to the service named more often, then to the more specific one (a child before its parent).
-        Comparator<Map.Entry<String, Double>> order = Map.Entry.<String, Double>comparingByValue().reversed()
+        Comparator<Map.Entry<String, Double>> order = Map.Entry.<String, Double>comparingByValue()
+                .reversed()
                 .thenComparing(entry -> -evidence.get(entry.getKey()).size())
                 .thenComparing(entry -> -depth(entry.getKey()));
         List<ServiceTag> tags = new ArrayList<>(confidence.entrySet().stream()
                 .sorted(order)
                 .limit(MAX_TAGS)
-                .map(entry -> new ServiceTag(entry.getKey(), entry.getValue(), List.copyOf(evidence.get(entry.getKey())),
+                .map(entry -> new ServiceTag(
+                        entry.getKey(),
+                        entry.getValue(),
+                        List.copyOf(evidence.get(entry.getKey())),
                         signal.get(entry.getKey())))
                 .toList());
         boolean named = !tags.isEmpty();
         for (ServiceTag guess : guesses(analysis)) {
-            boolean known = tags.stream().anyMatch(tag -> tag.serviceId().equals(guess.serviceId())
-                    || catalogue.isWithin(tag.serviceId(), guess.serviceId()));
+            boolean known = tags.stream()
+                    .anyMatch(tag -> tag.serviceId().equals(guess.serviceId())
+                            || catalogue.isWithin(tag.serviceId(), guess.serviceId()));
             // Where the text or channel names a service, a guess is added only when it is sure: the
             // learned head knows six service types and picks one of them for anything.
             boolean sure = !named || guess.confidence() >= SURE_GUESS;
             if (!known && sure && tags.size() < MAX_TAGS) {
-                double ceiling = tags.isEmpty() ? 1 : Math.min(LEARNED_CEILING, tags.getLast().confidence() - 0.01);
-                tags.add(new ServiceTag(guess.serviceId(), Math.min(ceiling, guess.confidence()), guess.evidence(), guess.signal()));
+                double ceiling = tags.isEmpty()
+                        ? 1
+                        : Math.min(LEARNED_CEILING, tags.getLast().confidence() - 0.01);
+                tags.add(new ServiceTag(
+                        guess.serviceId(), Math.min(ceiling, guess.confidence()), guess.evidence(), guess.signal()));
             }
         }
         return tags;
@@ -195,8 +213,8 @@ final class ServiceMatcher {
             }
             if (top >= similarityThreshold && at != null) {
                 double value = round(Math.min(0.8, top));
-                ServiceTag similar = new ServiceTag(profile.serviceId(), value, List.of(at.text(analysis.text())),
-                        ServiceTag.Signal.SIMILARITY);
+                ServiceTag similar = new ServiceTag(
+                        profile.serviceId(), value, List.of(at.text(analysis.text())), ServiceTag.Signal.SIMILARITY);
                 best.merge(profile.serviceId(), similar, (a, b) -> a.confidence() >= b.confidence() ? a : b);
             }
         }
@@ -229,7 +247,9 @@ final class ServiceMatcher {
 
     private int depth(String id) {
         int depth = 0;
-        for (String current = id; catalogue.parentOf(current).isPresent(); current = catalogue.parentOf(current).get()) {
+        for (String current = id;
+                catalogue.parentOf(current).isPresent();
+                current = catalogue.parentOf(current).get()) {
             depth++;
         }
         return depth;

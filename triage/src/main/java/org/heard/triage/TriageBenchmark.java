@@ -35,14 +35,21 @@ public final class TriageBenchmark {
 
         void measure(List<String> tweets, List<String> stories, int naive) {
             long start = System.nanoTime();
-            try (MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(threads));
+            try (MentionTriage triage =
+                            MentionTriage.load(TriageSettings.defaults().withThreads(threads));
                     ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 double loadSeconds = (System.nanoTime() - start) / 1e9;
                 Runtime runtime = Runtime.getRuntime();
                 System.gc();
                 long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-                out.printf(Locale.ROOT, "Heard triage benchmark: JDK %s, %d threads, %d cores; models loaded in %.1f s, heap after load ~%d MB%n",
-                        Runtime.version(), threads, runtime.availableProcessors(), loadSeconds, heapMb);
+                out.printf(
+                        Locale.ROOT,
+                        "Heard triage benchmark: JDK %s, %d threads, %d cores; models loaded in %.1f s, heap after load ~%d MB%n",
+                        Runtime.version(),
+                        threads,
+                        runtime.availableProcessors(),
+                        loadSeconds,
+                        heapMb);
                 // Warm up the JIT on both kinds before measuring.
                 triage.triageAll(inputs(tweets.subList(0, Math.min(150, tweets.size())), Channel.TWITTER));
                 triage.triageAll(inputs(stories.subList(0, Math.min(20, stories.size())), Channel.STORY));
@@ -50,17 +57,22 @@ public final class TriageBenchmark {
                 kind("stories", stories, Channel.STORY, triage, pool);
                 if (naive > 0) {
                     try {
-                        naive(tweets.subList(0, Math.min(naive, tweets.size())), stories.subList(0, Math.min(naive / 4 + 1, stories.size())), pool);
+                        naive(
+                                tweets.subList(0, Math.min(naive, tweets.size())),
+                                stories.subList(0, Math.min(naive / 4 + 1, stories.size())),
+                                pool);
                     } catch (RuntimeException e) {
                         // The application jar ships only the models triage loads; the parser is not one of them.
-                        out.println("naive CoreNLP (PCFG parse + sentiment): not available here, the parser model is not on the classpath ("
-                                + e.getMessage() + ")");
+                        out.println(
+                                "naive CoreNLP (PCFG parse + sentiment): not available here, the parser model is not on the classpath ("
+                                        + e.getMessage() + ")");
                     }
                 }
             }
         }
 
-        private void kind(String name, List<String> texts, Channel channel, MentionTriage triage, ExecutorService pool) {
+        private void kind(
+                String name, List<String> texts, Channel channel, MentionTriage triage, ExecutorService pool) {
             double chars = texts.stream().mapToInt(String::length).average().orElse(0);
             List<TriageInput> inputs = inputs(texts, channel);
             // Alternate the two and keep each one's best round, so neither gains from running second
@@ -72,7 +84,11 @@ public final class TriageBenchmark {
                 triage.triageAll(inputs);
                 full = Math.max(full, texts.size() / ((System.nanoTime() - t0) / 1e9));
                 long t1 = System.nanoTime();
-                Parallel.map(texts, text -> triage.nlp().annotateOnly(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS)), pool);
+                Parallel.map(
+                        texts,
+                        text -> triage.nlp()
+                                .annotateOnly(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS)),
+                        pool);
                 raw = Math.max(raw, texts.size() / ((System.nanoTime() - t1) / 1e9));
             }
             List<TriageInput> single = inputs.subList(0, Math.min(inputs.size(), 200));
@@ -83,9 +99,17 @@ public final class TriageBenchmark {
                 latencies[i] = System.nanoTime() - s;
             }
             Arrays.sort(latencies);
-            out.printf(Locale.ROOT, "%-8s n=%-4d avg %4.0f chars | full triage %7.1f mentions/s | raw CoreNLP (tokenize,ssplit,pos,lemma,ner) %7.1f mentions/s | ratio %.2f | single mention p50 %.1f ms, p95 %.1f ms%n",
-                    name, texts.size(), chars, full, raw, full / raw,
-                    latencies[latencies.length / 2] / 1e6, latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)] / 1e6);
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s n=%-4d avg %4.0f chars | full triage %7.1f mentions/s | raw CoreNLP (tokenize,ssplit,pos,lemma,ner) %7.1f mentions/s | ratio %.2f | single mention p50 %.1f ms, p95 %.1f ms%n",
+                    name,
+                    texts.size(),
+                    chars,
+                    full,
+                    raw,
+                    full / raw,
+                    latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)] / 1e6);
             stages(single, triage);
         }
 
@@ -120,8 +144,15 @@ public final class TriageBenchmark {
                 personal += t6 - t5;
             }
             double n = inputs.size() * 1e6;
-            out.printf(Locale.ROOT, "         per mention, one thread: CoreNLP annotators %.1f ms, + RNTN and sentence embeddings %.1f ms, sentiment classifier %.2f ms, services %.2f ms, urgency rules %.2f ms, personal data %.2f ms%n",
-                    corenlp / n, (analyse - corenlp) / n, sentiment / n, services / n, urgency / n, personal / n);
+            out.printf(
+                    Locale.ROOT,
+                    "         per mention, one thread: CoreNLP annotators %.1f ms, + RNTN and sentence embeddings %.1f ms, sentiment classifier %.2f ms, services %.2f ms, urgency rules %.2f ms, personal data %.2f ms%n",
+                    corenlp / n,
+                    (analyse - corenlp) / n,
+                    sentiment / n,
+                    services / n,
+                    urgency / n,
+                    personal / n);
         }
 
         /** The naive route for scale: CoreNLP's own sentiment, which needs the PCFG parser. */
@@ -132,14 +163,22 @@ public final class TriageBenchmark {
             StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
             for (List<String> texts : List.of(tweets, stories)) {
                 long t0 = System.nanoTime();
-                Parallel.map(texts, text -> {
-                    Annotation annotation = new Annotation(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS));
-                    pipeline.annotate(annotation);
-                    return annotation;
-                }, pool);
+                Parallel.map(
+                        texts,
+                        text -> {
+                            Annotation annotation = new Annotation(
+                                    MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS));
+                            pipeline.annotate(annotation);
+                            return annotation;
+                        },
+                        pool);
                 double rate = texts.size() / ((System.nanoTime() - t0) / 1e9);
-                out.printf(Locale.ROOT, "naive CoreNLP (tokenize,ssplit,pos,parse[PCFG],sentiment) on %d %s: %.1f mentions/s%n",
-                        texts.size(), texts == tweets ? "tweets" : "stories", rate);
+                out.printf(
+                        Locale.ROOT,
+                        "naive CoreNLP (tokenize,ssplit,pos,parse[PCFG],sentiment) on %d %s: %.1f mentions/s%n",
+                        texts.size(),
+                        texts == tweets ? "tweets" : "stories",
+                        rate);
             }
         }
 

@@ -12,7 +12,8 @@ import org.heard.contracts.Channel;
  * @param serviceHints catalogue ids or NACS/ODS codes the channel suggests (a ward mailbox, a story's codes)
  * @param attributes channel details; {@code criticality} (story site, -5 .. 5) is used as a signal
  */
-public record TriageInput(String id, String text, Channel channel, List<String> serviceHints, Map<String, String> attributes) {
+public record TriageInput(
+        String id, String text, Channel channel, List<String> serviceHints, Map<String, String> attributes) {
 
     public static final String CRITICALITY = "criticality";
 

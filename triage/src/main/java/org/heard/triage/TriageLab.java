@@ -97,10 +97,15 @@ public final class TriageLab implements AutoCloseable {
     }
 
     public Featurised featurise(List<String> texts) throws IOException {
-        List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
+        List<String> missing = texts.stream()
+                .filter(text -> !vectors.containsKey(text))
+                .distinct()
+                .toList();
         if (!missing.isEmpty()) {
-            List<Text> computed = Parallel.map(missing,
-                    text -> Text.of(nlp.analyse(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS))), threads);
+            List<Text> computed = Parallel.map(
+                    missing,
+                    text -> Text.of(nlp.analyse(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS))),
+                    threads);
             for (int i = 0; i < missing.size(); i++) {
                 vectors.put(missing.get(i), computed.get(i));
             }
@@ -132,7 +137,9 @@ public final class TriageLab implements AutoCloseable {
 
         /** Each sentence's probabilities on its own, in order (as triage scores sentences). */
         public List<double[]> sentenceProbabilities(Featurised data, int row) {
-            return data.rows.get(row).sentences().stream().map(model::probabilities).toList();
+            return data.rows.get(row).sentences().stream()
+                    .map(model::probabilities)
+                    .toList();
         }
 
         public String predict(Featurised data, int row) {
@@ -160,7 +167,9 @@ public final class TriageLab implements AutoCloseable {
         List<LinearModel.Example> rows = examples.stream()
                 .map(e -> new LinearModel.Example(data.whole(e.row()), e.label(), e.weight()))
                 .toList();
-        return new Head(LinearModel.train(rows, Features.blocks(blocks), Features.weights(blocks), labels, LinearModel.SIGMA), blocks);
+        return new Head(
+                LinearModel.train(rows, Features.blocks(blocks), Features.weights(blocks), labels, LinearModel.SIGMA),
+                blocks);
     }
 
     /** A model set from trained heads, with its record, to load into triage or write out. */
@@ -175,8 +184,12 @@ public final class TriageLab implements AutoCloseable {
     /** The previously shipped classifier (lemma features and the RNTN, NHS comments only), from its file. */
     public List<Sentiment.Label> previousModel(Path file, List<String> texts) throws IOException {
         SentimentClassifier previous = SentimentClassifier.from(file);
-        return Parallel.map(texts, text -> previous.classify(nlp.analyse(
-                MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS))).label(), threads);
+        return Parallel.map(
+                texts,
+                text -> previous.classify(
+                                nlp.analyse(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS)))
+                        .label(),
+                threads);
     }
 
     /**
@@ -196,28 +209,34 @@ public final class TriageLab implements AutoCloseable {
             baseline = pipeline;
         }
         StanfordCoreNLP shared = pipeline;
-        return Parallel.map(texts, text -> {
-            Annotation annotation = new Annotation(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS));
-            shared.annotate(annotation);
-            double negative = 0;
-            double neutral = 0;
-            double positive = 0;
-            List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-            for (CoreMap sentence : sentences == null ? List.<CoreMap>of() : sentences) {
-                Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-                if (tree == null) {
-                    continue;
-                }
-                SimpleMatrix d = RNNCoreAnnotations.getPredictions(tree);
-                negative += d.get(0) + d.get(1);
-                neutral += d.get(2);
-                positive += d.get(3) + d.get(4);
-            }
-            if (negative > neutral && negative > positive) {
-                return Sentiment.Label.NEGATIVE;
-            }
-            return positive > neutral && positive > negative ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
-        }, threads);
+        return Parallel.map(
+                texts,
+                text -> {
+                    Annotation annotation =
+                            new Annotation(MentionTriage.capped(text, TriageSettings.DEFAULT_MAX_ANALYSED_CHARS));
+                    shared.annotate(annotation);
+                    double negative = 0;
+                    double neutral = 0;
+                    double positive = 0;
+                    List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+                    for (CoreMap sentence : sentences == null ? List.<CoreMap>of() : sentences) {
+                        Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+                        if (tree == null) {
+                            continue;
+                        }
+                        SimpleMatrix d = RNNCoreAnnotations.getPredictions(tree);
+                        negative += d.get(0) + d.get(1);
+                        neutral += d.get(2);
+                        positive += d.get(3) + d.get(4);
+                    }
+                    if (negative > neutral && negative > positive) {
+                        return Sentiment.Label.NEGATIVE;
+                    }
+                    return positive > neutral && positive > negative
+                            ? Sentiment.Label.POSITIVE
+                            : Sentiment.Label.NEUTRAL;
+                },
+                threads);
     }
 
     private Path cacheFile() {

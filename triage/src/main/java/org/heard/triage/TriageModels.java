@@ -30,6 +30,7 @@ public final class TriageModels {
     public static final String CAREFUL_THRESHOLD_KEY = "careful.threshold";
     /** The careful-reply thresholds by mention length ({@link CarefulThresholds#format()}); older sets have one. */
     public static final String CAREFUL_THRESHOLDS_KEY = "careful.thresholds";
+
     public static final String SERVICE_THRESHOLD_KEY = "service.threshold";
     public static final String SIMILARITY_THRESHOLD_KEY = "similarity.threshold";
 
@@ -47,15 +48,18 @@ public final class TriageModels {
 
     /** The shipped models; fails loudly when missing, as triage without them would mislead. */
     public static TriageModels shipped() {
-        return load(name -> TriageModels.class.getResourceAsStream(RESOURCES + name), "the classpath (" + RESOURCES + ")");
+        return load(
+                name -> TriageModels.class.getResourceAsStream(RESOURCES + name), "the classpath (" + RESOURCES + ")");
     }
 
     /** Models the train command wrote to {@code folder}. */
     public static TriageModels from(Path folder) {
-        return load(name -> {
-            Path file = folder.resolve(name);
-            return Files.isReadable(file) ? Files.newInputStream(file) : null;
-        }, folder.toString());
+        return load(
+                name -> {
+                    Path file = folder.resolve(name);
+                    return Files.isReadable(file) ? Files.newInputStream(file) : null;
+                },
+                folder.toString());
     }
 
     /** The shipped models, or those in {@code folder} when it is given. */
@@ -73,8 +77,11 @@ public final class TriageModels {
             try (InputStream in = required(source, RECORD_FILE, where)) {
                 record.load(in);
             }
-            return new TriageModels(read(source, SENTIMENT_FILE, where), read(source, SERVICE_FILE, where),
-                    read(source, CAREFUL_FILE, where), record);
+            return new TriageModels(
+                    read(source, SENTIMENT_FILE, where),
+                    read(source, SERVICE_FILE, where),
+                    read(source, CAREFUL_FILE, where),
+                    record);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the triage models from " + where, e);
         }
@@ -89,7 +96,8 @@ public final class TriageModels {
     private static InputStream required(Source source, String name, String where) throws IOException {
         InputStream in = source.open(name);
         if (in == null) {
-            throw new IllegalStateException("Triage model " + name + " is missing from " + where + ": run the train command");
+            throw new IllegalStateException(
+                    "Triage model " + name + " is missing from " + where + ": run the train command");
         }
         return in;
     }
@@ -103,9 +111,16 @@ public final class TriageModels {
         // Sorted and without Properties' time stamp: the same data gives the same files.
         java.io.StringWriter text = new java.io.StringWriter();
         record.store(text, null);
-        List<String> lines = text.toString().lines().filter(line -> !line.startsWith("#")).sorted().toList();
-        Files.writeString(folder.resolve(RECORD_FILE), "# Where these triage models came from. Written by the train command; do not edit.\n"
-                + String.join("\n", lines) + "\n", java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<String> lines = text.toString()
+                .lines()
+                .filter(line -> !line.startsWith("#"))
+                .sorted()
+                .toList();
+        Files.writeString(
+                folder.resolve(RECORD_FILE),
+                "# Where these triage models came from. Written by the train command; do not edit.\n"
+                        + String.join("\n", lines) + "\n",
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void write(Path file, LinearModel model) throws IOException {

@@ -13,7 +13,12 @@ import org.heard.contracts.Urgency;
  * model that made them.
  */
 public record TriageResult(
-        String id, Sentiment sentiment, List<ServiceTag> services, Urgency urgency, List<PersonalData> personalData, String model,
+        String id,
+        Sentiment sentiment,
+        List<ServiceTag> services,
+        Urgency urgency,
+        List<PersonalData> personalData,
+        String model,
         List<ScoredSentence> sentences) {
 
     public TriageResult {
@@ -25,7 +30,12 @@ public record TriageResult(
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
     }
 
-    public TriageResult(String id, Sentiment sentiment, List<ServiceTag> services, Urgency urgency, List<PersonalData> personalData,
+    public TriageResult(
+            String id,
+            Sentiment sentiment,
+            List<ServiceTag> services,
+            Urgency urgency,
+            List<PersonalData> personalData,
             String model) {
         this(id, sentiment, services, urgency, personalData, model, List.of());
     }

@@ -32,7 +32,15 @@ final class UrgencyRules {
 
     /** Story criticality (Care Opinion: -5 .. 5) at or below this asks for a same-day personal reply. */
     static final int CRITICAL_STORY = -4;
-    enum Risk { SUICIDE, SELF_HARM, ABUSE, NEGLECT, DANGER, FAILURE }
+
+    enum Risk {
+        SUICIDE,
+        SELF_HARM,
+        ABUSE,
+        NEGLECT,
+        DANGER,
+        FAILURE
+    }
 
     /**
      * @param literals the words the pattern's last token must be; a sentence holding none of them cannot
@@ -82,17 +90,38 @@ final class UrgencyRules {
         {"SELF_HARM", "[{word:self}] [{word:/-/}]? [{lemma:/harm|harming|injure|injury/}]"},
         {"SELF_HARM", "[{lemma:/cut|hurt|burn|harm|starve/}] [{word:" + OBJECT + "}]"},
         {"ABUSE", "[{lemma:/abuse|assault|rape|molest|grope/} | {word:/abused|assaulted|raped|abusing|molested/}]"},
-        {"ABUSE", "[{lemma:/hit|slap|punch|kick|strangle|choke|shove/}] [{word:/me|him|her|them|mum|dad|my|our|patient|patients/}]"},
+        {
+            "ABUSE",
+            "[{lemma:/hit|slap|punch|kick|strangle|choke|shove/}] [{word:/me|him|her|them|mum|dad|my|our|patient|patients/}]"
+        },
         {"ABUSE", "[{word:/domestic/}] [{lemma:/violence|abuse/}]"},
         {"ABUSE", "[{lemma:/threaten/}] [{word:/to/}] [{lemma:/hurt|kill|hit/}]"},
-        {"NEGLECT", "[{lemma:leave}] []{0,3} [{word:/on|in/}] [{word:/a|the|his|her|my|their/}]? [{lemma:/trolley|corridor|floor|chair|wheelchair|toilet|commode|soiled|urine|faeces|poo|wee|pain|agony|dark|cold/}]"},
-        {"NEGLECT", "[{lemma:leave}] []{0,2} [{lemma:/alone|unattended|unsupervised|unwashed|unfed|lying|sitting|screaming/}]"},
-        {"NEGLECT", "[{lemma:leave}] []{0,2} [{word:without}] []{0,2} [{lemma:/food|water|drink|fluid|medication|medicine|pain|help|care|oxygen|insulin/}]"},
-        {"NEGLECT", "[{word:/no|without/}] [{lemma:/food|water|drink|fluid|medication|insulin|oxygen/}] []{0,2} [{word:/for|since/}]"},
+        {
+            "NEGLECT",
+            "[{lemma:leave}] []{0,3} [{word:/on|in/}] [{word:/a|the|his|her|my|their/}]? [{lemma:/trolley|corridor|floor|chair|wheelchair|toilet|commode|soiled|urine|faeces|poo|wee|pain|agony|dark|cold/}]"
+        },
+        {
+            "NEGLECT",
+            "[{lemma:leave}] []{0,2} [{lemma:/alone|unattended|unsupervised|unwashed|unfed|lying|sitting|screaming/}]"
+        },
+        {
+            "NEGLECT",
+            "[{lemma:leave}] []{0,2} [{word:without}] []{0,2} [{lemma:/food|water|drink|fluid|medication|medicine|pain|help|care|oxygen|insulin/}]"
+        },
+        {
+            "NEGLECT",
+            "[{word:/no|without/}] [{lemma:/food|water|drink|fluid|medication|insulin|oxygen/}] []{0,2} [{word:/for|since/}]"
+        },
         {"NEGLECT", "[{lemma:/lie|lay/}] [{word:/on|in/}] [{word:the}]? [{lemma:/floor|corridor|urine|faeces/}]"},
-        {"NEGLECT", "[{lemma:/sit|lie/}] [{word:in}] [{word:/his|her|their|my|own/}]? [{word:own}]? [{lemma:/urine|faeces|poo|wee|soiled|mess/}]"},
+        {
+            "NEGLECT",
+            "[{lemma:/sit|lie/}] [{word:in}] [{word:/his|her|their|my|own/}]? [{word:own}]? [{lemma:/urine|faeces|poo|wee|soiled|mess/}]"
+        },
         {"NEGLECT", "[{word:/not|n't|never/}] [{word:been}] [{lemma:/feed|wash|change|turn|give/}]"},
-        {"NEGLECT", "([{word:/nobody|noone|no-one/}] | [{word:no}] [{word:one}]) [{lemma:/have|be|will/}]? [{word:/come|came|been|seen|checked|helped|answered|answering|coming|helping|checking/}]"},
+        {
+            "NEGLECT",
+            "([{word:/nobody|noone|no-one/}] | [{word:no}] [{word:one}]) [{lemma:/have|be|will/}]? [{word:/come|came|been|seen|checked|helped|answered|answering|coming|helping|checking/}]"
+        },
         {"DANGER", "[{word:/not|n't|cannot|struggling|unable/}] [{word:to}]? [{lemma:breathe}]"},
         {"DANGER", "[{word:/unconscious|unresponsive|collapsed|choking|seizure|seizures/}]"},
         {"DANGER", "[{word:chest}] [{word:/pain|pains/}]"},
@@ -103,10 +132,14 @@ final class UrgencyRules {
         {"DANGER", "[{lemma:be}] [{word:in}] [{word:/danger|crisis/}]"},
         {"DANGER", "[{word:/not/}] [{word:safe}] [{word:/at|to/}] [{word:/home|be|go/}]"},
         {"FAILURE", "[{lemma:/neglect|negligence|negligent|neglectful/}]"},
-        {"FAILURE", "[{word:/appalling|disgusting|disgraceful|horrendous|horrific|shocking|shameful|atrocious|abysmal|inhumane|degrading|dangerous|unsafe|unacceptable|incompetent|traumatic|traumatised|traumatized|horrible|horrendously|diabolical/}]"},
+        {
+            "FAILURE",
+            "[{word:/appalling|disgusting|disgraceful|horrendous|horrific|shocking|shameful|atrocious|abysmal|inhumane|degrading|dangerous|unsafe|unacceptable|incompetent|traumatic|traumatised|traumatized|horrible|horrendously|diabolical/}]"
+        },
         {"FAILURE", "[{lemma:/complaint|complain|ombudsman|solicitor|lawyer|sue|cqc|pals|safeguarding/}]"},
         {"FAILURE", "[{lemma:/misdiagnose|misdiagnosis|misdiagnosed/}]"},
-        {"FAILURE", "[{word:wrong}] [{lemma:/medication|medicine|drug|dose|diagnosis|leg|arm|patient|tablet|insulin/}]"},
+        {"FAILURE", "[{word:wrong}] [{lemma:/medication|medicine|drug|dose|diagnosis|leg|arm|patient|tablet|insulin/}]"
+        },
         {"FAILURE", "[{word:/died|dies|death|deaths/}]"},
         {"FAILURE", "[{word:passed}] [{word:away}]"},
         {"FAILURE", "[{word:/worst|rude|ignored|humiliated|dismissed|lied|uncaring|heartless/}]"},
@@ -119,20 +152,20 @@ final class UrgencyRules {
      * TokensRegex cannot say; the match is then mapped to tokens and checked like every other rule.
      */
     private static final List<Pattern> HOPELESSNESS = Stream.of(
-            "\\b(?:do|does|did)(?:n'?t| not)\\s+(?:really\\s+)?want\\s+to\\s+(?:be\\s+(?:here|alive|around)|live|exist|wake\\s+up|go\\s+on|carry\\s+on)"
-                    + "(?!\\s+(?:in|at|near|with|there|next|by|close|here|the|a|an|this|that|my|your|his|her|their|our|holiday|on\\s+the|all\\s+day|for|without|waiting|like\\s+that|when|if|until|longer\\s+than)\\b)",
-            "\\bcan(?:'?t|not| not)\\s+(?:(?:go|carry)\\s+on|keep\\s+going)(?=\\s*(?:$|[.,!;]|(?:anymore|any\\s*more|any\\s+longer|like\\s+this|living|with\\s+(?:life|living))\\b))",
-            "\\bcan(?:'?t|not| not)\\s+(?:do\\s+this|take\\s+(?:it|this|any\\s*more)|cope|face\\s+(?:it|life|living))(?:\\s+(?:anymore|any\\s*more|any\\s+longer))",
-            "\\b(?:everyone|everybody|they|people|the\\s+world|my\\s+(?:family|kids|children|husband|wife|partner|mum|dad)|we|all)\\s+(?:would|'d|will|'ll)\\s+be\\s+better\\s+off\\s+without\\s+(?:me|him|her|them)",
-            "\\bwhat(?:'?s|\\s+is)\\s+the\\s+point(?=\\s*(?:$|[.!?]|(?:anymore|any\\s*more|of\\s+(?:living|life|going\\s+on|carrying\\s+on|anything|it\\s+all|me|trying|being\\s+(?:here|alive))|in\\s+(?:living|going\\s+on|anything|trying|being\\s+(?:here|alive)))\\b))",
-            "\\b(?:no|nothing|not\\s+any)\\s+(?:point|reason)\\s+(?:in\\s+|to\\s+)?(?:living|live|go\\s+on|going\\s+on|carry\\s+on|carrying\\s+on|be\\s+alive|being\\s+alive)",
-            "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for",
-            "\\b(?:wants?|wanted|wanting|going|planning|plans|thinking\\s+(?:of|about)|thought\\s+(?:of|about))\\s+(?:to\\s+)?end(?:ing)?\\s+(?:it(?:\\s+all)?|things|everything|(?:my|his|her|their)\\s+(?:own\\s+)?life)(?!\\s+with)",
-            "\\bwish(?:es)?\\s+(?:i|he|she|they)\\s+(?:was|were|wasn't|weren't|had\\s+never\\s+been)\\s+(?:dead|here|born|alive|gone)",
-            "\\btired\\s+of\\s+(?:living|life|being\\s+alive)",
-            "\\bwants?\\s+to\\s+(?:disappear|go\\s+to\\s+sleep\\s+and\\s+(?:never|not)\\s+wake\\s+up)",
-            "\\bcan(?:'?t|not| not)\\s+see\\s+(?:a|any)\\s+(?:way\\s+out|future|reason\\s+to\\s+(?:live|go\\s+on))",
-            "\\bgiv(?:e|en|ing)\\s+up\\s+on\\s+(?:life|living|everything)")
+                    "\\b(?:do|does|did)(?:n'?t| not)\\s+(?:really\\s+)?want\\s+to\\s+(?:be\\s+(?:here|alive|around)|live|exist|wake\\s+up|go\\s+on|carry\\s+on)"
+                            + "(?!\\s+(?:in|at|near|with|there|next|by|close|here|the|a|an|this|that|my|your|his|her|their|our|holiday|on\\s+the|all\\s+day|for|without|waiting|like\\s+that|when|if|until|longer\\s+than)\\b)",
+                    "\\bcan(?:'?t|not| not)\\s+(?:(?:go|carry)\\s+on|keep\\s+going)(?=\\s*(?:$|[.,!;]|(?:anymore|any\\s*more|any\\s+longer|like\\s+this|living|with\\s+(?:life|living))\\b))",
+                    "\\bcan(?:'?t|not| not)\\s+(?:do\\s+this|take\\s+(?:it|this|any\\s*more)|cope|face\\s+(?:it|life|living))(?:\\s+(?:anymore|any\\s*more|any\\s+longer))",
+                    "\\b(?:everyone|everybody|they|people|the\\s+world|my\\s+(?:family|kids|children|husband|wife|partner|mum|dad)|we|all)\\s+(?:would|'d|will|'ll)\\s+be\\s+better\\s+off\\s+without\\s+(?:me|him|her|them)",
+                    "\\bwhat(?:'?s|\\s+is)\\s+the\\s+point(?=\\s*(?:$|[.!?]|(?:anymore|any\\s*more|of\\s+(?:living|life|going\\s+on|carrying\\s+on|anything|it\\s+all|me|trying|being\\s+(?:here|alive))|in\\s+(?:living|going\\s+on|anything|trying|being\\s+(?:here|alive)))\\b))",
+                    "\\b(?:no|nothing|not\\s+any)\\s+(?:point|reason)\\s+(?:in\\s+|to\\s+)?(?:living|live|go\\s+on|going\\s+on|carry\\s+on|carrying\\s+on|be\\s+alive|being\\s+alive)",
+                    "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for",
+                    "\\b(?:wants?|wanted|wanting|going|planning|plans|thinking\\s+(?:of|about)|thought\\s+(?:of|about))\\s+(?:to\\s+)?end(?:ing)?\\s+(?:it(?:\\s+all)?|things|everything|(?:my|his|her|their)\\s+(?:own\\s+)?life)(?!\\s+with)",
+                    "\\bwish(?:es)?\\s+(?:i|he|she|they)\\s+(?:was|were|wasn't|weren't|had\\s+never\\s+been)\\s+(?:dead|here|born|alive|gone)",
+                    "\\btired\\s+of\\s+(?:living|life|being\\s+alive)",
+                    "\\bwants?\\s+to\\s+(?:disappear|go\\s+to\\s+sleep\\s+and\\s+(?:never|not)\\s+wake\\s+up)",
+                    "\\bcan(?:'?t|not| not)\\s+see\\s+(?:a|any)\\s+(?:way\\s+out|future|reason\\s+to\\s+(?:live|go\\s+on))",
+                    "\\bgiv(?:e|en|ing)\\s+up\\s+on\\s+(?:life|living|everything)")
             .map(regex -> Pattern.compile(regex, Pattern.CASE_INSENSITIVE))
             .toList();
 
@@ -159,9 +192,10 @@ final class UrgencyRules {
 
     private static final Set<String> NEGATORS = Set.of(
             "not", "n't", "never", "no", "nobody", "without", "none", "nor", "neither", "denied", "deny", "denies");
-    private static final Set<String> CLAUSE_BREAKS = Set.of(".", ",", ";", ":", "!", "?", "but", "and", "because", "so");
-    private static final Set<String> NOW = Set.of("now", "still", "currently", "tonight", "today", "presently", "moment",
-            "asap");
+    private static final Set<String> CLAUSE_BREAKS =
+            Set.of(".", ",", ";", ":", "!", "?", "but", "and", "because", "so");
+    private static final Set<String> NOW =
+            Set.of("now", "still", "currently", "tonight", "today", "presently", "moment", "asap");
     private static final Set<String> PAST_MODALS = Set.of("could", "would", "might", "should", "'d");
     private static final Pattern DISTANT = Pattern.compile(
             "\\b(years? ago|yrs? ago|months ago|in the past|as a (child|teenager|teen|kid|young)|when i was (young|little|a)"
@@ -191,7 +225,8 @@ final class UrgencyRules {
         env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
         List<Rule> compiled = new ArrayList<>();
         for (String[] rule : RULES) {
-            compiled.add(new Rule(Risk.valueOf(rule[0]), TokenSequencePattern.compile(env, rule[1]), literals(rule[1])));
+            compiled.add(
+                    new Rule(Risk.valueOf(rule[0]), TokenSequencePattern.compile(env, rule[1]), literals(rule[1])));
         }
         this.rules = List.copyOf(compiled);
         List<Rule> figures = new ArrayList<>();
@@ -304,7 +339,8 @@ final class UrgencyRules {
         record Scored(String text, double p) {}
         List<Scored> scored = new ArrayList<>();
         for (Analysis.Sentence sentence : analysis.sentences()) {
-            scored.add(new Scored(sentence.text(analysis.text()),
+            scored.add(new Scored(
+                    sentence.text(analysis.text()),
                     careful.probability(Features.of(List.of(sentence), analysis.text()), TriageModels.CAREFUL)));
         }
         scored.sort(java.util.Comparator.comparingDouble(Scored::p).reversed());
@@ -405,7 +441,9 @@ final class UrgencyRules {
                 break;
             }
             if (tag.equals("VBD")) {
-                if (word.equals("had") && i + 1 < tokens.size() && lower(tokens.get(i + 1).word()).equals("been")
+                if (word.equals("had")
+                        && i + 1 < tokens.size()
+                        && lower(tokens.get(i + 1).word()).equals("been")
                         && i >= start) {
                     continue;
                 }
@@ -447,7 +485,9 @@ final class UrgencyRules {
     }
 
     private static String sentenceText(Analysis.Sentence sentence, Analysis analysis) {
-        return sentence.tokens().isEmpty() ? "" : sentence.text(0, sentence.tokens().size(), analysis.text());
+        return sentence.tokens().isEmpty()
+                ? ""
+                : sentence.text(0, sentence.tokens().size(), analysis.text());
     }
 
     private static String lower(String word) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CarefulThresholdsTest {
 
-    private final CarefulThresholds bands = new CarefulThresholds(List.of(0, 15, 30, 60), List.of(0.01, 0.02, 0.3, 0.99));
+    private final CarefulThresholds bands =
+            new CarefulThresholds(List.of(0, 15, 30, 60), List.of(0.01, 0.02, 0.3, 0.99));
 
     @Test
     void aMentionTakesTheThresholdOfItsLengthBand() {
@@ -37,7 +38,8 @@ class CarefulThresholdsTest {
     void bandsMustStartAtZeroAndAscend() {
         assertThatThrownBy(() -> new CarefulThresholds(List.of(0, 30, 15), List.of(0.1, 0.2, 0.3)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CarefulThresholds(List.of(0, 15), List.of(0.1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CarefulThresholds(List.of(0, 15), List.of(0.1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -45,7 +47,8 @@ class CarefulThresholdsTest {
         CarefulThresholds shipped = TriageModels.shipped().carefulThresholds();
         assertThat(shipped.fromTokens()).isEqualTo(CarefulThresholds.BANDS);
         // Long texts score higher whatever they say: the longest band needs the surest score.
-        assertThat(shipped.thresholds().getLast()).isGreaterThan(shipped.thresholds().getFirst());
+        assertThat(shipped.thresholds().getLast())
+                .isGreaterThan(shipped.thresholds().getFirst());
     }
 
     @Test

@@ -25,7 +25,8 @@ class EmbedderTest {
     @Test
     void vectorsMatchTheBundledModel() {
         var reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
-        List<String> texts = List.of("The waiting room on ward 5 was freezing.",
+        List<String> texts = List.of(
+                "The waiting room on ward 5 was freezing.",
                 "Thank you to the paramedics who looked after my mum, they were kind and calm and explained everything to us.",
                 "ok");
         float[][] batched = embedder.embed(texts);
@@ -37,8 +38,10 @@ class EmbedderTest {
 
     @Test
     void similarTextsLieCloserThanUnrelatedOnes() {
-        float[][] v = embedder.embed(List.of("I called the crisis team and nobody rang back",
-                "the mental health crisis line never returned my call", "the car park charges are too high"));
+        float[][] v = embedder.embed(List.of(
+                "I called the crisis team and nobody rang back",
+                "the mental health crisis line never returned my call",
+                "the car park charges are too high"));
         assertThat(Embedder.cosine(v[0], v[1])).isGreaterThan(Embedder.cosine(v[0], v[2]) + 0.2);
     }
 

@@ -30,7 +30,9 @@ class NlpModelFilesTest {
     @Test
     void theShippedHeadsAndTheirRecordAreOnTheClasspath() {
         for (String file : TriageModels.FILES) {
-            assertThat(TriageModels.class.getResource(TriageModels.RESOURCES + file)).as(file).isNotNull();
+            assertThat(TriageModels.class.getResource(TriageModels.RESOURCES + file))
+                    .as(file)
+                    .isNotNull();
         }
         assertThat(TriageModels.shipped().record().getProperty("licence")).contains("CC BY-NC-SA");
     }

@@ -21,20 +21,25 @@ class ParallelTest {
         CountDownLatch othersDone = new CountDownLatch(items.size() - 1);
         boolean[] slowSawOthersFinish = new boolean[1];
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Integer> results = Parallel.map(items, item -> {
-                if (item == 0) {
-                    // The slow one: it finishes only once all seven behind it are done.
-                    try {
-                        slowSawOthersFinish[0] = othersDone.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                } else {
-                    othersDone.countDown();
-                }
-                return item * 10;
-            }, pool);
-            assertThat(slowSawOthersFinish[0]).as("the seven others were tagged while the slow one was still working").isTrue();
+            List<Integer> results = Parallel.map(
+                    items,
+                    item -> {
+                        if (item == 0) {
+                            // The slow one: it finishes only once all seven behind it are done.
+                            try {
+                                slowSawOthersFinish[0] = othersDone.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        } else {
+                            othersDone.countDown();
+                        }
+                        return item * 10;
+                    },
+                    pool);
+            assertThat(slowSawOthersFinish[0])
+                    .as("the seven others were tagged while the slow one was still working")
+                    .isTrue();
             assertThat(results).containsExactly(0, 10, 20, 30, 40, 50, 60, 70);
         }
     }

@@ -93,7 +93,9 @@ class PersonalDataScanTest {
     void stillFindsAnEmailAtTheEndOfALongRunOfLetters() {
         String text = "x".repeat(30_000) + " write to jo.bloggs@example.co.uk please";
         List<PersonalData> found = new PersonalDataFinder().find(text, NOTHING);
-        assertThat(found).extracting(span -> text.substring(span.start(), span.end())).containsExactly("jo.bloggs@example.co.uk");
+        assertThat(found)
+                .extracting(span -> text.substring(span.start(), span.end()))
+                .containsExactly("jo.bloggs@example.co.uk");
     }
 
     @Test

@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 class PersonalDataTest {
 
     private static List<PersonalData> spans(String text) {
-        return SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL)).personalData();
+        return SharedTriage.get()
+                .triage(TriageInput.of("t", text, Channel.EMAIL))
+                .personalData();
     }
 
     private static List<String> found(String text, PersonalData.Type type) {
-        return spans(text).stream().filter(s -> s.type() == type).map(s -> text.substring(s.start(), s.end())).toList();
+        return spans(text).stream()
+                .filter(s -> s.type() == type)
+                .map(s -> text.substring(s.start(), s.end()))
+                .toList();
     }
 
     @Test

@@ -35,9 +35,12 @@ class RiskPhrasingsTest {
     }
 
     private static List<String> wronglyTagged(boolean risk) throws IOException {
-        List<Phrasing> chosen = phrasings().stream().filter(p -> p.risk() == risk).toList();
-        List<TriageResult> results = SharedTriage.get().triageAll(chosen.stream()
-                .map(p -> TriageInput.of("p", p.text(), Channel.EMAIL)).toList());
+        List<Phrasing> chosen =
+                phrasings().stream().filter(p -> p.risk() == risk).toList();
+        List<TriageResult> results = SharedTriage.get()
+                .triageAll(chosen.stream()
+                        .map(p -> TriageInput.of("p", p.text(), Channel.EMAIL))
+                        .toList());
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             boolean immediate = results.get(i).urgency().level() == Urgency.Level.IMMEDIATE;
@@ -61,7 +64,9 @@ class RiskPhrasingsTest {
     @Test
     void theReasonIsTheSentenceItself() {
         String text = "I called the crisis team three times and nobody called back. I don't want to be here anymore.";
-        Urgency urgency = SharedTriage.get().triage(TriageInput.of("p", text, Channel.EMAIL)).urgency();
+        Urgency urgency = SharedTriage.get()
+                .triage(TriageInput.of("p", text, Channel.EMAIL))
+                .urgency();
         assertThat(urgency.level()).isEqualTo(Urgency.Level.IMMEDIATE);
         assertThat(urgency.reasons()).contains("I don't want to be here anymore.");
         assertThat(urgency.reasons()).allSatisfy(reason -> assertThat(text).contains(reason));

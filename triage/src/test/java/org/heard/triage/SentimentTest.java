@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class SentimentTest {
 
     private static Sentiment sentiment(String text) {
-        return SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL)).sentiment();
+        return SharedTriage.get()
+                .triage(TriageInput.of("t", text, Channel.EMAIL))
+                .sentiment();
     }
 
     @Test
@@ -37,15 +39,20 @@ class SentimentTest {
 
     @Test
     void scoresEverySentenceAndShowsTheOnesThatDroveTheLabel() {
-        String text = "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was lovely and so kind to me.";
+        String text =
+                "Nobody came when I rang the bell and I was left in pain all night. The nurse in the morning was lovely and so kind to me.";
         TriageResult result = SharedTriage.get().triage(TriageInput.of("t", text, Channel.EMAIL));
         assertThat(result.sentences()).hasSize(2);
-        assertThat(text.substring(result.sentences().get(0).start(), result.sentences().get(0).end()))
+        assertThat(text.substring(
+                        result.sentences().get(0).start(),
+                        result.sentences().get(0).end()))
                 .isEqualTo("Nobody came when I rang the bell and I was left in pain all night.");
         assertThat(result.sentences().get(0).label()).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(result.sentences().get(1).label()).isEqualTo(Sentiment.Label.POSITIVE);
         // Evidence is whole sentences of the text, so the desk can highlight them.
-        assertThat(result.sentiment().evidence()).isNotEmpty().allSatisfy(sentence -> assertThat(text).contains(sentence));
+        assertThat(result.sentiment().evidence())
+                .isNotEmpty()
+                .allSatisfy(sentence -> assertThat(text).contains(sentence));
     }
 
     @Test

@@ -13,7 +13,8 @@ class ServiceMatchingTest {
 
     private static List<String> services(String text) {
         return SharedTriage.get().triage(TriageInput.of("t", text, Channel.TWITTER)).services().stream()
-                .map(ServiceTag::serviceId).toList();
+                .map(ServiceTag::serviceId)
+                .toList();
     }
 
     @Test
@@ -34,8 +35,10 @@ class ServiceMatchingTest {
 
     @Test
     void keepsTheMatchedPhraseAsEvidence() {
-        ServiceTag tag = SharedTriage.get().triage(TriageInput.of("t", "The district nurses were brilliant", Channel.EMAIL))
-                .services().getFirst();
+        ServiceTag tag = SharedTriage.get()
+                .triage(TriageInput.of("t", "The district nurses were brilliant", Channel.EMAIL))
+                .services()
+                .getFirst();
         assertThat(tag.serviceId()).isEqualTo("community-health");
         assertThat(tag.evidence()).contains("district nurses");
         assertThat(tag.confidence()).isBetween(0.0, 1.0);
@@ -45,8 +48,11 @@ class ServiceMatchingTest {
     void addsChannelHintsByIdOrCode() {
         TriageInput input = new TriageInput("t", "Thank you all", Channel.EMAIL, List.of("maternity", "180"), Map.of());
         List<ServiceTag> tags = SharedTriage.get().triage(input).services();
-        assertThat(tags).extracting(ServiceTag::serviceId).containsExactlyInAnyOrder("maternity", "emergency-department");
-        assertThat(tags).allSatisfy(tag -> assertThat(tag.confidence()).isGreaterThanOrEqualTo(ServiceMatcher.HINT_CONFIDENCE));
+        assertThat(tags)
+                .extracting(ServiceTag::serviceId)
+                .containsExactlyInAnyOrder("maternity", "emergency-department");
+        assertThat(tags)
+                .allSatisfy(tag -> assertThat(tag.confidence()).isGreaterThanOrEqualTo(ServiceMatcher.HINT_CONFIDENCE));
     }
 
     @Test
@@ -60,7 +66,8 @@ class ServiceMatchingTest {
                     terms: [ward 12, stroke unit]
                 """, "test");
         ServiceMatcher matcher = new ServiceMatcher(trust, TestNlp.get());
-        List<ServiceTag> tags = matcher.match(TestNlp.get().analyse("Dad is on the stroke unit and the care is great"), List.of());
+        List<ServiceTag> tags =
+                matcher.match(TestNlp.get().analyse("Dad is on the stroke unit and the care is great"), List.of());
         assertThat(tags).extracting(ServiceTag::serviceId).contains("ward-12");
     }
 }

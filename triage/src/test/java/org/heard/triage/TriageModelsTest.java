@@ -21,16 +21,21 @@ class TriageModelsTest {
         float[] embedding = new float[Embedder.DIMENSIONS];
         embedding[3] = 0.6f;
         embedding[100] = -0.8f;
-        Features.Vector vector = new Features.Vector(embedding, new double[Features.CORENLP_SIZE], new int[] {7, 4242, 99_999});
-        assertThat(loaded.sentiment().probabilities(vector)).containsExactly(shipped.sentiment().probabilities(vector));
-        assertThat(loaded.service().probabilities(vector)).containsExactly(shipped.service().probabilities(vector));
-        assertThat(loaded.careful().probabilities(vector)).containsExactly(shipped.careful().probabilities(vector));
+        Features.Vector vector =
+                new Features.Vector(embedding, new double[Features.CORENLP_SIZE], new int[] {7, 4242, 99_999});
+        assertThat(loaded.sentiment().probabilities(vector))
+                .containsExactly(shipped.sentiment().probabilities(vector));
+        assertThat(loaded.service().probabilities(vector))
+                .containsExactly(shipped.service().probabilities(vector));
+        assertThat(loaded.careful().probabilities(vector))
+                .containsExactly(shipped.careful().probabilities(vector));
     }
 
     @Test
     void aFolderWithoutTheModelsSaysWhatIsMissing(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve(TriageModels.RECORD_FILE), "model=x\n");
         assertThatThrownBy(() -> TriageModels.from(folder))
-                .hasMessageContaining(TriageModels.SENTIMENT_FILE).hasMessageContaining("train");
+                .hasMessageContaining(TriageModels.SENTIMENT_FILE)
+                .hasMessageContaining("train");
     }
 }

@@ -27,20 +27,23 @@ public class ActivityLog {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("conversationId", p -> p.keyword(k -> k))
-                .properties("mentionId", p -> p.keyword(k -> k))
-                .properties("kind", p -> p.keyword(k -> k))
-                .properties("actor", p -> p.keyword(k -> k))
-                .properties("text", p -> p.text(t -> t))
-                .properties("details", p -> p.object(o -> o.enabled(false)))
-                .properties("at", p -> p.date(d -> d)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("id", p -> p.keyword(k -> k))
+                        .properties("conversationId", p -> p.keyword(k -> k))
+                        .properties("mentionId", p -> p.keyword(k -> k))
+                        .properties("kind", p -> p.keyword(k -> k))
+                        .properties("actor", p -> p.keyword(k -> k))
+                        .properties("text", p -> p.text(t -> t))
+                        .properties("details", p -> p.object(o -> o.enabled(false)))
+                        .properties("at", p -> p.date(d -> d)));
     }
 
     /** Records an entry; searchable when this returns. The same id written again replaces it. */
     public void record(Activity activity) {
-        Store.run(() -> client.index(index -> index.index(INDEX).id(activity.id()).refresh(Refresh.WaitFor).document(activity)));
+        Store.run(() -> client.index(index ->
+                index.index(INDEX).id(activity.id()).refresh(Refresh.WaitFor).document(activity)));
         for (var listener : recorded) {
             try {
                 listener.accept(activity);
@@ -66,12 +69,16 @@ public class ActivityLog {
 
     /** The history of a conversation, oldest first. */
     public List<Activity> ofConversation(String conversationId) {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
                         .query(q -> q.term(t -> t.field("conversationId").value(conversationId)))
                         .size(500)
                         .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc))),
                 Activity.class));
-        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**
@@ -83,24 +90,28 @@ public class ActivityLog {
         List<FieldValue> after = List.of();
         while (true) {
             var position = after;
-            var response = Store.call(() -> client.search(search -> {
-                search.index(INDEX)
-                        .query(q -> q.bool(b -> {
-                            b.filter(f -> f.term(t -> t.field("kind").value(Activity.Kind.TAG_CORRECTED.wire())));
-                            if (from != null) {
-                                b.filter(f -> f.range(r -> r.date(d -> d.field("at").gte(from.toString()))));
-                            }
-                            return b;
-                        }))
-                        .size(pageSize)
-                        .sort(s -> s.field(f -> f.field("mentionId").order(SortOrder.Asc)))
-                        .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc)))
-                        .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
-                if (!position.isEmpty()) {
-                    search.searchAfter(position);
-                }
-                return search;
-            }, Activity.class));
+            var response = Store.call(() -> client.search(
+                    search -> {
+                        search.index(INDEX)
+                                .query(q -> q.bool(b -> {
+                                    b.filter(f ->
+                                            f.term(t -> t.field("kind").value(Activity.Kind.TAG_CORRECTED.wire())));
+                                    if (from != null) {
+                                        b.filter(f -> f.range(
+                                                r -> r.date(d -> d.field("at").gte(from.toString()))));
+                                    }
+                                    return b;
+                                }))
+                                .size(pageSize)
+                                .sort(s -> s.field(f -> f.field("mentionId").order(SortOrder.Asc)))
+                                .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc)))
+                                .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (!position.isEmpty()) {
+                            search.searchAfter(position);
+                        }
+                        return search;
+                    },
+                    Activity.class));
             var hits = response.hits().hits();
             hits.stream().map(hit -> hit.source()).filter(Objects::nonNull).forEach(each);
             if (hits.size() < pageSize) {
@@ -112,11 +123,15 @@ public class ActivityLog {
 
     /** The organisation's most recent replies (any responder, any conversation), newest first. */
     public List<Activity> recentReplies(int limit) {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
                         .query(q -> q.term(t -> t.field("kind").value(Activity.Kind.REPLY_REQUESTED.wire())))
                         .size(limit)
                         .sort(s -> s.field(f -> f.field("at").order(SortOrder.Desc))),
                 Activity.class));
-        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -41,32 +41,122 @@ public record AlertDelivery(
         lastError = lastError == null ? "" : lastError;
     }
 
-    static AlertDelivery pending(String alertId, Kind kind, Route route, String recipient, String address, String mentionId,
-            String conversationId, List<String> services, String subject, String body, Instant now) {
+    static AlertDelivery pending(
+            String alertId,
+            Kind kind,
+            Route route,
+            String recipient,
+            String address,
+            String mentionId,
+            String conversationId,
+            List<String> services,
+            String subject,
+            String body,
+            Instant now) {
         String id = alertId + ":" + route.wire() + ":" + recipient;
-        return new AlertDelivery(id, alertId, kind, route, recipient, address, mentionId, conversationId, services, subject, body,
-                State.PENDING, 0, "", now, now, now);
+        return new AlertDelivery(
+                id,
+                alertId,
+                kind,
+                route,
+                recipient,
+                address,
+                mentionId,
+                conversationId,
+                services,
+                subject,
+                body,
+                State.PENDING,
+                0,
+                "",
+                now,
+                now,
+                now);
     }
 
     AlertDelivery delivered(Instant now) {
-        return new AlertDelivery(id, alertId, kind, route, recipient, address, mentionId, conversationId, services, subject, body,
-                State.DELIVERED, attempts + 1, "", createdAt, null, now);
+        return new AlertDelivery(
+                id,
+                alertId,
+                kind,
+                route,
+                recipient,
+                address,
+                mentionId,
+                conversationId,
+                services,
+                subject,
+                body,
+                State.DELIVERED,
+                attempts + 1,
+                "",
+                createdAt,
+                null,
+                now);
     }
 
     AlertDelivery retryAt(Instant next, String reason, Instant now) {
-        return new AlertDelivery(id, alertId, kind, route, recipient, address, mentionId, conversationId, services, subject, body,
-                State.PENDING, attempts + 1, reason, createdAt, next, now);
+        return new AlertDelivery(
+                id,
+                alertId,
+                kind,
+                route,
+                recipient,
+                address,
+                mentionId,
+                conversationId,
+                services,
+                subject,
+                body,
+                State.PENDING,
+                attempts + 1,
+                reason,
+                createdAt,
+                next,
+                now);
     }
 
     AlertDelivery failed(String reason, Instant now) {
-        return new AlertDelivery(id, alertId, kind, route, recipient, address, mentionId, conversationId, services, subject, body,
-                State.FAILED, attempts + 1, reason, createdAt, null, now);
+        return new AlertDelivery(
+                id,
+                alertId,
+                kind,
+                route,
+                recipient,
+                address,
+                mentionId,
+                conversationId,
+                services,
+                subject,
+                body,
+                State.FAILED,
+                attempts + 1,
+                reason,
+                createdAt,
+                null,
+                now);
     }
 
     /** Taken by one instance for a while, so no other retries it at the same time. */
     AlertDelivery leasedUntil(Instant until, Instant now) {
-        return new AlertDelivery(id, alertId, kind, route, recipient, address, mentionId, conversationId, services, subject, body,
-                state, attempts, lastError, createdAt, until, now);
+        return new AlertDelivery(
+                id,
+                alertId,
+                kind,
+                route,
+                recipient,
+                address,
+                mentionId,
+                conversationId,
+                services,
+                subject,
+                body,
+                state,
+                attempts,
+                lastError,
+                createdAt,
+                until,
+                now);
     }
 
     public enum Kind implements WireEnum {

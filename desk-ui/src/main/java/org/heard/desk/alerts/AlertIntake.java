@@ -23,6 +23,7 @@ class AlertIntake {
     static final String GROUP = "heard-alerts";
     /** Five tries over about half a minute: well inside Kafka's poll interval, long enough for a brief outage. */
     static final int TRIES = 5;
+
     private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
 
     private final Alerts alerts;
@@ -63,10 +64,19 @@ class AlertIntake {
                 if (tries == TRIES) {
                     // An immediate mention must not pass unnoticed: an admin sees it with the dead letters.
                     log.error("Could not raise the alert for {} after {} tries", triaged.mentionId(), tries, e);
-                    deadLetter(record, "Alert not raised for an " + triaged.urgency().level().wire() + " mention (" + e.getMessage() + ")");
+                    deadLetter(
+                            record,
+                            "Alert not raised for an "
+                                    + triaged.urgency().level().wire() + " mention (" + e.getMessage() + ")");
                     return;
                 }
-                log.warn("Alerts for {} failed (try {} of {}), trying again in {}: {}", triaged.mentionId(), tries, TRIES, wait, e.getMessage());
+                log.warn(
+                        "Alerts for {} failed (try {} of {}), trying again in {}: {}",
+                        triaged.mentionId(),
+                        tries,
+                        TRIES,
+                        wait,
+                        e.getMessage());
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -80,10 +90,24 @@ class AlertIntake {
 
     /** Triage wrote something no desk can read, or its alert could not be raised: kept for an admin with its bytes. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("The triaged record at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
-        var letter = DeadLettered.ofBytes("desk-alerts-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Alerts: " + reason, record.value(),
-                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset", Long.toString(record.offset())),
+        log.warn(
+                "The triaged record at {}-{}@{} is dead-lettered: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                reason);
+        var letter = DeadLettered.ofBytes(
+                "desk-alerts-" + record.partition() + "-" + record.offset(),
+                "desk:" + record.topic(),
+                "Alerts: " + reason,
+                record.value(),
+                Map.of(
+                        "topic",
+                        record.topic(),
+                        "partition",
+                        Integer.toString(record.partition()),
+                        "offset",
+                        Long.toString(record.offset())),
                 clock.instant());
         publisher.publish(Topics.DEAD_LETTERS, letter).exceptionally(failure -> {
             log.error("Could not dead-letter the unreadable triaged record at offset {}", record.offset(), failure);

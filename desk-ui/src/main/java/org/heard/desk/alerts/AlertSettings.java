@@ -57,7 +57,8 @@ public record AlertSettings(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("heard.alerts.max-attempts must be at least 1");
         }
-        long distinct = subscribers.stream().map(Subscriber::username).distinct().count();
+        long distinct =
+                subscribers.stream().map(Subscriber::username).distinct().count();
         if (distinct != subscribers.size()) {
             throw new IllegalArgumentException("heard.alerts.subscribers: each username may be listed once");
         }
@@ -113,7 +114,8 @@ public record AlertSettings(
             digestAt = digestAt == null ? LocalTime.of(8, 0) : digestAt;
             digestDay = digestDay == null ? DayOfWeek.MONDAY : digestDay;
             if ((quietFrom == null) != (quietTo == null)) {
-                throw new IllegalArgumentException("heard.alerts.subscribers: " + username + " needs both quiet-from and quiet-to");
+                throw new IllegalArgumentException(
+                        "heard.alerts.subscribers: " + username + " needs both quiet-from and quiet-to");
             }
         }
     }
@@ -151,14 +153,14 @@ public record AlertSettings(
         }
     }
 
-
     /**
      * The on-call webhook.
      *
      * @param header the request header carrying the shared secret
      * @param secret give it as {@code ${HEARD_ALERTS_WEBHOOK_SECRET}}, or use {@code secret-file}
      */
-    public record Webhook(String url, @DefaultValue("X-Heard-Secret") String header, String secret, Path secretFile) {
+    public record Webhook(
+            String url, @DefaultValue("X-Heard-Secret") String header, String secret, Path secretFile) {
 
         public Webhook {
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {

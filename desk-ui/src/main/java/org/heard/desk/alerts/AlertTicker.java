@@ -21,7 +21,8 @@ final class AlertTicker {
     }
 
     synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("heard-alerts-tick").factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("heard-alerts-tick").factory());
         scheduler.scheduleWithFixedDelay(alerts::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Alerts {
 
     private static final Logger log = LoggerFactory.getLogger(Alerts.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(Subscription.UK);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(Subscription.UK);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,8 +49,15 @@ public class Alerts {
     private final ServiceLookup catalogue;
     private final Clock clock;
 
-    Alerts(AlertSettings settings, Subscriptions subscriptions, AlertLedger ledger, Map<Route, AlertRoute> routes, Openings openings,
-            DigestWriter digests, ServiceLookup catalogue, Clock clock) {
+    Alerts(
+            AlertSettings settings,
+            Subscriptions subscriptions,
+            AlertLedger ledger,
+            Map<Route, AlertRoute> routes,
+            Openings openings,
+            DigestWriter digests,
+            ServiceLookup catalogue,
+            Clock clock) {
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.ledger = ledger;
@@ -71,13 +79,18 @@ public class Alerts {
         }
         Instant now = clock.instant();
         if (mention.triagedAt().isBefore(now.minus(settings.maxAge()))) {
-            log.info("Not alerting immediate mention {}: triaged {} (older than heard.alerts.max-age)", mention.mentionId(),
+            log.info(
+                    "Not alerting immediate mention {}: triaged {} (older than heard.alerts.max-age)",
+                    mention.mentionId(),
                     mention.triagedAt());
             return;
         }
         String mentionId = mention.mentionId().value();
         String conversationId = mention.conversationId().value();
-        List<String> services = mention.services().stream().map(ServiceTag::serviceId).distinct().toList();
+        List<String> services = mention.services().stream()
+                .map(ServiceTag::serviceId)
+                .distinct()
+                .toList();
         String alertId = "immediate-" + mentionId;
         String subject = "Immediate: a mention about " + named(services) + " needs a person now";
         String body = """
@@ -91,8 +104,11 @@ public class Alerts {
 
                 This alert carries no patient text by design: open the desk to read it.
                 You get it as a subscriber to immediate alerts for this service.
-                """.formatted(named(services), mention.channel() == null ? "unknown" : mention.channel().wire(),
-                WHEN.format(mention.triagedAt()), link(mentionId));
+                """.formatted(
+                named(services),
+                mention.channel() == null ? "unknown" : mention.channel().wire(),
+                WHEN.format(mention.triagedAt()),
+                link(mentionId));
         for (var subscription : subscriptions.all()) {
             if (!subscription.immediate() || !subscription.covers(services)) {
                 continue;
@@ -101,15 +117,45 @@ public class Alerts {
                 log.info("{} is in quiet hours: no alert email for {}", subscription.username(), mentionId);
                 continue;
             }
-            createAndAttempt(AlertDelivery.pending(alertId, Kind.IMMEDIATE, Route.EMAIL, subscription.username(), subscription.email(),
-                    mentionId, conversationId, services, subject, body, now));
+            createAndAttempt(AlertDelivery.pending(
+                    alertId,
+                    Kind.IMMEDIATE,
+                    Route.EMAIL,
+                    subscription.username(),
+                    subscription.email(),
+                    mentionId,
+                    conversationId,
+                    services,
+                    subject,
+                    body,
+                    now));
         }
         if (routes.containsKey(Route.WEBHOOK)) {
-            createAndAttempt(AlertDelivery.pending(alertId, Kind.IMMEDIATE, Route.WEBHOOK, "webhook", settings.webhook().url(),
-                    mentionId, conversationId, services, subject, webhookDocument(alertId, mention, services), now));
+            createAndAttempt(AlertDelivery.pending(
+                    alertId,
+                    Kind.IMMEDIATE,
+                    Route.WEBHOOK,
+                    "webhook",
+                    settings.webhook().url(),
+                    mentionId,
+                    conversationId,
+                    services,
+                    subject,
+                    webhookDocument(alertId, mention, services),
+                    now));
         }
-        rotaFor(services).ifPresent(rota -> ledger.createEscalation(new Escalation(mentionId, conversationId, services, rota, now,
-                now.plus(settings.escalateAfter()), 0, List.of(), Escalation.State.WATCHING, now)));
+        rotaFor(services)
+                .ifPresent(rota -> ledger.createEscalation(new Escalation(
+                        mentionId,
+                        conversationId,
+                        services,
+                        rota,
+                        now,
+                        now.plus(settings.escalateAfter()),
+                        0,
+                        List.of(),
+                        Escalation.State.WATCHING,
+                        now)));
     }
 
     /** Retries what is due, escalates what nobody opened, sends the digests that are due. */
@@ -143,9 +189,14 @@ public class Alerts {
             while (position < escalation.rota().size()) {
                 var candidate = subscriptions.of(escalation.rota().get(position));
                 if (candidate.isEmpty()) {
-                    log.warn("Rota person {} has no subscription (email address): skipped", escalation.rota().get(position));
+                    log.warn(
+                            "Rota person {} has no subscription (email address): skipped",
+                            escalation.rota().get(position));
                 } else if (candidate.get().quietAt(now)) {
-                    log.info("Rota person {} is in quiet hours: skipped for {}", candidate.get().username(), escalation.mentionId());
+                    log.info(
+                            "Rota person {} is in quiet hours: skipped for {}",
+                            candidate.get().username(),
+                            escalation.mentionId());
                 } else {
                     next = candidate.get();
                     break;
@@ -153,18 +204,21 @@ public class Alerts {
                 position++;
             }
             if (next == null) {
-                ledger.update(watched, escalation.exhausted(now)).ifPresent(done ->
-                        log.warn("Immediate mention {} was not opened and the rota is exhausted ({} told)", escalation.mentionId(),
+                ledger.update(watched, escalation.exhausted(now))
+                        .ifPresent(done -> log.warn(
+                                "Immediate mention {} was not opened and the rota is exhausted ({} told)",
+                                escalation.mentionId(),
                                 escalation.told()));
                 continue;
             }
-            var claimed = ledger.update(watched, escalation.toldNext(position, next.username(), now.plus(settings.escalateAfter()), now));
+            var claimed = ledger.update(
+                    watched, escalation.toldNext(position, next.username(), now.plus(settings.escalateAfter()), now));
             if (claimed.isEmpty()) {
                 continue; // another instance escalated it
             }
             long minutes = Duration.between(escalation.raisedAt(), now).toMinutes();
-            String subject = "Escalated: an immediate mention about " + named(escalation.services()) + " has not been opened for "
-                    + minutes + " minutes";
+            String subject = "Escalated: an immediate mention about " + named(escalation.services())
+                    + " has not been opened for " + minutes + " minutes";
             String body = """
                     An immediate mention (a risk to life or safety now) has not been opened on the desk for %d minutes,
                     so it comes to you as the next person on the rota for %s.
@@ -173,11 +227,24 @@ public class Alerts {
 
                     Already told: %s
                     This alert carries no patient text by design: open the desk to read it.
-                    """.formatted(minutes, named(escalation.services()), link(escalation.mentionId()),
+                    """.formatted(
+                    minutes,
+                    named(escalation.services()),
+                    link(escalation.mentionId()),
                     escalation.told().isEmpty() ? "the service's subscribers" : String.join(", ", escalation.told()));
             String alertId = "escalation-" + escalation.mentionId() + "-" + (position + 1);
-            createAndAttempt(AlertDelivery.pending(alertId, Kind.ESCALATION, Route.EMAIL, next.username(), next.email(),
-                    escalation.mentionId(), escalation.conversationId(), escalation.services(), subject, body, now));
+            createAndAttempt(AlertDelivery.pending(
+                    alertId,
+                    Kind.ESCALATION,
+                    Route.EMAIL,
+                    next.username(),
+                    next.email(),
+                    escalation.mentionId(),
+                    escalation.conversationId(),
+                    escalation.services(),
+                    subject,
+                    body,
+                    now));
         }
     }
 
@@ -193,10 +260,18 @@ public class Alerts {
                 continue; // sent (or being sent) by this or another instance, before or after a restart
             }
             var digest = digests.write(subscription, period.get());
-            createAndAttempt(AlertDelivery.pending(alertId, Kind.DIGEST, Route.EMAIL,
-                    subscription.username(), subscription.email(), null, null,
+            createAndAttempt(AlertDelivery.pending(
+                    alertId,
+                    Kind.DIGEST,
+                    Route.EMAIL,
+                    subscription.username(),
+                    subscription.email(),
+                    null,
+                    null,
                     subscription.services() == null ? List.of() : List.copyOf(subscription.services()),
-                    digest.subject(), digest.body(), now));
+                    digest.subject(),
+                    digest.body(),
+                    now));
         }
     }
 
@@ -218,16 +293,23 @@ public class Alerts {
         Instant now = clock.instant();
         AlertDelivery recorded = switch (outcome) {
             case Delivered.Accepted accepted -> delivery.delivered(now);
-            case Delivered.Failed failed when failed.retryable() && delivery.attempts() + 1 < settings.maxAttempts() ->
-                    delivery.retryAt(now.plus(backoff(delivery.attempts() + 1)), failed.reason(), now);
+            case Delivered.Failed failed
+            when failed.retryable() && delivery.attempts() + 1 < settings.maxAttempts() ->
+                delivery.retryAt(now.plus(backoff(delivery.attempts() + 1)), failed.reason(), now);
             case Delivered.Failed failed -> delivery.failed(failed.reason(), now);
         };
         if (recorded.state() == AlertDelivery.State.FAILED) {
-            log.error("Alert delivery {} to {} failed after {} attempts: {}", recorded.id(), recorded.recipient(), recorded.attempts(),
+            log.error(
+                    "Alert delivery {} to {} failed after {} attempts: {}",
+                    recorded.id(),
+                    recorded.recipient(),
+                    recorded.attempts(),
                     recorded.lastError());
         }
         if (ledger.update(claimed, recorded).isEmpty()) {
-            log.warn("Alert delivery {} changed while it was attempted; its outcome ({}) was not recorded", delivery.id(),
+            log.warn(
+                    "Alert delivery {} changed while it was attempted; its outcome ({}) was not recorded",
+                    delivery.id(),
                     recorded.state().wire());
         }
     }
@@ -253,7 +335,8 @@ public class Alerts {
     }
 
     private String link(String mentionId) {
-        return settings.deskUrl() + "/conversation/" + java.net.URLEncoder.encode(mentionId, java.nio.charset.StandardCharsets.UTF_8);
+        return settings.deskUrl() + "/conversation/"
+                + java.net.URLEncoder.encode(mentionId, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** "Ward 7 (ward-7)": the name people know, and the id the desk filters by. */
@@ -261,10 +344,14 @@ public class Alerts {
         if (services.isEmpty()) {
             return "no service (untagged)";
         }
-        return String.join(", ", services.stream().map(id -> {
-            String name = catalogue.nameOf(id);
-            return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
-        }).toList());
+        return String.join(
+                ", ",
+                services.stream()
+                        .map(id -> {
+                            String name = catalogue.nameOf(id);
+                            return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
+                        })
+                        .toList());
     }
 
     private String webhookDocument(String alertId, MentionTriaged mention, List<String> services) {
@@ -275,7 +362,8 @@ public class Alerts {
         document.put("mentionId", mention.mentionId().value());
         document.put("conversationId", mention.conversationId().value());
         document.put("services", new ArrayList<>(services));
-        document.put("channel", mention.channel() == null ? null : mention.channel().wire());
+        document.put(
+                "channel", mention.channel() == null ? null : mention.channel().wire());
         document.put("triagedAt", mention.triagedAt().toString());
         document.put("link", link(mention.mentionId().value()));
         return JSON.writeValueAsString(document);

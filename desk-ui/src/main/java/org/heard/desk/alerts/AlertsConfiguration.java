@@ -8,12 +8,12 @@ import java.util.Optional;
 import org.heard.desk.audit.AuditLog;
 import org.heard.desk.mentions.ServiceTree;
 import org.heard.desk.security.StaffSettings;
+import org.heard.mentions.MentionSearch;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,15 +38,30 @@ class AlertsConfiguration {
     static class Enabled {
 
         @Bean
-        Alerts alerts(AlertSettings settings, StaffSettings staff, ServiceTree tree, ServiceCatalogue catalogue, AlertLedger ledger,
-                AuditLog auditLog, MentionSearch index, ObjectProvider<JavaMailSender> mail, Clock clock) {
+        Alerts alerts(
+                AlertSettings settings,
+                StaffSettings staff,
+                ServiceTree tree,
+                ServiceCatalogue catalogue,
+                AlertLedger ledger,
+                AuditLog auditLog,
+                MentionSearch index,
+                ObjectProvider<JavaMailSender> mail,
+                Clock clock) {
             Map<AlertDelivery.Route, AlertRoute> routes = new EnumMap<>(AlertDelivery.Route.class);
             routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> sender(settings, mail), settings.from(), clock));
             if (settings.webhook() != null) {
                 routes.put(AlertDelivery.Route.WEBHOOK, new WebhookRoute(settings.webhook()));
             }
-            return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, tree), ledger, routes, auditLog::openedSince,
-                    new DigestWriter(index, settings.deskUrl()), catalogueLookup(catalogue), clock);
+            return new Alerts(
+                    settings,
+                    new Subscriptions(settings.subscribers(), staff, tree),
+                    ledger,
+                    routes,
+                    auditLog::openedSince,
+                    new DigestWriter(index, settings.deskUrl()),
+                    catalogueLookup(catalogue),
+                    clock);
         }
 
         private static ServiceLookup catalogueLookup(ServiceCatalogue catalogue) {

@@ -26,7 +26,8 @@ public class AlertsView extends VerticalLayout {
 
     static final int SHOWN = 500;
     private static final String ALL = "all";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
     private final AlertLedger ledger;
     private final Select<String> state = new Select<>();
@@ -39,7 +40,11 @@ public class AlertsView extends VerticalLayout {
         setSizeFull();
         state.setLabel("State");
         state.setId("alerts-state");
-        state.setItems(ALL, AlertDelivery.State.FAILED.wire(), AlertDelivery.State.PENDING.wire(), AlertDelivery.State.DELIVERED.wire());
+        state.setItems(
+                ALL,
+                AlertDelivery.State.FAILED.wire(),
+                AlertDelivery.State.PENDING.wire(),
+                AlertDelivery.State.DELIVERED.wire());
         state.setValue(ALL);
         state.addValueChangeListener(event -> refresh());
         mention.setId("alerts-mention");
@@ -49,15 +54,21 @@ public class AlertsView extends VerticalLayout {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         failedCount.setId("alerts-failed");
         grid.setId("alert-deliveries");
-        grid.addColumn(delivery -> WHEN.format(delivery.updatedAt())).setHeader("Updated").setAutoWidth(true);
+        grid.addColumn(delivery -> WHEN.format(delivery.updatedAt()))
+                .setHeader("Updated")
+                .setAutoWidth(true);
         grid.addColumn(delivery -> delivery.kind().wire()).setHeader("Alert").setAutoWidth(true);
         grid.addColumn(delivery -> delivery.route().wire()).setHeader("Route").setAutoWidth(true);
         grid.addColumn(AlertDelivery::recipient).setHeader("Recipient").setAutoWidth(true);
-        grid.addColumn(delivery -> String.join(", ", delivery.services())).setHeader("Services").setAutoWidth(true);
+        grid.addColumn(delivery -> String.join(", ", delivery.services()))
+                .setHeader("Services")
+                .setAutoWidth(true);
         grid.addColumn(delivery -> delivery.state().wire()).setHeader("State").setAutoWidth(true);
         grid.addColumn(AlertDelivery::attempts).setHeader("Attempts").setAutoWidth(true);
         grid.addColumn(AlertDelivery::lastError).setHeader("Last error").setFlexGrow(1);
-        grid.addColumn(delivery -> delivery.mentionId() == null ? "" : delivery.mentionId()).setHeader("Mention").setAutoWidth(true);
+        grid.addColumn(delivery -> delivery.mentionId() == null ? "" : delivery.mentionId())
+                .setHeader("Mention")
+                .setAutoWidth(true);
         grid.setPartNameGenerator(delivery -> delivery.state() == AlertDelivery.State.FAILED ? "failed" : null);
         add(new H2("Alert deliveries"), failedCount, filters, grid);
         setFlexGrow(1, grid);
@@ -65,9 +76,13 @@ public class AlertsView extends VerticalLayout {
     }
 
     private void refresh() {
-        var chosen = Optional.ofNullable(state.getValue()).filter(value -> !ALL.equals(value)).map(AlertDelivery.State::fromWire).orElse(null);
+        var chosen = Optional.ofNullable(state.getValue())
+                .filter(value -> !ALL.equals(value))
+                .map(AlertDelivery.State::fromWire)
+                .orElse(null);
         grid.setItems(ledger.deliveries(chosen, mention.getValue(), SHOWN));
         int failed = ledger.deliveries(AlertDelivery.State.FAILED, null, SHOWN).size();
-        failedCount.setText(failed == 0 ? "No failed deliveries" : failed + (failed == SHOWN ? "+" : "") + " failed deliveries");
+        failedCount.setText(
+                failed == 0 ? "No failed deliveries" : failed + (failed == SHOWN ? "+" : "") + " failed deliveries");
     }
 }

@@ -34,13 +34,15 @@ public record Escalation(
     }
 
     Escalation exhausted(Instant now) {
-        return new Escalation(mentionId, conversationId, services, rota, raisedAt, null, rota.size(), told, State.EXHAUSTED, now);
+        return new Escalation(
+                mentionId, conversationId, services, rota, raisedAt, null, rota.size(), told, State.EXHAUSTED, now);
     }
 
     Escalation toldNext(int position, String username, Instant next, Instant now) {
         var list = new java.util.ArrayList<>(told);
         list.add(username);
-        return new Escalation(mentionId, conversationId, services, rota, raisedAt, next, position + 1, list, State.WATCHING, now);
+        return new Escalation(
+                mentionId, conversationId, services, rota, raisedAt, next, position + 1, list, State.WATCHING, now);
     }
 
     public enum State implements WireEnum {

@@ -89,7 +89,9 @@ final class MailRoute implements AlertRoute {
             if (current instanceof SendFailedException) {
                 return 550;
             }
-            current = current instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : current.getCause();
+            current = current instanceof MessagingException m && m.getNextException() != null
+                    ? m.getNextException()
+                    : current.getCause();
         }
         return -1;
     }

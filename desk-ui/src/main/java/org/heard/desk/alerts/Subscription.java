@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param services null for every service
  */
-record Subscription(String username, String email, Set<String> services, boolean immediate, AlertSettings.Subscriber settings) {
+record Subscription(
+        String username, String email, Set<String> services, boolean immediate, AlertSettings.Subscriber settings) {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -33,7 +34,9 @@ record Subscription(String username, String email, Set<String> services, boolean
             return false;
         }
         LocalTime now = instant.atZone(UK).toLocalTime();
-        return start.isBefore(end) ? !now.isBefore(start) && now.isBefore(end) : !now.isBefore(start) || now.isBefore(end);
+        return start.isBefore(end)
+                ? !now.isBefore(start) && now.isBefore(end)
+                : !now.isBefore(start) || now.isBefore(end);
     }
 
     /** The latest digest that was due at or before now, if the person has digests. */
@@ -50,7 +53,8 @@ record Subscription(String username, String email, Set<String> services, boolean
                 previous = due.minusDays(1);
             }
             case WEEKLY -> {
-                due = local.with(TemporalAdjusters.previousOrSame(settings.digestDay())).with(settings.digestAt());
+                due = local.with(TemporalAdjusters.previousOrSame(settings.digestDay()))
+                        .with(settings.digestAt());
                 if (due.isAfter(local)) {
                     due = due.minusWeeks(1);
                 }

@@ -20,17 +20,24 @@ final class Subscriptions {
 
     Subscriptions(List<AlertSettings.Subscriber> subscribers, StaffSettings staff, ServiceTree tree) {
         for (var subscriber : subscribers) {
-            var member = staff.users().stream().filter(user -> user.username().equals(subscriber.username())).findFirst();
+            var member = staff.users().stream()
+                    .filter(user -> user.username().equals(subscriber.username()))
+                    .findFirst();
             Set<String> services;
             if (!subscriber.services().isEmpty()) {
                 services = tree.withDescendants(subscriber.services());
-            } else if (member.isPresent() && (member.get().roles().contains(StaffRole.RESPONDER) || member.get().roles().contains(StaffRole.ADMIN))) {
+            } else if (member.isPresent()
+                    && (member.get().roles().contains(StaffRole.RESPONDER)
+                            || member.get().roles().contains(StaffRole.ADMIN))) {
                 services = null;
             } else {
-                services = tree.withDescendants(member.map(StaffSettings.StaffMember::services).orElse(Set.of()));
+                services = tree.withDescendants(
+                        member.map(StaffSettings.StaffMember::services).orElse(Set.of()));
             }
-            byUsername.put(subscriber.username(),
-                    new Subscription(subscriber.username(), subscriber.email(), services, subscriber.immediate(), subscriber));
+            byUsername.put(
+                    subscriber.username(),
+                    new Subscription(
+                            subscriber.username(), subscriber.email(), services, subscriber.immediate(), subscriber));
         }
     }
 

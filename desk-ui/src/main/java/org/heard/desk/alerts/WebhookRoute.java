@@ -21,7 +21,10 @@ final class WebhookRoute implements AlertRoute {
 
     WebhookRoute(AlertSettings.Webhook webhook) {
         this.webhook = webhook;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -44,8 +47,10 @@ final class WebhookRoute implements AlertRoute {
             boolean retryable = status >= 500 || status == 408 || status == 429;
             return new Delivered.Failed("the webhook answered " + status, retryable);
         } catch (IOException e) {
-            return new Delivered.Failed("the webhook is unreachable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true);
+            return new Delivered.Failed(
+                    "the webhook is unreachable: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Delivered.Failed("interrupted while calling the webhook", true);

@@ -42,14 +42,25 @@ final class ApiDescription {
     /** The description's frame: what the API is and how to log in; the paths come from the controllers. */
     static OpenAPI frame() {
         return new OpenAPI()
-                .info(new Info().title("Heard API").version("1")
-                        .description("Search mentions, read conversations, reply personally on the patient's channel and stream"
-                                + " new mentions, within the caller's scope. See docs/api.md."))
+                .info(new Info()
+                        .title("Heard API")
+                        .version("1")
+                        .description(
+                                "Search mentions, read conversations, reply personally on the patient's channel and stream"
+                                        + " new mentions, within the caller's scope. See docs/api.md."))
                 .components(new Components()
-                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("An integration's API token (heard.api.clients)"))
-                        .addSecuritySchemes("staff", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A member of staff's username and password"))
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("An integration's API token (heard.api.clients)"))
+                        .addSecuritySchemes(
+                                "staff",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A member of staff's username and password"))
                         .addSchemas(PROBLEM, problem())
                         .addSchemas(REPLY_PROBLEM, replyProblem()))
                 // Relative: the desk that served this description (a client resolves it against the document's URL).
@@ -62,7 +73,8 @@ final class ApiDescription {
     private static Schema<?> problem() {
         return new ObjectSchema()
                 .description("An RFC 9457 problem detail")
-                .addProperty("type", new StringSchema().format("uri-reference").description("about:blank unless stated"))
+                .addProperty(
+                        "type", new StringSchema().format("uri-reference").description("about:blank unless stated"))
                 .addProperty("title", new StringSchema().description("The HTTP status's phrase"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
                 .addProperty("detail", new StringSchema().description("What went wrong, for a person"))
@@ -72,41 +84,64 @@ final class ApiDescription {
 
     private static Schema<?> replyProblem() {
         var warning = new ObjectSchema()
-                .addProperty("kind", new StringSchema()._enum(List.of("personal-data", "copy-paste", "deflection"))
-                        .description("Stable: acknowledge it by this kind"))
+                .addProperty(
+                        "kind",
+                        new StringSchema()
+                                ._enum(List.of("personal-data", "copy-paste", "deflection"))
+                                .description("Stable: acknowledge it by this kind"))
                 .addProperty("message", new StringSchema().description("For a person"));
         return new Schema<>()
                 .description("A reply that was not sent, and why")
-                .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + PROBLEM), new ObjectSchema()
-                        .addProperty("state", new StringSchema()._enum(List.of("needs-confirmation", "blocked", "in-progress", "key-reused", "unknown")))
-                        .addProperty("replyId", new StringSchema().description("With state unknown: the reply that may still go out"))
-                        .addProperty("warnings", new ArraySchema().items(warning))
-                        .required(List.of("state"))));
+                .allOf(List.of(
+                        new Schema<>().$ref("#/components/schemas/" + PROBLEM),
+                        new ObjectSchema()
+                                .addProperty(
+                                        "state",
+                                        new StringSchema()
+                                                ._enum(List.of(
+                                                        "needs-confirmation",
+                                                        "blocked",
+                                                        "in-progress",
+                                                        "key-reused",
+                                                        "unknown")))
+                                .addProperty(
+                                        "replyId",
+                                        new StringSchema()
+                                                .description("With state unknown: the reply that may still go out"))
+                                .addProperty("warnings", new ArraySchema().items(warning))
+                                .required(List.of("state"))));
     }
 
     /** The errors any operation may answer, added where an operation does not say otherwise. */
     static OpenApiCustomizer commonAnswers() {
         return api -> {
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                var answers = operation.getResponses();
-                boolean takesInput = operation.getRequestBody() != null || operation.getParameters() != null
-                        && operation.getParameters().stream().anyMatch(parameter -> !"path".equals(parameter.getIn()));
-                if (takesInput) {
-                    answers.putIfAbsent("400", problem("A parameter or the body is not one the API takes"));
-                }
-                answers.putIfAbsent("401", new ApiResponse().description("No valid token or staff login"));
-                if (path.contains("{")) {
-                    answers.putIfAbsent("404", problem("Nothing by that id in your scope"));
-                }
-                answers.putIfAbsent("503", problem("Elasticsearch or Kafka is out of reach: retry later"));
-                jsonNotAnyType(operation);
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        var answers = operation.getResponses();
+                        boolean takesInput = operation.getRequestBody() != null
+                                || operation.getParameters() != null
+                                        && operation.getParameters().stream()
+                                                .anyMatch(parameter -> !"path".equals(parameter.getIn()));
+                        if (takesInput) {
+                            answers.putIfAbsent("400", problem("A parameter or the body is not one the API takes"));
+                        }
+                        answers.putIfAbsent("401", new ApiResponse().description("No valid token or staff login"));
+                        if (path.contains("{")) {
+                            answers.putIfAbsent("404", problem("Nothing by that id in your scope"));
+                        }
+                        answers.putIfAbsent("503", problem("Elasticsearch or Kafka is out of reach: retry later"));
+                        jsonNotAnyType(operation);
+                    }));
         };
     }
 
     static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     /** An answer springdoc could only call {@code *}{@code /*} is JSON here. */
@@ -123,11 +158,13 @@ final class ApiDescription {
     static final class WireEnumSchemas implements ModelConverter {
 
         @Override
-        public Schema<?> resolve(AnnotatedType annotated, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        public Schema<?> resolve(
+                AnnotatedType annotated, ModelConverterContext context, Iterator<ModelConverter> chain) {
             Class<?> type = rawClass(annotated.getType());
             if (type != null && type.isEnum() && WireEnum.class.isAssignableFrom(type)) {
                 String name = schemaName(type);
-                if (context.getDefinedModels() == null || !context.getDefinedModels().containsKey(name)) {
+                if (context.getDefinedModels() == null
+                        || !context.getDefinedModels().containsKey(name)) {
                     var schema = new StringSchema();
                     for (Object constant : type.getEnumConstants()) {
                         schema.addEnumItem(((WireEnum) constant).wire());
@@ -142,7 +179,9 @@ final class ApiDescription {
         /** {@code Sentiment.Label}: SentimentLabel; an API's own enum by its own name. */
         static String schemaName(Class<?> type) {
             var outer = type.getEnclosingClass();
-            return outer == null || outer.getSimpleName().endsWith("Api") ? type.getSimpleName() : outer.getSimpleName() + type.getSimpleName();
+            return outer == null || outer.getSimpleName().endsWith("Api")
+                    ? type.getSimpleName()
+                    : outer.getSimpleName() + type.getSimpleName();
         }
 
         private static Class<?> rawClass(Type type) {

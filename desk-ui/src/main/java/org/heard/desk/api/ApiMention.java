@@ -26,30 +26,49 @@ import org.heard.mentions.MentionStatus;
  * not exposed until it is added here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Mention", description = "A mention in the caller's scope: what the patient said, its tags and where staff are with it")
+@Schema(
+        name = "Mention",
+        description = "A mention in the caller's scope: what the patient said, its tags and where staff are with it")
 record ApiMention(
         String mentionId,
         String conversationId,
         Channel channel,
-        @Schema(description = "The mailbox, account or subscription it came in on") String account,
-        @Schema(description = "The channel's own id of the message") String externalId,
+
+        @Schema(description = "The mailbox, account or subscription it came in on")
+        String account,
+
+        @Schema(description = "The channel's own id of the message")
+        String externalId,
+
         String inReplyToExternalId,
         Author author,
         String subject,
         String text,
         Instant publishedAt,
         Instant receivedAt,
-        @Schema(description = "Catalogue services the channel named (the mailbox's, the account's)") List<String> serviceHints,
+
+        @Schema(description = "Catalogue services the channel named (the mailbox's, the account's)")
+        List<String> serviceHints,
+
         Set<MentionFlag> flags,
-        @Schema(description = "What the channel says besides the text (an email's headers and attachments, a story's respond link)")
+
+        @Schema(
+                description =
+                        "What the channel says besides the text (an email's headers and attachments, a story's respond link)")
         Map<String, String> attributes,
+
         Sentiment sentiment,
         List<ServiceTag> services,
         Urgency urgency,
-        @Schema(description = "Personal data found in the text: its kind and where it is ([start, end) in UTF-16 characters)")
+
+        @Schema(
+                description =
+                        "Personal data found in the text: its kind and where it is ([start, end) in UTF-16 characters)")
         List<PersonalData> personalData,
+
         @Schema(description = "Each sentence's sentiment as triage scored it ([start, end) in UTF-16 characters)")
         List<ScoredSentence> sentences,
+
         Instant triagedAt,
         MentionStatus status,
         String assignee,
@@ -60,11 +79,31 @@ record ApiMention(
     static final Set<String> INTERNAL_ATTRIBUTES = Set.of("fullText");
 
     static ApiMention of(MentionDocument mention) {
-        return new ApiMention(mention.mentionId(), mention.conversationId(), mention.channel(), mention.account(),
-                mention.externalId(), mention.inReplyToExternalId(), mention.author(), mention.subject(), mention.text(),
-                mention.publishedAt(), mention.receivedAt(), mention.serviceHints(), mention.flags(), shown(mention.attributes()),
-                mention.sentiment(), mention.services(), mention.urgency(), mention.personalData(), mention.sentences(),
-                mention.triagedAt(), mention.status(), mention.assignee(), mention.updatedAt(), Response.of(mention.response()));
+        return new ApiMention(
+                mention.mentionId(),
+                mention.conversationId(),
+                mention.channel(),
+                mention.account(),
+                mention.externalId(),
+                mention.inReplyToExternalId(),
+                mention.author(),
+                mention.subject(),
+                mention.text(),
+                mention.publishedAt(),
+                mention.receivedAt(),
+                mention.serviceHints(),
+                mention.flags(),
+                shown(mention.attributes()),
+                mention.sentiment(),
+                mention.services(),
+                mention.urgency(),
+                mention.personalData(),
+                mention.sentences(),
+                mention.triagedAt(),
+                mention.status(),
+                mention.assignee(),
+                mention.updatedAt(),
+                Response.of(mention.response()));
     }
 
     private static Map<String, String> shown(Map<String, String> attributes) {
@@ -97,9 +136,19 @@ record ApiMention(
             String changeBy) {
 
         static Response of(MentionResponse response) {
-            return response == null ? null : new Response(response.firstReplyAt(), response.firstResponseSeconds(),
-                    response.replyCount(), response.replyIds(), response.warnings(), response.copyPasteReplyIds(),
-                    response.deflectionReplyIds(), response.change(), response.changeAt(), response.changeBy());
+            return response == null
+                    ? null
+                    : new Response(
+                            response.firstReplyAt(),
+                            response.firstResponseSeconds(),
+                            response.replyCount(),
+                            response.replyIds(),
+                            response.warnings(),
+                            response.copyPasteReplyIds(),
+                            response.deflectionReplyIds(),
+                            response.change(),
+                            response.changeAt(),
+                            response.changeBy());
         }
     }
 }

@@ -32,7 +32,9 @@ class ApiProblems {
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, Map<String, Object> properties) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail == null || detail.isBlank() ? null : detail);
         properties.forEach(problem::setProperty);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail) {
@@ -60,6 +62,7 @@ class ApiProblems {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable request: " + e.getClass().getSimpleName());
+        return problem(
+                HttpStatus.BAD_REQUEST, "Unreadable request: " + e.getClass().getSimpleName());
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one stream stays open; the client then reconnects with {@code Last-Event-ID}
  */
 @ConfigurationProperties("heard.api.stream")
-record ApiStreamSettings(@DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration timeout) {
+record ApiStreamSettings(
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("30m") Duration timeout) {
 
     ApiStreamSettings {
         if (heartbeat.isNegative() || heartbeat.isZero() || timeout.isNegative() || timeout.isZero()) {

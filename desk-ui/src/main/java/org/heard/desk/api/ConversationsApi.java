@@ -15,9 +15,9 @@ import org.heard.desk.audit.AuditAction;
 import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.ConversationHistory;
 import org.heard.desk.security.StaffUser;
+import org.heard.mentions.MentionDocument;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.mentions.MentionDocument;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +48,9 @@ class ConversationsApi {
     }
 
     @GetMapping("/{conversationId}")
-    @Operation(operationId = "getConversation", summary = "Read a conversation: its mentions, oldest first, and its history")
+    @Operation(
+            operationId = "getConversation",
+            summary = "Read a conversation: its mentions, oldest first, and its history")
     Conversation read(@AuthenticationPrincipal StaffUser user, @PathVariable String conversationId) {
         // A conversation may span services: what staff did to a mention out of scope stays out of sight.
         var seen = conversations.of(user, conversationId);
@@ -57,13 +59,18 @@ class ConversationsApi {
         }
         var mentions = seen.mentions();
         Set<String> visible = mentions.stream().map(MentionDocument::mentionId).collect(Collectors.toSet());
-        audit.record(user.getUsername(), AuditAction.API_CONVERSATION_READ, null, conversationId,
+        audit.record(
+                user.getUsername(),
+                AuditAction.API_CONVERSATION_READ,
+                null,
+                conversationId,
                 "mentions=" + String.join(",", visible));
         var history = seen.history().stream()
                 .map(entry -> shown(entry, user))
                 .filter(Objects::nonNull)
                 .toList();
-        return new Conversation(conversationId, mentions.stream().map(ApiMention::of).toList(), history);
+        return new Conversation(
+                conversationId, mentions.stream().map(ApiMention::of).toList(), history);
     }
 
     /** What of an entry an integration sees: chosen fields per kind, so new internal details are not exposed by accident. */
@@ -97,6 +104,11 @@ class ConversationsApi {
      * @param actor a member of staff's username, an integration's name, or {@code channel} for a delivery outcome
      * @param text the reply as sent, the failure reason, or the note; absent for the other kinds
      */
-    record HistoryEntry(@Schema(implementation = Activity.Kind.class) String kind, Instant at, String actor, String mentionId, String text,
+    record HistoryEntry(
+            @Schema(implementation = Activity.Kind.class) String kind,
+            Instant at,
+            String actor,
+            String mentionId,
+            String text,
             Map<String, String> details) {}
 }

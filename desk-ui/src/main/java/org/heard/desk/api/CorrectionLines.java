@@ -37,7 +37,9 @@ final class CorrectionLines {
      * @param correctedAt the latest correction
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "CorrectedMention", description = "A mention staff corrected, with the latest value of each tag they corrected")
+    @Schema(
+            name = "CorrectedMention",
+            description = "A mention staff corrected, with the latest value of each tag they corrected")
     record Line(
             String id,
             String text,
@@ -52,7 +54,8 @@ final class CorrectionLines {
             return switch (String.valueOf(correction.detail("field"))) {
                 case "sentiment" -> new Line(id, correction.text(), channel, to, services, urgency, correction.at());
                 case "urgency" -> new Line(id, correction.text(), channel, sentiment, services, to, correction.at());
-                case "service" -> new Line(id, correction.text(), channel, sentiment, List.of(to), urgency, correction.at());
+                case "service" ->
+                    new Line(id, correction.text(), channel, sentiment, List.of(to), urgency, correction.at());
                 default -> this;
             };
         }
@@ -86,7 +89,8 @@ final class CorrectionLines {
                 }
             }
             if (current[0] == null) {
-                current[0] = new Line(correction.mentionId(), null, correction.detail("channel"), null, null, null, null);
+                current[0] =
+                        new Line(correction.mentionId(), null, correction.detail("channel"), null, null, null, null);
             }
             current[0] = current[0].with(correction);
         });
@@ -99,10 +103,19 @@ final class CorrectionLines {
 
     /** Fills in the channel of corrections recorded before it was kept with them, from the index, and writes the batch. */
     private void flush(List<Line> batch, OutputStream out, long[] written) {
-        var unknown = batch.stream().filter(line -> line.channel() == null).map(Line::id).toList();
-        var channels = unknown.isEmpty() ? new HashMap<String, String>()
-                : mentions.findAll(unknown).stream().filter(mention -> mention.channel() != null).collect(Collectors.toMap(MentionDocument::mentionId,
-                        mention -> mention.channel().wire(), (first, second) -> first, HashMap::new));
+        var unknown = batch.stream()
+                .filter(line -> line.channel() == null)
+                .map(Line::id)
+                .toList();
+        var channels = unknown.isEmpty()
+                ? new HashMap<String, String>()
+                : mentions.findAll(unknown).stream()
+                        .filter(mention -> mention.channel() != null)
+                        .collect(Collectors.toMap(
+                                MentionDocument::mentionId,
+                                mention -> mention.channel().wire(),
+                                (first, second) -> first,
+                                HashMap::new));
         try {
             for (var line : batch) {
                 String channel = line.channel() != null ? line.channel() : channels.get(line.id());
@@ -110,7 +123,14 @@ final class CorrectionLines {
                     written[1]++;
                     continue;
                 }
-                var complete = new Line(line.id(), line.text(), channel, line.sentiment(), line.services(), line.urgency(), line.correctedAt());
+                var complete = new Line(
+                        line.id(),
+                        line.text(),
+                        channel,
+                        line.sentiment(),
+                        line.services(),
+                        line.urgency(),
+                        line.correctedAt());
                 out.write(DeskJson.write(complete));
                 out.write('\n');
                 written[0]++;

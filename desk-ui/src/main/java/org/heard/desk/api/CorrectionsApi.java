@@ -2,7 +2,6 @@ package org.heard.desk.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,24 +48,32 @@ class CorrectionsApi {
     }
 
     @GetMapping(produces = JSON_LINES)
-    @Operation(operationId = "exportCorrections", summary = "Export tag corrections as JSON Lines",
+    @Operation(
+            operationId = "exportCorrections",
+            summary = "Export tag corrections as JSON Lines",
             description = "One object per corrected mention with the latest value staff gave each tag it corrected: "
                     + "`{\"id\", \"text\", \"channel\", \"sentiment\"?, \"services\"?, \"urgency\"?, \"correctedAt\"}`. "
                     + "The input of `java -jar heard.jar train --corrections <file.jsonl>`.")
-    @ApiResponse(responseCode = "200", description = "One JSON object per line",
+    @ApiResponse(
+            responseCode = "200",
+            description = "One JSON object per line",
             content = @Content(mediaType = JSON_LINES, schema = @Schema(implementation = CorrectionLines.Line.class)))
     @ApiResponse(responseCode = "403", description = "Not an admin (an integration never is)", content = @Content)
-    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal StaffUser user,
-            @Parameter(description = "Only corrections made at or after this time (ISO-8601)") @RequestParam(name = "from", required = false)
-            Instant from) {
+    ResponseEntity<StreamingResponseBody> export(
+            @AuthenticationPrincipal StaffUser user,
+            @Parameter(description = "Only corrections made at or after this time (ISO-8601)")
+                    @RequestParam(name = "from", required = false)
+                    Instant from) {
         if (!user.has(StaffRole.ADMIN)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin may export corrections");
         }
-        audit.record(user.getUsername(), AuditAction.CORRECTIONS_EXPORTED, null, null, from == null ? "" : "from=" + from);
+        audit.record(
+                user.getUsername(), AuditAction.CORRECTIONS_EXPORTED, null, null, from == null ? "" : "from=" + from);
         StreamingResponseBody body = out -> {
             var written = lines.write(from, out);
             if (written.withoutChannel() > 0) {
-                log.info("Corrections export: {} corrected mentions left out, gone from the index before their channel was kept",
+                log.info(
+                        "Corrections export: {} corrected mentions left out, gone from the index before their channel was kept",
                         written.withoutChannel());
             }
         };

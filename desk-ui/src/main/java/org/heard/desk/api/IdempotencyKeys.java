@@ -48,12 +48,13 @@ class IdempotencyKeys implements AutoCloseable {
     }
 
     /** Stored per key: pending until answered; then the status and body of the answer. */
-    record Entry(String caller, String requestHash, String state, Integer status, Map<String, Object> body, Instant at) {}
+    record Entry(
+            String caller, String requestHash, String state, Integer status, Map<String, Object> body, Instant at) {}
 
     private final ElasticsearchClient client;
     private final Clock clock;
-    private final ScheduledExecutorService cleaner =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-api-idempotency").daemon().factory());
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("heard-api-idempotency").daemon().factory());
 
     IdempotencyKeys(ElasticsearchClient client, Clock clock) {
         this.client = client;
@@ -62,13 +63,17 @@ class IdempotencyKeys implements AutoCloseable {
 
     /** Forgets expired keys now and then (each instance; deleting twice is harmless). */
     void start() {
-        cleaner.scheduleWithFixedDelay(() -> {
-            try {
-                forgetExpired();
-            } catch (RuntimeException e) {
-                log.warn("Could not forget expired idempotency keys; trying again in an hour", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        cleaner.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        forgetExpired();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not forget expired idempotency keys; trying again in an hour", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
     }
 
     @Override
@@ -87,26 +92,35 @@ class IdempotencyKeys implements AutoCloseable {
         long forgotten = 0;
         // Found, then deleted by id: delete-by-query is a module not every distribution has (docs/adr/0004).
         while (true) {
-            var expired = Store.call(() -> client.search(search -> search.index(INDEX).size(500).source(source -> source.fetch(false))
-                    .query(q -> q.range(r -> r.date(d -> d.field("at").lt(before)))), Void.class));
+            var expired = Store.call(() -> client.search(
+                    search -> search.index(INDEX)
+                            .size(500)
+                            .source(source -> source.fetch(false))
+                            .query(q -> q.range(r -> r.date(d -> d.field("at").lt(before)))),
+                    Void.class));
             var ids = expired.hits().hits().stream().map(hit -> hit.id()).toList();
             if (ids.isEmpty()) {
                 return forgotten;
             }
             Store.run(() -> client.bulk(bulk -> bulk.refresh(Refresh.WaitFor)
-                    .operations(ids.stream().map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id)))).toList())));
+                    .operations(ids.stream()
+                            .map(id -> BulkOperation.of(op ->
+                                    op.delete(delete -> delete.index(INDEX).id(id))))
+                            .toList())));
             forgotten += ids.size();
         }
     }
 
     void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("caller", p -> p.keyword(k -> k))
-                .properties("requestHash", p -> p.keyword(k -> k))
-                .properties("state", p -> p.keyword(k -> k))
-                .properties("status", p -> p.integer(i -> i))
-                .properties("body", p -> p.object(o -> o.enabled(false)))
-                .properties("at", p -> p.date(d -> d)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("caller", p -> p.keyword(k -> k))
+                        .properties("requestHash", p -> p.keyword(k -> k))
+                        .properties("state", p -> p.keyword(k -> k))
+                        .properties("status", p -> p.integer(i -> i))
+                        .properties("body", p -> p.object(o -> o.enabled(false)))
+                        .properties("at", p -> p.date(d -> d)));
     }
 
     /**
@@ -118,7 +132,8 @@ class IdempotencyKeys implements AutoCloseable {
         String id = sha256(caller + "\n" + key);
         var entry = new Entry(caller, requestHash, "pending", null, null, clock.instant());
         try {
-            Store.run(() -> client.create(create -> create.index(INDEX).id(id).refresh(Refresh.WaitFor).document(entry)));
+            Store.run(() -> client.create(create ->
+                    create.index(INDEX).id(id).refresh(Refresh.WaitFor).document(entry)));
             return new Claim.Claimed(id);
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
@@ -139,17 +154,20 @@ class IdempotencyKeys implements AutoCloseable {
     /** Keeps the answer for the key: a retry gets it again. */
     void complete(Claim.Claimed claim, String caller, String requestHash, int status, Map<String, Object> body) {
         var entry = new Entry(caller, requestHash, "answered", status, body, clock.instant());
-        Store.run(() -> client.index(index -> index.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor).document(entry)));
+        Store.run(() -> client.index(index ->
+                index.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor).document(entry)));
     }
 
     /** Frees the key when nothing was sent (warnings to acknowledge, a refusal): the caller may try again with it. */
     void release(Claim.Claimed claim) {
-        Store.run(() -> client.delete(delete -> delete.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor)));
+        Store.run(
+                () -> client.delete(delete -> delete.index(INDEX).id(claim.id()).refresh(Refresh.WaitFor)));
     }
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

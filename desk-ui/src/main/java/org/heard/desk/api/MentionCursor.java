@@ -31,7 +31,9 @@ record MentionCursor(MentionSearch.Order order, MentionSearch.Position position)
             throw new IllegalArgumentException("Not a cursor from this API");
         }
         try {
-            return new MentionCursor(MentionSearch.Order.valueOf(parts[1]), new MentionSearch.Position(Long.parseLong(parts[2]), parts[3]));
+            return new MentionCursor(
+                    MentionSearch.Order.valueOf(parts[1]),
+                    new MentionSearch.Position(Long.parseLong(parts[2]), parts[3]));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not a cursor from this API");
         }

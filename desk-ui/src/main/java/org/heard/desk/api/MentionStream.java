@@ -17,8 +17,8 @@ import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,6 +45,7 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
     static final Duration RESUME_OVERLAP = Duration.ofSeconds(30);
     /** A client further behind than this many mentions gets the latest ones and should search for the rest. */
     static final int REPLAY_LIMIT = 1000;
+
     private static final int REMEMBERED = 2000;
     private static final Logger log = LoggerFactory.getLogger(MentionStream.class);
 
@@ -60,7 +61,8 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
         this.queries = queries;
         this.audit = audit;
         this.timeout = timeout;
-        this.deliveries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-api-stream").daemon().factory());
+        this.deliveries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("heard-api-stream").daemon().factory());
         this.unsubscribe = feed.subscribe(this::announced);
         long every = heartbeat.toMillis();
         // Keeps proxies from closing an idle connection, and tells the client the stream is alive.
@@ -179,7 +181,9 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
                 if (page.mentions().isEmpty()) {
                     return;
                 }
-                audit.recordMentions(user.getUsername(), AuditAction.API_STREAMED,
+                audit.recordMentions(
+                        user.getUsername(),
+                        AuditAction.API_STREAMED,
                         page.mentions().stream().map(MentionDocument::mentionId).toList());
                 for (int i = 0; i < page.mentions().size(); i++) {
                     send(page.mentions().get(i), page.positions().get(i));
@@ -197,9 +201,16 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
             try {
                 var mention = queries.find(user, mentionId);
                 if (mention.isPresent()) {
-                    audit.record(user.getUsername(), AuditAction.API_STREAMED, mentionId, mention.get().conversationId(), "");
+                    audit.record(
+                            user.getUsername(),
+                            AuditAction.API_STREAMED,
+                            mentionId,
+                            mention.get().conversationId(),
+                            "");
                     var triagedAt = mention.get().triagedAt();
-                    send(mention.get(), new MentionSearch.Position(triagedAt == null ? 0 : triagedAt.toEpochMilli(), mentionId));
+                    send(
+                            mention.get(),
+                            new MentionSearch.Position(triagedAt == null ? 0 : triagedAt.toEpochMilli(), mentionId));
                 }
             } catch (IOException | RuntimeException e) {
                 gone(e);
@@ -214,7 +225,8 @@ class MentionStream implements SmartLifecycle, AutoCloseable {
             if (sent.size() > REMEMBERED) {
                 sent.remove(sent.iterator().next());
             }
-            emitter.send(SseEmitter.event().id(id).name("mention").data(ApiMention.of(mention), MediaType.APPLICATION_JSON));
+            emitter.send(
+                    SseEmitter.event().id(id).name("mention").data(ApiMention.of(mention), MediaType.APPLICATION_JSON));
         }
 
         void heartbeat() {

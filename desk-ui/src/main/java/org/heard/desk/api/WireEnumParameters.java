@@ -19,7 +19,8 @@ final class WireEnumParameters implements ConditionalGenericConverter {
 
     @Override
     public boolean matches(TypeDescriptor sourceType, TypeDescriptor targetType) {
-        return WireEnum.class.isAssignableFrom(targetType.getType()) && targetType.getType().isEnum();
+        return WireEnum.class.isAssignableFrom(targetType.getType())
+                && targetType.getType().isEnum();
     }
 
     @Override

@@ -46,7 +46,10 @@ class AuditBacklog {
     }
 
     synchronized Reading read() throws Exception {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        var description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(topic);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         description.partitions().forEach(partition -> {
@@ -56,7 +59,9 @@ class AuditBacklog {
         });
         var ends = offsets(admin.listOffsets(latest));
         var starts = offsets(admin.listOffsets(earliest));
-        var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        var committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long behind = 0;
         long written = 0;
         for (var partition : ends.keySet()) {
@@ -77,7 +82,9 @@ class AuditBacklog {
 
     private static Map<TopicPartition, Long> offsets(ListOffsetsResult result) throws Exception {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        result.all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((partition, info) -> offsets.put(partition, info.offset()));
+        result.all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
     }
 }

@@ -41,6 +41,7 @@ class AuditConfiguration {
 
     /** How long the writers may make no progress on a backlog before health says the trail is behind. */
     static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
     @Bean(initMethod = "ensureExists")
@@ -58,8 +59,11 @@ class AuditConfiguration {
                     trail.record(entry.actor(), action, entry.mentionId(), entry.conversationId(), detail(entry));
                 } catch (AuditUnavailable e) {
                     // Done and in the activity log (with who and when) already; health shows the trail failing.
-                    log.error("{} by {} on mention {} is in the activity log but not in the audit trail", action.wire(),
-                            entry.actor(), entry.mentionId());
+                    log.error(
+                            "{} by {} on mention {} is in the activity log but not in the audit trail",
+                            action.wire(),
+                            entry.actor(),
+                            entry.mentionId());
                 }
             }
         });
@@ -72,7 +76,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerFactory(ConsumerFactory<String, byte[]> consumerFactory) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
         // Elasticsearch down: keep the batch and try again; offsets move only once the index has it.
         return BatchListeners.retryingForever(consumerFactory, 1, 0);
     }
@@ -90,8 +95,12 @@ class AuditConfiguration {
             this.writer = writer;
         }
 
-        @KafkaListener(id = AuditWriter.GROUP, groupId = AuditWriter.GROUP, topics = "#{T(org.heard.contracts.Topics).AUDIT.name()}",
-                containerFactory = "auditListenerFactory", batch = "true")
+        @KafkaListener(
+                id = AuditWriter.GROUP,
+                groupId = AuditWriter.GROUP,
+                topics = "#{T(org.heard.contracts.Topics).AUDIT.name()}",
+                containerFactory = "auditListenerFactory",
+                batch = "true")
         void onEntries(List<ConsumerRecord<String, byte[]>> records) {
             writer.take(records);
         }
@@ -113,7 +122,8 @@ class AuditConfiguration {
      */
     @Bean
     HealthIndicator auditHealthIndicator(AuditTrail trail, AuditWriter writer, AuditBacklog backlog, Clock clock) {
-        return () -> AuditHealth.of(trail.state(), writer.state(), backlog, clock.instant().minus(STUCK_AFTER));
+        return () -> AuditHealth.of(
+                trail.state(), writer.state(), backlog, clock.instant().minus(STUCK_AFTER));
     }
 
     /** Ids and field names only: a note's or reply's text stays in the activity log. */

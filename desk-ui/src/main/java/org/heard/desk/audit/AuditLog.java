@@ -33,15 +33,17 @@ public class AuditLog {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("actor", p -> p.keyword(k -> k))
-                .properties("action", p -> p.keyword(k -> k))
-                .properties("mentionId", p -> p.keyword(k -> k))
-                .properties("conversationId", p -> p.keyword(k -> k))
-                .properties("detail", p -> p.keyword(k -> k.index(false)))
-                .properties("at", p -> p.date(d -> d))
-                .properties("instance", p -> p.keyword(k -> k)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("id", p -> p.keyword(k -> k))
+                        .properties("actor", p -> p.keyword(k -> k))
+                        .properties("action", p -> p.keyword(k -> k))
+                        .properties("mentionId", p -> p.keyword(k -> k))
+                        .properties("conversationId", p -> p.keyword(k -> k))
+                        .properties("detail", p -> p.keyword(k -> k.index(false)))
+                        .properties("at", p -> p.date(d -> d))
+                        .properties("instance", p -> p.keyword(k -> k)));
     }
 
     /**
@@ -56,38 +58,52 @@ public class AuditLog {
         }
         List<BulkOperation> operations = new ArrayList<>(entries.size());
         for (var entry : entries) {
-            operations.add(BulkOperation.of(op -> op.create(create -> create.index(INDEX).id(entry.id()).document(entry))));
+            operations.add(BulkOperation.of(
+                    op -> op.create(create -> create.index(INDEX).id(entry.id()).document(entry))));
         }
-        var response = Store.call(() -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.WaitFor)));
+        var response =
+                Store.call(() -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.WaitFor)));
         if (response.errors()) {
             var failed = response.items().stream()
-                    .filter(item -> item.error() != null && !"version_conflict_engine_exception".equals(item.error().type()))
+                    .filter(item -> item.error() != null
+                            && !"version_conflict_engine_exception"
+                                    .equals(item.error().type()))
                     .map(item -> item.error().type() + ": " + item.error().reason())
                     .toList();
             if (!failed.isEmpty()) {
-                throw new IllegalStateException("Elasticsearch refused " + failed.size() + " audit entries: " + failed.getFirst());
+                throw new IllegalStateException(
+                        "Elasticsearch refused " + failed.size() + " audit entries: " + failed.getFirst());
             }
         }
     }
 
     public Page search(AuditQuery query, int from, int size) {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
                         .query(filters(query))
                         .from(from)
                         .size(size)
                         .trackTotalHits(t -> t.enabled(true))
                         .sort(s -> s.field(f -> f.field("at").order(SortOrder.Desc))),
                 AuditEntry.class));
-        var entries = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        return new Page(entries, response.hits().total() == null ? entries.size() : response.hits().total().value());
+        var entries = response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+        return new Page(
+                entries,
+                response.hits().total() == null
+                        ? entries.size()
+                        : response.hits().total().value());
     }
 
     /** Whether anyone opened the mention's conversation on the desk at or after the instant. */
     public boolean openedSince(String mentionId, Instant since) {
-        var response = Store.call(() -> client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("mentionId").value(mentionId)))
-                .filter(f -> f.term(t -> t.field("action").value(AuditAction.CONVERSATION_OPENED.wire())))
-                .filter(f -> f.range(r -> r.date(d -> d.field("at").gte(since.toString()))))))));
+        var response = Store.call(() -> client.count(count -> count.index(INDEX)
+                .query(q -> q.bool(b -> b.filter(
+                                f -> f.term(t -> t.field("mentionId").value(mentionId)))
+                        .filter(f -> f.term(t -> t.field("action").value(AuditAction.CONVERSATION_OPENED.wire())))
+                        .filter(f -> f.range(r -> r.date(d -> d.field("at").gte(since.toString()))))))));
         return response.count() > 0;
     }
 
@@ -99,7 +115,8 @@ public class AuditLog {
     public long purgeBefore(Instant cutoff) {
         long deleted = 0;
         while (true) {
-            var old = Store.call(() -> client.search(search -> search.index(INDEX)
+            var old = Store.call(() -> client.search(
+                    search -> search.index(INDEX)
                             .query(q -> q.range(r -> r.date(d -> d.field("at").lt(cutoff.toString()))))
                             .size(PURGE_BATCH)
                             .source(source -> source.fetch(false)),
@@ -109,13 +126,18 @@ public class AuditLog {
                 return deleted;
             }
             List<BulkOperation> operations = ids.stream()
-                    .map(id -> BulkOperation.of(op -> op.delete(delete -> delete.index(INDEX).id(id))))
+                    .map(id -> BulkOperation.of(
+                            op -> op.delete(delete -> delete.index(INDEX).id(id))))
                     .toList();
-            var response = Store.call(() -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True)));
-            long gone = response.items().stream().filter(item -> item.error() == null).count();
+            var response = Store.call(
+                    () -> client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True)));
+            long gone = response.items().stream()
+                    .filter(item -> item.error() == null)
+                    .count();
             deleted += gone;
             if (gone == 0) {
-                throw new IllegalStateException("Elasticsearch deleted none of " + ids.size() + " expired audit entries");
+                throw new IllegalStateException(
+                        "Elasticsearch deleted none of " + ids.size() + " expired audit entries");
             }
         }
     }
@@ -127,7 +149,8 @@ public class AuditLog {
                 b.filter(f -> f.term(t -> t.field("actor").value(query.actor().strip())));
             }
             if (query.mentionId() != null && !query.mentionId().isBlank()) {
-                b.filter(f -> f.term(t -> t.field("mentionId").value(query.mentionId().strip())));
+                b.filter(f ->
+                        f.term(t -> t.field("mentionId").value(query.mentionId().strip())));
             }
             if (query.from() != null || query.before() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {

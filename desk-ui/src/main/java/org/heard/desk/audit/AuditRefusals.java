@@ -33,7 +33,8 @@ class AuditRefusals implements VaadinServiceInitListener {
                 if (cause instanceof AuditUnavailable) {
                     var ui = UI.getCurrent();
                     if (ui != null) {
-                        var notification = Notification.show(AuditUnavailable.MESSAGE, 10_000, Notification.Position.MIDDLE);
+                        var notification =
+                                Notification.show(AuditUnavailable.MESSAGE, 10_000, Notification.Position.MIDDLE);
                         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
                         notification.setAssertive(true);
                     }

@@ -43,14 +43,19 @@ public class AuditRetention {
     }
 
     synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("heard-audit-retention").factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                purge();
-            } catch (RuntimeException e) {
-                log.warn("Audit retention purge failed; trying again tomorrow: {}", e.getMessage());
-            }
-        }, Duration.ofMinutes(5).toMillis(), Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("heard-audit-retention").factory());
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        purge();
+                    } catch (RuntimeException e) {
+                        log.warn("Audit retention purge failed; trying again tomorrow: {}", e.getMessage());
+                    }
+                },
+                Duration.ofMinutes(5).toMillis(),
+                Duration.ofDays(1).toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     synchronized void stop() {

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instance this desk instance's name in each entry; blank takes the host name
  */
 @ConfigurationProperties("heard.audit")
-public record AuditSettings(@DefaultValue("8y") Period retention, @DefaultValue("5s") Duration timeout, String instance) {
+public record AuditSettings(
+        @DefaultValue("8y") Period retention,
+        @DefaultValue("5s") Duration timeout,
+        String instance) {
 
     public AuditSettings {
         retention = retention == null ? Period.ofYears(8) : retention;

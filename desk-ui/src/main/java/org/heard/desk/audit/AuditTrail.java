@@ -29,6 +29,7 @@ public class AuditTrail {
 
     /** The most mention ids one entry lists; a longer list is split over several entries. */
     static final int IDS_PER_ENTRY = 200;
+
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     /** How recording is going: entries taken by Kafka, accesses refused because it could not take them. */
@@ -74,8 +75,9 @@ public class AuditTrail {
         List<CompletableFuture<Void>> sent = new ArrayList<>(parts);
         for (int part = 0; part < parts; part++) {
             var ids = mentionIds.subList(part * IDS_PER_ENTRY, Math.min(mentionIds.size(), (part + 1) * IDS_PER_ENTRY));
-            String detail = (parts > 1 ? "part " + (part + 1) + " of " + parts + ", " + mentionIds.size() + " in all; " : "")
-                    + "mentions=" + String.join(",", ids);
+            String detail =
+                    (parts > 1 ? "part " + (part + 1) + " of " + parts + ", " + mentionIds.size() + " in all; " : "")
+                            + "mentions=" + String.join(",", ids);
             // Listed in the detail, as a search's are: the entry is about the list, not one mention.
             sent.add(publish(actor, action, null, null, detail));
         }
@@ -87,15 +89,24 @@ public class AuditTrail {
     }
 
     /** Handed over on a thread of its own, so the access waits no longer than the timeout. */
-    private CompletableFuture<Void> publish(String actor, AuditAction action, String mentionId, String conversationId, String detail) {
-        var entry = new AccessAudited(UUID.randomUUID().toString(), actor == null || actor.isBlank() ? "unknown" : actor,
-                action.wire(), mentionId, conversationId, detail, clock.instant(), instance);
+    private CompletableFuture<Void> publish(
+            String actor, AuditAction action, String mentionId, String conversationId, String detail) {
+        var entry = new AccessAudited(
+                UUID.randomUUID().toString(),
+                actor == null || actor.isBlank() ? "unknown" : actor,
+                action.wire(),
+                mentionId,
+                conversationId,
+                detail,
+                clock.instant(),
+                instance);
         return Handover.publish(publisher, Topics.AUDIT, entry);
     }
 
     private void await(List<CompletableFuture<Void>> sent) {
         try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             recorded.addAndGet(sent.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

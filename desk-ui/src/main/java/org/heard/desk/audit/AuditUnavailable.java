@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
  */
 public class AuditUnavailable extends UncheckedIOException {
 
-    public static final String MESSAGE = "This was not shown: looking at patients' mentions is recorded in the audit trail,"
-            + " and the trail cannot take entries right now. Try again in a minute; if it keeps happening, tell an administrator.";
+    public static final String MESSAGE =
+            "This was not shown: looking at patients' mentions is recorded in the audit trail,"
+                    + " and the trail cannot take entries right now. Try again in a minute; if it keeps happening, tell an administrator.";
 
     AuditUnavailable(Throwable cause) {
         super(MESSAGE, new IOException(String.valueOf(cause), cause));

@@ -26,7 +26,8 @@ public class AuditView extends VerticalLayout {
 
     static final int PAGE = 200;
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(UK);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(UK);
 
     private final AuditLog auditLog;
     private final TextField person = new TextField("Person (username)");
@@ -53,7 +54,9 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(entry -> WHEN.format(entry.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(entry -> entry.action().wire()).setHeader("What").setAutoWidth(true);
-        grid.addColumn(entry -> entry.mentionId() == null ? "" : entry.mentionId()).setHeader("Mention").setAutoWidth(true);
+        grid.addColumn(entry -> entry.mentionId() == null ? "" : entry.mentionId())
+                .setHeader("Mention")
+                .setAutoWidth(true);
         grid.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);
         grid.addColumn(AuditEntry::instance).setHeader("Instance").setAutoWidth(true);
         add(new H2("Audit log"), filters, total, grid);
@@ -62,13 +65,21 @@ public class AuditView extends VerticalLayout {
     }
 
     private void search() {
-        var query = new AuditQuery(person.getValue(), mention.getValue(),
-                from.getValue() == null ? null : from.getValue().atStartOfDay(UK).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(UK).toInstant());
+        var query = new AuditQuery(
+                person.getValue(),
+                mention.getValue(),
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(UK).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(UK).toInstant());
         var page = auditLog.search(query, 0, PAGE);
         grid.setItems(page.entries());
-        total.setText(page.total() > page.entries().size()
-                ? page.total() + " entries (the newest " + page.entries().size() + " shown)"
-                : page.total() + " entries");
+        total.setText(
+                page.total() > page.entries().size()
+                        ? page.total() + " entries (the newest "
+                                + page.entries().size() + " shown)"
+                        : page.total() + " entries");
     }
 }

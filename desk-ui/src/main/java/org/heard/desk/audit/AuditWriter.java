@@ -62,8 +62,10 @@ class AuditWriter {
             auditLog.append(entries);
         } catch (RuntimeException e) {
             if (!failing) {
-                log.error("Cannot write {} audit entries to the index; they stay on Kafka and are tried again: {}",
-                        entries.size(), e.getMessage());
+                log.error(
+                        "Cannot write {} audit entries to the index; they stay on Kafka and are tried again: {}",
+                        entries.size(),
+                        e.getMessage());
             }
             failing = true;
             lastError.set(clock.instant() + " " + e.getMessage());
@@ -82,10 +84,19 @@ class AuditWriter {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        var letter = new DeadLettered("desk-audit-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Not an audit entry: " + reason, "base64",
+        var letter = new DeadLettered(
+                "desk-audit-" + record.partition() + "-" + record.offset(),
+                "desk:" + record.topic(),
+                "Not an audit entry: " + reason,
+                "base64",
                 Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()),
-                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset", Long.toString(record.offset())),
+                Map.of(
+                        "topic",
+                        record.topic(),
+                        "partition",
+                        Integer.toString(record.partition()),
+                        "offset",
+                        Long.toString(record.offset())),
                 clock.instant());
         try {
             // Waited for: the batch's offsets move on only once the record is kept somewhere a person sees it.
@@ -94,8 +105,10 @@ class AuditWriter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while dead-lettering an unreadable audit record", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not dead-letter the unreadable audit record at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset(), e);
+            throw new IllegalStateException(
+                    "Could not dead-letter the unreadable audit record at " + record.topic() + "-" + record.partition()
+                            + "@" + record.offset(),
+                    e);
         }
     }
 }

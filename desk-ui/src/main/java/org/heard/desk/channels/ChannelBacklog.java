@@ -30,17 +30,31 @@ class ChannelBacklog {
     /** Unanswered mentions per {@code channel:account}; empty when the index cannot be asked (the page says so). */
     Optional<Map<String, Long>> unansweredByAccount() {
         try {
-            var statuses = UNANSWERED.stream().map(status -> FieldValue.of(status.wire())).toList();
-            var response = client.search(search -> search.index(MentionIndexSchema.ALIAS)
+            var statuses = UNANSWERED.stream()
+                    .map(status -> FieldValue.of(status.wire()))
+                    .toList();
+            var response = client.search(
+                    search -> search.index(MentionIndexSchema.ALIAS)
                             .size(0)
-                            .query(query -> query.terms(terms -> terms.field("status").terms(values -> values.value(statuses))))
-                            .aggregations("channels", channels -> channels
-                                    .terms(terms -> terms.field("channel").size(20))
-                                    .aggregations("accounts", accounts -> accounts.terms(terms -> terms.field("account").size(1000)))),
+                            .query(query ->
+                                    query.terms(terms -> terms.field("status").terms(values -> values.value(statuses))))
+                            .aggregations(
+                                    "channels",
+                                    channels -> channels.terms(terms ->
+                                                    terms.field("channel").size(20))
+                                            .aggregations(
+                                                    "accounts",
+                                                    accounts -> accounts.terms(terms -> terms.field("account")
+                                                            .size(1000)))),
                     Void.class);
             var counts = new HashMap<String, Long>();
-            for (var channel : response.aggregations().get("channels").sterms().buckets().array()) {
-                for (var account : channel.aggregations().get("accounts").sterms().buckets().array()) {
+            for (var channel :
+                    response.aggregations().get("channels").sterms().buckets().array()) {
+                for (var account : channel.aggregations()
+                        .get("accounts")
+                        .sterms()
+                        .buckets()
+                        .array()) {
                     counts.put(channel.key().stringValue() + ":" + account.key().stringValue(), account.docCount());
                 }
             }

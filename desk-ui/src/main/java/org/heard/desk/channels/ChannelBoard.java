@@ -22,7 +22,6 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 class ChannelBoard {
 
-
     private final Map<String, ChannelStatusReported> latest = new ConcurrentHashMap<>();
     private final LiveListeners<ChannelStatusReported> listeners = new LiveListeners<>("Channels page");
     private final EventPublisher publisher;
@@ -43,7 +42,10 @@ class ChannelBoard {
 
     /** Keeps a report unless a newer one of the same account is already known (two ingest instances, or a replay). */
     void accept(ChannelStatusReported report) {
-        latest.merge(report.key(), report, (known, incoming) -> incoming.reportedAt().isBefore(known.reportedAt()) ? known : incoming);
+        latest.merge(
+                report.key(),
+                report,
+                (known, incoming) -> incoming.reportedAt().isBefore(known.reportedAt()) ? known : incoming);
         listeners.tell(report);
     }
 
@@ -59,11 +61,21 @@ class ChannelBoard {
         } catch (DeskJson.UnreadableRecord e) {
             // Kept for an admin, not dropped: a newer ingest may speak a state this desk does not know yet.
             var raw = record.value() == null ? "" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
-            publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofText("desk-channels-" + UUID.randomUUID(), "desk:channel-status",
-                    "Unreadable channel status: " + e.getMessage(), raw,
-                    Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
-                            Long.toString(record.offset())),
-                    Instant.now()));
+            publisher.publish(
+                    Topics.DEAD_LETTERS,
+                    DeadLettered.ofText(
+                            "desk-channels-" + UUID.randomUUID(),
+                            "desk:channel-status",
+                            "Unreadable channel status: " + e.getMessage(),
+                            raw,
+                            Map.of(
+                                    "topic",
+                                    record.topic(),
+                                    "partition",
+                                    Integer.toString(record.partition()),
+                                    "offset",
+                                    Long.toString(record.offset())),
+                            Instant.now()));
             return;
         }
         accept(report);

@@ -51,9 +51,11 @@ final class ChannelOverview {
             String reportedBy) {}
 
     /** Every account, by channel then account. {@code backlog} empty: the index could not be asked. */
-    List<AccountLine> lines(Collection<ChannelStatusReported> reports, Optional<Map<String, Long>> backlog, Instant now) {
+    List<AccountLine> lines(
+            Collection<ChannelStatusReported> reports, Optional<Map<String, Long>> backlog, Instant now) {
         return reports.stream()
-                .sorted(Comparator.comparing((ChannelStatusReported report) -> report.channel().ordinal())
+                .sorted(Comparator.comparing((ChannelStatusReported report) ->
+                                report.channel().ordinal())
                         .thenComparing(ChannelStatusReported::account))
                 .map(report -> line(report, backlog, now))
                 .toList();
@@ -67,8 +69,9 @@ final class ChannelOverview {
         var warnings = new ArrayList<String>();
         tokenWarning(report, now).ifPresent(warnings::add);
         if (Duration.between(report.reportedAt(), now).compareTo(settings.silentAfter()) > 0) {
-            warnings.add("No report from ingest since " + time.format(report.reportedAt()) + " (" + ago(report.reportedAt(), now)
-                    + ", from " + report.instance() + "): this state may be out of date — is the ingest instance running?");
+            warnings.add("No report from ingest since " + time.format(report.reportedAt()) + " ("
+                    + ago(report.reportedAt(), now) + ", from " + report.instance()
+                    + "): this state may be out of date — is the ingest instance running?");
         }
         return new AccountLine(
                 "channel-" + report.key().replaceAll("[^A-Za-z0-9]+", "-"),
@@ -80,7 +83,8 @@ final class ChannelOverview {
                 fix(report),
                 report.lastSuccessfulFetch() == null
                         ? "Last successful fetch: never"
-                        : "Last successful fetch: " + time.format(report.lastSuccessfulFetch()) + " (" + ago(report.lastSuccessfulFetch(), now) + ")",
+                        : "Last successful fetch: " + time.format(report.lastSuccessfulFetch()) + " ("
+                                + ago(report.lastSuccessfulFetch(), now) + ")",
                 backlogText(report, backlog, now),
                 List.copyOf(warnings),
                 "Reported by " + report.instance() + " at " + time.format(report.reportedAt()));
@@ -89,9 +93,11 @@ final class ChannelOverview {
     private String stateText(ConnectorState state, ChannelStatusReported report, Instant now) {
         return switch (state) {
             case HEALTHY -> "Healthy";
-            case RATE_LIMITED -> report.rateLimitedUntil() == null
-                    ? "Rate-limited"
-                    : "Rate-limited until " + time.format(report.rateLimitedUntil()) + " (" + until(report.rateLimitedUntil(), now) + ")";
+            case RATE_LIMITED ->
+                report.rateLimitedUntil() == null
+                        ? "Rate-limited"
+                        : "Rate-limited until " + time.format(report.rateLimitedUntil()) + " ("
+                                + until(report.rateLimitedUntil(), now) + ")";
             case AUTH_FAILED -> "Authentication failed";
             case STALE -> "Stale";
             case FAILING -> "Failing, retrying";
@@ -102,11 +108,14 @@ final class ChannelOverview {
 
     private static String tone(ChannelStatusReported report) {
         var states = List.of(report.inbound(), report.outbound());
-        if (states.stream().anyMatch(state -> state == ConnectorState.AUTH_FAILED || state == ConnectorState.STALE
-                || state == ConnectorState.FAILING)) {
+        if (states.stream()
+                .anyMatch(state -> state == ConnectorState.AUTH_FAILED
+                        || state == ConnectorState.STALE
+                        || state == ConnectorState.FAILING)) {
             return "alarm";
         }
-        if (states.stream().anyMatch(state -> state == ConnectorState.RATE_LIMITED || state == ConnectorState.NOT_CONFIGURED)) {
+        if (states.stream()
+                .anyMatch(state -> state == ConnectorState.RATE_LIMITED || state == ConnectorState.NOT_CONFIGURED)) {
             return "warning";
         }
         return "ok";
@@ -114,21 +123,26 @@ final class ChannelOverview {
 
     /** The fix for credentials refused or missing, named per channel; the settings reference has the rest. */
     private static String fix(ChannelStatusReported report) {
-        boolean refused = report.inbound() == ConnectorState.AUTH_FAILED || report.outbound() == ConnectorState.AUTH_FAILED;
+        boolean refused =
+                report.inbound() == ConnectorState.AUTH_FAILED || report.outbound() == ConnectorState.AUTH_FAILED;
         if (refused) {
             return switch (report.channel()) {
-                case TWITTER -> "Fix: renew the account's keys and tokens in the X developer portal, put them where "
-                        + "heard.channel.twitter.accounts[N].consumer-key, -secret, access-token and access-token-secret "
-                        + "(or bearer-token) point (env:NAME or file:/path), and restart the ingest instance.";
-                case STORY -> "Fix: renew the Care Opinion API subscription key, set HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY or the "
-                        + "file of heard.channel.story.subscription-key-file, and restart the ingest instance.";
-                case EMAIL -> "Fix: check the mailbox's login: heard.channel.email.mailboxes[N].username and password-file "
-                        + "(or HEARD_CHANNEL_EMAIL_MAILBOXES_N_PASSWORD), and that the mail server allows IMAP/SMTP for it.";
+                case TWITTER ->
+                    "Fix: renew the account's keys and tokens in the X developer portal, put them where "
+                            + "heard.channel.twitter.accounts[N].consumer-key, -secret, access-token and access-token-secret "
+                            + "(or bearer-token) point (env:NAME or file:/path), and restart the ingest instance.";
+                case STORY ->
+                    "Fix: renew the Care Opinion API subscription key, set HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY or the "
+                            + "file of heard.channel.story.subscription-key-file, and restart the ingest instance.";
+                case EMAIL ->
+                    "Fix: check the mailbox's login: heard.channel.email.mailboxes[N].username and password-file "
+                            + "(or HEARD_CHANNEL_EMAIL_MAILBOXES_N_PASSWORD), and that the mail server allows IMAP/SMTP for it.";
                 default -> "Fix: renew the channel's credentials (see deploy/configuration.md).";
             };
         }
         if (report.inbound() == ConnectorState.NOT_CONFIGURED) {
-            return "Settings: see the detail above and deploy/configuration.md (" + settingsSection(report.channel()) + ").";
+            return "Settings: see the detail above and deploy/configuration.md (" + settingsSection(report.channel())
+                    + ").";
         }
         if (report.inbound() == ConnectorState.DISABLED) {
             return "Switched off in the settings (" + settingsSection(report.channel()) + ").";
@@ -151,19 +165,22 @@ final class ChannelOverview {
             return Optional.empty();
         }
         if (!expires.isAfter(now)) {
-            return Optional.of("Token expired on " + time.format(expires) + ": renew it now, nothing is fetched or sent without it.");
+            return Optional.of("Token expired on " + time.format(expires)
+                    + ": renew it now, nothing is fetched or sent without it.");
         }
         if (Duration.between(now, expires).compareTo(settings.tokenWarning()) <= 0) {
-            return Optional.of("Token expires on " + time.format(expires) + " (" + until(expires, now) + "): renew it before then.");
+            return Optional.of("Token expires on " + time.format(expires) + " (" + until(expires, now)
+                    + "): renew it before then.");
         }
         return Optional.empty();
     }
 
     private String backlogText(ChannelStatusReported report, Optional<Map<String, Long>> backlog, Instant now) {
         var unanswered = backlog.map(counts -> {
-            long count = counts.getOrDefault(report.channel().wire() + ":" + report.account(), 0L);
-            return "Backlog: " + count + (count == 1 ? " unanswered mention" : " unanswered mentions");
-        }).orElse("Backlog: unknown (the mention index cannot be asked right now)");
+                    long count = counts.getOrDefault(report.channel().wire() + ":" + report.account(), 0L);
+                    return "Backlog: " + count + (count == 1 ? " unanswered mention" : " unanswered mentions");
+                })
+                .orElse("Backlog: unknown (the mention index cannot be asked right now)");
         if (report.inbound() == ConnectorState.RATE_LIMITED && report.rateLimitedUntil() != null) {
             unanswered += "; fetching resumes " + until(report.rateLimitedUntil(), now);
         }

@@ -12,14 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenWarning a token expiring within this time is warned about
  */
 @ConfigurationProperties("heard.desk.channels")
-record ChannelsPageSettings(@DefaultValue("90s") Duration silentAfter, @DefaultValue("14d") Duration tokenWarning) {
+record ChannelsPageSettings(
+        @DefaultValue("90s") Duration silentAfter,
+        @DefaultValue("14d") Duration tokenWarning) {
 
     ChannelsPageSettings {
         if (silentAfter == null || !silentAfter.isPositive()) {
             throw new IllegalArgumentException("heard.desk.channels.silent-after must be positive, was " + silentAfter);
         }
         if (tokenWarning == null || tokenWarning.isNegative()) {
-            throw new IllegalArgumentException("heard.desk.channels.token-warning must not be negative, was " + tokenWarning);
+            throw new IllegalArgumentException(
+                    "heard.desk.channels.token-warning must not be negative, was " + tokenWarning);
         }
     }
 }

@@ -45,7 +45,9 @@ public class ChannelsView extends VerticalLayout {
         this.overview = new ChannelOverview(settings, ZoneId.of("Europe/London"));
         accounts.setId("channels");
         accounts.setWidthFull();
-        add(new Anchor("", "← Inbox"), new H2("Channels"),
+        add(
+                new Anchor("", "← Inbox"),
+                new H2("Channels"),
                 new Paragraph("Each mailbox and account Heard listens on, as the ingest instances report it. "
                         + "Settings change in the deployment (deploy/configuration.md), not here."),
                 accounts);
@@ -56,8 +58,9 @@ public class ChannelsView extends VerticalLayout {
         accounts.removeAll();
         var reports = board.reports();
         if (reports.isEmpty()) {
-            var none = new Paragraph("No channel reports yet. Is an ingest instance running (heard.roles including ingest)? "
-                    + "Its first report arrives within seconds of its start.");
+            var none = new Paragraph(
+                    "No channel reports yet. Is an ingest instance running (heard.roles including ingest)? "
+                            + "Its first report arrives within seconds of its start.");
             none.setId("channels-none");
             accounts.add(none);
             return;
@@ -71,15 +74,21 @@ public class ChannelsView extends VerticalLayout {
         var card = new Div();
         card.setId(line.key());
         card.addClassName("channel-account");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)");
+        card.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("margin-bottom", "var(--lumo-space-m)");
         var state = new Span(line.state());
         state.addClassName("channel-state");
-        state.getElement().getThemeList().add("badge " + switch (line.tone()) {
-            case "alarm" -> "error";
-            case "warning" -> "contrast";
-            default -> "success";
-        });
+        state.getElement()
+                .getThemeList()
+                .add("badge "
+                        + switch (line.tone()) {
+                            case "alarm" -> "error";
+                            case "warning" -> "contrast";
+                            default -> "success";
+                        });
         // Every text here came from configuration or a provider's answer: shown as text, never as HTML.
         card.add(new H3(line.channel() + " · " + line.account()), state);
         if (line.detail() != null && !line.detail().isBlank()) {
@@ -95,7 +104,9 @@ public class ChannelsView extends VerticalLayout {
             card.add(paragraph);
         }
         var reported = paragraph("channel-reported", line.reportedBy());
-        reported.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        reported.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)");
         card.add(reported);
         return card;
     }

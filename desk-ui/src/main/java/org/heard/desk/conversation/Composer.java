@@ -19,9 +19,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
-import java.util.function.Consumer;
 import org.heard.contracts.Channel;
-import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.naming.Chips;
 import org.heard.desk.presence.Presence;
 import org.heard.desk.reply.DraftReview;
@@ -93,7 +91,12 @@ final class Composer extends VerticalLayout {
         draft.setHelperText("Ctrl+Enter sends");
         draft.addValueChangeListener(event -> {
             if (mention != null) {
-                presence.drafting(mention.mentionId(), visitId, user.getUsername(), user.displayName(), !draft.getValue().isBlank());
+                presence.drafting(
+                        mention.mentionId(),
+                        visitId,
+                        user.getUsername(),
+                        user.displayName(),
+                        !draft.getValue().isBlank());
             }
             review();
         });
@@ -124,7 +127,17 @@ final class Composer extends VerticalLayout {
         var sendRow = new HorizontalLayout(send, privately, counter);
         sendRow.setAlignItems(FlexComponent.Alignment.CENTER);
         sendRow.getStyle().set("flex-wrap", "wrap");
-        add(heading, recipient, subject, channelNote, storyPublishing(), draft, signaturePreview, warnings, sendRow, noteRow);
+        add(
+                heading,
+                recipient,
+                subject,
+                channelNote,
+                storyPublishing(),
+                draft,
+                signaturePreview,
+                warnings,
+                sendRow,
+                noteRow);
     }
 
     void show(MentionDocument shown) {
@@ -142,12 +155,14 @@ final class Composer extends VerticalLayout {
                     + "awaiting publication until the site has it.");
         } else if (!shown.channel().online()) {
             channelNote.setText("This feedback was given by " + shown.channel().wire()
-                    + ". Write what you said or sent; it is recorded as answered by " + shown.channel().wire() + ".");
+                    + ". Write what you said or sent; it is recorded as answered by "
+                    + shown.channel().wire() + ".");
         } else {
             channelNote.setText("");
         }
         channelNote.setVisible(!channelNote.getText().isEmpty());
-        String respondUrl = shown.attributes() == null ? null : shown.attributes().get("respondUrl");
+        String respondUrl =
+                shown.attributes() == null ? null : shown.attributes().get("respondUrl");
         storyLink.setHref(respondUrl == null ? "" : respondUrl);
         storyLink.setVisible(respondUrl != null && !respondUrl.isBlank());
         storyPublishing.setVisible(false);
@@ -193,8 +208,11 @@ final class Composer extends VerticalLayout {
         storyText.setId("story-response-text");
         storyLink.setTarget(AnchorTarget.BLANK);
         storyLink.setId("story-respond-link");
-        var copy = new Button("Copy", event -> storyText.getElement()
-                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", storyText.getValue()));
+        var copy = new Button(
+                "Copy",
+                event -> storyText
+                        .getElement()
+                        .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", storyText.getValue()));
         storyPublishing.add(storyText, new HorizontalLayout(storyLink, copy));
         storyPublishing.setPadding(false);
         storyPublishing.setVisible(false);
@@ -207,11 +225,21 @@ final class Composer extends VerticalLayout {
             return;
         }
         DraftReview review = replies.review(user, mention, draft.getValue(), privately.getValue());
-        counter.setText(review.limit() > 0 ? review.length() + " / " + review.limit() : review.length() + " characters");
+        counter.setText(
+                review.limit() > 0 ? review.length() + " / " + review.limit() : review.length() + " characters");
         counter.getElement().getThemeList().clear();
-        counter.getElement().getThemeList().add(review.blocked().isPresent() && !draft.getValue().isBlank() ? "badge error" : "badge contrast");
-        signaturePreview.setText("Signed: " + review.signed().substring(Math.min(review.signed().length(), draft.getValue().strip().length())).strip());
-        showWarnings(review.warnings(), review.blocked().filter(reason -> !draft.getValue().isBlank()).orElse(null));
+        counter.getElement()
+                .getThemeList()
+                .add(review.blocked().isPresent() && !draft.getValue().isBlank() ? "badge error" : "badge contrast");
+        signaturePreview.setText("Signed: "
+                + review.signed()
+                        .substring(Math.min(
+                                review.signed().length(),
+                                draft.getValue().strip().length()))
+                        .strip());
+        showWarnings(
+                review.warnings(),
+                review.blocked().filter(reason -> !draft.getValue().isBlank()).orElse(null));
         warningsShown = false;
         send.setText(mention.channel().online() ? "Send" : "Record reply");
         send.removeThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -252,11 +280,13 @@ final class Composer extends VerticalLayout {
                     storyText.setValue(requested.text());
                     storyPublishing.setVisible(true);
                 }
-                sent(mention.channel() == Channel.STORY
-                        ? "Ready for the story site: paste it on the story's respond page; it shows as awaiting publication until the site has it"
-                        : "Reply handed to " + channelName(mention.channel()));
+                sent(
+                        mention.channel() == Channel.STORY
+                                ? "Ready for the story site: paste it on the story's respond page; it shows as awaiting publication until the site has it"
+                                : "Reply handed to " + channelName(mention.channel()));
             }
-            case SendAttempt.RecordedOffline offline -> sent("Recorded as answered by " + mention.channel().wire());
+            case SendAttempt.RecordedOffline offline ->
+                sent("Recorded as answered by " + mention.channel().wire());
         }
     }
 

@@ -19,8 +19,16 @@ import org.springframework.context.annotation.Configuration;
 class ConversationConfiguration {
 
     @Bean
-    Conversations conversations(InboxQueries queries, MentionWork work, ReplyDesk replies, ReplyTracker tracker,
-            ConversationHistory history, Presence presence, AuditTrail audit, DeskNames names, Clock clock) {
+    Conversations conversations(
+            InboxQueries queries,
+            MentionWork work,
+            ReplyDesk replies,
+            ReplyTracker tracker,
+            ConversationHistory history,
+            Presence presence,
+            AuditTrail audit,
+            DeskNames names,
+            Clock clock) {
         return new Conversations(queries, work, replies, tracker, history, presence, audit, names, clock);
     }
 }

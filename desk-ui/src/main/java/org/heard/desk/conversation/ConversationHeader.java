@@ -58,11 +58,14 @@ final class ConversationHeader extends Div {
     }
 
     void show(MentionDocument mention) {
-        title.setText(mention.author() == null ? "Conversation" : mention.author().label());
+        title.setText(
+                mention.author() == null ? "Conversation" : mention.author().label());
         channel.removeAll();
         channel.add(Chips.channel(mention.channel()));
-        assignee.setText(mention.assignee() == null || mention.assignee().isBlank() ? "Unassigned"
-                : "Assigned to " + names.staff(mention.assignee()));
+        assignee.setText(
+                mention.assignee() == null || mention.assignee().isBlank()
+                        ? "Unassigned"
+                        : "Assigned to " + names.staff(mention.assignee()));
         status.setValue(mention.status() == null ? MentionStatus.NEW : mention.status());
     }
 

@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.desk.audit.AuditAction;
-import org.heard.desk.naming.Waiting;
 import org.heard.desk.mentions.MentionWork;
 import org.heard.desk.naming.DeskNames;
+import org.heard.desk.naming.Waiting;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionQuery;
@@ -109,7 +109,8 @@ public final class ConversationPanel extends VerticalLayout {
     /** Shows a mention the person may see (the caller found it in their scope), and records that they opened it. */
     public void show(MentionDocument shown) {
         // Recorded before anything of it is shown; when the trail cannot take it, nothing changes here.
-        desk.audit.record(user.getUsername(), AuditAction.CONVERSATION_OPENED, shown.mentionId(), shown.conversationId(), "");
+        desk.audit.record(
+                user.getUsername(), AuditAction.CONVERSATION_OPENED, shown.mentionId(), shown.conversationId(), "");
         String before = mention == null ? null : mention.mentionId();
         mention = shown;
         if (before != null && !before.equals(shown.mentionId())) {
@@ -160,8 +161,17 @@ public final class ConversationPanel extends VerticalLayout {
 
     /** The most urgent unanswered mention of the queue after this one, longest waiting first; empty when there is none. */
     public Optional<MentionDocument> nextMostUrgent() {
-        var unanswered = new MentionQuery(queue.words(), queue.channels(), queue.services(), queue.sentiments(), queue.urgencies(),
-                UNANSWERED, queue.assignee(), queue.publishedFrom(), queue.publishedBefore(), null);
+        var unanswered = new MentionQuery(
+                queue.words(),
+                queue.channels(),
+                queue.services(),
+                queue.sentiments(),
+                queue.urgencies(),
+                UNANSWERED,
+                queue.assignee(),
+                queue.publishedFrom(),
+                queue.publishedBefore(),
+                null);
         String current = mention == null ? null : mention.mentionId();
         return desk.queries.search(user, unanswered, 0, 2).mentions().stream()
                 .filter(found -> !found.mentionId().equals(current))
@@ -206,7 +216,8 @@ public final class ConversationPanel extends VerticalLayout {
 
     private void refreshHistory() {
         if (mention != null) {
-            history.show(mention, desk.history.of(user, mention.conversationId()).history());
+            history.show(
+                    mention, desk.history.of(user, mention.conversationId()).history());
         }
     }
 
@@ -218,8 +229,12 @@ public final class ConversationPanel extends VerticalLayout {
             next.add(new Paragraph("Nothing else is waiting for an answer here."));
         } else {
             var waiting = found.get();
-            var line = new Paragraph("Next most urgent: " + (waiting.author() == null ? "Anonymous" : waiting.author().label())
-                    + " · " + (waiting.urgency() == null ? "" : DeskNames.urgency(waiting.urgency().level()) + " · ")
+            var line = new Paragraph("Next most urgent: "
+                    + (waiting.author() == null ? "Anonymous" : waiting.author().label())
+                    + " · "
+                    + (waiting.urgency() == null
+                            ? ""
+                            : DeskNames.urgency(waiting.urgency().level()) + " · ")
                     + "waiting " + Waiting.since(waiting.publishedAt(), desk.clock.instant()));
             var open = new Button("Open next (n)", event -> opener.open(waiting));
             open.setId("open-next");

@@ -33,7 +33,9 @@ public class ConversationView extends Div implements BeforeEnterObserver {
         this.user = authentication.getAuthenticatedUser(StaffUser.class).orElseThrow();
         this.panel = desk.panel(user, next -> getUI().ifPresent(ui -> ui.navigate("conversation/" + next.mentionId())));
         addClassName("conversation-page");
-        notFound.add(new H2("Not found"), new Paragraph("There is no such mention, or it is not one of your services."),
+        notFound.add(
+                new H2("Not found"),
+                new Paragraph("There is no such mention, or it is not one of your services."),
                 new Anchor("", "Back to the inbox"));
         notFound.setVisible(false);
         add(panel, notFound);
@@ -43,7 +45,10 @@ public class ConversationView extends Div implements BeforeEnterObserver {
                 case "a" -> panel.assignToMe();
                 case "s" -> panel.openStatus();
                 case "n" -> panel.openOffered();
-                case "u" -> panel.nextMostUrgent().ifPresent(next -> getUI().ifPresent(ui -> ui.navigate("conversation/" + next.mentionId())));
+                case "u" ->
+                    panel.nextMostUrgent()
+                            .ifPresent(
+                                    next -> getUI().ifPresent(ui -> ui.navigate("conversation/" + next.mentionId())));
                 case "?" -> DeskKeys.help();
                 default -> {}
             }

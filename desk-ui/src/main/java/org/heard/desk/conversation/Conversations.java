@@ -24,8 +24,16 @@ public class Conversations {
     final DeskNames names;
     final Clock clock;
 
-    public Conversations(InboxQueries queries, MentionWork work, ReplyDesk replies, ReplyTracker tracker, ConversationHistory history,
-            Presence presence, AuditTrail audit, DeskNames names, Clock clock) {
+    public Conversations(
+            InboxQueries queries,
+            MentionWork work,
+            ReplyDesk replies,
+            ReplyTracker tracker,
+            ConversationHistory history,
+            Presence presence,
+            AuditTrail audit,
+            DeskNames names,
+            Clock clock) {
         this.queries = queries;
         this.work = work;
         this.replies = replies;

@@ -19,14 +19,21 @@ record EmailRecipient(String from, String replyTo, List<String> warnings) {
 
     static EmailRecipient of(MentionDocument mention) {
         String from = mention.author() == null ? null : mention.author().id();
-        String replyTo = mention.attributes() == null ? null : mention.attributes().get("replyTo");
+        String replyTo =
+                mention.attributes() == null ? null : mention.attributes().get("replyTo");
         if (replyTo == null || replyTo.isBlank()) {
             replyTo = from;
         }
-        var flags = mention.flags() == null ? List.<String>of() : mention.flags().stream().map(Enum::name).toList();
+        var flags = mention.flags() == null
+                ? List.<String>of()
+                : mention.flags().stream().map(Enum::name).toList();
         var warnings = new ArrayList<String>();
         boolean differs = flags.contains(REPLY_TO_DIFFERS)
-                || (from != null && replyTo != null && !from.strip().toLowerCase(Locale.ROOT).equals(replyTo.strip().toLowerCase(Locale.ROOT)));
+                || (from != null
+                        && replyTo != null
+                        && !from.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(replyTo.strip().toLowerCase(Locale.ROOT)));
         if (differs) {
             warnings.add("replies go to " + replyTo + ", not to the sender " + (from == null ? "(unknown)" : from)
                     + ". Someone may be posing as the patient.");

@@ -77,10 +77,12 @@ final class Evidence {
     /** The text cut where a highlight starts or ends. Concatenated, the pieces are the text. */
     List<Piece> pieces() {
         var cuts = new TreeSet<Integer>(List.of(0, text.length()));
-        sentencesByKind.values().forEach(indexes -> indexes.forEach(i -> {
-            cuts.add(sentenceSpans.get(i)[0]);
-            cuts.add(sentenceSpans.get(i)[1]);
-        }));
+        sentencesByKind
+                .values()
+                .forEach(indexes -> indexes.forEach(i -> {
+                    cuts.add(sentenceSpans.get(i)[0]);
+                    cuts.add(sentenceSpans.get(i)[1]);
+                }));
         phraseSpans.forEach(span -> {
             cuts.add(span[0]);
             cuts.add(span[1]);
@@ -118,7 +120,8 @@ final class Evidence {
         }
         sentencesByKind.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(found);
         var reasons = new ArrayList<String>();
-        found.forEach(i -> reasons.add(text.substring(sentenceSpans.get(i)[0], sentenceSpans.get(i)[1]).strip()));
+        found.forEach(i -> reasons.add(
+                text.substring(sentenceSpans.get(i)[0], sentenceSpans.get(i)[1]).strip()));
         // A phrase that is not in the text (a tag written before evidence was verbatim): shown as triage gave it.
         reasons.addAll(unplaced);
         reasonsByTag.put(tag, List.copyOf(reasons));
@@ -140,7 +143,8 @@ final class Evidence {
         var kinds = EnumSet.noneOf(Kind.class);
         sentencesByKind.forEach((kind, indexes) -> {
             for (int i : indexes) {
-                if (sentenceSpans.get(i)[0] <= position && position < sentenceSpans.get(i)[1]) {
+                if (sentenceSpans.get(i)[0] <= position
+                        && position < sentenceSpans.get(i)[1]) {
                     kinds.add(kind);
                 }
             }

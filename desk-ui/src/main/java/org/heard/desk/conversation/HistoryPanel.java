@@ -53,13 +53,17 @@ final class HistoryPanel extends Div {
             case NOTE -> "Note by " + who + ": " + entry.text();
             case STATUS_CHANGED -> who + " set the status to " + statusName(entry.text());
             case ASSIGNED -> who + " assigned it to " + names.staff(entry.text());
-            case TAG_CORRECTED -> who + " corrected " + entry.detail("field") + " from " + tagName(entry.detail("field"), entry.detail("from"))
-                    + " to " + tagName(entry.detail("field"), entry.detail("to"));
-            case REPLY_REQUESTED -> "Reply by " + who
-                    + (entry.detail("choice") == null || "no warnings".equals(entry.detail("choice")) ? ""
-                            : " (" + entry.detail("choice") + ": " + entry.detail("warnings") + ")")
-                    + " — " + delivery.getOrDefault(entry.detail("replyId"), pending(entry, mention.channel()))
-                    + "\n" + entry.text();
+            case TAG_CORRECTED ->
+                who + " corrected " + entry.detail("field") + " from "
+                        + tagName(entry.detail("field"), entry.detail("from")) + " to "
+                        + tagName(entry.detail("field"), entry.detail("to"));
+            case REPLY_REQUESTED ->
+                "Reply by " + who
+                        + (entry.detail("choice") == null || "no warnings".equals(entry.detail("choice"))
+                                ? ""
+                                : " (" + entry.detail("choice") + ": " + entry.detail("warnings") + ")")
+                        + " — " + delivery.getOrDefault(entry.detail("replyId"), pending(entry, mention.channel()))
+                        + "\n" + entry.text();
             case CHANGE_MARKED -> who + " marked that this led to a change " + entry.detail("change");
             case REPLY_SENT, REPLY_FAILED -> null;
         };
@@ -78,11 +82,18 @@ final class HistoryPanel extends Div {
         Map<String, String> delivery = new HashMap<>();
         for (var entry : history) {
             if (entry.kind() == Activity.Kind.REPLY_SENT) {
-                delivery.put(entry.detail("replyId"), "sent " + ThreadPanel.WHEN.format(entry.at())
-                        + (entry.detail("externalId") == null || entry.detail("externalId").isBlank() ? "" : " (" + entry.detail("externalId") + ")"));
+                delivery.put(
+                        entry.detail("replyId"),
+                        "sent " + ThreadPanel.WHEN.format(entry.at())
+                                + (entry.detail("externalId") == null
+                                                || entry.detail("externalId").isBlank()
+                                        ? ""
+                                        : " (" + entry.detail("externalId") + ")"));
             } else if (entry.kind() == Activity.Kind.REPLY_FAILED) {
-                delivery.merge(entry.detail("replyId"),
-                        ("true".equals(entry.detail("retryable")) ? "failed, can be retried: " : "failed: ") + entry.text(),
+                delivery.merge(
+                        entry.detail("replyId"),
+                        ("true".equals(entry.detail("retryable")) ? "failed, can be retried: " : "failed: ")
+                                + entry.text(),
                         (old, failed) -> old.startsWith("sent") ? old : failed);
             }
         }
@@ -101,6 +112,12 @@ final class HistoryPanel extends Div {
         if (value == null || value.isBlank()) {
             return "(none)";
         }
-        return "service".equals(field) ? String.join(", ", java.util.Arrays.stream(value.split(",")).map(names::service).toList()) : value;
+        return "service".equals(field)
+                ? String.join(
+                        ", ",
+                        java.util.Arrays.stream(value.split(","))
+                                .map(names::service)
+                                .toList())
+                : value;
     }
 }

@@ -27,7 +27,8 @@ import org.heard.mentions.MentionDocument;
  */
 public class RevealIdentity extends HorizontalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final AuthorReveal reveal;
     private final InboxQueries queries;
@@ -63,8 +64,9 @@ public class RevealIdentity extends HorizontalLayout {
         if (revealed.isPresent()) {
             add(line(revealedText(revealed.get()), "identity-revealed"));
         } else if (shielded) {
-            var withheld = line("Author withheld: their name and personal details are kept from the teams who provide the care, "
-                    + "so that speaking up never affects anyone's care. The communications team can reveal them when there is a reason.",
+            var withheld = line(
+                    "Author withheld: their name and personal details are kept from the teams who provide the care, "
+                            + "so that speaking up never affects anyone's care. The communications team can reveal them when there is a reason.",
                     "identity-withheld");
             add(withheld);
         }
@@ -84,8 +86,9 @@ public class RevealIdentity extends HorizontalLayout {
         why.setRequired(true);
         why.setWidth("32em");
         why.setMaxLength(1_000);
-        why.setHelperText("Kept with the reveal and in the audit log. The managers of this conversation's services will see the "
-                + "author's name, handle and address and the personal details in what they wrote.");
+        why.setHelperText(
+                "Kept with the reveal and in the audit log. The managers of this conversation's services will see the "
+                        + "author's name, handle and address and the personal details in what they wrote.");
         var confirm = new Button("Reveal", event -> {
             switch (reveal.reveal(user, mention.mentionId(), why.getValue())) {
                 case AuthorReveal.Outcome.Refused refused -> {
@@ -110,14 +113,17 @@ public class RevealIdentity extends HorizontalLayout {
         });
         confirm.setId("reveal-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(new Paragraph("Only when the team must know who it is, say to put something right for this patient."), why);
+        dialog.add(
+                new Paragraph("Only when the team must know who it is, say to put something right for this patient."),
+                why);
         dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), confirm);
         return dialog;
     }
 
     private static String revealedText(IdentityReveals.Reveal revealed) {
-        return "Author revealed to the service's team by " + (revealed.byName() == null ? revealed.by() : revealed.byName()) + " on "
-                + WHEN.format(revealed.at()) + ": " + revealed.reason();
+        return "Author revealed to the service's team by "
+                + (revealed.byName() == null ? revealed.by() : revealed.byName()) + " on " + WHEN.format(revealed.at())
+                + ": " + revealed.reason();
     }
 
     private static Span line(String text, String className) {

@@ -58,7 +58,8 @@ final class TagCorrections extends Details {
         service.setMinWidth("16em");
         service.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
-                corrector.correct(id -> work.correctService(user, id, event.getValue().id()), "Service corrected");
+                corrector.correct(
+                        id -> work.correctService(user, id, event.getValue().id()), "Service corrected");
             }
         });
         change.setLabel("Led to a change");
@@ -67,7 +68,8 @@ final class TagCorrections extends Details {
         change.setItemLabelGenerator(TagCorrections::changeName);
         change.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
-                corrector.correct(id -> work.markChange(user, id, event.getValue()), "Marked: " + changeName(event.getValue()));
+                corrector.correct(
+                        id -> work.markChange(user, id, event.getValue()), "Marked: " + changeName(event.getValue()));
             }
         });
         var row = new HorizontalLayout(sentiment, urgency, service, change);

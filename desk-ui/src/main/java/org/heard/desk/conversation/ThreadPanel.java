@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.heard.desk.naming.Waiting;
 import org.heard.desk.naming.Chips;
 import org.heard.desk.naming.DeskNames;
+import org.heard.desk.naming.Waiting;
 import org.heard.mentions.MentionDocument;
 
 /**
@@ -22,7 +22,8 @@ import org.heard.mentions.MentionDocument;
  */
 final class ThreadPanel extends Div {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final DeskNames names;
     private final Clock clock;
@@ -45,9 +46,12 @@ final class ThreadPanel extends Div {
         var card = new Div();
         card.addClassName("thread-message");
         card.getElement().setAttribute("data-mention-id", message.mentionId());
-        var from = new Paragraph((message.author() == null ? "Anonymous" : message.author().label()) + " · "
-                + (message.publishedAt() == null ? "" : WHEN.format(message.publishedAt()) + " · waiting "
-                        + Waiting.since(message.publishedAt(), clock.instant())));
+        var from = new Paragraph(
+                (message.author() == null ? "Anonymous" : message.author().label()) + " · "
+                        + (message.publishedAt() == null
+                                ? ""
+                                : WHEN.format(message.publishedAt()) + " · waiting "
+                                        + Waiting.since(message.publishedAt(), clock.instant())));
         from.addClassName("thread-from");
         card.add(from);
         if (message.subject() != null && !message.subject().isBlank()) {
@@ -69,7 +73,9 @@ final class ThreadPanel extends Div {
             shown.setText(piece.text());
             if (!piece.kinds().isEmpty()) {
                 shown.getClassList().add("evidence");
-                piece.kinds().forEach(kind -> shown.getClassList().add("evidence-" + kind.name().toLowerCase(java.util.Locale.ROOT)));
+                piece.kinds()
+                        .forEach(kind -> shown.getClassList()
+                                .add("evidence-" + kind.name().toLowerCase(java.util.Locale.ROOT)));
             }
             text.getElement().appendChild(shown);
         }
@@ -82,15 +88,26 @@ final class ThreadPanel extends Div {
         list.addClassName("tag-reasons");
         list.getElement().setAttribute("aria-label", "Why it was tagged");
         if (message.urgency() != null) {
-            list.add(reason(Chips.urgency(message.urgency().level()), "Urgency", evidence.reasons("urgency"), "evidence-urgency"));
+            list.add(reason(
+                    Chips.urgency(message.urgency().level()),
+                    "Urgency",
+                    evidence.reasons("urgency"),
+                    "evidence-urgency"));
         }
         if (message.sentiment() != null) {
-            list.add(reason(Chips.sentiment(message.sentiment().label()), "Sentiment", evidence.reasons("sentiment"), "evidence-sentiment"));
+            list.add(reason(
+                    Chips.sentiment(message.sentiment().label()),
+                    "Sentiment",
+                    evidence.reasons("sentiment"),
+                    "evidence-sentiment"));
         }
         if (message.services() != null) {
             for (var service : message.services()) {
-                list.add(reason(Chips.chip(names.service(service.serviceId()), "badge contrast"), "Service",
-                        evidence.reasons("service:" + service.serviceId()), "evidence-service"));
+                list.add(reason(
+                        Chips.chip(names.service(service.serviceId()), "badge contrast"),
+                        "Service",
+                        evidence.reasons("service:" + service.serviceId()),
+                        "evidence-service"));
             }
         }
         return list;

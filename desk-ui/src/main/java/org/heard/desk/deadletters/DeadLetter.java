@@ -37,8 +37,22 @@ public record DeadLetter(
     }
 
     static DeadLetter shelved(DeadLettered letter, String id, int attempt, String retryOf, Instant at) {
-        return new DeadLetter(id, letter.id(), attempt, retryOf, letter.source(), letter.reason(), letter.payloadEncoding(),
-                letter.payload(), letter.context(), letter.deadLetteredAt(), at, State.PENDING, null, null, null);
+        return new DeadLetter(
+                id,
+                letter.id(),
+                attempt,
+                retryOf,
+                letter.source(),
+                letter.reason(),
+                letter.payloadEncoding(),
+                letter.payload(),
+                letter.context(),
+                letter.deadLetteredAt(),
+                at,
+                State.PENDING,
+                null,
+                null,
+                null);
     }
 
     /** Its raw bytes, as the stage received them. */

@@ -85,9 +85,11 @@ class DeadLetterDesk {
         RetryRoute.RetryOutcome outcome;
         try {
             // As marked a moment ago, so the route knows who asked.
-            outcome = route.retry(shelf.find(id).map(DeadLetterShelf.Versioned::letter).orElse(letter));
+            outcome = route.retry(
+                    shelf.find(id).map(DeadLetterShelf.Versioned::letter).orElse(letter));
         } catch (RuntimeException e) {
-            outcome = new RetryRoute.RetryOutcome.NotNow("it could not be tried (" + e.getMessage() + "); try again later");
+            outcome = new RetryRoute.RetryOutcome.NotNow(
+                    "it could not be tried (" + e.getMessage() + "); try again later");
         }
         switch (outcome) {
             case RetryRoute.RetryOutcome.SentBack(var what) -> shelf.recordOutcome(id, what);
@@ -100,8 +102,16 @@ class DeadLetterDesk {
                 shelf.recordOutcome(id, "Retried.");
                 var context = new LinkedHashMap<>(letter.context());
                 context.put("retryOf", letter.id());
-                shelf.shelve(new DeadLettered(letter.rootId(), letter.source(), "Retried by " + user.getUsername() + ": " + reason,
-                        letter.payloadEncoding(), letter.payload(), context, at), at);
+                shelf.shelve(
+                        new DeadLettered(
+                                letter.rootId(),
+                                letter.source(),
+                                "Retried by " + user.getUsername() + ": " + reason,
+                                letter.payloadEncoding(),
+                                letter.payload(),
+                                context,
+                                at),
+                        at);
             }
         }
         return new Outcome.Done(shelf.find(id).orElseThrow().letter());
@@ -117,8 +127,8 @@ class DeadLetterDesk {
             return new Outcome.NotFound(id);
         }
         if (read.get().letter().state() != DeadLetter.State.PENDING) {
-            return new Outcome.Refused("It was " + read.get().letter().state().wire() + " by " + read.get().letter().handledBy()
-                    + " already");
+            return new Outcome.Refused("It was " + read.get().letter().state().wire() + " by "
+                    + read.get().letter().handledBy() + " already");
         }
         String outcome = "Discarded" + (note == null || note.isBlank() ? "." : ": " + note.strip());
         if (!shelf.handle(read.get(), DeadLetter.State.DISCARDED, user.getUsername(), clock.instant(), outcome)) {

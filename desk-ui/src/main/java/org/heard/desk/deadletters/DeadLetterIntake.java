@@ -30,10 +30,18 @@ class DeadLetterIntake {
             try {
                 letter = DeskJson.read(record.value(), DeadLettered.class);
             } catch (DeskJson.UnreadableRecord e) {
-                letter = DeadLettered.ofBytes(SOURCE + "-" + record.partition() + "-" + record.offset(), SOURCE, e.getMessage(),
+                letter = DeadLettered.ofBytes(
+                        SOURCE + "-" + record.partition() + "-" + record.offset(),
+                        SOURCE,
+                        e.getMessage(),
                         record.value(),
-                        Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
-                                "offset", Long.toString(record.offset())),
+                        Map.of(
+                                "topic",
+                                record.topic(),
+                                "partition",
+                                Integer.toString(record.partition()),
+                                "offset",
+                                Long.toString(record.offset())),
                         clock.instant());
             }
             shelf.shelve(letter, clock.instant());

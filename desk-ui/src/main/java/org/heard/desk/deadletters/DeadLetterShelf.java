@@ -33,23 +33,25 @@ class DeadLetterShelf {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("rootId", p -> p.keyword(k -> k))
-                .properties("attempt", p -> p.integer(i -> i))
-                .properties("retryOf", p -> p.keyword(k -> k))
-                .properties("source", p -> p.keyword(k -> k))
-                .properties("reason", p -> p.text(t -> t))
-                .properties("payloadEncoding", p -> p.keyword(k -> k))
-                // Kept whole for display and download, never searched.
-                .properties("payload", p -> p.text(t -> t.index(false)))
-                .properties("context", p -> p.object(o -> o.enabled(false)))
-                .properties("deadLetteredAt", p -> p.date(d -> d))
-                .properties("shelvedAt", p -> p.date(d -> d))
-                .properties("state", p -> p.keyword(k -> k))
-                .properties("handledBy", p -> p.keyword(k -> k))
-                .properties("handledAt", p -> p.date(d -> d))
-                .properties("outcome", p -> p.text(t -> t)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("id", p -> p.keyword(k -> k))
+                        .properties("rootId", p -> p.keyword(k -> k))
+                        .properties("attempt", p -> p.integer(i -> i))
+                        .properties("retryOf", p -> p.keyword(k -> k))
+                        .properties("source", p -> p.keyword(k -> k))
+                        .properties("reason", p -> p.text(t -> t))
+                        .properties("payloadEncoding", p -> p.keyword(k -> k))
+                        // Kept whole for display and download, never searched.
+                        .properties("payload", p -> p.text(t -> t.index(false)))
+                        .properties("context", p -> p.object(o -> o.enabled(false)))
+                        .properties("deadLetteredAt", p -> p.date(d -> d))
+                        .properties("shelvedAt", p -> p.date(d -> d))
+                        .properties("state", p -> p.keyword(k -> k))
+                        .properties("handledBy", p -> p.keyword(k -> k))
+                        .properties("handledAt", p -> p.date(d -> d))
+                        .properties("outcome", p -> p.text(t -> t)));
     }
 
     /**
@@ -71,7 +73,8 @@ class DeadLetterShelf {
             }
             var shelved = DeadLetter.shelved(letter, id, attempt, previous, at);
             try {
-                Store.run(() -> client.create(create -> create.index(INDEX).id(id).document(shelved).refresh(Refresh.WaitFor)));
+                Store.run(() -> client.create(
+                        create -> create.index(INDEX).id(id).document(shelved).refresh(Refresh.WaitFor)));
             } catch (ElasticsearchException e) {
                 if (e.status() == 409) {
                     attempt--; // another desk shelved it a moment ago: look again
@@ -81,7 +84,9 @@ class DeadLetterShelf {
             }
             if (previous != null) {
                 String failedAgain = previous;
-                update(failedAgain, change("outcome", outcomeOf(failedAgain) + " It was refused again: see " + id + "."));
+                update(
+                        failedAgain,
+                        change("outcome", outcomeOf(failedAgain) + " It was refused again: see " + id + "."));
             }
             return shelved;
         }
@@ -116,9 +121,14 @@ class DeadLetterShelf {
         change.put("handledAt", at);
         change.put("outcome", outcome);
         try {
-            Store.run(() -> client.update(update -> update.index(INDEX).id(read.letter().id())
-                    .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm())
-                    .refresh(Refresh.WaitFor).doc(change), DeadLetter.class));
+            Store.run(() -> client.update(
+                    update -> update.index(INDEX)
+                            .id(read.letter().id())
+                            .ifSeqNo(read.seqNo())
+                            .ifPrimaryTerm(read.primaryTerm())
+                            .refresh(Refresh.WaitFor)
+                            .doc(change),
+                    DeadLetter.class));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
@@ -145,35 +155,50 @@ class DeadLetterShelf {
 
     /** Newest first. */
     Page search(DeadLetterQuery query, int from, int size) {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX)
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
                         .query(toQuery(query))
                         .from(from)
                         .size(size)
                         .trackTotalHits(total -> total.enabled(true))
-                        .sort(sort -> sort.field(field -> field.field("deadLetteredAt").order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(
+                                field -> field.field("deadLetteredAt").order(SortOrder.Desc)))
                         .sort(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))),
                 DeadLetter.class));
-        var letters = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        long total = response.hits().total() == null ? letters.size() : response.hits().total().value();
+        var letters = response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+        long total = response.hits().total() == null
+                ? letters.size()
+                : response.hits().total().value();
         return new Page(letters, total);
     }
 
     long count(DeadLetterQuery query) {
-        return Store.call(() -> client.count(count -> count.index(INDEX).query(toQuery(query)))).count();
+        return Store.call(() -> client.count(count -> count.index(INDEX).query(toQuery(query))))
+                .count();
     }
 
     /** First dead letters (not later attempts) of a source whose id starts with the prefix. */
     long countFirstAttempts(String source, String idPrefix) {
-        return Store.call(() -> client.count(count -> count.index(INDEX).query(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("source").value(source)))
-                .filter(f -> f.prefix(p -> p.field("rootId").value(idPrefix)))
-                .filter(f -> f.term(t -> t.field("attempt").value(1))))))).count();
+        return Store.call(() -> client.count(count -> count.index(INDEX)
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("source").value(source)))
+                                .filter(f -> f.prefix(p -> p.field("rootId").value(idPrefix)))
+                                .filter(f -> f.term(t -> t.field("attempt").value(1)))))))
+                .count();
     }
 
     /** The sources seen, for the filter. */
     List<String> sources() {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX).size(0)
-                .aggregations("sources", agg -> agg.terms(terms -> terms.field("source").size(200))), Void.class));
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
+                        .size(0)
+                        .aggregations(
+                                "sources",
+                                agg -> agg.terms(terms -> terms.field("source").size(200))),
+                Void.class));
         return response.aggregations().get("sources").sterms().buckets().array().stream()
                 .map(bucket -> bucket.key().stringValue())
                 .sorted()
@@ -183,10 +208,12 @@ class DeadLetterShelf {
     private static Query toQuery(DeadLetterQuery query) {
         var filters = new ArrayList<Query>();
         if (query.source() != null && !query.source().isBlank()) {
-            filters.add(Query.of(q -> q.prefix(p -> p.field("source").value(query.source().strip()))));
+            filters.add(Query.of(
+                    q -> q.prefix(p -> p.field("source").value(query.source().strip()))));
         }
         if (query.state() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("state").value(query.state().wire()))));
+            filters.add(Query.of(
+                    q -> q.term(t -> t.field("state").value(query.state().wire()))));
         }
         if (query.from() != null || query.before() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {
@@ -204,15 +231,18 @@ class DeadLetterShelf {
         return Query.of(q -> q.bool(b -> {
             b.filter(filters);
             if (anyWords) {
-                b.must(m -> m.match(match -> match.field("reason").query(query.words()).operator(
-                        co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
+                b.must(m -> m.match(match -> match.field("reason")
+                        .query(query.words())
+                        .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
             }
             return b;
         }));
     }
 
     private String outcomeOf(String id) {
-        return find(id).map(found -> found.letter().outcome()).filter(Objects::nonNull).orElse("");
+        return find(id).map(found -> found.letter().outcome())
+                .filter(Objects::nonNull)
+                .orElse("");
     }
 
     private static LinkedHashMap<String, Object> change(String field, Object value) {
@@ -222,7 +252,12 @@ class DeadLetterShelf {
     }
 
     private void update(String id, java.util.Map<String, Object> change) {
-        Store.run(() -> client.update(update -> update.index(INDEX).id(id).refresh(Refresh.WaitFor).retryOnConflict(3).doc(change),
+        Store.run(() -> client.update(
+                update -> update.index(INDEX)
+                        .id(id)
+                        .refresh(Refresh.WaitFor)
+                        .retryOnConflict(3)
+                        .doc(change),
                 DeadLetter.class));
     }
 }

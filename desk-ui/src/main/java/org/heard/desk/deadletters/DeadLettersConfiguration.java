@@ -40,7 +40,8 @@ class DeadLettersConfiguration {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerFactory(ConsumerFactory<String, byte[]> consumerFactory) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
         // Elasticsearch down: keep the batch and try again; a dead letter is never dropped.
         return BatchListeners.retryingForever(consumerFactory, 1, 0);
     }
@@ -58,8 +59,12 @@ class DeadLettersConfiguration {
             this.intake = intake;
         }
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).DEAD_LETTERS.name()}",
-                containerFactory = "deadLetterListenerFactory", batch = "true")
+        @KafkaListener(
+                id = GROUP,
+                groupId = GROUP,
+                topics = "#{T(org.heard.contracts.Topics).DEAD_LETTERS.name()}",
+                containerFactory = "deadLetterListenerFactory",
+                batch = "true")
         void onDeadLetters(List<ConsumerRecord<String, byte[]>> records) {
             intake.take(records);
         }

@@ -45,7 +45,8 @@ import org.heard.desk.security.StaffUser;
 public class DeadLettersView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(LONDON);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(LONDON);
 
     private final DeadLetterDesk desk;
     private final StaffUser user;
@@ -86,11 +87,15 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
         state.addValueChangeListener(event -> refresh());
 
         grid.setId("dead-letter-grid");
-        grid.addColumn(letter -> WHEN.format(letter.deadLetteredAt())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(letter -> WHEN.format(letter.deadLetteredAt()))
+                .setHeader("When")
+                .setAutoWidth(true);
         grid.addColumn(DeadLetter::source).setHeader("Source").setAutoWidth(true);
         grid.addColumn(DeadLetter::reason).setHeader("Reason").setFlexGrow(1);
         grid.addColumn(letter -> letter.state().wire()).setHeader("State").setAutoWidth(true);
-        grid.addColumn(letter -> letter.attempt() > 1 ? "attempt " + letter.attempt() : "").setHeader("Retry").setAutoWidth(true);
+        grid.addColumn(letter -> letter.attempt() > 1 ? "attempt " + letter.attempt() : "")
+                .setHeader("Retry")
+                .setAutoWidth(true);
         // A letter stays shown when the list changes under it (retried, it leaves the "pending" list).
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {
@@ -112,14 +117,24 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
         var parameters = event.getLocation().getQueryParameters();
         parameters.getSingleParameter("source").ifPresent(source::setValue);
         parameters.getSingleParameter("words").ifPresent(words::setValue);
-        parameters.getSingleParameter("state").ifPresent(value -> state.setValue(
-                java.util.Arrays.stream(DeadLetter.State.values()).filter(s -> s.wire().equals(value)).findFirst().orElse(null)));
+        parameters
+                .getSingleParameter("state")
+                .ifPresent(value -> state.setValue(java.util.Arrays.stream(DeadLetter.State.values())
+                        .filter(s -> s.wire().equals(value))
+                        .findFirst()
+                        .orElse(null)));
     }
 
     private DeadLetterQuery query() {
-        return new DeadLetterQuery(source.getValue(), words.getValue(),
-                from.getValue() == null ? null : from.getValue().atStartOfDay(LONDON).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(LONDON).toInstant(),
+        return new DeadLetterQuery(
+                source.getValue(),
+                words.getValue(),
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(LONDON).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(LONDON).toInstant(),
                 state.getValue());
     }
 
@@ -127,9 +142,8 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
         var current = query();
         long count = desk.count(user, current);
         total.setText(count == 1 ? "1 dead letter" : count + " dead letters");
-        grid.setItems(
-                page -> desk.browse(user, current, page.getOffset(), page.getLimit()).letters().stream(),
-                page -> (int) Math.min(Integer.MAX_VALUE, desk.count(user, current)));
+        grid.setItems(page -> desk.browse(user, current, page.getOffset(), page.getLimit()).letters().stream(), page ->
+                (int) Math.min(Integer.MAX_VALUE, desk.count(user, current)));
     }
 
     private void show(DeadLetter selected) {
@@ -148,7 +162,9 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
         reason.setId("dead-letter-reason");
         details.add(title, facts, stateLine);
         if (letter.retryOf() != null) {
-            var previous = new Button("Retry of " + letter.retryOf(), event -> desk.letter(user, letter.retryOf()).ifPresent(this::show));
+            var previous = new Button(
+                    "Retry of " + letter.retryOf(),
+                    event -> desk.letter(user, letter.retryOf()).ifPresent(this::show));
             previous.setId("dead-letter-retry-of");
             previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             details.add(previous);
@@ -163,14 +179,23 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
             details.add(new H3("Context"), context);
         }
         byte[] raw = letter.raw();
-        var payload = new Pre(Payloads.text(raw).orElse("Not text (" + raw.length + " bytes): download it to inspect."));
+        var payload =
+                new Pre(Payloads.text(raw).orElse("Not text (" + raw.length + " bytes): download it to inspect."));
         payload.setId("dead-letter-payload");
-        payload.getStyle().set("white-space", "pre-wrap").set("max-height", "30em").set("overflow", "auto");
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(raw),
-                fileName(letter), "application/octet-stream", raw.length)), "Download the raw payload (" + raw.length + " bytes)");
+        payload.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("max-height", "30em")
+                .set("overflow", "auto");
+        var download = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(raw), fileName(letter), "application/octet-stream", raw.length)),
+                "Download the raw payload (" + raw.length + " bytes)");
         download.setId("dead-letter-download");
-        details.add(new H3("Payload" + ("base64".equalsIgnoreCase(letter.payloadEncoding()) ? " (decoded from base64)" : "")),
-                payload, download);
+        details.add(
+                new H3("Payload"
+                        + ("base64".equalsIgnoreCase(letter.payloadEncoding()) ? " (decoded from base64)" : "")),
+                payload,
+                download);
         if (letter.state() == DeadLetter.State.PENDING) {
             details.add(actions(letter));
         }
@@ -178,10 +203,11 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
 
     private VerticalLayout actions(DeadLetter letter) {
         var plan = desk.plan(user, letter);
-        var explanation = new Paragraph(switch (plan) {
-            case RetryRoute.RetryPlan.Possible(var how) -> how;
-            case RetryRoute.RetryPlan.Impossible(var why) -> "Cannot be retried from here: " + why;
-        });
+        var explanation = new Paragraph(
+                switch (plan) {
+                    case RetryRoute.RetryPlan.Possible(var how) -> how;
+                    case RetryRoute.RetryPlan.Impossible(var why) -> "Cannot be retried from here: " + why;
+                });
         explanation.setId("dead-letter-plan");
         var retry = new Button("Retry", event -> act(desk.retry(user, letter.id())));
         retry.setId("dead-letter-retry");
@@ -207,10 +233,12 @@ public class DeadLettersView extends VerticalLayout implements BeforeEnterObserv
                 grid.getDataProvider().refreshAll();
                 show(letter);
             }
-            case DeadLetterDesk.Outcome.NotFound(var id) -> Notification.show("No dead letter " + id, 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            case DeadLetterDesk.Outcome.Refused(var reason) -> Notification.show(reason, 6000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            case DeadLetterDesk.Outcome.NotFound(var id) ->
+                Notification.show("No dead letter " + id, 5000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            case DeadLetterDesk.Outcome.Refused(var reason) ->
+                Notification.show(reason, 6000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -33,21 +33,30 @@ final class EmailRetry implements RetryRoute {
     @Override
     public RetryPlan plan(DeadLetter letter) {
         if (letter.context().containsKey("truncated")) {
-            return new RetryPlan.Impossible("Only part of this message was kept (" + letter.context().get("truncated")
-                    + "). The whole message is still in the mailbox" + where(letter)
-                    + ": deal with it there, then discard this.");
+            return new RetryPlan.Impossible(
+                    "Only part of this message was kept (" + letter.context().get("truncated")
+                            + "). The whole message is still in the mailbox" + where(letter)
+                            + ": deal with it there, then discard this.");
         }
-        return new RetryPlan.Possible("Retry asks the email channel (on " + Topics.REREAD_REQUESTS.name() + ") to read the raw "
-                + "message again: if it reads now it goes to triage, if not it comes back here as the next attempt.");
+        return new RetryPlan.Possible(
+                "Retry asks the email channel (on " + Topics.REREAD_REQUESTS.name() + ") to read the raw "
+                        + "message again: if it reads now it goes to triage, if not it comes back here as the next attempt.");
     }
 
     @Override
     public RetryOutcome retry(DeadLetter letter) {
-        var request = new RereadRequested(letter.rootId(), letter.source(), letter.payloadEncoding(), letter.payload(),
-                letter.context(), letter.handledBy() == null ? "the desk" : letter.handledBy(), clock.instant());
+        var request = new RereadRequested(
+                letter.rootId(),
+                letter.source(),
+                letter.payloadEncoding(),
+                letter.payload(),
+                letter.context(),
+                letter.handledBy() == null ? "the desk" : letter.handledBy(),
+                clock.instant());
         try {
             publisher.publish(Topics.REREAD_REQUESTS, request).get(30, TimeUnit.SECONDS);
-            return new RetryOutcome.SentBack("Sent to the email channel to be read again (" + Topics.REREAD_REQUESTS.name() + ").");
+            return new RetryOutcome.SentBack(
+                    "Sent to the email channel to be read again (" + Topics.REREAD_REQUESTS.name() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RetryOutcome.NotNow("interrupted");

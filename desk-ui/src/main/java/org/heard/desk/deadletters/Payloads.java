@@ -30,7 +30,8 @@ final class Payloads {
     /** The payload decoded as UTF-8 text, or empty when the bytes are not text (an image, a zip...). */
     static Optional<String> text(byte[] raw) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw))

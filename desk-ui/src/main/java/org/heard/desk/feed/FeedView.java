@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -24,10 +23,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import org.heard.contracts.ServiceTag;
-import org.heard.desk.naming.Chips;
-import org.heard.desk.naming.DeskNames;
 import org.heard.desk.inbox.MentionFeed;
 import org.heard.desk.mentions.InboxQueries;
+import org.heard.desk.naming.Chips;
+import org.heard.desk.naming.DeskNames;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionQuery;
@@ -43,7 +42,8 @@ public class FeedView extends VerticalLayout {
     static final int SHOWN = 50;
     static final Duration RECENT = Duration.ofDays(7);
     private static final int EXCERPT = 160;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final InboxQueries queries;
     private final ObjectProvider<MentionFeed> feed;
@@ -53,7 +53,11 @@ public class FeedView extends VerticalLayout {
     private final Set<String> shown = new HashSet<>();
     private Runnable unsubscribe = () -> {};
 
-    public FeedView(InboxQueries queries, ObjectProvider<MentionFeed> feed, DeskNames names, Clock clock,
+    public FeedView(
+            InboxQueries queries,
+            ObjectProvider<MentionFeed> feed,
+            DeskNames names,
+            Clock clock,
             AuthenticationContext authentication) {
         this.queries = queries;
         this.feed = feed;
@@ -63,13 +67,22 @@ public class FeedView extends VerticalLayout {
         entries.setPadding(false);
         addClassName("feed-page");
         var scope = queries.scopeOf(user);
-        var intro = new Paragraph(scope.everything() ? "New mentions of every service, newest first, as they arrive."
-                : "New mentions of your services (" + String.join(", ", scope.services().stream().map(names::service).sorted().toList())
-                        + "), newest first, as they arrive.");
+        var intro = new Paragraph(
+                scope.everything()
+                        ? "New mentions of every service, newest first, as they arrive."
+                        : "New mentions of your services ("
+                                + String.join(
+                                        ", ",
+                                        scope.services().stream()
+                                                .map(names::service)
+                                                .sorted()
+                                                .toList()) + "), newest first, as they arrive.");
         add(new H2("My services"), intro, entries);
-        var since = new MentionQuery(null, null, null, null, null, null, null, clock.instant().minus(RECENT), null, null);
+        var since = new MentionQuery(
+                null, null, null, null, null, null, null, clock.instant().minus(RECENT), null, null);
         queries.search(user, since, 0, SHOWN).mentions().stream()
-                .sorted(Comparator.comparing(MentionDocument::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .sorted(Comparator.comparing(
+                        MentionDocument::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .forEach(mention -> {
                     shown.add(mention.mentionId());
                     entries.add(card(mention));
@@ -85,7 +98,8 @@ public class FeedView extends VerticalLayout {
         var scope = queries.scopeOf(user);
         feed.ifAvailable(mentions -> unsubscribe = mentions.subscribe(triaged -> {
             // A mention of another service is passed over from its announcement, without a read.
-            if (!scope.everything() && triaged.services().stream().map(ServiceTag::serviceId).noneMatch(scope.services()::contains)) {
+            if (!scope.everything()
+                    && triaged.services().stream().map(ServiceTag::serviceId).noneMatch(scope.services()::contains)) {
                 return;
             }
             // Scope is checked again by the query, outside the UI lock; only what this person may see is pushed.
@@ -123,7 +137,10 @@ public class FeedView extends VerticalLayout {
         line.add(new Span(mention.publishedAt() == null ? "" : WHEN.format(mention.publishedAt())));
         line.add(Chips.channel(mention.channel()));
         if (mention.services() != null) {
-            mention.services().stream().map(ServiceTag::serviceId).map(names::service).distinct()
+            mention.services().stream()
+                    .map(ServiceTag::serviceId)
+                    .map(names::service)
+                    .distinct()
                     .forEach(service -> line.add(Chips.chip(service, "badge contrast")));
         }
         if (mention.urgency() != null) {
@@ -132,8 +149,12 @@ public class FeedView extends VerticalLayout {
         if (mention.sentiment() != null) {
             line.add(Chips.sentiment(mention.sentiment().label()));
         }
-        var open = new Anchor("conversation/" + mention.mentionId(),
-                "Open " + (mention.author() == null ? "the conversation" : mention.author().label()));
+        var open = new Anchor(
+                "conversation/" + mention.mentionId(),
+                "Open "
+                        + (mention.author() == null
+                                ? "the conversation"
+                                : mention.author().label()));
         open.addClassName("feed-open");
         line.add(open);
         String text = (mention.subject() == null || mention.subject().isBlank() ? "" : mention.subject() + " — ")
@@ -143,5 +164,4 @@ public class FeedView extends VerticalLayout {
         card.add(line, excerpt);
         return card;
     }
-
 }

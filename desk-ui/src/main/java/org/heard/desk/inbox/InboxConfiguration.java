@@ -4,9 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.reply.ReplyTracker;
-import org.springframework.beans.factory.ObjectProvider;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -24,13 +24,16 @@ final class InboxRelevance {
         if (!query.services().isEmpty() && !anyIn(services, query.services())) {
             return false;
         }
-        if (!query.channels().isEmpty() && (triaged.channel() == null || !query.channels().contains(triaged.channel()))) {
+        if (!query.channels().isEmpty()
+                && (triaged.channel() == null || !query.channels().contains(triaged.channel()))) {
             return false;
         }
-        if (!query.sentiments().isEmpty() && !query.sentiments().contains(triaged.sentiment().label())) {
+        if (!query.sentiments().isEmpty()
+                && !query.sentiments().contains(triaged.sentiment().label())) {
             return false;
         }
-        return query.urgencies().isEmpty() || query.urgencies().contains(triaged.urgency().level());
+        return query.urgencies().isEmpty()
+                || query.urgencies().contains(triaged.urgency().level());
     }
 
     /** Whether the mention can change any of these queries' results: the list's or one of the tabs' counts. */

@@ -49,8 +49,8 @@ import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
 import org.heard.desk.shell.DeskKeys;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionStatus;
 
 /**
@@ -70,6 +70,7 @@ public class InboxView extends VerticalLayout {
             Map.of(StaffRole.RESPONDER, "a responder", StaffRole.MANAGER, "a manager", StaffRole.ADMIN, "an admin");
     /** From this window width (CSS pixels) the conversation opens beside the list. */
     static final int SPLIT_FROM = 1100;
+
     static final int PAGE = 50;
 
     /** A choice of the assignee filter: a colleague, oneself, or nobody. */
@@ -86,6 +87,7 @@ public class InboxView extends VerticalLayout {
     private final StaffUser user;
     /** The views as a group of toggle buttons (aria-pressed), each with its count. */
     private final Div tabs = new Div();
+
     private final List<Button> viewButtons = new ArrayList<>();
     private int selectedView;
     private final List<InboxViews.SavedView> shownViews = new ArrayList<>();
@@ -104,7 +106,8 @@ public class InboxView extends VerticalLayout {
     private final UnorderedList list = new UnorderedList();
     private final Button more = new Button("Show more");
     private final Div pane = new Div();
-    private final Paragraph paneEmpty = new Paragraph("Choose a mention to read and answer it here (j and k move down and up the list).");
+    private final Paragraph paneEmpty =
+            new Paragraph("Choose a mention to read and answer it here (j and k move down and up the list).");
     private final ConversationPanel conversation;
     private final List<QueueRow> rows = new ArrayList<>();
     private final List<Runnable> unsubscribe = new ArrayList<>();
@@ -114,11 +117,18 @@ public class InboxView extends VerticalLayout {
     private String selectedId;
     /** What the live path reads off the page's thread: the scoped list query and each tab's, for relevance and the refresh. */
     private volatile MentionQuery watchedQuery = MentionQuery.everything();
+
     private volatile Map<String, MentionQuery> watchedCounts = Map.of();
     private volatile int watchedSize = PAGE;
 
-    public InboxView(InboxQueries queries, InboxViews views, LiveInbox live, Conversations conversations, DeskNames names,
-            Clock clock, AuthenticationContext authentication) {
+    public InboxView(
+            InboxQueries queries,
+            InboxViews views,
+            LiveInbox live,
+            Conversations conversations,
+            DeskNames names,
+            Clock clock,
+            AuthenticationContext authentication) {
         this.queries = queries;
         this.views = views;
         this.live = live;
@@ -252,7 +262,8 @@ public class InboxView extends VerticalLayout {
         });
         clear.setId("filters-clear");
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var fields = new HorizontalLayout(channels, services, sentiments, urgencies, statuses, assignee, from, to, clear);
+        var fields =
+                new HorizontalLayout(channels, services, sentiments, urgencies, statuses, assignee, from, to, clear);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.getStyle().set("flex-wrap", "wrap");
         filters.add(fields);
@@ -269,18 +280,32 @@ public class InboxView extends VerticalLayout {
     /** The selected saved view narrowed by the filter bar; the server adds the person's scope. */
     MentionQuery currentQuery() {
         int selected = selectedView;
-        var view = selected >= 0 && selected < shownViews.size() ? shownViews.get(selected).query() : MentionQuery.everything();
+        var view = selected >= 0 && selected < shownViews.size()
+                ? shownViews.get(selected).query()
+                : MentionQuery.everything();
         return InboxViews.refine(view, filterBar());
     }
 
     private MentionQuery filterBar() {
         var zone = ZoneId.of("Europe/London");
         String who = assignee.getValue() == null ? null : assignee.getValue().value();
-        Set<String> serviceIds = services.getValue().stream().map(DeskNames.ServiceChoice::id).collect(Collectors.toSet());
-        return new MentionQuery(search.getValue(), channels.getValue(), serviceIds, sentiments.getValue(), urgencies.getValue(),
-                statuses.getValue(), who,
-                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(), null);
+        Set<String> serviceIds =
+                services.getValue().stream().map(DeskNames.ServiceChoice::id).collect(Collectors.toSet());
+        return new MentionQuery(
+                search.getValue(),
+                channels.getValue(),
+                serviceIds,
+                sentiments.getValue(),
+                urgencies.getValue(),
+                statuses.getValue(),
+                who,
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                null);
     }
 
     private void rebuildTabs() {
@@ -360,7 +385,8 @@ public class InboxView extends VerticalLayout {
             }
         }
         var now = clock.instant();
-        Map<String, QueueRow> before = rows.stream().collect(Collectors.toMap(row -> row.mention().mentionId(), row -> row, (a, b) -> a));
+        Map<String, QueueRow> before =
+                rows.stream().collect(Collectors.toMap(row -> row.mention().mentionId(), row -> row, (a, b) -> a));
         var fresh = new ArrayList<QueueRow>();
         for (var mention : loaded.mentions()) {
             var shown = QueueRow.Shown.of(mention, names, now);
@@ -377,7 +403,8 @@ public class InboxView extends VerticalLayout {
         rows.forEach(row -> row.selected(row.mention().mentionId().equals(selectedId)));
         rows.forEach(list::add);
         if (rows.isEmpty()) {
-            var none = new com.vaadin.flow.component.html.ListItem("Nothing here: no mention matches this view and these filters.");
+            var none = new com.vaadin.flow.component.html.ListItem(
+                    "Nothing here: no mention matches this view and these filters.");
             none.addClassName("queue-none");
             list.add(none);
         }
@@ -385,15 +412,19 @@ public class InboxView extends VerticalLayout {
 
     private QueueRow row(MentionDocument mention, QueueRow.Shown shown) {
         var row = new QueueRow(mention, shown);
-        String newTab = "(event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) ? 'new-tab' : event.preventDefault()";
-        row.getElement().addEventListener("click", event -> {
-            var where = event.getEventData().get(newTab);
-            if (where == null || !"new-tab".equals(where.asString())) {
-                width = event.getEventData().get("window.innerWidth").asInt();
-                select(row, false);
-                open(row.mention().mentionId(), false);
-            }
-        }).addEventData(newTab).addEventData("window.innerWidth");
+        String newTab =
+                "(event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) ? 'new-tab' : event.preventDefault()";
+        row.getElement()
+                .addEventListener("click", event -> {
+                    var where = event.getEventData().get(newTab);
+                    if (where == null || !"new-tab".equals(where.asString())) {
+                        width = event.getEventData().get("window.innerWidth").asInt();
+                        select(row, false);
+                        open(row.mention().mentionId(), false);
+                    }
+                })
+                .addEventData(newTab)
+                .addEventData("window.innerWidth");
         return row;
     }
 
@@ -408,7 +439,8 @@ public class InboxView extends VerticalLayout {
         switch (pressed.key()) {
             case "j", "ArrowDown" -> move(1);
             case "k", "ArrowUp" -> move(-1);
-            case "o", "Enter" -> selectedRow().ifPresent(row -> open(row.mention().mentionId(), false));
+            case "o", "Enter" ->
+                selectedRow().ifPresent(row -> open(row.mention().mentionId(), false));
             case "u" -> mostUrgentUnanswered().ifPresent(mention -> open(mention.mentionId(), true));
             case "r" -> whenOpen(ConversationPanel::focusReply);
             case "a" -> whenOpen(ConversationPanel::assignToMe);
@@ -441,14 +473,25 @@ public class InboxView extends VerticalLayout {
     }
 
     private Optional<QueueRow> selectedRow() {
-        return rows.stream().filter(row -> row.mention().mentionId().equals(selectedId)).findFirst();
+        return rows.stream()
+                .filter(row -> row.mention().mentionId().equals(selectedId))
+                .findFirst();
     }
 
     /** The most urgent mention of this view that nobody has answered yet, longest waiting first. */
     private Optional<MentionDocument> mostUrgentUnanswered() {
         var view = currentQuery();
-        var unanswered = new MentionQuery(view.words(), view.channels(), view.services(), view.sentiments(), view.urgencies(),
-                Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), view.assignee(), view.publishedFrom(), view.publishedBefore(), null);
+        var unanswered = new MentionQuery(
+                view.words(),
+                view.channels(),
+                view.services(),
+                view.sentiments(),
+                view.urgencies(),
+                Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS),
+                view.assignee(),
+                view.publishedFrom(),
+                view.publishedBefore(),
+                null);
         return queries.search(user, unanswered, 0, 1).mentions().stream().findFirst();
     }
 
@@ -539,9 +582,11 @@ public class InboxView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        // Decided from the announcement on the listener's thread; the search runs on LiveInbox's, at most once a second.
+        // Decided from the announcement on the listener's thread; the search runs on LiveInbox's, at most once a
+        // second.
         unsubscribe.add(live.open(
-                mention -> InboxRelevance.affects(watchedQuery, mention) || InboxRelevance.affectsAny(watchedCounts.values(), mention),
+                mention -> InboxRelevance.affects(watchedQuery, mention)
+                        || InboxRelevance.affectsAny(watchedCounts.values(), mention),
                 () -> {
                     var asked = watchedQuery;
                     var loaded = load();

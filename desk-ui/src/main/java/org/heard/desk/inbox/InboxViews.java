@@ -25,7 +25,8 @@ public class InboxViews {
     private static final Logger log = LoggerFactory.getLogger(InboxViews.class);
 
     static final Duration UNANSWERED_AFTER = Duration.ofHours(24);
-    static final Set<MentionStatus> OPEN = Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS, MentionStatus.WAITING_FOR_PATIENT);
+    static final Set<MentionStatus> OPEN =
+            Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS, MentionStatus.WAITING_FOR_PATIENT);
 
     /**
      * A named query; built-in views are computed afresh (their time bounds move with the clock).
@@ -63,10 +64,26 @@ public class InboxViews {
         var views = new ArrayList<SavedView>();
         Instant now = clock.instant();
         views.add(builtIn("All", MentionQuery.everything()));
-        views.add(builtIn("My services", new MentionQuery(null, null, myServices(user), null, null, OPEN, null, null, null, null)));
-        views.add(builtIn("Immediate", new MentionQuery(null, null, null, null, Set.of(Urgency.Level.IMMEDIATE), OPEN, null, null, null, null)));
-        views.add(builtIn("Unanswered > 24 h", new MentionQuery(null, null, null, null, null,
-                Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), null, null, now.minus(UNANSWERED_AFTER), null)));
+        views.add(builtIn(
+                "My services",
+                new MentionQuery(null, null, myServices(user), null, null, OPEN, null, null, null, null)));
+        views.add(builtIn(
+                "Immediate",
+                new MentionQuery(
+                        null, null, null, null, Set.of(Urgency.Level.IMMEDIATE), OPEN, null, null, null, null)));
+        views.add(builtIn(
+                "Unanswered > 24 h",
+                new MentionQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS),
+                        null,
+                        null,
+                        now.minus(UNANSWERED_AFTER),
+                        null)));
         try {
             views.addAll(saved.visibleTo(user.getUsername(), user.roles()));
         } catch (RuntimeException e) {
@@ -98,7 +115,8 @@ public class InboxViews {
             return new Saving.Saved(saved.save(user.getUsername(), cleanName, query, sharedWith, clock.instant()));
         } catch (RuntimeException e) {
             log.warn("Could not save a view for {}: {}", user.getUsername(), e.getMessage());
-            return new Saving.Refused("The view could not be saved just now (the search service did not answer); try again");
+            return new Saving.Refused(
+                    "The view could not be saved just now (the search service did not answer); try again");
         }
     }
 

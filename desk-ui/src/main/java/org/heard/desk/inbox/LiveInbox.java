@@ -43,7 +43,8 @@ public class LiveInbox implements AutoCloseable {
 
     /** Not listening to anything yet: {@link #triaged} is told of each mention. */
     LiveInbox() {
-        this.refresher = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("heard-inbox-refresh-", 0).factory());
+        this.refresher = Executors.newScheduledThreadPool(
+                2, Thread.ofPlatform().daemon().name("heard-inbox-refresh-", 0).factory());
     }
 
     /**
@@ -68,23 +69,29 @@ public class LiveInbox implements AutoCloseable {
     }
 
     private void changed(Open view) {
-        view.gate().changed(System.nanoTime()).ifPresent(delay -> refresher.schedule(() -> {
-            view.gate().starting(System.nanoTime());
-            if (!open.contains(view)) {
-                return;
-            }
-            try {
-                refreshed.incrementAndGet();
-                view.refresh().run();
-            } catch (RuntimeException e) {
-                log.warn("An open inbox could not refresh: {}", e.getMessage());
-            }
-        }, delay, TimeUnit.NANOSECONDS));
+        view.gate()
+                .changed(System.nanoTime())
+                .ifPresent(delay -> refresher.schedule(
+                        () -> {
+                            view.gate().starting(System.nanoTime());
+                            if (!open.contains(view)) {
+                                return;
+                            }
+                            try {
+                                refreshed.incrementAndGet();
+                                view.refresh().run();
+                            } catch (RuntimeException e) {
+                                log.warn("An open inbox could not refresh: {}", e.getMessage());
+                            }
+                        },
+                        delay,
+                        TimeUnit.NANOSECONDS));
     }
 
     /** How many mentions were announced, how many views are open, how many refreshes ran: for the benchmark and the logs. */
     public String counts() {
-        return announced.get() + " mentions announced, " + open.size() + " open views, " + refreshed.get() + " refreshes";
+        return announced.get() + " mentions announced, " + open.size() + " open views, " + refreshed.get()
+                + " refreshes";
     }
 
     @Override

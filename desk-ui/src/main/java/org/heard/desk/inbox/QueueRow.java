@@ -1,6 +1,5 @@
 package org.heard.desk.inbox;
 
-import org.heard.desk.naming.Waiting;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -25,15 +24,29 @@ import org.heard.mentions.MentionStatus;
 final class QueueRow extends ListItem {
 
     /** Everything a row shows, as text: two rows that show the same are equal. */
-    record Shown(Urgency.Level urgency, String who, Channel channel, String waiting, String said, Sentiment.Label sentiment,
-            String services, MentionStatus status, String assignee) {
+    record Shown(
+            Urgency.Level urgency,
+            String who,
+            Channel channel,
+            String waiting,
+            String said,
+            Sentiment.Label sentiment,
+            String services,
+            MentionStatus status,
+            String assignee) {
 
         static Shown of(MentionDocument mention, DeskNames names, Instant now) {
-            return new Shown(mention.urgency() == null ? null : mention.urgency().level(),
-                    mention.author() == null ? "Anonymous" : mention.author().label(), mention.channel(),
-                    "waiting " + Waiting.since(mention.publishedAt(), now), excerpt(mention),
-                    mention.sentiment() == null ? null : mention.sentiment().label(), names.services(mention.services()),
-                    mention.status(), mention.assignee() == null || mention.assignee().isBlank() ? "Unassigned"
+            return new Shown(
+                    mention.urgency() == null ? null : mention.urgency().level(),
+                    mention.author() == null ? "Anonymous" : mention.author().label(),
+                    mention.channel(),
+                    "waiting " + Waiting.since(mention.publishedAt(), now),
+                    excerpt(mention),
+                    mention.sentiment() == null ? null : mention.sentiment().label(),
+                    names.services(mention.services()),
+                    mention.status(),
+                    mention.assignee() == null || mention.assignee().isBlank()
+                            ? "Unassigned"
                             : "Assigned to " + names.staff(mention.assignee()));
         }
     }
@@ -103,7 +116,9 @@ final class QueueRow extends ListItem {
 
     /** The subject and the text on one line; the page shows the first two lines of it. */
     static String excerpt(MentionDocument mention) {
-        String text = mention.subject() == null || mention.subject().isBlank() ? mention.text() : mention.subject() + " — " + mention.text();
+        String text = mention.subject() == null || mention.subject().isBlank()
+                ? mention.text()
+                : mention.subject() + " — " + mention.text();
         text = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         return text.length() > 400 ? text.substring(0, 399) + "…" : text;
     }

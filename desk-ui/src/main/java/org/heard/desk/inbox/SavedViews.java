@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.heard.contracts.DeskJson;
 import org.heard.desk.security.StaffRole;
-import org.heard.platform.search.Indexes;
 import org.heard.mentions.MentionQuery;
+import org.heard.platform.search.Indexes;
 import org.heard.platform.search.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,20 +50,28 @@ public class SavedViews {
 
     /** Creates the index with an explicit mapping; harmless when it exists. */
     public void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("name", p -> p.keyword(k -> k))
-                .properties("owner", p -> p.keyword(k -> k))
-                .properties("sharedWith", p -> p.keyword(k -> k))
-                .properties("query", p -> p.keyword(k -> k.index(false).docValues(false)))
-                .properties("savedAt", p -> p.date(d -> d)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("id", p -> p.keyword(k -> k))
+                        .properties("name", p -> p.keyword(k -> k))
+                        .properties("owner", p -> p.keyword(k -> k))
+                        .properties("sharedWith", p -> p.keyword(k -> k))
+                        .properties("query", p -> p.keyword(k -> k.index(false).docValues(false)))
+                        .properties("savedAt", p -> p.date(d -> d)));
     }
 
     /** Saves a view; on every instance when this returns. Returns its id. */
     String save(String owner, String name, MentionQuery query, StaffRole sharedWith, Instant now) {
-        var stored = new Stored(UUID.randomUUID().toString(), name, owner, sharedWith == null ? null : sharedWith.name(),
-                DeskJson.writeString(query.within(null)), now);
-        Store.run(() -> client.index(index -> index.index(INDEX).id(stored.id()).refresh(Refresh.WaitFor).document(stored)));
+        var stored = new Stored(
+                UUID.randomUUID().toString(),
+                name,
+                owner,
+                sharedWith == null ? null : sharedWith.name(),
+                DeskJson.writeString(query.within(null)),
+                now);
+        Store.run(() -> client.index(index ->
+                index.index(INDEX).id(stored.id()).refresh(Refresh.WaitFor).document(stored)));
         return stored.id();
     }
 
@@ -71,12 +79,14 @@ public class SavedViews {
     List<InboxViews.SavedView> visibleTo(String username, Set<StaffRole> roles) {
         var roleNames = roles.stream().map(role -> FieldValue.of(role.name())).toList();
         try {
-            var response = Store.call(() -> client.search(search -> search.index(INDEX)
+            var response = Store.call(() -> client.search(
+                    search -> search.index(INDEX)
                             .query(q -> q.bool(b -> b.minimumShouldMatch("1")
-                                    .should(s -> s.bool(mine -> mine
-                                            .filter(f -> f.term(t -> t.field("owner").value(username)))
+                                    .should(s -> s.bool(mine -> mine.filter(f ->
+                                                    f.term(t -> t.field("owner").value(username)))
                                             .mustNot(n -> n.exists(e -> e.field("sharedWith")))))
-                                    .should(s -> s.terms(t -> t.field("sharedWith").terms(v -> v.value(roleNames))))))
+                                    .should(s ->
+                                            s.terms(t -> t.field("sharedWith").terms(v -> v.value(roleNames))))))
                             .size(MOST_VIEWS)
                             .sort(s -> s.field(f -> f.field("savedAt").order(SortOrder.Asc)))
                             .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc))),
@@ -98,7 +108,9 @@ public class SavedViews {
     /** Removes a view its owner saved; false when there is no such view of theirs. */
     boolean remove(String owner, String viewId) {
         var found = Store.call(() -> client.get(get -> get.index(INDEX).id(viewId), Stored.class));
-        if (!found.found() || found.source() == null || !owner.equals(found.source().owner())) {
+        if (!found.found()
+                || found.source() == null
+                || !owner.equals(found.source().owner())) {
             return false;
         }
         Store.run(() -> client.delete(delete -> delete.index(INDEX).id(viewId).refresh(Refresh.WaitFor)));
@@ -109,10 +121,15 @@ public class SavedViews {
         try {
             var query = DeskJson.mapper().readValue(stored.query(), MentionQuery.class);
             StaffRole role = stored.sharedWith() == null ? null : StaffRole.valueOf(stored.sharedWith());
-            return Optional.of(new InboxViews.SavedView(stored.id(), stored.name(), query.within(null), stored.owner(), role));
+            return Optional.of(
+                    new InboxViews.SavedView(stored.id(), stored.name(), query.within(null), stored.owner(), role));
         } catch (RuntimeException unreadable) {
             // A view written by a newer desk, or edited by hand: not shown rather than breaking the inbox.
-            log.warn("Saved view {} ('{}' of {}) cannot be read and is not shown: {}", stored.id(), stored.name(), stored.owner(),
+            log.warn(
+                    "Saved view {} ('{}' of {}) cannot be read and is not shown: {}",
+                    stored.id(),
+                    stored.name(),
+                    stored.owner(),
                     unreadable.getMessage());
             return Optional.empty();
         }

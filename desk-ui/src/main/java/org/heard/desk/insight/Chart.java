@@ -63,7 +63,12 @@ final class Chart {
      *
      * @param bars per category, one per series
      */
-    static String stackedColumns(String id, String title, String summary, List<String> categories, List<Series> series,
+    static String stackedColumns(
+            String id,
+            String title,
+            String summary,
+            List<String> categories,
+            List<Series> series,
             List<List<Bar>> bars) {
         int height = 260;
         int left = 48;
@@ -74,7 +79,11 @@ final class Chart {
         double plotHeight = height - top - bottom;
         double largest = 0;
         for (var stack : bars) {
-            largest = Math.max(largest, stack.stream().mapToDouble(bar -> bar.value() == null ? 0 : bar.value()).sum());
+            largest = Math.max(
+                    largest,
+                    stack.stream()
+                            .mapToDouble(bar -> bar.value() == null ? 0 : bar.value())
+                            .sum());
         }
         double scaleMax = niceCeiling(largest);
         var svg = open(id, title, summary, height + legendHeight(series));
@@ -98,7 +107,14 @@ final class Chart {
                 }
                 double h = plotHeight * bar.value() / scaleMax;
                 y -= h;
-                svg.append(rect(id, x, y, barWidth, h, series.get(s).look(), bar,
+                svg.append(rect(
+                        id,
+                        x,
+                        y,
+                        barWidth,
+                        h,
+                        series.get(s).look(),
+                        bar,
                         categories.get(c) + " · " + series.get(s).name() + ": " + bar.shown()));
             }
             if (c % labelEvery == 0) {
@@ -113,8 +129,14 @@ final class Chart {
      * Horizontal bars side by side per category (the median and the 90th percentile of the time to
      * first response), each labelled with its number.
      */
-    static String groupedBars(String id, String title, String summary, List<String> categories, List<Series> series,
-            List<List<Bar>> bars, DoubleFunction<String> axisLabel) {
+    static String groupedBars(
+            String id,
+            String title,
+            String summary,
+            List<String> categories,
+            List<Series> series,
+            List<List<Bar>> bars,
+            DoubleFunction<String> axisLabel) {
         int left = 190;
         int right = 96;
         int top = 8;
@@ -147,7 +169,14 @@ final class Chart {
                     continue;
                 }
                 double w = Math.max(1, plotWidth * bar.value() / scaleMax);
-                svg.append(rect(id, left, y, w, barHeight - 2, series.get(s).look(), bar,
+                svg.append(rect(
+                        id,
+                        left,
+                        y,
+                        w,
+                        barHeight - 2,
+                        series.get(s).look(),
+                        bar,
                         categories.get(c) + " · " + series.get(s).name() + ": " + bar.shown()));
                 svg.append(text(left + w + 4, y + barHeight - 3, "start", bar.shown(), 11));
             }
@@ -158,12 +187,32 @@ final class Chart {
 
     private static StringBuilder open(String id, String title, String summary, int height) {
         var svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(escape(id)).append("\" class=\"chart\" role=\"img\" ")
-                .append("aria-labelledby=\"").append(escape(id)).append("-title ").append(escape(id)).append("-desc\" ")
-                .append("viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" width=\"100%\" ")
-                .append("style=\"max-width:").append(WIDTH).append("px;font-family:inherit\" focusable=\"false\">")
-                .append("<title id=\"").append(escape(id)).append("-title\">").append(escape(title)).append("</title>")
-                .append("<desc id=\"").append(escape(id)).append("-desc\">").append(escape(summary)).append("</desc>");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"")
+                .append(escape(id))
+                .append("\" class=\"chart\" role=\"img\" ")
+                .append("aria-labelledby=\"")
+                .append(escape(id))
+                .append("-title ")
+                .append(escape(id))
+                .append("-desc\" ")
+                .append("viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"100%\" ")
+                .append("style=\"max-width:")
+                .append(WIDTH)
+                .append("px;font-family:inherit\" focusable=\"false\">")
+                .append("<title id=\"")
+                .append(escape(id))
+                .append("-title\">")
+                .append(escape(title))
+                .append("</title>")
+                .append("<desc id=\"")
+                .append(escape(id))
+                .append("-desc\">")
+                .append(escape(summary))
+                .append("</desc>");
         svg.append("<defs>");
         for (var look : Look.values()) {
             svg.append(patternDef(id, look));
@@ -175,27 +224,45 @@ final class Chart {
         String name = escape(id) + "-" + look.name().toLowerCase(Locale.ROOT);
         return switch (look.pattern) {
             case SOLID -> "";
-            case HATCHED -> "<pattern id=\"" + name + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
-                    + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"" + look.tint + "\"/>"
-                    + "<rect width=\"2.5\" height=\"6\" fill=\"" + look.colour + "\"/></pattern>";
-            case DOTTED -> "<pattern id=\"" + name + "\" patternUnits=\"userSpaceOnUse\" width=\"5\" height=\"5\">"
-                    + "<rect width=\"5\" height=\"5\" fill=\"" + look.tint + "\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.4\" fill=\""
-                    + look.colour + "\"/></pattern>";
+            case HATCHED ->
+                "<pattern id=\"" + name + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+                        + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"" + look.tint + "\"/>"
+                        + "<rect width=\"2.5\" height=\"6\" fill=\"" + look.colour + "\"/></pattern>";
+            case DOTTED ->
+                "<pattern id=\"" + name + "\" patternUnits=\"userSpaceOnUse\" width=\"5\" height=\"5\">"
+                        + "<rect width=\"5\" height=\"5\" fill=\"" + look.tint
+                        + "\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.4\" fill=\""
+                        + look.colour + "\"/></pattern>";
         };
     }
 
     private static String fill(String id, Look look) {
-        return look.pattern == Pattern.SOLID ? look.colour : "url(#" + escape(id) + "-" + look.name().toLowerCase(Locale.ROOT) + ")";
+        return look.pattern == Pattern.SOLID
+                ? look.colour
+                : "url(#" + escape(id) + "-" + look.name().toLowerCase(Locale.ROOT) + ")";
     }
 
     private static String rect(String id, double x, double y, double w, double h, Look look, Bar bar, String tooltip) {
-        var rect = new StringBuilder("<rect class=\"chart-bar\" x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"")
-                .append(f(w)).append("\" height=\"").append(f(h)).append("\" fill=\"").append(fill(id, look)).append("\" stroke=\"")
-                .append(look.colour).append("\" stroke-width=\"1\"");
+        var rect = new StringBuilder("<rect class=\"chart-bar\" x=\"")
+                .append(f(x))
+                .append("\" y=\"")
+                .append(f(y))
+                .append("\" width=\"")
+                .append(f(w))
+                .append("\" height=\"")
+                .append(f(h))
+                .append("\" fill=\"")
+                .append(fill(id, look))
+                .append("\" stroke=\"")
+                .append(look.colour)
+                .append("\" stroke-width=\"1\"");
         if (bar.drill() >= 0) {
             rect.append(" data-drill=\"").append(bar.drill()).append("\" style=\"cursor:pointer\"");
         }
-        return rect.append("><title>").append(escape(tooltip)).append("</title></rect>").toString();
+        return rect.append("><title>")
+                .append(escape(tooltip))
+                .append("</title></rect>")
+                .toString();
     }
 
     private static int legendHeight(List<Series> series) {
@@ -206,20 +273,28 @@ final class Chart {
         double x = 48;
         double at = y + 4;
         for (var one : series) {
-            svg.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(at)).append("\" width=\"14\" height=\"14\" fill=\"")
-                    .append(fill(id, one.look())).append("\" stroke=\"").append(one.look().colour).append("\"/>");
+            svg.append("<rect x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(f(at))
+                    .append("\" width=\"14\" height=\"14\" fill=\"")
+                    .append(fill(id, one.look()))
+                    .append("\" stroke=\"")
+                    .append(one.look().colour)
+                    .append("\"/>");
             svg.append(text(x + 20, at + 12, "start", one.name(), 12));
             x += 40 + 7.5 * one.name().length();
         }
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour) {
-        return "<line x1=\"" + f(x1) + "\" y1=\"" + f(y1) + "\" x2=\"" + f(x2) + "\" y2=\"" + f(y2) + "\" stroke=\"" + colour + "\"/>";
+        return "<line x1=\"" + f(x1) + "\" y1=\"" + f(y1) + "\" x2=\"" + f(x2) + "\" y2=\"" + f(y2) + "\" stroke=\""
+                + colour + "\"/>";
     }
 
     private static String text(double x, double y, String anchor, String text, int size) {
-        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size + "\" fill=\"" + TEXT + "\">"
-                + escape(text) + "</text>";
+        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size
+                + "\" fill=\"" + TEXT + "\">" + escape(text) + "</text>";
     }
 
     /** The smallest 1, 2 or 5 times a power of ten at or above the value (at least 1). */
@@ -237,7 +312,9 @@ final class Chart {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String shortened(String text, int most) {

@@ -63,7 +63,8 @@ final class ClosedWeeks {
         }
 
         private static Query range(LocalDate first, LocalDate last) {
-            return ResponseInsight.published(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            return ResponseInsight.published(
+                    first.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     last.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
     }
@@ -76,7 +77,8 @@ final class ClosedWeeks {
     };
 
     synchronized Plan plan(DeskScope scope, InsightFilter filter, Instant now) {
-        var prefix = new Key(scope.everything() ? null : new TreeSet<>(scope.services()), filter.service(), filter.channel(), null);
+        var prefix = new Key(
+                scope.everything() ? null : new TreeSet<>(scope.services()), filter.service(), filter.channel(), null);
         if (filter.from() == null || filter.to() == null) {
             return new Plan(true, List.of(), List.of(), Set.of(), prefix);
         }
@@ -106,7 +108,13 @@ final class ClosedWeeks {
     synchronized void keep(Plan plan, List<Figure> searched, Instant at) {
         for (var week : plan.toKeep()) {
             String slice = week.toString();
-            weeks.put(at(plan.prefix(), week), new Kept(searched.stream().filter(figure -> figure.slice().equals(slice)).toList(), at));
+            weeks.put(
+                    at(plan.prefix(), week),
+                    new Kept(
+                            searched.stream()
+                                    .filter(figure -> figure.slice().equals(slice))
+                                    .toList(),
+                            at));
         }
     }
 

@@ -79,7 +79,8 @@ public record DrillDown(Channel channel, String service, LocalDate week, Subset 
         String what = switch (subset) {
             case MENTIONS -> "All mentions";
             case REPLIED -> "Mentions answered, slowest first reply first";
-            case OPEN -> "Open mentions of " + value + " urgency" + (waiting == null ? "" : ", waiting " + waiting.label());
+            case OPEN ->
+                "Open mentions of " + value + " urgency" + (waiting == null ? "" : ", waiting " + waiting.label());
             case SENTIMENT -> "Mentions with " + value + " sentiment";
             case COPY_PASTE -> "Mentions with a reply sent despite a copy-paste warning";
             case DEFLECTION -> "Mentions with a reply sent despite a deflection warning";

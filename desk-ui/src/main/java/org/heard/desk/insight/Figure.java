@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param count what was counted: mentions replied to, open mentions, flagged replies
  * @param of out of how many (mentions, or replies for the warning shares); 0 for plain counts
  */
-public record Figure(Section section, String slice, Measure measure, Double value, long count, long of, DrillDown drillDown) {
+public record Figure(
+        Section section, String slice, Measure measure, Double value, long count, long of, DrillDown drillDown) {
 
     public enum Section {
         OVERALL("All mentions"),
@@ -78,7 +79,13 @@ public record Figure(Section section, String slice, Measure measure, Double valu
             if (of == 0) {
                 return "–";
             }
-            return String.format(Locale.ROOT, "%.0f%% (%d of %d%s)", value * 100, count, of, measure == Measure.RESPONSE_RATE ? "" : " replies");
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f%% (%d of %d%s)",
+                    value * 100,
+                    count,
+                    of,
+                    measure == Measure.RESPONSE_RATE ? "" : " replies");
         }
         if (measure.isDuration()) {
             return value == null ? "–" : duration(Math.round(value));

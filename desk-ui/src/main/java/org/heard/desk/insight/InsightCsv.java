@@ -20,9 +20,15 @@ final class InsightCsv {
         var csv = new StringBuilder();
         row(csv, "section", "slice", "measure", "value", "shown", "count", "of");
         for (var figure : figures) {
-            row(csv, figure.section().title(), slice(figure, names), figure.measure().label(),
-                    figure.value() == null ? "" : String.format(Locale.ROOT, "%.4f", figure.value()), figure.shown(),
-                    Long.toString(figure.count()), Long.toString(figure.of()));
+            row(
+                    csv,
+                    figure.section().title(),
+                    slice(figure, names),
+                    figure.measure().label(),
+                    figure.value() == null ? "" : String.format(Locale.ROOT, "%.4f", figure.value()),
+                    figure.shown(),
+                    Long.toString(figure.count()),
+                    Long.toString(figure.of()));
         }
         return csv.toString();
     }
@@ -34,31 +40,70 @@ final class InsightCsv {
             case SERVICE -> names.service(figure.slice());
             case WEEK, WEEK_SENTIMENT -> "week of " + DrillDown.WEEK.format(java.time.LocalDate.parse(figure.slice()));
             case BACKLOG -> Names.word(figure.slice());
-            case BACKLOG_AGE -> "waiting " + DrillDown.Waiting.valueOf(figure.slice()).label();
-            case SENTIMENT -> names.service(figure.drillDown().service()) + " · week of " + DrillDown.WEEK.format(figure.drillDown().week());
+            case BACKLOG_AGE ->
+                "waiting " + DrillDown.Waiting.valueOf(figure.slice()).label();
+            case SENTIMENT ->
+                names.service(figure.drillDown().service()) + " · week of "
+                        + DrillDown.WEEK.format(figure.drillDown().week());
             case OVERALL, REPLY_WARNINGS, CHANGES -> "all";
         };
     }
 
     static String mentions(List<MentionDocument> mentions, Names names) {
         var csv = new StringBuilder();
-        row(csv, "mentionId", "publishedAt", "channel", "services", "urgency", "sentiment", "status", "assignee", "firstReplyAt",
-                "firstResponseSeconds", "replies", "change", "changeBy", "author", "subject", "text");
+        row(
+                csv,
+                "mentionId",
+                "publishedAt",
+                "channel",
+                "services",
+                "urgency",
+                "sentiment",
+                "status",
+                "assignee",
+                "firstReplyAt",
+                "firstResponseSeconds",
+                "replies",
+                "change",
+                "changeBy",
+                "author",
+                "subject",
+                "text");
         for (var mention : mentions) {
             var response = mention.response();
-            row(csv, mention.mentionId(), text(mention.publishedAt()), Names.channel(mention.channel()),
-                    mention.services() == null ? "" : mention.services().stream().map(ServiceTag::serviceId).map(names::service)
-                            .collect(Collectors.joining("; ")),
-                    mention.urgency() == null ? "" : Names.word(mention.urgency().level().wire()),
-                    mention.sentiment() == null ? "" : Names.word(mention.sentiment().label().wire()),
+            row(
+                    csv,
+                    mention.mentionId(),
+                    text(mention.publishedAt()),
+                    Names.channel(mention.channel()),
+                    mention.services() == null
+                            ? ""
+                            : mention.services().stream()
+                                    .map(ServiceTag::serviceId)
+                                    .map(names::service)
+                                    .collect(Collectors.joining("; ")),
+                    mention.urgency() == null
+                            ? ""
+                            : Names.word(mention.urgency().level().wire()),
+                    mention.sentiment() == null
+                            ? ""
+                            : Names.word(mention.sentiment().label().wire()),
                     Names.status(mention.status()),
                     mention.assignee() == null ? "" : names.staff(mention.assignee()),
                     response == null ? "" : text(response.firstReplyAt()),
-                    response == null || response.firstResponseSeconds() == null ? "" : response.firstResponseSeconds().toString(),
-                    response == null || response.replyCount() == null ? "0" : response.replyCount().toString(),
-                    response == null || response.change() == null ? "" : Names.word(response.change().wire()),
+                    response == null || response.firstResponseSeconds() == null
+                            ? ""
+                            : response.firstResponseSeconds().toString(),
+                    response == null || response.replyCount() == null
+                            ? "0"
+                            : response.replyCount().toString(),
+                    response == null || response.change() == null
+                            ? ""
+                            : Names.word(response.change().wire()),
                     response == null || response.changeBy() == null ? "" : names.staff(response.changeBy()),
-                    mention.author() == null ? "" : mention.author().label(), mention.subject(), mention.text());
+                    mention.author() == null ? "" : mention.author().label(),
+                    mention.subject(),
+                    mention.text());
         }
         return csv.toString();
     }

@@ -28,9 +28,20 @@ public record InsightFilter(LocalDate from, LocalDate to, String service, Channe
     }
 
     MentionQuery toQuery() {
-        Instant fromInstant = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant before = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new MentionQuery(null, channel == null ? null : Set.of(channel), service == null ? null : Set.of(service), null, null,
-                null, null, fromInstant, before, null);
+        Instant fromInstant =
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant before =
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new MentionQuery(
+                null,
+                channel == null ? null : Set.of(channel),
+                service == null ? null : Set.of(service),
+                null,
+                null,
+                null,
+                null,
+                fromInstant,
+                before,
+                null);
     }
 }

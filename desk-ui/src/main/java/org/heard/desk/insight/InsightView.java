@@ -42,15 +42,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.heard.contracts.Channel;
 import org.heard.contracts.ServiceTag;
-import org.heard.desk.insight.Figure.Measure;
-import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.audit.AuditAction;
 import org.heard.desk.audit.AuditTrail;
+import org.heard.desk.insight.Figure.Measure;
+import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
+import org.heard.mentions.MentionDocument;
 import org.heard.triage.catalogue.Service;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionDocument;
 
 /**
  * The response dashboard. Charts are SVG drawn by the server ({@link Chart}: no chart library,
@@ -68,8 +68,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     static final int DAYS_SHOWN = 90;
     /** Rows listed on the page; the CSV has up to {@link ResponseInsight#DRILL_DOWN_LIMIT}. */
     static final int DRILL_DOWN_ROWS = 200;
+
     private static final DateTimeFormatter SHORT_WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final ResponseInsight insight;
     private final Names names;
@@ -88,8 +90,14 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private final List<String> services;
     private boolean loading;
 
-    public InsightView(ResponseInsight insight, Names names, InboxQueries queries, ServiceCatalogue catalogue, Clock clock,
-            AuthenticationContext authentication, AuditTrail audit) {
+    public InsightView(
+            ResponseInsight insight,
+            Names names,
+            InboxQueries queries,
+            ServiceCatalogue catalogue,
+            Clock clock,
+            AuthenticationContext authentication,
+            AuditTrail audit) {
         this.insight = insight;
         this.names = names;
         this.audit = audit;
@@ -121,7 +129,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         service.addValueChangeListener(event -> refreshWhenChanged());
         channel.addValueChangeListener(event -> refreshWhenChanged());
 
-        var export = csvLink("Export figures (CSV)", "heard-figures.csv", () -> InsightCsv.figures(insight.figures(user, filter), names));
+        var export = csvLink(
+                "Export figures (CSV)",
+                "heard-figures.csv",
+                () -> InsightCsv.figures(insight.figures(user, filter), names));
         export.setId("figures-csv");
         var filters = new HorizontalLayout(from, to, service, channel, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -130,9 +141,15 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         figures.setPadding(false);
         drillDown.setId("drill-down");
         drillDown.setPadding(false);
-        add(new H2("Response insight"), new Paragraph(scope.everything()
-                ? "Every service. Click a figure to see the mentions behind it."
-                : "Your services only. Click a figure to see the mentions behind it."), filters, figures, drillDown);
+        add(
+                new H2("Response insight"),
+                new Paragraph(
+                        scope.everything()
+                                ? "Every service. Click a figure to see the mentions behind it."
+                                : "Your services only. Click a figure to see the mentions behind it."),
+                filters,
+                figures,
+                drillDown);
     }
 
     /**
@@ -147,7 +164,10 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
             parameters.getSingleParameter("from").flatMap(InsightView::date).ifPresent(from::setValue);
             parameters.getSingleParameter("to").flatMap(InsightView::date).ifPresent(to::setValue);
             parameters.getSingleParameter("service").filter(services::contains).ifPresent(service::setValue);
-            parameters.getSingleParameter("channel").flatMap(InsightView::channel).ifPresent(channel::setValue);
+            parameters
+                    .getSingleParameter("channel")
+                    .flatMap(InsightView::channel)
+                    .ifPresent(channel::setValue);
         } finally {
             loading = false;
         }
@@ -183,7 +203,9 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         drill = null;
         var bySection = new EnumMap<Section, List<Figure>>(Section.class);
         for (var figure : insight.dashboard(user, filter)) {
-            bySection.computeIfAbsent(figure.section(), section -> new ArrayList<>()).add(figure);
+            bySection
+                    .computeIfAbsent(figure.section(), section -> new ArrayList<>())
+                    .add(figure);
         }
         var all = bySection.getOrDefault(Section.OVERALL, List.of());
         section(Section.OVERALL, all, null);
@@ -191,11 +213,20 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         section(Section.WEEK_SENTIMENT, weeks, weeks.isEmpty() ? null : sentimentByWeek(weeks));
         section(Section.WEEK, bySection.getOrDefault(Section.WEEK, List.of()), null);
         var channels = bySection.getOrDefault(Section.CHANNEL, List.of());
-        section(Section.CHANNEL, channels, channels.isEmpty() ? null : firstResponse("graph-first-response-channel",
-                "Time to first response by channel", channels));
+        section(
+                Section.CHANNEL,
+                channels,
+                channels.isEmpty()
+                        ? null
+                        : firstResponse("graph-first-response-channel", "Time to first response by channel", channels));
         var byService = bySection.getOrDefault(Section.SERVICE, List.of());
-        section(Section.SERVICE, byService, byService.isEmpty() ? null : firstResponse("graph-first-response-service",
-                "Time to first response by service", byService));
+        section(
+                Section.SERVICE,
+                byService,
+                byService.isEmpty()
+                        ? null
+                        : firstResponse(
+                                "graph-first-response-service", "Time to first response by service", byService));
         section(Section.BACKLOG, bySection.getOrDefault(Section.BACKLOG, List.of()), null);
         var ages = bySection.getOrDefault(Section.BACKLOG_AGE, List.of());
         section(Section.BACKLOG_AGE, ages, backlogAge(ages));
@@ -231,7 +262,9 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     /** Mentions by week, stacked by sentiment: the trend a board paper shows. */
     private Component sentimentByWeek(List<Figure> weeks) {
         var order = List.of(Measure.NEGATIVE, Measure.NEUTRAL, Measure.POSITIVE);
-        var series = List.of(new Chart.Series("Negative", Chart.Look.RED_HATCHED), new Chart.Series("Neutral", Chart.Look.GREY_DOTTED),
+        var series = List.of(
+                new Chart.Series("Negative", Chart.Look.RED_HATCHED),
+                new Chart.Series("Neutral", Chart.Look.GREY_DOTTED),
                 new Chart.Series("Positive", Chart.Look.BLUE_SOLID));
         var bySlice = grouped(weeks);
         var categories = new ArrayList<String>();
@@ -250,21 +283,45 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
             long mentions = entry.getValue().values().iterator().next().of();
             if (mentions > busiest) {
                 busiest = mentions;
-                busiestWeek = InsightCsv.slice(entry.getValue().values().iterator().next(), names);
+                busiestWeek =
+                        InsightCsv.slice(entry.getValue().values().iterator().next(), names);
             }
         }
-        long negative = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::count).sum();
-        long total = weeks.stream().filter(f -> f.measure() == Measure.NEGATIVE).mapToLong(Figure::of).sum();
-        String summary = String.format(Locale.UK, "%d mentions over %d week%s, %d%% negative; the busiest was the %s, with %d. "
-                + "The table below has every week's figures.", total, categories.size(), categories.size() == 1 ? "" : "s",
-                total == 0 ? 0 : Math.round(100.0 * negative / total), busiestWeek, busiest);
-        return svg("graph-week-sentiment", Chart.stackedColumns("graph-week-sentiment-svg", "Mentions by week and sentiment", summary,
-                categories, series, bars), drills);
+        long negative = weeks.stream()
+                .filter(f -> f.measure() == Measure.NEGATIVE)
+                .mapToLong(Figure::count)
+                .sum();
+        long total = weeks.stream()
+                .filter(f -> f.measure() == Measure.NEGATIVE)
+                .mapToLong(Figure::of)
+                .sum();
+        String summary = String.format(
+                Locale.UK,
+                "%d mentions over %d week%s, %d%% negative; the busiest was the %s, with %d. "
+                        + "The table below has every week's figures.",
+                total,
+                categories.size(),
+                categories.size() == 1 ? "" : "s",
+                total == 0 ? 0 : Math.round(100.0 * negative / total),
+                busiestWeek,
+                busiest);
+        return svg(
+                "graph-week-sentiment",
+                Chart.stackedColumns(
+                        "graph-week-sentiment-svg",
+                        "Mentions by week and sentiment",
+                        summary,
+                        categories,
+                        series,
+                        bars),
+                drills);
     }
 
     /** The median and 90th percentile of the time to first response per channel or service, longest last. */
     private Component firstResponse(String id, String title, List<Figure> shown) {
-        var series = List.of(new Chart.Series("Median", Chart.Look.BLUE_SOLID), new Chart.Series("90th percentile", Chart.Look.GREY_HATCHED));
+        var series = List.of(
+                new Chart.Series("Median", Chart.Look.BLUE_SOLID),
+                new Chart.Series("90th percentile", Chart.Look.GREY_HATCHED));
         var bySlice = grouped(shown);
         var categories = new ArrayList<String>();
         var bars = new ArrayList<List<Chart.Bar>>();
@@ -282,10 +339,20 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
                 slowest = name;
             }
         }
-        String summary = longest < 0 ? "Nobody has been answered yet. The table below has every figure."
-                : "The longest median wait for a first reply is " + slowest + ", " + Figure.duration(Math.round(longest))
-                        + ". The table below has every figure.";
-        return svg(id, Chart.groupedBars(id + "-svg", title, summary, categories, series, bars, seconds -> Figure.duration(Math.round(seconds))),
+        String summary = longest < 0
+                ? "Nobody has been answered yet. The table below has every figure."
+                : "The longest median wait for a first reply is " + slowest + ", "
+                        + Figure.duration(Math.round(longest)) + ". The table below has every figure.";
+        return svg(
+                id,
+                Chart.groupedBars(
+                        id + "-svg",
+                        title,
+                        summary,
+                        categories,
+                        series,
+                        bars,
+                        seconds -> Figure.duration(Math.round(seconds))),
                 drills);
     }
 
@@ -295,7 +362,9 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
             return null;
         }
         var order = List.of(Measure.OPEN_IMMEDIATE, Measure.OPEN_HIGH, Measure.OPEN_NORMAL);
-        var series = List.of(new Chart.Series("Immediate", Chart.Look.RED_SOLID), new Chart.Series("High", Chart.Look.ORANGE_HATCHED),
+        var series = List.of(
+                new Chart.Series("Immediate", Chart.Look.RED_SOLID),
+                new Chart.Series("High", Chart.Look.ORANGE_HATCHED),
                 new Chart.Series("Normal", Chart.Look.BLUE_DOTTED));
         var categories = new ArrayList<String>();
         var bars = new ArrayList<List<Chart.Bar>>();
@@ -316,9 +385,18 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
                 waitingOverAWeek += here;
             }
         }
-        String summary = open + " open mentions, " + waitingOverAWeek + " of them waiting a week or more. The table below has every figure.";
-        return svg("graph-backlog-age", Chart.stackedColumns("graph-backlog-age-svg", "Open mentions by how long they have waited", summary,
-                categories, series, bars), drills);
+        String summary = open + " open mentions, " + waitingOverAWeek
+                + " of them waiting a week or more. The table below has every figure.";
+        return svg(
+                "graph-backlog-age",
+                Chart.stackedColumns(
+                        "graph-backlog-age-svg",
+                        "Open mentions by how long they have waited",
+                        summary,
+                        categories,
+                        series,
+                        bars),
+                drills);
     }
 
     private static Chart.Bar bar(Figure figure, List<DrillDown> drills) {
@@ -333,7 +411,8 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private static LinkedHashMap<String, EnumMap<Measure, Figure>> grouped(List<Figure> shown) {
         var bySlice = new LinkedHashMap<String, EnumMap<Measure, Figure>>();
         for (var figure : shown) {
-            bySlice.computeIfAbsent(figure.slice(), slice -> new EnumMap<>(Measure.class)).put(figure.measure(), figure);
+            bySlice.computeIfAbsent(figure.slice(), slice -> new EnumMap<>(Measure.class))
+                    .put(figure.measure(), figure);
         }
         return bySlice;
     }
@@ -347,17 +426,20 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         box.setId(id);
         box.addClassName("chart-box");
         box.getElement().setProperty("innerHTML", markup);
-        String chosen = "event.target.closest('[data-drill]') ? event.target.closest('[data-drill]').getAttribute('data-drill') : ''";
-        box.getElement().addEventListener("click", event -> {
-            var node = event.getEventData().get(chosen);
-            String index = node == null || node.isNull() ? null : node.asString();
-            if (index != null && index.matches("\\d{1,6}")) {
-                int at = Integer.parseInt(index);
-                if (at < drills.size()) {
-                    showDrillDown(drills.get(at));
-                }
-            }
-        }).addEventData(chosen);
+        String chosen =
+                "event.target.closest('[data-drill]') ? event.target.closest('[data-drill]').getAttribute('data-drill') : ''";
+        box.getElement()
+                .addEventListener("click", event -> {
+                    var node = event.getEventData().get(chosen);
+                    String index = node == null || node.isNull() ? null : node.asString();
+                    if (index != null && index.matches("\\d{1,6}")) {
+                        int at = Integer.parseInt(index);
+                        if (at < drills.size()) {
+                            showDrillDown(drills.get(at));
+                        }
+                    }
+                })
+                .addEventData(chosen);
         return box;
     }
 
@@ -374,15 +456,17 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         table.setId("chart-" + key(section.name()));
         table.getStyle().set("width", "100%").set("border-collapse", "collapse");
         var head = table.getHead().addRow();
-        head.addHeaderCell().setText(switch (section) {
-            case SENTIMENT -> "Service · week";
-            case WEEK, WEEK_SENTIMENT -> "Week of";
-            case BACKLOG_AGE -> "Waiting";
-            case CHANNEL -> "Channel";
-            case SERVICE -> "Service";
-            case BACKLOG -> "Urgency";
-            default -> "";
-        });
+        head.addHeaderCell()
+                .setText(
+                        switch (section) {
+                            case SENTIMENT -> "Service · week";
+                            case WEEK, WEEK_SENTIMENT -> "Week of";
+                            case BACKLOG_AGE -> "Waiting";
+                            case CHANNEL -> "Channel";
+                            case SERVICE -> "Service";
+                            case BACKLOG -> "Urgency";
+                            default -> "";
+                        });
         measures.forEach(measure -> head.addHeaderCell().setText(measure.label()));
         var rows = new LinkedHashMap<String, NativeTableRow>();
         for (var figure : shown) {
@@ -408,24 +492,39 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component bar(Figure figure, double largest) {
-        double share = figure.value() == null ? 0
-                : figure.measure().isShare() ? figure.value()
-                : largest <= 0 ? 0 : figure.value() / largest;
+        double share = figure.value() == null
+                ? 0
+                : figure.measure().isShare() ? figure.value() : largest <= 0 ? 0 : figure.value() / largest;
         var fill = new Div();
-        fill.getStyle().set("height", "0.6em").set("width", String.format(Locale.ROOT, "%.1f%%", share * 100))
-                .set("background", "var(--lumo-primary-color)").set("border-radius", "2px");
+        fill.getStyle()
+                .set("height", "0.6em")
+                .set("width", String.format(Locale.ROOT, "%.1f%%", share * 100))
+                .set("background", "var(--lumo-primary-color)")
+                .set("border-radius", "2px");
         var track = new Div(fill);
-        track.getStyle().set("background", "var(--lumo-contrast-10pct)").set("border-radius", "2px").set("min-width", "6em");
+        track.getStyle()
+                .set("background", "var(--lumo-contrast-10pct)")
+                .set("border-radius", "2px")
+                .set("min-width", "6em");
         var number = new Span(figure.shown());
         number.addClassName("figure-value");
         var button = new NativeButton();
         button.add(number, track);
-        button.setId("figure-" + key(figure.section().name()) + "-" + key(figure.slice()) + "-" + key(figure.measure().name()));
+        button.setId("figure-" + key(figure.section().name()) + "-" + key(figure.slice()) + "-"
+                + key(figure.measure().name()));
         button.addClassName("figure");
-        button.getElement().setAttribute("title", figure.measure().label() + ", " + label(figure) + ": " + figure.shown()
-                + ". Show the mentions behind it.");
-        button.getStyle().set("width", "100%").set("text-align", "left").set("background", "none").set("border", "none")
-                .set("cursor", "pointer").set("padding", "0.25em");
+        button.getElement()
+                .setAttribute(
+                        "title",
+                        figure.measure().label() + ", " + label(figure) + ": " + figure.shown()
+                                + ". Show the mentions behind it.");
+        button.getStyle()
+                .set("width", "100%")
+                .set("text-align", "left")
+                .set("background", "none")
+                .set("border", "none")
+                .set("cursor", "pointer")
+                .set("padding", "0.25em");
         button.addClickListener(event -> showDrillDown(figure.drillDown()));
         return button;
     }
@@ -440,7 +539,8 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
         var total = new Span(page.total() == 1 ? "1 mention" : page.total() + " mentions");
         total.setId("drill-total");
         var export = csvLink("Export these mentions (CSV)", "heard-mentions.csv", () -> {
-            var mentions = insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT).mentions();
+            var mentions = insight.drillDown(user, filter, drill, 0, ResponseInsight.DRILL_DOWN_LIMIT)
+                    .mentions();
             audit.recordMentions(user.getUsername(), AuditAction.CSV_EXPORTED, ids(mentions));
             return InsightCsv.mentions(mentions, names);
         });
@@ -467,14 +567,33 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private static void row(NativeTableRow row, MentionDocument mention, Names names) {
         row.addDataCell().setText(mention.publishedAt() == null ? "" : WHEN.format(mention.publishedAt()));
         row.addDataCell().setText(Names.channel(mention.channel()));
-        row.addDataCell().setText(mention.services() == null ? ""
-                : mention.services().stream().map(ServiceTag::serviceId).map(names::service).collect(Collectors.joining(", ")));
-        row.addDataCell().setText(mention.urgency() == null ? "" : Names.word(mention.urgency().level().wire()));
-        row.addDataCell().setText(mention.sentiment() == null ? "" : Names.word(mention.sentiment().label().wire()));
+        row.addDataCell()
+                .setText(
+                        mention.services() == null
+                                ? ""
+                                : mention.services().stream()
+                                        .map(ServiceTag::serviceId)
+                                        .map(names::service)
+                                        .collect(Collectors.joining(", ")));
+        row.addDataCell()
+                .setText(
+                        mention.urgency() == null
+                                ? ""
+                                : Names.word(mention.urgency().level().wire()));
+        row.addDataCell()
+                .setText(
+                        mention.sentiment() == null
+                                ? ""
+                                : Names.word(mention.sentiment().label().wire()));
         var response = mention.response();
-        row.addDataCell().setText(response == null || response.firstResponseSeconds() == null ? "not answered"
-                : Figure.duration(response.firstResponseSeconds()));
-        String said = mention.subject() == null || mention.subject().isBlank() ? mention.text() : mention.subject() + " — " + mention.text();
+        row.addDataCell()
+                .setText(
+                        response == null || response.firstResponseSeconds() == null
+                                ? "not answered"
+                                : Figure.duration(response.firstResponseSeconds()));
+        String said = mention.subject() == null || mention.subject().isBlank()
+                ? mention.text()
+                : mention.subject() + " — " + mention.text();
         var open = new Anchor("conversation/" + mention.mentionId(), abbreviated(said));
         open.addClassName("drill-mention");
         row.addDataCell().add(open);
@@ -487,7 +606,8 @@ public class InsightView extends VerticalLayout implements BeforeEnterObserver {
     private static Anchor csvLink(String text, String fileName, Supplier<String> csv) {
         var handler = DownloadHandler.fromInputStream(event -> {
             byte[] bytes = csv.get().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv;charset=utf-8", bytes.length);
+            return new DownloadResponse(
+                    new ByteArrayInputStream(bytes), fileName, "text/csv;charset=utf-8", bytes.length);
         });
         return new Anchor(handler, AttachmentType.DOWNLOAD, text);
     }

@@ -69,6 +69,9 @@ public final class Names {
 
     /** "immediate" → "Immediate". */
     public static String word(String wire) {
-        return wire == null || wire.isEmpty() ? "" : wire.substring(0, 1).toUpperCase(Locale.ROOT) + wire.substring(1).replace('-', ' ');
+        return wire == null || wire.isEmpty()
+                ? ""
+                : wire.substring(0, 1).toUpperCase(Locale.ROOT)
+                        + wire.substring(1).replace('-', ' ');
     }
 }

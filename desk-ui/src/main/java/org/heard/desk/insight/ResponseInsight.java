@@ -7,24 +7,24 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
@@ -56,7 +56,9 @@ public class ResponseInsight {
     /** Elasticsearch's default result window: a drill-down lists (and exports) at most this many. */
     public static final int DRILL_DOWN_LIMIT = 10_000;
     /** Open = not replied to and not closed; a mention without a status was never touched. */
-    static final List<MentionStatus> OPEN_STATUSES = List.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS, MentionStatus.WAITING_FOR_PATIENT);
+    static final List<MentionStatus> OPEN_STATUSES =
+            List.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS, MentionStatus.WAITING_FOR_PATIENT);
+
     private static final int MAX_SERVICES = 1_000;
 
     private final ElasticsearchClient client;
@@ -146,7 +148,8 @@ public class ResponseInsight {
         var plan = closedWeeks.plan(scope, filter, now);
         var found = new ArrayList<Figure>(plan.kept());
         if (!plan.toSearch().isEmpty() || plan.everything()) {
-            var query = plan.everything() ? base(scope, filter)
+            var query = plan.everything()
+                    ? base(scope, filter)
                     : Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(plan.rangesToSearch())));
             var response = search(query, Map.of("byWeek", weekAggregation()));
             var searched = toWeeks(response.aggregations());
@@ -159,18 +162,39 @@ public class ResponseInsight {
 
     public List<Figure> sentimentByServiceAndWeek(DeskScope scope, InsightFilter filter) {
         var include = servicesShown(scope, filter);
-        var response = search(base(scope, filter), Map.of("byService", Aggregation.of(a -> a.terms(services(include))
-                .aggregations("weeks", weekly(Aggregation.of(s -> s.terms(t -> t.field("sentiment.label").size(Sentiment.Label.values().length))),
-                        "sentiment")))));
+        var response = search(
+                base(scope, filter),
+                Map.of(
+                        "byService",
+                        Aggregation.of(a -> a.terms(services(include))
+                                .aggregations(
+                                        "weeks",
+                                        weekly(
+                                                Aggregation.of(s -> s.terms(t -> t.field("sentiment.label")
+                                                        .size(Sentiment.Label.values().length))),
+                                                "sentiment")))));
         var figures = new ArrayList<Figure>();
-        for (StringTermsBucket service : response.aggregations().get("byService").sterms().buckets().array()) {
-            for (var week : service.aggregations().get("weeks").dateHistogram().buckets().array()) {
-                var labels = counts(week.aggregations().get("sentiment").sterms().buckets().array());
+        for (StringTermsBucket service :
+                response.aggregations().get("byService").sterms().buckets().array()) {
+            for (var week : service.aggregations()
+                    .get("weeks")
+                    .dateHistogram()
+                    .buckets()
+                    .array()) {
+                var labels = counts(
+                        week.aggregations().get("sentiment").sterms().buckets().array());
                 String slice = service.key().stringValue() + " · " + week(week);
                 for (var label : Sentiment.Label.values()) {
                     long count = labels.getOrDefault(label.wire(), 0L);
-                    figures.add(new Figure(Section.SENTIMENT, slice, Measure.valueOf(label.name()), (double) count, count, week.docCount(),
-                            new DrillDown(null, service.key().stringValue(), week(week), Subset.SENTIMENT, label.wire())));
+                    figures.add(new Figure(
+                            Section.SENTIMENT,
+                            slice,
+                            Measure.valueOf(label.name()),
+                            (double) count,
+                            count,
+                            week.docCount(),
+                            new DrillDown(
+                                    null, service.key().stringValue(), week(week), Subset.SENTIMENT, label.wire())));
                 }
             }
         }
@@ -180,13 +204,15 @@ public class ResponseInsight {
     private record Searched(long total, Map<String, Aggregate> aggregations) {}
 
     private Searched search(Query query, Map<String, Aggregation> aggregations) {
-        var response = Store.call(() -> client.search(search -> search.index(MentionIndexSchema.ALIAS)
+        var response = Store.call(() -> client.search(
+                search -> search.index(MentionIndexSchema.ALIAS)
                         .size(0)
                         .trackTotalHits(total -> total.enabled(true))
                         .query(query)
                         .aggregations(aggregations),
                 Void.class));
-        return new Searched(response.hits().total() == null ? 0 : response.hits().total().value(), response.aggregations());
+        return new Searched(
+                response.hits().total() == null ? 0 : response.hits().total().value(), response.aggregations());
     }
 
     /** The mentions behind a figure within a scope the caller already worked out. */
@@ -194,16 +220,30 @@ public class ResponseInsight {
         int first = Math.max(0, Math.min(from, DRILL_DOWN_LIMIT));
         int count = Math.max(0, Math.min(size, DRILL_DOWN_LIMIT - first));
         var query = Query.of(q -> q.bool(b -> b.filter(base(scope, filter)).filter(narrowing(drill, clock.instant()))));
-        var response = Store.call(() -> client.search(search -> {
-            search.index(MentionIndexSchema.ALIAS).query(query).from(first).size(count).trackTotalHits(total -> total.enabled(true));
-            if (drill.subset() == Subset.REPLIED) {
-                search.sort(sort -> sort.field(field -> field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
-            }
-            return search.sort(sort -> sort.field(field -> field.field("publishedAt").order(SortOrder.Desc)))
-                    .sort(sort -> sort.field(field -> field.field("mentionId").order(SortOrder.Asc)));
-        }, MentionDocument.class));
-        var mentions = response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
-        long total = response.hits().total() == null ? mentions.size() : response.hits().total().value();
+        var response = Store.call(() -> client.search(
+                search -> {
+                    search.index(MentionIndexSchema.ALIAS)
+                            .query(query)
+                            .from(first)
+                            .size(count)
+                            .trackTotalHits(total -> total.enabled(true));
+                    if (drill.subset() == Subset.REPLIED) {
+                        search.sort(sort -> sort.field(field ->
+                                field.field("response.firstResponseSeconds").order(SortOrder.Desc)));
+                    }
+                    return search.sort(sort -> sort.field(
+                                    field -> field.field("publishedAt").order(SortOrder.Desc)))
+                            .sort(sort ->
+                                    sort.field(field -> field.field("mentionId").order(SortOrder.Asc)));
+                },
+                MentionDocument.class));
+        var mentions = response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+        long total = response.hits().total() == null
+                ? mentions.size()
+                : response.hits().total().value();
         return new DrillDownPage(mentions, total);
     }
 
@@ -235,10 +275,11 @@ public class ResponseInsight {
         }
         if (drill.waiting() != null) {
             var waiting = drill.waiting();
-            filters.add(published(waiting.under() == null ? null : now.minus(waiting.under()), now.minus(waiting.atLeast())));
+            filters.add(published(
+                    waiting.under() == null ? null : now.minus(waiting.under()), now.minus(waiting.atLeast())));
         }
         switch (drill.subset()) {
-            case MENTIONS -> { }
+            case MENTIONS -> {}
             case REPLIED -> filters.add(replied());
             case OPEN -> {
                 filters.add(open());
@@ -265,11 +306,13 @@ public class ResponseInsight {
     }
 
     private static Query open() {
-        var statuses = OPEN_STATUSES.stream().map(status -> FieldValue.of(status.wire())).toList();
-        return Query.of(q -> q.bool(b -> b
-                .should(s -> s.terms(t -> t.field("status").terms(v -> v.value(statuses))))
-                .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("status")))))
-                .minimumShouldMatch("1")));
+        var statuses = OPEN_STATUSES.stream()
+                .map(status -> FieldValue.of(status.wire()))
+                .toList();
+        return Query.of(q ->
+                q.bool(b -> b.should(s -> s.terms(t -> t.field("status").terms(v -> v.value(statuses))))
+                        .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("status")))))
+                        .minimumShouldMatch("1")));
     }
 
     private static Query exists(String field) {
@@ -292,40 +335,62 @@ public class ResponseInsight {
 
     /** Calendar weeks (Monday to Sunday, UTC) with mentions, each with one sub-aggregation. */
     private static Aggregation weekly(Aggregation per, String name) {
-        return Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt").calendarInterval(CalendarInterval.Week).minDocCount(1))
+        return Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt")
+                        .calendarInterval(CalendarInterval.Week)
+                        .minDocCount(1))
                 .aggregations(name, per));
     }
 
     private static Map<String, Aggregation> headlineAggregations(List<String> services, Instant now) {
         var all = new LinkedHashMap<String, Aggregation>(responseAggregations());
-        all.put("byChannel", Aggregation.of(a -> a.terms(t -> t.field("channel").size(Channel.values().length))
-                .aggregations(responseAggregations())));
+        all.put(
+                "byChannel",
+                Aggregation.of(a -> a.terms(t -> t.field("channel").size(Channel.values().length))
+                        .aggregations(responseAggregations())));
         all.put("byService", Aggregation.of(a -> a.terms(services(services)).aggregations(responseAggregations())));
         var urgency = Aggregation.of(u -> u.terms(t -> t.field("urgency.level").size(Urgency.Level.values().length)));
-        all.put("open", Aggregation.of(a -> a.filter(open())
-                .aggregations("urgency", urgency)
-                .aggregations("waiting", w -> w.dateRange(r -> {
-                    r.field("publishedAt").keyed(false);
-                    for (var waiting : DrillDown.Waiting.values()) {
-                        r.ranges(range -> {
-                            range.key(waiting.name()).to(FieldDateMath.of(m -> m.value((double) now.minus(waiting.atLeast()).toEpochMilli())));
-                            return waiting.under() == null ? range
-                                    : range.from(FieldDateMath.of(m -> m.value((double) now.minus(waiting.under()).toEpochMilli())));
-                        });
-                    }
-                    return r;
-                }).aggregations("urgency", urgency))));
+        all.put(
+                "open",
+                Aggregation.of(a -> a.filter(open())
+                        .aggregations("urgency", urgency)
+                        .aggregations(
+                                "waiting",
+                                w -> w.dateRange(r -> {
+                                            r.field("publishedAt").keyed(false);
+                                            for (var waiting : DrillDown.Waiting.values()) {
+                                                r.ranges(range -> {
+                                                    range.key(waiting.name())
+                                                            .to(FieldDateMath.of(
+                                                                    m -> m.value((double) now.minus(waiting.atLeast())
+                                                                            .toEpochMilli())));
+                                                    return waiting.under() == null
+                                                            ? range
+                                                            : range.from(FieldDateMath.of(
+                                                                    m -> m.value((double) now.minus(waiting.under())
+                                                                            .toEpochMilli())));
+                                                });
+                                            }
+                                            return r;
+                                        })
+                                        .aggregations("urgency", urgency))));
         all.put("replies", Aggregation.of(a -> a.valueCount(v -> v.field("response.replyIds"))));
         all.put("copyPaste", Aggregation.of(a -> a.valueCount(v -> v.field("response.copyPasteReplyIds"))));
         all.put("deflection", Aggregation.of(a -> a.valueCount(v -> v.field("response.deflectionReplyIds"))));
-        all.put("changes", Aggregation.of(a -> a.terms(t -> t.field("response.change").size(MentionResponse.Change.values().length))));
+        all.put(
+                "changes",
+                Aggregation.of(
+                        a -> a.terms(t -> t.field("response.change").size(MentionResponse.Change.values().length))));
         return all;
     }
 
     private static Aggregation weekAggregation() {
         var perWeek = new LinkedHashMap<String, Aggregation>(responseAggregations());
-        perWeek.put("sentiment", Aggregation.of(s -> s.terms(t -> t.field("sentiment.label").size(Sentiment.Label.values().length))));
-        return Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt").calendarInterval(CalendarInterval.Week).minDocCount(1))
+        perWeek.put(
+                "sentiment",
+                Aggregation.of(s -> s.terms(t -> t.field("sentiment.label").size(Sentiment.Label.values().length))));
+        return Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt")
+                        .calendarInterval(CalendarInterval.Week)
+                        .minDocCount(1))
                 .aggregations(perWeek));
     }
 
@@ -333,8 +398,10 @@ public class ResponseInsight {
     private static Map<String, Aggregation> responseAggregations() {
         return Map.of(
                 "replied", Aggregation.of(a -> a.filter(replied())),
-                "firstResponse", Aggregation.of(a -> a.percentiles(p -> p.field("response.firstResponseSeconds").percents(50.0, 90.0)
-                        .keyed(false))));
+                "firstResponse",
+                        Aggregation.of(a -> a.percentiles(p -> p.field("response.firstResponseSeconds")
+                                .percents(50.0, 90.0)
+                                .keyed(false))));
     }
 
     static List<Figure> toHeadline(long total, Map<String, Aggregate> aggregations) {
@@ -342,40 +409,77 @@ public class ResponseInsight {
         response(figures, Section.OVERALL, "all", total, aggregations, DrillDown.of(Subset.MENTIONS));
         for (var bucket : aggregations.get("byChannel").sterms().buckets().array()) {
             var channel = Channel.fromWire(bucket.key().stringValue());
-            response(figures, Section.CHANNEL, channel.wire(), bucket.docCount(), bucket.aggregations(),
+            response(
+                    figures,
+                    Section.CHANNEL,
+                    channel.wire(),
+                    bucket.docCount(),
+                    bucket.aggregations(),
                     new DrillDown(channel, null, null, Subset.MENTIONS, null));
         }
         for (var bucket : aggregations.get("byService").sterms().buckets().array()) {
             String service = bucket.key().stringValue();
-            response(figures, Section.SERVICE, service, bucket.docCount(), bucket.aggregations(),
+            response(
+                    figures,
+                    Section.SERVICE,
+                    service,
+                    bucket.docCount(),
+                    bucket.aggregations(),
                     new DrillDown(null, service, null, Subset.MENTIONS, null));
         }
         var open = aggregations.get("open").filter();
-        var openByLevel = counts(open.aggregations().get("urgency").sterms().buckets().array());
+        var openByLevel =
+                counts(open.aggregations().get("urgency").sterms().buckets().array());
         for (var level : Urgency.Level.values()) {
             long count = openByLevel.getOrDefault(level.wire(), 0L);
-            figures.add(new Figure(Section.BACKLOG, level.wire(), Measure.OPEN, (double) count, count, 0,
+            figures.add(new Figure(
+                    Section.BACKLOG,
+                    level.wire(),
+                    Measure.OPEN,
+                    (double) count,
+                    count,
+                    0,
                     new DrillDown(null, null, null, Subset.OPEN, level.wire())));
         }
         for (var band : open.aggregations().get("waiting").dateRange().buckets().array()) {
             var waiting = DrillDown.Waiting.valueOf(band.key());
-            var byLevel = counts(band.aggregations().get("urgency").sterms().buckets().array());
+            var byLevel =
+                    counts(band.aggregations().get("urgency").sterms().buckets().array());
             for (var level : Urgency.Level.values()) {
                 long count = byLevel.getOrDefault(level.wire(), 0L);
-                figures.add(new Figure(Section.BACKLOG_AGE, waiting.name(), Measure.valueOf("OPEN_" + level.name()), (double) count, count,
-                        band.docCount(), new DrillDown(null, null, null, Subset.OPEN, level.wire(), waiting)));
+                figures.add(new Figure(
+                        Section.BACKLOG_AGE,
+                        waiting.name(),
+                        Measure.valueOf("OPEN_" + level.name()),
+                        (double) count,
+                        count,
+                        band.docCount(),
+                        new DrillDown(null, null, null, Subset.OPEN, level.wire(), waiting)));
             }
         }
         long replies = Math.round(aggregations.get("replies").valueCount().value());
         long copies = Math.round(aggregations.get("copyPaste").valueCount().value());
-        long deflections = Math.round(aggregations.get("deflection").valueCount().value());
-        figures.add(share(Section.REPLY_WARNINGS, Measure.COPY_PASTE_SHARE, copies, replies, DrillDown.of(Subset.COPY_PASTE)));
-        figures.add(share(Section.REPLY_WARNINGS, Measure.DEFLECTION_SHARE, deflections, replies, DrillDown.of(Subset.DEFLECTION)));
+        long deflections =
+                Math.round(aggregations.get("deflection").valueCount().value());
+        figures.add(share(
+                Section.REPLY_WARNINGS, Measure.COPY_PASTE_SHARE, copies, replies, DrillDown.of(Subset.COPY_PASTE)));
+        figures.add(share(
+                Section.REPLY_WARNINGS,
+                Measure.DEFLECTION_SHARE,
+                deflections,
+                replies,
+                DrillDown.of(Subset.DEFLECTION)));
         var changes = counts(aggregations.get("changes").sterms().buckets().array());
         for (var change : MentionResponse.Change.values()) {
             long count = changes.getOrDefault(change.wire(), 0L);
-            figures.add(new Figure(Section.CHANGES, "all", change == MentionResponse.Change.MADE ? Measure.CHANGE_MADE : Measure.CHANGE_PLANNED,
-                    (double) count, count, 0, new DrillDown(null, null, null, Subset.CHANGE, change.wire())));
+            figures.add(new Figure(
+                    Section.CHANGES,
+                    "all",
+                    change == MentionResponse.Change.MADE ? Measure.CHANGE_MADE : Measure.CHANGE_PLANNED,
+                    (double) count,
+                    count,
+                    0,
+                    new DrillDown(null, null, null, Subset.CHANGE, change.wire())));
         }
         return List.copyOf(figures);
     }
@@ -385,26 +489,58 @@ public class ResponseInsight {
         var figures = new ArrayList<Figure>();
         for (var bucket : aggregations.get("byWeek").dateHistogram().buckets().array()) {
             var week = week(bucket);
-            response(figures, Section.WEEK, week.toString(), bucket.docCount(), bucket.aggregations(),
+            response(
+                    figures,
+                    Section.WEEK,
+                    week.toString(),
+                    bucket.docCount(),
+                    bucket.aggregations(),
                     new DrillDown(null, null, week, Subset.MENTIONS, null));
-            var labels = counts(bucket.aggregations().get("sentiment").sterms().buckets().array());
+            var labels = counts(
+                    bucket.aggregations().get("sentiment").sterms().buckets().array());
             for (var label : Sentiment.Label.values()) {
                 long count = labels.getOrDefault(label.wire(), 0L);
-                figures.add(new Figure(Section.WEEK_SENTIMENT, week.toString(), Measure.valueOf(label.name()), (double) count, count,
-                        bucket.docCount(), new DrillDown(null, null, week, Subset.SENTIMENT, label.wire())));
+                figures.add(new Figure(
+                        Section.WEEK_SENTIMENT,
+                        week.toString(),
+                        Measure.valueOf(label.name()),
+                        (double) count,
+                        count,
+                        bucket.docCount(),
+                        new DrillDown(null, null, week, Subset.SENTIMENT, label.wire())));
             }
         }
         return figures;
     }
 
-    private static void response(List<Figure> figures, Section section, String slice, long mentions, Map<String, Aggregate> aggregations,
+    private static void response(
+            List<Figure> figures,
+            Section section,
+            String slice,
+            long mentions,
+            Map<String, Aggregate> aggregations,
             DrillDown everything) {
         long replied = aggregations.get("replied").filter().docCount();
         figures.add(share(section, slice, Measure.RESPONSE_RATE, replied, mentions, everything));
         var percentiles = percentiles(aggregations.get("firstResponse"));
-        var answered = new DrillDown(everything.channel(), everything.service(), everything.week(), Subset.REPLIED, null);
-        figures.add(new Figure(section, slice, Measure.MEDIAN_FIRST_RESPONSE, replied == 0 ? null : percentiles.get(50.0), replied, mentions, answered));
-        figures.add(new Figure(section, slice, Measure.P90_FIRST_RESPONSE, replied == 0 ? null : percentiles.get(90.0), replied, mentions, answered));
+        var answered =
+                new DrillDown(everything.channel(), everything.service(), everything.week(), Subset.REPLIED, null);
+        figures.add(new Figure(
+                section,
+                slice,
+                Measure.MEDIAN_FIRST_RESPONSE,
+                replied == 0 ? null : percentiles.get(50.0),
+                replied,
+                mentions,
+                answered));
+        figures.add(new Figure(
+                section,
+                slice,
+                Measure.P90_FIRST_RESPONSE,
+                replied == 0 ? null : percentiles.get(90.0),
+                replied,
+                mentions,
+                answered));
     }
 
     private static Figure share(Section section, Measure measure, long count, long of, DrillDown drill) {

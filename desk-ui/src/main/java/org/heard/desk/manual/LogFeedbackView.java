@@ -12,8 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -34,7 +34,8 @@ public class LogFeedbackView extends VerticalLayout {
         var channel = new Select<Channel>();
         channel.setLabel("Given");
         channel.setId("log-channel");
-        channel.setItems(Arrays.stream(Channel.values()).filter(c -> !c.online()).toList());
+        channel.setItems(
+                Arrays.stream(Channel.values()).filter(c -> !c.online()).toList());
         channel.setItemLabelGenerator(c -> switch (c) {
             case WALK_IN -> "In person";
             case PHONE -> "By phone";
@@ -59,20 +60,34 @@ public class LogFeedbackView extends VerticalLayout {
         save.setId("log-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(event -> {
-            var result = feedback.log(user.getUsername(), channel.getValue(), name.getValue(), contact.getValue(), service.getValue(),
-                    subject.getValue(), text.getValue(),
-                    givenAt.getValue() == null ? null : givenAt.getValue().atZone(ZoneId.of("Europe/London")).toInstant());
+            var result = feedback.log(
+                    user.getUsername(),
+                    channel.getValue(),
+                    name.getValue(),
+                    contact.getValue(),
+                    service.getValue(),
+                    subject.getValue(),
+                    text.getValue(),
+                    givenAt.getValue() == null
+                            ? null
+                            : givenAt.getValue()
+                                    .atZone(ZoneId.of("Europe/London"))
+                                    .toInstant());
             switch (result) {
                 case LoggedFeedback.Logged.Accepted accepted -> {
-                    Notification.show("Logged: it will appear in the inbox once triaged", 4000, Notification.Position.BOTTOM_START)
+                    Notification.show(
+                                    "Logged: it will appear in the inbox once triaged",
+                                    4000,
+                                    Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     name.clear();
                     contact.clear();
                     subject.clear();
                     text.clear();
                 }
-                case LoggedFeedback.Logged.Refused refused -> Notification.show(refused.reason(), 5000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                case LoggedFeedback.Logged.Refused refused ->
+                    Notification.show(refused.reason(), 5000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         var form = new FormLayout(channel, givenAt, name, contact, service, subject, text);

@@ -38,7 +38,14 @@ public class LoggedFeedback {
      * @param contact how to reach the person (address, phone), kept as the author id
      * @param givenAt when the person gave it; now when unknown
      */
-    public Logged log(String loggedBy, Channel channel, String name, String contact, String service, String subject, String text,
+    public Logged log(
+            String loggedBy,
+            Channel channel,
+            String name,
+            String contact,
+            String service,
+            String subject,
+            String text,
             Instant givenAt) {
         if (channel == null || channel.online()) {
             return new Logged.Refused("Choose walk-in, phone or letter");
@@ -47,17 +54,29 @@ public class LoggedFeedback {
             return new Logged.Refused("Write down what the person said");
         }
         var now = clock.instant();
-        var mention = new MentionReceived(null, channel, ACCOUNT, channel.wire() + "-" + UUID.randomUUID(), null, null,
-                new Author(blankToNull(contact), null, blankToNull(name)), blankToNull(subject), text.strip(),
-                givenAt == null ? now : givenAt, now, service == null || service.isBlank() ? List.of() : List.of(service.strip()),
-                Set.of(), Map.of("loggedBy", loggedBy));
+        var mention = new MentionReceived(
+                null,
+                channel,
+                ACCOUNT,
+                channel.wire() + "-" + UUID.randomUUID(),
+                null,
+                null,
+                new Author(blankToNull(contact), null, blankToNull(name)),
+                blankToNull(subject),
+                text.strip(),
+                givenAt == null ? now : givenAt,
+                now,
+                service == null || service.isBlank() ? List.of() : List.of(service.strip()),
+                Set.of(),
+                Map.of("loggedBy", loggedBy));
         try {
             publisher.publish(Topics.MENTIONS, mention).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Logged.Refused("Interrupted: nothing was logged, try again");
         } catch (Exception e) {
-            return new Logged.Refused("Could not log it (" + e.getClass().getSimpleName() + "): nothing was logged, try again");
+            return new Logged.Refused(
+                    "Could not log it (" + e.getClass().getSimpleName() + "): nothing was logged, try again");
         }
         return new Logged.Accepted(mention);
     }

@@ -15,6 +15,7 @@ public class AuthorReveal {
 
     /** Shorter reasons say nothing a reviewer could weigh ("ok", "needed"). */
     static final int SHORTEST_REASON = 10;
+
     static final int LONGEST_REASON = 1_000;
 
     public sealed interface Outcome {
@@ -33,7 +34,8 @@ public class AuthorReveal {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AuthorReveal(InboxQueries queries, IdentityShield shield, IdentityReveals reveals, AuditTrail audit, Clock clock) {
+    public AuthorReveal(
+            InboxQueries queries, IdentityShield shield, IdentityReveals reveals, AuditTrail audit, Clock clock) {
         this.queries = queries;
         this.shield = shield;
         this.reveals = reveals;
@@ -60,13 +62,15 @@ public class AuthorReveal {
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < SHORTEST_REASON) {
-            return new Outcome.Refused("Say why the team needs to know who wrote it (at least " + SHORTEST_REASON + " characters)");
+            return new Outcome.Refused(
+                    "Say why the team needs to know who wrote it (at least " + SHORTEST_REASON + " characters)");
         }
         if (why.length() > LONGEST_REASON) {
             return new Outcome.Refused("Keep the reason under " + LONGEST_REASON + " characters");
         }
         String conversationId = mention.get().conversationId();
-        var reveal = new IdentityReveals.Reveal(conversationId, user.getUsername(), user.displayName(), why, clock.instant());
+        var reveal = new IdentityReveals.Reveal(
+                conversationId, user.getUsername(), user.displayName(), why, clock.instant());
         if (!reveals.record(reveal)) {
             return new Outcome.AlreadyRevealed(reveals.of(conversationId).orElse(reveal));
         }

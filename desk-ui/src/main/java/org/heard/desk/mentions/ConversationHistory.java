@@ -44,6 +44,8 @@ public class ConversationHistory {
     /** The entries about one of these mentions; an entry about no mention, or another, is left out. */
     static List<Activity> visible(List<MentionDocument> mentions, List<Activity> history) {
         Set<String> visible = mentions.stream().map(MentionDocument::mentionId).collect(Collectors.toSet());
-        return history.stream().filter(entry -> entry.mentionId() != null && visible.contains(entry.mentionId())).toList();
+        return history.stream()
+                .filter(entry -> entry.mentionId() != null && visible.contains(entry.mentionId()))
+                .toList();
     }
 }

@@ -3,8 +3,6 @@ package org.heard.desk.mentions;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
-
-import org.heard.platform.search.Store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.heard.platform.search.Indexes;
+import org.heard.platform.search.Store;
 
 /**
  * The {@value #INDEX} index: conversations whose author the communications team revealed to the
@@ -33,18 +32,23 @@ public class IdentityReveals {
     }
 
     public void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("conversationId", p -> p.keyword(k -> k))
-                .properties("by", p -> p.keyword(k -> k))
-                .properties("byName", p -> p.keyword(k -> k.index(false)))
-                .properties("reason", p -> p.text(t -> t.index(false)))
-                .properties("at", p -> p.date(d -> d)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("conversationId", p -> p.keyword(k -> k))
+                        .properties("by", p -> p.keyword(k -> k))
+                        .properties("byName", p -> p.keyword(k -> k.index(false)))
+                        .properties("reason", p -> p.text(t -> t.index(false)))
+                        .properties("at", p -> p.date(d -> d)));
     }
 
     /** Records a reveal; false when the conversation was revealed already. */
     boolean record(Reveal reveal) {
         try {
-            Store.run(() -> client.create(create -> create.index(INDEX).id(reveal.conversationId()).refresh(Refresh.WaitFor).document(reveal)));
+            Store.run(() -> client.create(create -> create.index(INDEX)
+                    .id(reveal.conversationId())
+                    .refresh(Refresh.WaitFor)
+                    .document(reveal)));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
@@ -65,7 +69,8 @@ public class IdentityReveals {
             return found;
         }
         try {
-            var response = Store.call(() -> client.mget(get -> get.index(INDEX).ids(List.copyOf(conversationIds)), Reveal.class));
+            var response = Store.call(
+                    () -> client.mget(get -> get.index(INDEX).ids(List.copyOf(conversationIds)), Reveal.class));
             for (var item : response.docs()) {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {
                     found.put(item.result().id(), item.result().source());

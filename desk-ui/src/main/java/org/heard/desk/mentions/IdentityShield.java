@@ -34,12 +34,26 @@ public final class IdentityShield {
     public static final String NAME_WITHHELD = "Name withheld";
 
     /** Channel details a shielded person may see: none of them names or leads to the author. */
-    static final Set<String> SAFE_ATTRIBUTES = Set.of("mailbox", "criticality", "progress", "authorRole", "tags", "nacsCodes",
-            "unmappedNacsCodes", "services", "bodyFormat", "details", "attachmentCount", "x.stream", "submittedAt");
+    static final Set<String> SAFE_ATTRIBUTES = Set.of(
+            "mailbox",
+            "criticality",
+            "progress",
+            "authorRole",
+            "tags",
+            "nacsCodes",
+            "unmappedNacsCodes",
+            "services",
+            "bodyFormat",
+            "details",
+            "attachmentCount",
+            "x.stream",
+            "submittedAt");
 
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     /** Ten or more digits with spaces or dashes: phone and NHS numbers. */
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\w+])\\+?\\d(?:[\\s().-]{0,2}\\d){9,13}(?!\\d)");
+
     private static final Pattern POSTCODE = Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{2,15}\\b");
 
@@ -51,7 +65,9 @@ public final class IdentityShield {
 
     /** Whether this person reads mentions with their authors masked: they hold no role outside the shielded ones. */
     public boolean shields(StaffUser user) {
-        return settings.enabled() && !settings.roles().isEmpty() && user.roles().stream().allMatch(settings.roles()::contains);
+        return settings.enabled()
+                && !settings.roles().isEmpty()
+                && user.roles().stream().allMatch(settings.roles()::contains);
     }
 
     /** Whether this person may reveal an author to the shielded staff of a conversation's services. */
@@ -70,20 +86,41 @@ public final class IdentityShield {
             }
         }
         var text = masking.redact(original, spans, mention.account());
-        var personalData = mention.personalData() == null ? null : mention.personalData().stream()
-                .filter(found -> found.end() <= original.length())
-                .map(found -> new PersonalData(found.type(), text.start(found.start()), text.end(found.end())))
-                .toList();
-        var sentences = mention.sentences() == null ? null : mention.sentences().stream()
-                .filter(sentence -> sentence.end() <= original.length())
-                .map(sentence -> new ScoredSentence(text.start(sentence.start()), text.end(sentence.end()), sentence.label(), sentence.score()))
-                .toList();
-        var sentiment = mention.sentiment() == null ? null
-                : new Sentiment(mention.sentiment().label(), mention.sentiment().score(), masking.all(mention.sentiment().evidence(), mention.account()));
-        var urgency = mention.urgency() == null ? null : new Urgency(mention.urgency().level(), masking.all(mention.urgency().reasons(), mention.account()));
-        var services = mention.services() == null ? null : mention.services().stream()
-                .map(tag -> new ServiceTag(tag.serviceId(), tag.confidence(), masking.all(tag.evidence(), mention.account()), tag.signal()))
-                .toList();
+        var personalData = mention.personalData() == null
+                ? null
+                : mention.personalData().stream()
+                        .filter(found -> found.end() <= original.length())
+                        .map(found -> new PersonalData(found.type(), text.start(found.start()), text.end(found.end())))
+                        .toList();
+        var sentences = mention.sentences() == null
+                ? null
+                : mention.sentences().stream()
+                        .filter(sentence -> sentence.end() <= original.length())
+                        .map(sentence -> new ScoredSentence(
+                                text.start(sentence.start()),
+                                text.end(sentence.end()),
+                                sentence.label(),
+                                sentence.score()))
+                        .toList();
+        var sentiment = mention.sentiment() == null
+                ? null
+                : new Sentiment(
+                        mention.sentiment().label(),
+                        mention.sentiment().score(),
+                        masking.all(mention.sentiment().evidence(), mention.account()));
+        var urgency = mention.urgency() == null
+                ? null
+                : new Urgency(
+                        mention.urgency().level(), masking.all(mention.urgency().reasons(), mention.account()));
+        var services = mention.services() == null
+                ? null
+                : mention.services().stream()
+                        .map(tag -> new ServiceTag(
+                                tag.serviceId(),
+                                tag.confidence(),
+                                masking.all(tag.evidence(), mention.account()),
+                                tag.signal()))
+                        .toList();
         var attributes = new LinkedHashMap<String, String>();
         if (mention.attributes() != null) {
             mention.attributes().forEach((name, value) -> {
@@ -92,11 +129,33 @@ public final class IdentityShield {
                 }
             });
         }
-        return new MentionDocument(mention.mentionId(), mention.conversationId(), mention.channel(), mention.account(), null, null,
-                new Author(null, null, NAME_WITHHELD), masking.text(mention.subject(), mention.account()), text.text(),
-                mention.publishedAt(), mention.receivedAt(), mention.serviceHints(), mention.flags(), attributes, sentiment, services,
-                urgency, mention.urgencyRank(), personalData, mention.model(), mention.triagedAt(), mention.status(), mention.assignee(),
-                mention.updatedAt(), mention.response(), sentences);
+        return new MentionDocument(
+                mention.mentionId(),
+                mention.conversationId(),
+                mention.channel(),
+                mention.account(),
+                null,
+                null,
+                new Author(null, null, NAME_WITHHELD),
+                masking.text(mention.subject(), mention.account()),
+                text.text(),
+                mention.publishedAt(),
+                mention.receivedAt(),
+                mention.serviceHints(),
+                mention.flags(),
+                attributes,
+                sentiment,
+                services,
+                urgency,
+                mention.urgencyRank(),
+                personalData,
+                mention.model(),
+                mention.triagedAt(),
+                mention.status(),
+                mention.assignee(),
+                mention.updatedAt(),
+                mention.response(),
+                sentences);
     }
 
     /**
@@ -107,8 +166,15 @@ public final class IdentityShield {
         var masking = new Masking(conversation);
         var details = new LinkedHashMap<String, String>();
         entry.details().forEach((name, value) -> details.put(name, masking.text(value, null)));
-        return new Activity(entry.id(), entry.conversationId(), entry.mentionId(), entry.kind(), entry.actor(),
-                masking.text(entry.text(), null), details, entry.at());
+        return new Activity(
+                entry.id(),
+                entry.conversationId(),
+                entry.mentionId(),
+                entry.kind(),
+                entry.actor(),
+                masking.text(entry.text(), null),
+                details,
+                entry.at());
     }
 
     static String placeholder(PersonalData.Type type) {
@@ -141,7 +207,8 @@ public final class IdentityShield {
                     literal(literals, author.id(), isAddress(author.id()) ? "[email]" : "[id]");
                     if (author.displayName() != null) {
                         for (String part : author.displayName().strip().split("[\\s,]+")) {
-                            // Names as written (capitalised): "Ann" must not mask "announce", nor "Patient" the word "patient".
+                            // Names as written (capitalised): "Ann" must not mask "announce", nor "Patient" the word
+                            // "patient".
                             if (part.length() >= 3 && Character.isUpperCase(part.codePointAt(0))) {
                                 nameParts.add(part);
                             }
@@ -159,9 +226,13 @@ public final class IdentityShield {
             }
             // Longest first, so "Jo Bloggs" is one placeholder rather than two.
             literals.entrySet().stream()
-                    .sorted((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()))
-                    .forEach(entry -> identifiers.put(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(entry.getKey()) + "(?![\\p{L}\\p{N}])",
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), entry.getValue()));
+                    .sorted((a, b) ->
+                            Integer.compare(b.getKey().length(), a.getKey().length()))
+                    .forEach(entry -> identifiers.put(
+                            Pattern.compile(
+                                    "(?<![\\p{L}\\p{N}])" + Pattern.quote(entry.getKey()) + "(?![\\p{L}\\p{N}])",
+                                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                            entry.getValue()));
             for (String part : nameParts) {
                 identifiers.put(Pattern.compile("(?<!\\p{L})" + Pattern.quote(part) + "(?!\\p{L})"), "[name]");
             }
@@ -203,7 +274,9 @@ public final class IdentityShield {
         }
 
         List<String> all(List<String> texts, String ownAccount) {
-            return texts == null ? null : texts.stream().map(text -> text(text, ownAccount)).toList();
+            return texts == null
+                    ? null
+                    : texts.stream().map(text -> text(text, ownAccount)).toList();
         }
     }
 }

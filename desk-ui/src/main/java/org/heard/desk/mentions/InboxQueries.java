@@ -9,8 +9,8 @@ import org.heard.desk.audit.AuditAction;
 import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionSearch;
 import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionSearch;
 
 /**
  * Every read of mentions for a member of staff, with their scope applied by the server. A mention
@@ -30,7 +30,12 @@ public class InboxQueries {
     private final ActivityLog activity;
     private final AuditTrail audit;
 
-    public InboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity,
+    public InboxQueries(
+            MentionSearch index,
+            ServiceTree tree,
+            IdentityShield shield,
+            IdentityReveals reveals,
+            ActivityLog activity,
             AuditTrail audit) {
         this.index = index;
         this.tree = tree;
@@ -55,23 +60,28 @@ public class InboxQueries {
      * of them in the person's scope; the page is a list with excerpts, recorded in the audit trail
      * before it is shown.
      */
-    public MentionSearch.CountedPage searchCounting(StaffUser user, MentionQuery query, int from, int size,
-            java.util.Map<String, MentionQuery> counts) {
+    public MentionSearch.CountedPage searchCounting(
+            StaffUser user, MentionQuery query, int from, int size, java.util.Map<String, MentionQuery> counts) {
         var scoped = new java.util.LinkedHashMap<String, MentionQuery>();
         counts.forEach((name, counted) -> scoped.put(name, scoped(user, counted)));
         var found = index.searchCounting(scoped(user, query), from, size, scoped);
         return new MentionSearch.CountedPage(
-                new MentionSearch.SearchPage(listed(user, found.page().mentions()), found.page().total()), found.counts());
+                new MentionSearch.SearchPage(
+                        listed(user, found.page().mentions()), found.page().total()),
+                found.counts());
     }
 
     private List<MentionDocument> listed(StaffUser user, List<MentionDocument> mentions) {
-        audit.recordMentions(user.getUsername(), AuditAction.MENTIONS_LISTED, mentions.stream().map(MentionDocument::mentionId).toList());
+        audit.recordMentions(
+                user.getUsername(),
+                AuditAction.MENTIONS_LISTED,
+                mentions.stream().map(MentionDocument::mentionId).toList());
         return shown(user, mentions);
     }
 
     /** A page continuing after a position, in an order that is stable while mentions arrive (the API's pages). */
-    public MentionSearch.CursorPage page(StaffUser user, MentionQuery query, MentionSearch.Order order,
-            MentionSearch.Position after, int size) {
+    public MentionSearch.CursorPage page(
+            StaffUser user, MentionQuery query, MentionSearch.Order order, MentionSearch.Position after, int size) {
         var page = index.searchAfter(scoped(user, query), order, after, size);
         return new MentionSearch.CursorPage(shown(user, page.mentions()), page.positions(), page.total());
     }
@@ -79,7 +89,11 @@ public class InboxQueries {
     /** The mentions of a conversation the person may see, oldest first; empty when they may see none. */
     public List<MentionDocument> conversation(StaffUser user, String conversationId) {
         var scope = scopeOf(user);
-        return shown(user, index.conversation(conversationId, THREAD_LIMIT).stream().filter(scope::covers).toList());
+        return shown(
+                user,
+                index.conversation(conversationId, THREAD_LIMIT).stream()
+                        .filter(scope::covers)
+                        .toList());
     }
 
     public long count(StaffUser user, MentionQuery query) {
@@ -87,7 +101,8 @@ public class InboxQueries {
     }
 
     public Optional<MentionDocument> find(StaffUser user, String mentionId) {
-        return findToAct(user, mentionId).map(mention -> shown(user, List.of(mention)).getFirst());
+        return findToAct(user, mentionId)
+                .map(mention -> shown(user, List.of(mention)).getFirst());
     }
 
     /**
@@ -124,8 +139,11 @@ public class InboxQueries {
         if (mentions.isEmpty() || !shield.shields(user)) {
             return mentions;
         }
-        var revealed = reveals.of(mentions.stream().map(MentionDocument::conversationId).collect(Collectors.toSet()));
-        return mentions.stream().map(mention -> revealed.containsKey(mention.conversationId()) ? mention : shield.mask(mention)).toList();
+        var revealed = reveals.of(
+                mentions.stream().map(MentionDocument::conversationId).collect(Collectors.toSet()));
+        return mentions.stream()
+                .map(mention -> revealed.containsKey(mention.conversationId()) ? mention : shield.mask(mention))
+                .toList();
     }
 
     /** Whether this person reads authors masked (where not revealed). */

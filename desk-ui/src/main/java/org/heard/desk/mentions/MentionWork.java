@@ -10,9 +10,9 @@ import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.security.StaffUser;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites;
 
 /**
  * What staff do to a mention besides replying: status, assignment, internal notes, tag
@@ -88,7 +88,9 @@ public class MentionWork {
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
-        String old = mention.get().sentiment() == null ? "" : mention.get().sentiment().label().wire();
+        String old = mention.get().sentiment() == null
+                ? ""
+                : mention.get().sentiment().label().wire();
         index.correct(mentionId, Map.of("sentiment", Map.of("label", label.wire())));
         return corrected(user, mention.get(), "sentiment", old, label.wire());
     }
@@ -98,7 +100,9 @@ public class MentionWork {
         if (mention.isEmpty()) {
             return new Outcome.NotFound(mentionId);
         }
-        String old = mention.get().urgency() == null ? "" : mention.get().urgency().level().wire();
+        String old = mention.get().urgency() == null
+                ? ""
+                : mention.get().urgency().level().wire();
         index.correct(mentionId, Map.of("urgency", Map.of("level", level.wire()), "urgencyRank", level.rank()));
         return corrected(user, mention.get(), "urgency", old, level.wire());
     }
@@ -113,10 +117,24 @@ public class MentionWork {
         if (!scope.everything() && !scope.services().contains(serviceId)) {
             return new Outcome.Refused("You can only move a mention to one of your own services");
         }
-        String old = mention.get().services() == null ? ""
-                : String.join(",", mention.get().services().stream().map(tag -> tag.serviceId()).toList());
-        index.correct(mentionId, Map.of("services",
-                List.of(Map.of("serviceId", serviceId, "confidence", 1.0, "evidence", List.of("corrected by " + user.getUsername())))));
+        String old = mention.get().services() == null
+                ? ""
+                : String.join(
+                        ",",
+                        mention.get().services().stream()
+                                .map(tag -> tag.serviceId())
+                                .toList());
+        index.correct(
+                mentionId,
+                Map.of(
+                        "services",
+                        List.of(Map.of(
+                                "serviceId",
+                                serviceId,
+                                "confidence",
+                                1.0,
+                                "evidence",
+                                List.of("corrected by " + user.getUsername())))));
         return corrected(user, mention.get(), "service", old, serviceId);
     }
 
@@ -138,14 +156,35 @@ public class MentionWork {
 
     private Outcome corrected(StaffUser user, MentionDocument mention, String field, String old, String corrected) {
         String text = mention.subject() == null ? mention.text() : mention.subject() + "\n" + mention.text();
-        return done(mention, Activity.Kind.TAG_CORRECTED, user, text,
-                Map.of("field", field, "from", old, "to", corrected, "model", mention.model() == null ? "" : mention.model(),
-                        "channel", mention.channel() == null ? "" : mention.channel().wire()));
+        return done(
+                mention,
+                Activity.Kind.TAG_CORRECTED,
+                user,
+                text,
+                Map.of(
+                        "field",
+                        field,
+                        "from",
+                        old,
+                        "to",
+                        corrected,
+                        "model",
+                        mention.model() == null ? "" : mention.model(),
+                        "channel",
+                        mention.channel() == null ? "" : mention.channel().wire()));
     }
 
-    private Outcome done(MentionDocument mention, Activity.Kind kind, StaffUser user, String text, Map<String, String> details) {
-        var entry = new Activity(kind.wire() + "-" + UUID.randomUUID(), mention.conversationId(), mention.mentionId(), kind,
-                user.getUsername(), text, details, clock.instant());
+    private Outcome done(
+            MentionDocument mention, Activity.Kind kind, StaffUser user, String text, Map<String, String> details) {
+        var entry = new Activity(
+                kind.wire() + "-" + UUID.randomUUID(),
+                mention.conversationId(),
+                mention.mentionId(),
+                kind,
+                user.getUsername(),
+                text,
+                details,
+                clock.instant());
         activity.record(entry);
         return new Outcome.Done(entry);
     }

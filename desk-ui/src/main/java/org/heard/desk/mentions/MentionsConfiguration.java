@@ -4,11 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.audit.AuditTrail;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.StaffWrites;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionSearch;
-import org.heard.mentions.StaffWrites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,13 +36,19 @@ class MentionsConfiguration {
     }
 
     @Bean
-    InboxQueries inboxQueries(MentionSearch index, ServiceTree tree, IdentityShield shield, IdentityReveals reveals, ActivityLog activity,
+    InboxQueries inboxQueries(
+            MentionSearch index,
+            ServiceTree tree,
+            IdentityShield shield,
+            IdentityReveals reveals,
+            ActivityLog activity,
             AuditTrail audit) {
         return new InboxQueries(index, tree, shield, reveals, activity, audit);
     }
 
     @Bean
-    AuthorReveal authorReveal(InboxQueries queries, IdentityShield shield, IdentityReveals reveals, AuditTrail audit, Clock clock) {
+    AuthorReveal authorReveal(
+            InboxQueries queries, IdentityShield shield, IdentityReveals reveals, AuditTrail audit, Clock clock) {
         return new AuthorReveal(queries, shield, reveals, audit, clock);
     }
 

@@ -28,13 +28,16 @@ final class Redaction {
     static Redaction of(String original, List<Span> spans) {
         var sorted = spans.stream()
                 .filter(span -> span.start() >= 0 && span.end() <= original.length() && span.start() < span.end())
-                .sorted(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()))
+                .sorted(Comparator.comparingInt(Span::start)
+                        .thenComparing(Comparator.comparingInt(Span::end).reversed()))
                 .toList();
         var merged = new ArrayList<Span>();
         for (var span : sorted) {
             var last = merged.isEmpty() ? null : merged.getLast();
             if (last != null && span.start() <= last.end()) {
-                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), span.end()), last.placeholder()));
+                merged.set(
+                        merged.size() - 1,
+                        new Span(last.start(), Math.max(last.end(), span.end()), last.placeholder()));
             } else {
                 merged.add(span);
             }

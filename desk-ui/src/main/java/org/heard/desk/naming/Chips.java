@@ -17,24 +17,29 @@ public final class Chips {
     private Chips() {}
 
     public static Span urgency(Urgency.Level level) {
-        var chip = chip(DeskNames.urgency(level), switch (level) {
-            case IMMEDIATE -> "badge error primary";
-            case HIGH -> "badge error";
-            case NORMAL -> "badge contrast";
-        });
+        var chip = chip(
+                DeskNames.urgency(level),
+                switch (level) {
+                    case IMMEDIATE -> "badge error primary";
+                    case HIGH -> "badge error";
+                    case NORMAL -> "badge contrast";
+                });
         chip.addClassName("chip-urgency");
         if (level != Urgency.Level.NORMAL) {
-            chip.addComponentAsFirst(icon(level == Urgency.Level.IMMEDIATE ? VaadinIcon.EXCLAMATION_CIRCLE : VaadinIcon.ARROW_UP));
+            chip.addComponentAsFirst(
+                    icon(level == Urgency.Level.IMMEDIATE ? VaadinIcon.EXCLAMATION_CIRCLE : VaadinIcon.ARROW_UP));
         }
         return chip;
     }
 
     public static Span sentiment(Sentiment.Label label) {
-        var chip = chip(DeskNames.sentiment(label), switch (label) {
-            case NEGATIVE -> "badge warning";
-            case NEUTRAL -> "badge contrast";
-            case POSITIVE -> "badge success";
-        });
+        var chip = chip(
+                DeskNames.sentiment(label),
+                switch (label) {
+                    case NEGATIVE -> "badge warning";
+                    case NEUTRAL -> "badge contrast";
+                    case POSITIVE -> "badge success";
+                });
         chip.addClassName("chip-sentiment");
         return chip;
     }

@@ -37,9 +37,14 @@ public class DeskNames {
 
     public DeskNames(ServiceCatalogue catalogue, StaffRoster roster) {
         this.catalogue = catalogue;
-        this.staff = roster.members().stream().collect(Collectors.toUnmodifiableMap(StaffRoster.Member::username,
-                member -> member.displayName() == null || member.displayName().isBlank() ? member.username() : member.displayName(),
-                (a, b) -> a));
+        this.staff = roster.members().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        StaffRoster.Member::username,
+                        member -> member.displayName() == null
+                                        || member.displayName().isBlank()
+                                ? member.username()
+                                : member.displayName(),
+                        (a, b) -> a));
         this.services = tree(catalogue.services());
     }
 
@@ -57,7 +62,9 @@ public class DeskNames {
 
     /** The services a mention was tagged with, by name. */
     public String services(List<ServiceTag> tags) {
-        return tags == null ? "" : tags.stream().map(tag -> service(tag.serviceId())).distinct().collect(Collectors.joining(", "));
+        return tags == null
+                ? ""
+                : tags.stream().map(tag -> service(tag.serviceId())).distinct().collect(Collectors.joining(", "));
     }
 
     public String staff(String username) {
@@ -139,7 +146,8 @@ public class DeskNames {
     }
 
     private static List<ServiceChoice> tree(Collection<Service> all) {
-        Map<String, Service> byId = all.stream().collect(Collectors.toMap(Service::id, Function.identity(), (a, b) -> a));
+        Map<String, Service> byId =
+                all.stream().collect(Collectors.toMap(Service::id, Function.identity(), (a, b) -> a));
         Map<String, List<Service>> children = all.stream()
                 .filter(service -> service.parent() == null || byId.containsKey(service.parent()))
                 .collect(Collectors.groupingBy(service -> service.parent() == null ? "" : service.parent()));
@@ -148,9 +156,11 @@ public class DeskNames {
         return List.copyOf(ordered);
     }
 
-    private static void add(Map<String, List<Service>> children, String parent, String path, int depth, List<ServiceChoice> into) {
+    private static void add(
+            Map<String, List<Service>> children, String parent, String path, int depth, List<ServiceChoice> into) {
         for (var service : children.getOrDefault(parent, List.of()).stream()
-                .sorted(Comparator.comparing(Service::name, String.CASE_INSENSITIVE_ORDER)).toList()) {
+                .sorted(Comparator.comparing(Service::name, String.CASE_INSENSITIVE_ORDER))
+                .toList()) {
             String here = path.isEmpty() ? service.name() : path + " › " + service.name();
             into.add(new ServiceChoice(service.id(), service.name(), here, depth));
             if (depth < 20) {

@@ -17,7 +17,8 @@ class BeatSender implements Consumer<PresenceBeat>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BeatSender.class);
 
     private final EventPublisher publisher;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("heard-presence-send").daemon().factory());
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("heard-presence-send").daemon().factory());
 
     BeatSender(EventPublisher publisher) {
         this.publisher = publisher;

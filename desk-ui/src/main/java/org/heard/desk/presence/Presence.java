@@ -67,7 +67,8 @@ public class Presence {
     public List<Visitor> othersOn(String mentionId, String visitId) {
         Instant now = clock.instant();
         var onOtherInstances = elsewhere.values().stream()
-                .filter(entry -> entry.mentionId().equals(mentionId) && entry.expiresAt().isAfter(now))
+                .filter(entry ->
+                        entry.mentionId().equals(mentionId) && entry.expiresAt().isAfter(now))
                 .map(Elsewhere::visitor);
         return Stream.concat(here.getOrDefault(mentionId, Map.of()).values().stream(), onOtherInstances)
                 .filter(visitor -> !visitor.visitId().equals(visitId))
@@ -83,13 +84,16 @@ public class Presence {
 
     /** Tells the other instances again that this instance's visits are still open. */
     void heartbeat() {
-        here.forEach((mentionId, visitors) -> visitors.values()
-                .forEach(visitor -> announce.accept(beat(mentionId, visitor, state(visitor)))));
+        here.forEach((mentionId, visitors) ->
+                visitors.values().forEach(visitor -> announce.accept(beat(mentionId, visitor, state(visitor)))));
     }
 
     /** A beat from some instance; this instance's own beats are ignored (it knows its visits). */
     void heard(PresenceBeat beat) {
-        if (instance.equals(beat.instance()) || beat.visitId() == null || beat.mentionId() == null || beat.state() == null) {
+        if (instance.equals(beat.instance())
+                || beat.visitId() == null
+                || beat.mentionId() == null
+                || beat.state() == null) {
             return;
         }
         if (beat.state() == PresenceBeat.State.LEFT) {
@@ -104,13 +108,21 @@ public class Presence {
         if (!expiresAt.isAfter(now)) {
             return;
         }
-        var visitor = new Visitor(beat.visitId(), beat.username(), beat.displayName(), beat.state() == PresenceBeat.State.DRAFTING,
-                seen);
+        var visitor = new Visitor(
+                beat.visitId(), beat.username(), beat.displayName(), beat.state() == PresenceBeat.State.DRAFTING, seen);
         var previous = elsewhere.get(beat.visitId());
-        var since = previous == null ? visitor : new Visitor(visitor.visitId(), visitor.username(), visitor.displayName(),
-                visitor.drafting(), previous.visitor().since());
+        var since = previous == null
+                ? visitor
+                : new Visitor(
+                        visitor.visitId(),
+                        visitor.username(),
+                        visitor.displayName(),
+                        visitor.drafting(),
+                        previous.visitor().since());
         elsewhere.put(beat.visitId(), new Elsewhere(beat.mentionId(), since, expiresAt));
-        if (previous == null || previous.visitor().drafting() != visitor.drafting() || !previous.mentionId().equals(beat.mentionId())) {
+        if (previous == null
+                || previous.visitor().drafting() != visitor.drafting()
+                || !previous.mentionId().equals(beat.mentionId())) {
             changed(beat.mentionId());
         }
     }
@@ -134,7 +146,8 @@ public class Presence {
     }
 
     private void put(String mentionId, Visitor visitor) {
-        var previous = here.computeIfAbsent(mentionId, id -> new ConcurrentHashMap<>()).put(visitor.visitId(), visitor);
+        var previous =
+                here.computeIfAbsent(mentionId, id -> new ConcurrentHashMap<>()).put(visitor.visitId(), visitor);
         if (previous == null || previous.drafting() != visitor.drafting()) {
             announce.accept(beat(mentionId, visitor, state(visitor)));
             changed(mentionId);
@@ -142,7 +155,14 @@ public class Presence {
     }
 
     private PresenceBeat beat(String mentionId, Visitor visitor, PresenceBeat.State state) {
-        return new PresenceBeat(instance, visitor.visitId(), mentionId, visitor.username(), visitor.displayName(), state, clock.instant());
+        return new PresenceBeat(
+                instance,
+                visitor.visitId(),
+                mentionId,
+                visitor.username(),
+                visitor.displayName(),
+                state,
+                clock.instant());
     }
 
     private static PresenceBeat.State state(Visitor visitor) {

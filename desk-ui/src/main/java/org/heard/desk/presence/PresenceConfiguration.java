@@ -25,8 +25,10 @@ class PresenceConfiguration {
     KafkaAdmin.NewTopics presenceTopic() {
         return new KafkaAdmin.NewTopics(new NewTopic(PresenceBeat.TOPIC.name(), Optional.of(1), Optional.empty())
                 .configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofHours(1).toMillis()))));
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(java.time.Duration.ofHours(1).toMillis()))));
     }
 
     @Bean(destroyMethod = "close")

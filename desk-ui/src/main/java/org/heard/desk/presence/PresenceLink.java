@@ -51,7 +51,8 @@ class PresenceLink implements AutoCloseable {
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         this.heartbeat = heartbeat;
-        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heard-presence-beat").daemon().factory());
+        this.timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("heard-presence-beat").daemon().factory());
         this.reader = Thread.ofPlatform().name("heard-presence-read").daemon().unstarted(this::read);
     }
 
@@ -100,7 +101,8 @@ class PresenceLink implements AutoCloseable {
     /** Reads until stopped; when Kafka fails (unreachable, a timeout), starts again after a pause. */
     private void read() {
         while (running) {
-            try (var reading = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (var reading =
+                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = reading;
                 if (!running) {
                     return;
@@ -142,7 +144,9 @@ class PresenceLink implements AutoCloseable {
         while (running) {
             var infos = reading.partitionsFor(PresenceBeat.TOPIC.name(), Duration.ofSeconds(10));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                return infos.stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
             }
             log.info("Waiting for the topic {} to exist", PresenceBeat.TOPIC.name());
             pause(Duration.ofSeconds(1));
@@ -164,7 +168,11 @@ class PresenceLink implements AutoCloseable {
             beat = DeskJson.read(record.value(), PresenceBeat.class);
         } catch (DeskJson.UnreadableRecord e) {
             // Not a patient's input: a beat another desk version wrote. Said in the log, then skipped.
-            log.warn("Ignoring an unreadable presence beat at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "Ignoring an unreadable presence beat at {}-{} offset {}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     e.getMessage());
             return;
         }

@@ -33,7 +33,8 @@ public sealed interface DraftWarning {
     record CopyPaste(int similarityPercent, int times) implements DraftWarning {
         @Override
         public String message() {
-            return "This reply is " + similarityPercent + "% similar to " + times + (times == 1 ? " recent reply" : " recent replies")
+            return "This reply is " + similarityPercent + "% similar to " + times
+                    + (times == 1 ? " recent reply" : " recent replies")
                     + ". Patients notice a template: say something about what they told you.";
         }
 
@@ -47,7 +48,8 @@ public sealed interface DraftWarning {
     record Deflection(String phrase, String privateFollowUp) implements DraftWarning {
         @Override
         public String message() {
-            return "\"" + phrase + "\" sends the patient elsewhere. Answer them personally here; if you need details, offer a "
+            return "\"" + phrase
+                    + "\" sends the patient elsewhere. Answer them personally here; if you need details, offer a "
                     + privateFollowUp + " on the same channel.";
         }
 

@@ -52,7 +52,10 @@ final class PatternPersonalDataSpotter implements PersonalDataSpotter {
             for (String part : name.strip().split("\\s+")) {
                 // Whole words, as written (names are capitalised): "Ann" must not match "announce",
                 // nor "Patient" the word "patient".
-                if (part.length() >= 3 && Pattern.compile("(?<!\\p{L})" + Pattern.quote(part) + "(?!\\p{L})").matcher(text).find()) {
+                if (part.length() >= 3
+                        && Pattern.compile("(?<!\\p{L})" + Pattern.quote(part) + "(?!\\p{L})")
+                                .matcher(text)
+                                .find()) {
                     found.add("the name " + part);
                 }
             }

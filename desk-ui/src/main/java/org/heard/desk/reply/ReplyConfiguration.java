@@ -4,10 +4,10 @@ import java.time.Clock;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffSettings;
+import org.heard.mentions.StaffWrites;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import org.heard.mentions.StaffWrites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +23,17 @@ class ReplyConfiguration {
     }
 
     @Bean
-    ReplyDesk replyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
-            PersonalDataSpotter spotter, StaffSettings staff, Clock clock) {
-        var staffNames = staff.users().stream().map(StaffSettings.StaffMember::displayName).toList();
+    ReplyDesk replyDesk(
+            InboxQueries queries,
+            StaffWrites index,
+            ActivityLog activity,
+            EventPublisher publisher,
+            PersonalDataSpotter spotter,
+            StaffSettings staff,
+            Clock clock) {
+        var staffNames = staff.users().stream()
+                .map(StaffSettings.StaffMember::displayName)
+                .toList();
         return new ReplyDesk(queries, index, activity, publisher, spotter, staffNames, clock);
     }
 

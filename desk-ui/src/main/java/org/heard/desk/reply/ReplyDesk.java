@@ -24,16 +24,16 @@ import org.heard.contracts.ReplyId;
 import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Responder;
 import org.heard.contracts.Topics;
+import org.heard.contracts.TweetLength;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.mentions.InboxQueries;
 import org.heard.desk.security.StaffUser;
-import org.heard.contracts.TweetLength;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.events.Handover;
-import org.heard.mentions.MentionDocument;
-import org.heard.mentions.StaffWrites;
-import org.heard.mentions.MentionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +48,14 @@ public class ReplyDesk {
     static final int DIRECT_MESSAGE_LIMIT = 10_000;
     /** How long Send waits for Kafka; the producer itself keeps trying longer (delivery.timeout.ms). */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
-    static final String UNKNOWN = "Unknown whether the reply was sent: Kafka did not confirm it in time, and it may still"
-            + " go out. Check the conversation's history (or the patient's channel) before you try again; sending this same"
-            + " draft again never sends it twice.";
+
+    static final String UNKNOWN =
+            "Unknown whether the reply was sent: Kafka did not confirm it in time, and it may still"
+                    + " go out. Check the conversation's history (or the patient's channel) before you try again; sending this same"
+                    + " draft again never sends it twice.";
     /** The mark (detail {@code handover}) in the history of a reply Kafka did not confirm in time. */
     public static final String UNCONFIRMED = "unconfirmed";
+
     private static final Logger log = LoggerFactory.getLogger(ReplyDesk.class);
 
     private final InboxQueries queries;
@@ -64,13 +67,26 @@ public class ReplyDesk {
     private final Clock clock;
     private final Duration publishTimeout;
 
-    public ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
-            PersonalDataSpotter personalData, List<String> staffNames, Clock clock) {
+    public ReplyDesk(
+            InboxQueries queries,
+            StaffWrites index,
+            ActivityLog activity,
+            EventPublisher publisher,
+            PersonalDataSpotter personalData,
+            List<String> staffNames,
+            Clock clock) {
         this(queries, index, activity, publisher, personalData, staffNames, clock, PUBLISH_TIMEOUT);
     }
 
-    ReplyDesk(InboxQueries queries, StaffWrites index, ActivityLog activity, EventPublisher publisher,
-            PersonalDataSpotter personalData, List<String> staffNames, Clock clock, Duration publishTimeout) {
+    ReplyDesk(
+            InboxQueries queries,
+            StaffWrites index,
+            ActivityLog activity,
+            EventPublisher publisher,
+            PersonalDataSpotter personalData,
+            List<String> staffNames,
+            Clock clock,
+            Duration publishTimeout) {
         this.publishTimeout = publishTimeout;
         this.queries = queries;
         this.index = index;
@@ -100,7 +116,9 @@ public class ReplyDesk {
             }
         }
         copyPaste(body).ifPresent(warnings::add);
-        Deflections.find(body).ifPresent(phrase -> warnings.add(new DraftWarning.Deflection(phrase, privateFollowUp(mention.channel()))));
+        Deflections.find(body)
+                .ifPresent(phrase ->
+                        warnings.add(new DraftWarning.Deflection(phrase, privateFollowUp(mention.channel()))));
 
         int length;
         int limit;
@@ -113,8 +131,8 @@ public class ReplyDesk {
             limit = 0;
         }
         Optional<String> blocked = limit > 0 && length > limit
-                ? Optional.of("Too long for " + (privately ? "a direct message" : "a post on X") + ": " + length + " of " + limit
-                        + " characters, signature included")
+                ? Optional.of("Too long for " + (privately ? "a direct message" : "a post on X") + ": " + length
+                        + " of " + limit + " characters, signature included")
                 : Optional.empty();
         return new DraftReview(signed, length, limit, warnings, blocked);
     }
@@ -131,7 +149,11 @@ public class ReplyDesk {
      * Sends a reply if every warning about it is acknowledged (an integration names the kinds of
      * warning it has shown its user); otherwise nothing is sent and the warnings come back.
      */
-    public SendAttempt send(StaffUser user, String mentionId, String draft, boolean privately,
+    public SendAttempt send(
+            StaffUser user,
+            String mentionId,
+            String draft,
+            boolean privately,
             java.util.function.Predicate<DraftWarning> acknowledged) {
         var found = queries.findToAct(user, mentionId);
         if (found.isEmpty()) {
@@ -153,23 +175,54 @@ public class ReplyDesk {
         details.put("channel", mention.channel().wire());
         details.put("privately", Boolean.toString(privately));
         details.put("draft", draft.strip());
-        details.put("warnings", review.warnings().stream().map(DraftWarning::kind).collect(Collectors.joining(",")));
-        details.put("warningMessages", review.warnings().stream().map(DraftWarning::message).collect(Collectors.joining("\n")));
+        details.put(
+                "warnings", review.warnings().stream().map(DraftWarning::kind).collect(Collectors.joining(",")));
+        details.put(
+                "warningMessages",
+                review.warnings().stream().map(DraftWarning::message).collect(Collectors.joining("\n")));
         details.put("choice", review.warnings().isEmpty() ? "no warnings" : "sent despite warnings");
 
         if (!mention.channel().online()) {
             details.put("deliveredBy", mention.channel().wire());
-            record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), review.signed(), details, now);
-            record(mention, Activity.Kind.REPLY_SENT, "outcome-" + replyId.value(), user.getUsername(),
-                    "Recorded as answered by " + mention.channel().wire(), details, now);
-            index.updateStatus(mention.mentionId(), MentionStatus.REPLIED, mention.assignee() == null ? user.getUsername() : null, now);
-            index.recordReply(mention.mentionId(), replyId.value(), now,
+            record(
+                    mention,
+                    Activity.Kind.REPLY_REQUESTED,
+                    replyId.value(),
+                    user.getUsername(),
+                    review.signed(),
+                    details,
+                    now);
+            record(
+                    mention,
+                    Activity.Kind.REPLY_SENT,
+                    "outcome-" + replyId.value(),
+                    user.getUsername(),
+                    "Recorded as answered by " + mention.channel().wire(),
+                    details,
+                    now);
+            index.updateStatus(
+                    mention.mentionId(),
+                    MentionStatus.REPLIED,
+                    mention.assignee() == null ? user.getUsername() : null,
+                    now);
+            index.recordReply(
+                    mention.mentionId(),
+                    replyId.value(),
+                    now,
                     review.warnings().stream().map(DraftWarning::kind).collect(Collectors.toSet()));
             return new SendAttempt.RecordedOffline(replyId);
         }
 
-        var request = new ReplyRequested(replyId, new MentionId(mention.mentionId()), new ConversationId(mention.conversationId()),
-                mention.channel(), mention.account(), responder, review.signed(), privately, now);
+        var request = new ReplyRequested(
+                replyId,
+                new MentionId(mention.mentionId()),
+                new ConversationId(mention.conversationId()),
+                mention.channel(),
+                mention.account(),
+                responder,
+                review.signed(),
+                privately,
+                now);
         try {
             Handover.publish(publisher, Topics.REPLIES, request).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -183,17 +236,31 @@ public class ReplyDesk {
                 // Gave up waiting for an answer (the producer's delivery timeout): the broker may have the record.
                 return unknown(mention, replyId, user, review.signed(), details, now);
             }
-            return new SendAttempt.Blocked("The reply could not be handed to the channel (" + refusal.get().getClass().getSimpleName()
-                    + "): Kafka refused it and nothing was sent; try again");
+            return new SendAttempt.Blocked("The reply could not be handed to the channel ("
+                    + refusal.get().getClass().getSimpleName() + "): Kafka refused it and nothing was sent; try again");
         }
         try {
-            record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), review.signed(), details, now);
-            index.updateStatus(mention.mentionId(),
-                    mention.status() == null || mention.status() == MentionStatus.NEW ? MentionStatus.IN_PROGRESS : mention.status(),
-                    mention.assignee() == null ? user.getUsername() : null, now);
+            record(
+                    mention,
+                    Activity.Kind.REPLY_REQUESTED,
+                    replyId.value(),
+                    user.getUsername(),
+                    review.signed(),
+                    details,
+                    now);
+            index.updateStatus(
+                    mention.mentionId(),
+                    mention.status() == null || mention.status() == MentionStatus.NEW
+                            ? MentionStatus.IN_PROGRESS
+                            : mention.status(),
+                    mention.assignee() == null ? user.getUsername() : null,
+                    now);
         } catch (RuntimeException e) {
             // Handed over all the same: its outcome is recorded when the channel reports it.
-            log.error("Reply {} was handed to the channel, but the desk could not record the request: {}", replyId, e.toString());
+            log.error(
+                    "Reply {} was handed to the channel, but the desk could not record the request: {}",
+                    replyId,
+                    e.toString());
         }
         return new SendAttempt.Requested(replyId, review.signed(), review.warnings());
     }
@@ -221,12 +288,24 @@ public class ReplyDesk {
     }
 
     /** Kept in the history as asked for, with the outcome unknown, so there is something to check. */
-    private SendAttempt unknown(MentionDocument mention, ReplyId replyId, StaffUser user, String signed, Map<String, String> details,
+    private SendAttempt unknown(
+            MentionDocument mention,
+            ReplyId replyId,
+            StaffUser user,
+            String signed,
+            Map<String, String> details,
             Instant now) {
         try {
             var unconfirmed = new HashMap<>(details);
             unconfirmed.put("handover", UNCONFIRMED);
-            record(mention, Activity.Kind.REPLY_REQUESTED, replyId.value(), user.getUsername(), signed, unconfirmed, now);
+            record(
+                    mention,
+                    Activity.Kind.REPLY_REQUESTED,
+                    replyId.value(),
+                    user.getUsername(),
+                    signed,
+                    unconfirmed,
+                    now);
         } catch (RuntimeException e) {
             log.warn("Could not record the unconfirmed reply {} in the history: {}", replyId, e.toString());
         }
@@ -280,11 +359,20 @@ public class ReplyDesk {
                 best = Math.max(best, similarity);
             }
         }
-        return times == 0 ? Optional.empty() : Optional.of(new DraftWarning.CopyPaste((int) Math.round(best * 100), times));
+        return times == 0
+                ? Optional.empty()
+                : Optional.of(new DraftWarning.CopyPaste((int) Math.round(best * 100), times));
     }
 
-    private void record(MentionDocument mention, Activity.Kind kind, String id, String actor, String text,
-            Map<String, String> details, Instant at) {
-        activity.record(new Activity(id, mention.conversationId(), mention.mentionId(), kind, actor, text, details, at));
+    private void record(
+            MentionDocument mention,
+            Activity.Kind kind,
+            String id,
+            String actor,
+            String text,
+            Map<String, String> details,
+            Instant at) {
+        activity.record(
+                new Activity(id, mention.conversationId(), mention.mentionId(), kind, actor, text, details, at));
     }
 }

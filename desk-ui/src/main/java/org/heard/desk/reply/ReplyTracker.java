@@ -14,9 +14,9 @@ import org.heard.contracts.Topics;
 import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.shell.LiveListeners;
-import org.heard.platform.events.EventPublisher;
-import org.heard.mentions.StaffWrites;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites;
+import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -89,11 +89,24 @@ public class ReplyTracker {
      * id is derived from its place on the topic, so the copies are recognisably one.
      */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("An unreadable reply outcome at {}-{}@{} is dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
-        var letter = DeadLettered.ofBytes("desk-outcome-" + record.partition() + "-" + record.offset(), "desk:" + record.topic(),
-                "Unreadable reply outcome: " + reason, record.value(),
-                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()),
-                        "offset", Long.toString(record.offset())),
+        log.warn(
+                "An unreadable reply outcome at {}-{}@{} is dead-lettered: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                reason);
+        var letter = DeadLettered.ofBytes(
+                "desk-outcome-" + record.partition() + "-" + record.offset(),
+                "desk:" + record.topic(),
+                "Unreadable reply outcome: " + reason,
+                record.value(),
+                Map.of(
+                        "topic",
+                        record.topic(),
+                        "partition",
+                        Integer.toString(record.partition()),
+                        "offset",
+                        Long.toString(record.offset())),
                 clock.instant());
         publisher.publish(Topics.DEAD_LETTERS, letter).exceptionally(failure -> {
             log.error("Could not dead-letter the unreadable reply outcome at offset {}", record.offset(), failure);
@@ -107,27 +120,46 @@ public class ReplyTracker {
         if (warnings == null || warnings.isBlank()) {
             return Set.of();
         }
-        return java.util.Arrays.stream(warnings.split(",")).map(String::strip).filter(kind -> !kind.isEmpty())
+        return java.util.Arrays.stream(warnings.split(","))
+                .map(String::strip)
+                .filter(kind -> !kind.isEmpty())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     void recorded(ReplyOutcome outcome) {
         switch (outcome) {
             case ReplySent sent -> {
-                activity.record(new Activity("sent-" + sent.replyId().value(), sent.conversationId().value(), sent.mentionId().value(),
-                        Activity.Kind.REPLY_SENT, "channel", "Sent on " + sent.channel().wire(),
-                        Map.of("replyId", sent.replyId().value(), "externalId", sent.externalId() == null ? "" : sent.externalId()),
+                activity.record(new Activity(
+                        "sent-" + sent.replyId().value(),
+                        sent.conversationId().value(),
+                        sent.mentionId().value(),
+                        Activity.Kind.REPLY_SENT,
+                        "channel",
+                        "Sent on " + sent.channel().wire(),
+                        Map.of(
+                                "replyId",
+                                sent.replyId().value(),
+                                "externalId",
+                                sent.externalId() == null ? "" : sent.externalId()),
                         sent.sentAt()));
                 index.updateStatus(sent.mentionId().value(), MentionStatus.REPLIED, null, clock.instant());
                 // The warnings were recorded with the request, before the channel could have sent it.
-                var warnings = activity.find(sent.replyId().value()).map(ReplyTracker::warningsOf).orElse(Set.of());
+                var warnings = activity.find(sent.replyId().value())
+                        .map(ReplyTracker::warningsOf)
+                        .orElse(Set.of());
                 index.recordReply(sent.mentionId().value(), sent.replyId().value(), sent.sentAt(), warnings);
             }
-            case ReplyFailed failed -> activity.record(new Activity(
-                    "failed-" + failed.replyId().value() + "-" + failed.failedAt().toEpochMilli(),
-                    failed.conversationId().value(), failed.mentionId().value(), Activity.Kind.REPLY_FAILED, "channel",
-                    failed.reason(), Map.of("replyId", failed.replyId().value(), "retryable", Boolean.toString(failed.retryable())),
-                    failed.failedAt()));
+            case ReplyFailed failed ->
+                activity.record(new Activity(
+                        "failed-" + failed.replyId().value() + "-"
+                                + failed.failedAt().toEpochMilli(),
+                        failed.conversationId().value(),
+                        failed.mentionId().value(),
+                        Activity.Kind.REPLY_FAILED,
+                        "channel",
+                        failed.reason(),
+                        Map.of("replyId", failed.replyId().value(), "retryable", Boolean.toString(failed.retryable())),
+                        failed.failedAt()));
         }
     }
 }

@@ -14,7 +14,10 @@ final class Similarity {
     private Similarity() {}
 
     static Set<String> shingles(String text) {
-        List<String> words = List.of(text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").strip().split("\\s+"));
+        List<String> words = List.of(text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\s]", " ")
+                .strip()
+                .split("\\s+"));
         var shingles = new HashSet<String>();
         if (words.size() < 3) {
             shingles.add(String.join(" ", words));

@@ -20,8 +20,8 @@ import org.heard.contracts.Topics;
 import org.heard.desk.deadletters.DeadLetterCounts;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffUser;
-import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionSearch;
+import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,12 +68,19 @@ public class Retriage implements AutoCloseable {
     private final RetriageSettings settings;
     private final Clock clock;
     private final Duration pause;
-    // A thread per job: a cancelled job still finishing its last page never holds up the next one (the lock keeps one running).
-    private final ExecutorService runner =
-            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("heard-retriage-job-", 1).factory());
+    // A thread per job: a cancelled job still finishing its last page never holds up the next one (the lock keeps one
+    // running).
+    private final ExecutorService runner = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("heard-retriage-job-", 1).factory());
 
-    Retriage(RetriageJobs jobs, MentionSearch index, DeadLetterCounts deadLetters, EventPublisher publisher, RetriageSettings settings,
-            Clock clock, Duration pause) {
+    Retriage(
+            RetriageJobs jobs,
+            MentionSearch index,
+            DeadLetterCounts deadLetters,
+            EventPublisher publisher,
+            RetriageSettings settings,
+            Clock clock,
+            Duration pause) {
         this.jobs = jobs;
         this.index = index;
         this.deadLetters = deadLetters;
@@ -92,8 +99,23 @@ public class Retriage implements AutoCloseable {
             return new Outcome.Refused("Choose a date range: a first day and a last day after it");
         }
         var now = clock.instant();
-        var job = new RetriageJob(UUID.randomUUID().toString(), RetriageJob.State.RUNNING, user.getUsername(), now, from, before,
-                service == null || service.isBlank() ? null : service, channel, null, 0L, null, null, now, null, null, null);
+        var job = new RetriageJob(
+                UUID.randomUUID().toString(),
+                RetriageJob.State.RUNNING,
+                user.getUsername(),
+                now,
+                from,
+                before,
+                service == null || service.isBlank() ? null : service,
+                channel,
+                null,
+                0L,
+                null,
+                null,
+                now,
+                null,
+                null,
+                null);
         if (!jobs.lock(job.id(), now)) {
             return new Outcome.Refused("Another re-triage job is running: wait for it or cancel it");
         }
@@ -104,8 +126,14 @@ public class Retriage implements AutoCloseable {
             jobs.unlock(job.id());
             throw e;
         }
-        log.info("Re-triage job {} started by {}: {} to {}, service {}, channel {}", job.id(), user.getUsername(), from, before,
-                job.service(), channel);
+        log.info(
+                "Re-triage job {} started by {}: {} to {}, service {}, channel {}",
+                job.id(),
+                user.getUsername(),
+                from,
+                before,
+                job.service(),
+                channel);
         return new Outcome.Started(job);
     }
 
@@ -119,7 +147,12 @@ public class Retriage implements AutoCloseable {
             return new Outcome.Refused("That job is not running");
         }
         var progress = progress(job.get());
-        finish(job.get(), RetriageJob.State.CANCELLED, user.getUsername(), "Cancelled by " + user.getUsername(), progress);
+        finish(
+                job.get(),
+                RetriageJob.State.CANCELLED,
+                user.getUsername(),
+                "Cancelled by " + user.getUsername(),
+                progress);
         return new Outcome.Cancelled(jobs.find(jobId).orElseThrow());
     }
 
@@ -140,7 +173,8 @@ public class Retriage implements AutoCloseable {
         if (job.state() != RetriageJob.State.RUNNING) {
             return new Progress(job, total, nullToZero(job.done()), nullToZero(job.failed()), false);
         }
-        boolean silent = job.heartbeatAt() != null && job.heartbeatAt().plus(SILENT).isBefore(clock.instant());
+        boolean silent =
+                job.heartbeatAt() != null && job.heartbeatAt().plus(SILENT).isBefore(clock.instant());
         return new Progress(job, total, index.countRetagged(job.id()), failedOf(job.id()), silent);
     }
 
@@ -211,7 +245,9 @@ public class Retriage implements AutoCloseable {
     }
 
     private boolean stillRunning(RetriageJob job) {
-        return jobs.find(job.id()).map(found -> found.state() == RetriageJob.State.RUNNING).orElse(false);
+        return jobs.find(job.id())
+                .map(found -> found.state() == RetriageJob.State.RUNNING)
+                .orElse(false);
     }
 
     private void finish(RetriageJob job, RetriageJob.State state, String by, String message, Progress progress) {

@@ -36,8 +36,17 @@ public record RetriageJob(
         String message) {
 
     MentionQuery query() {
-        return new MentionQuery(null, channel == null ? null : Set.of(channel), service == null ? null : Set.of(service), null,
-                null, null, null, from, before, null);
+        return new MentionQuery(
+                null,
+                channel == null ? null : Set.of(channel),
+                service == null ? null : Set.of(service),
+                null,
+                null,
+                null,
+                null,
+                from,
+                before,
+                null);
     }
 
     public enum State implements WireEnum {

@@ -31,30 +31,36 @@ class RetriageJobs {
     }
 
     void ensureExists() {
-        create(INDEX, () -> client.indices().create(create -> create.index(INDEX)
-                .settings(settings -> settings.numberOfShards("1"))
-                .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                        .properties("id", p -> p.keyword(k -> k))
-                        .properties("state", p -> p.keyword(k -> k))
-                        .properties("requestedBy", p -> p.keyword(k -> k))
-                        .properties("requestedAt", p -> p.date(d -> d))
-                        .properties("from", p -> p.date(d -> d))
-                        .properties("before", p -> p.date(d -> d))
-                        .properties("service", p -> p.keyword(k -> k))
-                        .properties("channel", p -> p.keyword(k -> k))
-                        .properties("total", p -> p.long_(l -> l))
-                        .properties("published", p -> p.long_(l -> l))
-                        .properties("done", p -> p.long_(l -> l))
-                        .properties("failed", p -> p.long_(l -> l))
-                        .properties("heartbeatAt", p -> p.date(d -> d))
-                        .properties("finishedBy", p -> p.keyword(k -> k))
-                        .properties("finishedAt", p -> p.date(d -> d))
-                        .properties("message", p -> p.text(t -> t)))));
-        create(LOCK, () -> client.indices().create(create -> create.index(LOCK)
-                .settings(settings -> settings.numberOfShards("1"))
-                .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
-                        .properties("jobId", p -> p.keyword(k -> k))
-                        .properties("at", p -> p.date(d -> d)))));
+        create(
+                INDEX,
+                () -> client.indices()
+                        .create(create -> create.index(INDEX)
+                                .settings(settings -> settings.numberOfShards("1"))
+                                .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
+                                        .properties("id", p -> p.keyword(k -> k))
+                                        .properties("state", p -> p.keyword(k -> k))
+                                        .properties("requestedBy", p -> p.keyword(k -> k))
+                                        .properties("requestedAt", p -> p.date(d -> d))
+                                        .properties("from", p -> p.date(d -> d))
+                                        .properties("before", p -> p.date(d -> d))
+                                        .properties("service", p -> p.keyword(k -> k))
+                                        .properties("channel", p -> p.keyword(k -> k))
+                                        .properties("total", p -> p.long_(l -> l))
+                                        .properties("published", p -> p.long_(l -> l))
+                                        .properties("done", p -> p.long_(l -> l))
+                                        .properties("failed", p -> p.long_(l -> l))
+                                        .properties("heartbeatAt", p -> p.date(d -> d))
+                                        .properties("finishedBy", p -> p.keyword(k -> k))
+                                        .properties("finishedAt", p -> p.date(d -> d))
+                                        .properties("message", p -> p.text(t -> t)))));
+        create(
+                LOCK,
+                () -> client.indices()
+                        .create(create -> create.index(LOCK)
+                                .settings(settings -> settings.numberOfShards("1"))
+                                .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
+                                        .properties("jobId", p -> p.keyword(k -> k))
+                                        .properties("at", p -> p.date(d -> d)))));
     }
 
     private interface Creation {
@@ -78,7 +84,10 @@ class RetriageJobs {
     /** Takes the lock for this job; false when another job holds it. */
     boolean lock(String jobId, Instant at) {
         try {
-            Store.run(() -> client.create(create -> create.index(LOCK).id(LOCK_ID).document(Map.of("jobId", jobId, "at", at)).refresh(Refresh.WaitFor)));
+            Store.run(() -> client.create(create -> create.index(LOCK)
+                    .id(LOCK_ID)
+                    .document(Map.of("jobId", jobId, "at", at))
+                    .refresh(Refresh.WaitFor)));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
@@ -92,7 +101,9 @@ class RetriageJobs {
     Optional<String> lockedBy() {
         @SuppressWarnings("rawtypes")
         var found = Store.call(() -> client.get(get -> get.index(LOCK).id(LOCK_ID), Map.class));
-        return found.found() && found.source() != null ? Optional.ofNullable((String) found.source().get("jobId")) : Optional.empty();
+        return found.found() && found.source() != null
+                ? Optional.ofNullable((String) found.source().get("jobId"))
+                : Optional.empty();
     }
 
     /** Lets the lock go, if this job holds it. */
@@ -101,7 +112,8 @@ class RetriageJobs {
             return;
         }
         try {
-            Store.run(() -> client.delete(delete -> delete.index(LOCK).id(LOCK_ID).refresh(Refresh.WaitFor)));
+            Store.run(
+                    () -> client.delete(delete -> delete.index(LOCK).id(LOCK_ID).refresh(Refresh.WaitFor)));
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
@@ -110,11 +122,17 @@ class RetriageJobs {
     }
 
     void save(RetriageJob job) {
-        Store.run(() -> client.index(index -> index.index(INDEX).id(job.id()).document(job).refresh(Refresh.WaitFor)));
+        Store.run(() -> client.index(
+                index -> index.index(INDEX).id(job.id()).document(job).refresh(Refresh.WaitFor)));
     }
 
     void update(String jobId, Map<String, Object> change) {
-        Store.run(() -> client.update(update -> update.index(INDEX).id(jobId).retryOnConflict(3).refresh(Refresh.WaitFor).doc(change),
+        Store.run(() -> client.update(
+                update -> update.index(INDEX)
+                        .id(jobId)
+                        .retryOnConflict(3)
+                        .refresh(Refresh.WaitFor)
+                        .doc(change),
                 RetriageJob.class));
     }
 
@@ -125,8 +143,15 @@ class RetriageJobs {
 
     /** The latest jobs, newest first. */
     List<RetriageJob> recent(int limit) {
-        var response = Store.call(() -> client.search(search -> search.index(INDEX).size(limit)
-                .sort(sort -> sort.field(field -> field.field("requestedAt").order(SortOrder.Desc))), RetriageJob.class));
-        return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull).toList();
+        var response = Store.call(() -> client.search(
+                search -> search.index(INDEX)
+                        .size(limit)
+                        .sort(sort ->
+                                sort.field(field -> field.field("requestedAt").order(SortOrder.Desc))),
+                RetriageJob.class));
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("heard.retriage")
 public record RetriageSettings(
-        @DefaultValue("200") int pageSize, @DefaultValue("1000") int inFlight, @DefaultValue("10m") Duration pointInTime) {
+        @DefaultValue("200") int pageSize,
+        @DefaultValue("1000") int inFlight,
+        @DefaultValue("10m") Duration pointInTime) {
 
     public RetriageSettings {
         if (pageSize < 1 || pageSize > 10_000) {

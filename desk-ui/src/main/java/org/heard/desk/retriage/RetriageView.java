@@ -2,7 +2,6 @@ package org.heard.desk.retriage;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -28,7 +27,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import org.heard.contracts.Channel;
 import org.heard.desk.security.StaffUser;
 import org.heard.triage.catalogue.Service;
@@ -42,7 +40,8 @@ import org.heard.triage.catalogue.ServiceCatalogue;
 public class RetriageView extends VerticalLayout {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(LONDON);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(LONDON);
 
     private final Retriage retriage;
     private final StaffUser user;
@@ -75,12 +74,16 @@ public class RetriageView extends VerticalLayout {
         channel.setEmptySelectionCaption("All channels");
         channel.setItemLabelGenerator(c -> c == null ? "All channels" : c.wire());
         var start = new Button("Re-triage", event -> {
-            var outcome = retriage.start(user, startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)),
-                    service.getValue() == null ? null : service.getValue().id(), channel.getValue());
+            var outcome = retriage.start(
+                    user,
+                    startOf(from.getValue()),
+                    startOf(to.getValue() == null ? null : to.getValue().plusDays(1)),
+                    service.getValue() == null ? null : service.getValue().id(),
+                    channel.getValue());
             switch (outcome) {
                 case Retriage.Outcome.Started started -> notify("Re-triage started", NotificationVariant.LUMO_SUCCESS);
                 case Retriage.Outcome.Refused(var reason) -> notify(reason, NotificationVariant.LUMO_ERROR);
-                case Retriage.Outcome.Cancelled cancelled -> { }
+                case Retriage.Outcome.Cancelled cancelled -> {}
             }
             refresh();
         });
@@ -93,28 +96,41 @@ public class RetriageView extends VerticalLayout {
         cancel.setId("retriage-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(event -> {
-            if (runningJob != null && retriage.cancel(user, runningJob) instanceof Retriage.Outcome.Refused(var reason)) {
+            if (runningJob != null
+                    && retriage.cancel(user, runningJob) instanceof Retriage.Outcome.Refused(var reason)) {
                 notify(reason, NotificationVariant.LUMO_ERROR);
             }
             refresh();
         });
 
         history.setId("retriage-history");
-        history.addColumn(p -> WHEN.format(p.job().requestedAt())).setHeader("Started").setAutoWidth(true);
+        history.addColumn(p -> WHEN.format(p.job().requestedAt()))
+                .setHeader("Started")
+                .setAutoWidth(true);
         history.addColumn(p -> p.job().requestedBy()).setHeader("By").setAutoWidth(true);
         history.addColumn(p -> range(p.job())).setHeader("Mentions").setFlexGrow(1);
         history.addColumn(p -> p.job().state().wire()).setHeader("State").setAutoWidth(true);
         history.addColumn(p -> p.done() + " / " + p.total() + (p.failed() > 0 ? " (" + p.failed() + " failed)" : ""))
-                .setHeader("Re-tagged").setAutoWidth(true);
+                .setHeader("Re-tagged")
+                .setAutoWidth(true);
         history.setAllRowsVisible(true);
 
-        add(new H2("Re-triage"),
-                new Paragraph("Tags the mentions of a date range again with the current models and service catalogue. "
-                        + "New mentions keep being triaged meanwhile. Status, assignee, notes and any tag staff corrected stay."),
-                new HorizontalLayout(from, to, service, channel), start,
-                new H3("Running"), status, bar, counts, cancel,
-                new H3("Recent jobs"), history,
-                new Anchor("admin/dead-letters?source=" + Retriage.DEAD_LETTER_SOURCE + "&state=pending",
+        add(
+                new H2("Re-triage"),
+                new Paragraph(
+                        "Tags the mentions of a date range again with the current models and service catalogue. "
+                                + "New mentions keep being triaged meanwhile. Status, assignee, notes and any tag staff corrected stay."),
+                new HorizontalLayout(from, to, service, channel),
+                start,
+                new H3("Running"),
+                status,
+                bar,
+                counts,
+                cancel,
+                new H3("Recent jobs"),
+                history,
+                new Anchor(
+                        "admin/dead-letters?source=" + Retriage.DEAD_LETTER_SOURCE + "&state=pending",
                         "Mentions re-triage could not re-tag (dead letters)"));
         refresh();
     }
@@ -140,17 +156,21 @@ public class RetriageView extends VerticalLayout {
         bar.setVisible(running.isPresent());
         counts.setVisible(running.isPresent());
         cancel.setVisible(running.isPresent());
-        running.ifPresentOrElse(progress -> {
-            bar.setValue(progress.fraction());
-            counts.setText(progress.done() + " of " + progress.total() + " re-tagged, " + progress.failed() + " failed ("
-                    + Math.round(progress.fraction() * 100) + "%)");
-            status.setText((progress.interrupted()
-                    ? "Interrupted: its desk instance has not been heard of since " + WHEN.format(progress.job().heartbeatAt())
-                            + ". Cancel it to start another. "
-                    : "")
-                    + "Started by " + progress.job().requestedBy() + " at " + WHEN.format(progress.job().requestedAt()) + ": "
-                    + range(progress.job()));
-        }, () -> status.setText("No re-triage is running."));
+        running.ifPresentOrElse(
+                progress -> {
+                    bar.setValue(progress.fraction());
+                    counts.setText(progress.done() + " of " + progress.total() + " re-tagged, " + progress.failed()
+                            + " failed (" + Math.round(progress.fraction() * 100) + "%)");
+                    status.setText((progress.interrupted()
+                                    ? "Interrupted: its desk instance has not been heard of since "
+                                            + WHEN.format(progress.job().heartbeatAt())
+                                            + ". Cancel it to start another. "
+                                    : "")
+                            + "Started by " + progress.job().requestedBy() + " at "
+                            + WHEN.format(progress.job().requestedAt()) + ": "
+                            + range(progress.job()));
+                },
+                () -> status.setText("No re-triage is running."));
         history.setItems(retriage.recent(user, 10));
     }
 

@@ -10,7 +10,13 @@ public final class ApiClient extends StaffUser {
 
     private final boolean internalNotes;
 
-    ApiClient(String name, String displayName, String title, StaffRole role, Set<String> services, boolean internalNotes) {
+    ApiClient(
+            String name,
+            String displayName,
+            String title,
+            StaffRole role,
+            Set<String> services,
+            boolean internalNotes) {
         // No password: a client authenticates with its token only, never with HTTP Basic or the login form.
         super(name, "", displayName, title, Set.of(role), services);
         this.internalNotes = internalNotes;

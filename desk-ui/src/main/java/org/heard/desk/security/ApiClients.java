@@ -27,33 +27,46 @@ final class ApiClients {
         for (var client : settings.clients()) {
             String name = client.name();
             if (name == null || !ApiTokens.NAME.matcher(name).matches()) {
-                throw new IllegalStateException("heard.api.clients: every client needs a name of lower case letters, digits, '.', '_'"
-                        + " or '-' (got '" + name + "')");
+                throw new IllegalStateException(
+                        "heard.api.clients: every client needs a name of lower case letters, digits, '.', '_'"
+                                + " or '-' (got '" + name + "')");
             }
             if (!names.add(name) || staffUsername.test(name)) {
-                throw new IllegalStateException("heard.api.clients: the name '" + name + "' is already taken by another client or a user");
+                throw new IllegalStateException(
+                        "heard.api.clients: the name '" + name + "' is already taken by another client or a user");
             }
             if (client.role() == StaffRole.ADMIN) {
-                throw new IllegalStateException("heard.api.clients: " + name + " cannot be an ADMIN; an integration is a RESPONDER or a MANAGER");
+                throw new IllegalStateException("heard.api.clients: " + name
+                        + " cannot be an ADMIN; an integration is a RESPONDER or a MANAGER");
             }
             if (client.role() == StaffRole.MANAGER && client.services().isEmpty()) {
-                throw new IllegalStateException("heard.api.clients: " + name
-                        + " is a MANAGER (the default) without services, so it would see nothing: give it services or role RESPONDER");
+                throw new IllegalStateException(
+                        "heard.api.clients: " + name
+                                + " is a MANAGER (the default) without services, so it would see nothing: give it services or role RESPONDER");
             }
             String hash = hashOf(client);
             if (!hashes.add(hash)) {
                 throw new IllegalStateException("heard.api.clients: " + name + " has the same token as another client");
             }
-            registered.add(new Registered(HexFormat.of().parseHex(hash), new ApiClient(name, client.displayName(), client.title(),
-                    client.role(), client.services(), client.internalNotes())));
+            registered.add(new Registered(
+                    HexFormat.of().parseHex(hash),
+                    new ApiClient(
+                            name,
+                            client.displayName(),
+                            client.title(),
+                            client.role(),
+                            client.services(),
+                            client.internalNotes())));
         }
         this.clients = List.copyOf(registered);
     }
 
     private static String hashOf(ApiClientSettings.Client client) {
-        String hash = ConfiguredHash.of(client.tokenHash(), client.tokenHashFile(), "API client " + client.name()).toLowerCase(Locale.ROOT);
+        String hash = ConfiguredHash.of(client.tokenHash(), client.tokenHashFile(), "API client " + client.name())
+                .toLowerCase(Locale.ROOT);
         if (!ApiTokens.HASH.matcher(hash).matches()) {
-            throw new IllegalStateException("heard.api.clients: " + client.name() + " needs token-hash (or token-hash-file) with the"
+            throw new IllegalStateException("heard.api.clients: " + client.name()
+                    + " needs token-hash (or token-hash-file) with the"
                     + " SHA-256 of its token as 64 hex digits (java -jar heard.jar api-token " + client.name() + ")");
         }
         return hash;

@@ -53,13 +53,17 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         }
         var client = clients.byToken(header.substring(BEARER.length()).strip());
         if (client.isEmpty()) {
-            log.info("Refused an API request with an unknown token to {} from {}", request.getRequestURI(), request.getRemoteAddr());
+            log.info(
+                    "Refused an API request with an unknown token to {} from {}",
+                    request.getRequestURI(),
+                    request.getRemoteAddr());
             lockouts.failed(null, request.getRemoteAddr());
             StatusOnlyResponses.invalidToken(response);
             return;
         }
         var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null, client.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                client.get(), null, client.get().getAuthorities()));
         contexts.setContext(context);
         repository.saveContext(context, request, response);
         chain.doFilter(request, response);

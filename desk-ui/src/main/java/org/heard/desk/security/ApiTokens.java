@@ -48,12 +48,14 @@ public final class ApiTokens {
     public static int command(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 || !NAME.matcher(args[1]).matches()) {
             err.println("Usage: java -jar heard.jar " + COMMAND + " <name>");
-            err.println("  <name>: the integration, lower case letters, digits, '.', '_' or '-' (e.g. incident-system)");
+            err.println(
+                    "  <name>: the integration, lower case letters, digits, '.', '_' or '-' (e.g. incident-system)");
             return 2;
         }
         String name = args[1];
         String token = generate(new SecureRandom());
-        out.println("# A new API token for '" + name + "'. Give the token to the integration now: Heard keeps only its hash.");
+        out.println("# A new API token for '" + name
+                + "'. Give the token to the integration now: Heard keeps only its hash.");
         out.println("token: " + token);
         out.println();
         out.println("# Configure the integration (N is its place in the list; see deploy/configuration.md):");

@@ -41,7 +41,8 @@ final class InitialAdmin {
             Files.createDirectories(dataDir);
             String password = generate();
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException raced) {
@@ -61,8 +62,10 @@ final class InitialAdmin {
                     *************************************************************
                     """.formatted(USERNAME, password, file.toAbsolutePath()));
             console.flush();
-            log.warn("No users are configured: created the user '{}'; its password is shown on the console once and kept in {}",
-                    USERNAME, file.toAbsolutePath());
+            log.warn(
+                    "No users are configured: created the user '{}'; its password is shown on the console once and kept in {}",
+                    USERNAME,
+                    file.toAbsolutePath());
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the initial admin password in " + file, e);

@@ -34,12 +34,22 @@ final class Lockouts {
         }
         if (lock.get().audit()) {
             String who = username == null || username.isBlank() ? "unknown" : username;
-            log.warn("Login refused while locked: {} from {} by {} ({} refused since the last such entry)", who, address, via,
+            log.warn(
+                    "Login refused while locked: {} from {} by {} ({} refused since the last such entry)",
+                    who,
+                    address,
+                    via,
                     lock.get().refusedSinceAudit());
             audit.ifAvailable(trail -> {
                 try {
-                    trail.record(who, AuditAction.LOGIN_LOCKED_OUT, null, null, "address=" + address + "; via=" + via
-                            + "; lockedUntil=" + lock.get().until() + "; refused=" + lock.get().refusedSinceAudit());
+                    trail.record(
+                            who,
+                            AuditAction.LOGIN_LOCKED_OUT,
+                            null,
+                            null,
+                            "address=" + address + "; via=" + via + "; lockedUntil="
+                                    + lock.get().until() + "; refused="
+                                    + lock.get().refusedSinceAudit());
                 } catch (AuditUnavailable e) {
                     // Refused all the same; the trail's health says it is failing.
                 }

@@ -20,7 +20,8 @@ public record LoginSettings(
 
     public LoginSettings {
         if (maxFailures < 1 || maxFailuresPerAddress < 1) {
-            throw new IllegalArgumentException("heard.security.login: max-failures and max-failures-per-address must be at least 1");
+            throw new IllegalArgumentException(
+                    "heard.security.login: max-failures and max-failures-per-address must be at least 1");
         }
         if (lockout == null || lockout.isNegative() || lockout.isZero()) {
             throw new IllegalArgumentException("heard.security.login.lockout must be positive, e.g. 15m");

@@ -25,8 +25,8 @@ final class LoginThrottle {
 
         String message(Clock clock) {
             long minutes = Math.max(1, (Duration.between(clock.instant(), until).toSeconds() + 59) / 60);
-            return "Too many failed logins for this username or from this address: it is locked. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes.");
+            return "Too many failed logins for this username or from this address: it is locked. Try again in "
+                    + minutes + (minutes == 1 ? " minute." : " minutes.");
         }
     }
 
@@ -97,7 +97,8 @@ final class LoginThrottle {
         var entry = failures.computeIfAbsent(key, ignored -> new Failures());
         synchronized (entry) {
             Instant now = clock.instant();
-            boolean expired = entry.first == null || !now.isBefore(entry.first.plus(settings.lockout()))
+            boolean expired = entry.first == null
+                    || !now.isBefore(entry.first.plus(settings.lockout()))
                     || entry.lockedUntil != null && !now.isBefore(entry.lockedUntil);
             if (expired) {
                 entry.count = 0;
@@ -132,7 +133,9 @@ final class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return username == null || username.isBlank() ? null : "user:" + username.strip().toLowerCase(Locale.ROOT);
+        return username == null || username.isBlank()
+                ? null
+                : "user:" + username.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String addressKey(String address) {

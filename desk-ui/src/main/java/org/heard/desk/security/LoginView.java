@@ -54,15 +54,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
-        if (failed && session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException locked) {
+        boolean failed =
+                event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var session = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getSession();
+        if (failed
+                && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException locked) {
             var i18n = LoginI18n.createDefault();
             i18n.getErrorMessage().setTitle("Locked for now");
             i18n.getErrorMessage().setMessage(locked.getMessage());
             login.setI18n(i18n);
         }
         login.setError(failed);
-        error.setText(failed ? "That sign-in did not work, or your account has no role on the desk. Ask an admin." : "");
+        error.setText(
+                failed ? "That sign-in did not work, or your account has no role on the desk. Ask an admin." : "");
     }
 }

@@ -51,13 +51,15 @@ public record OidcSettings(
                 throw new IllegalArgumentException("heard.security.oidc: client-id is required with issuer-uri");
             }
             if ((clientSecret == null || clientSecret.isBlank()) && clientSecretFile == null) {
-                throw new IllegalArgumentException("heard.security.oidc: client-secret (from the environment) or client-secret-file is required");
+                throw new IllegalArgumentException(
+                        "heard.security.oidc: client-secret (from the environment) or client-secret-file is required");
             }
             if (!scopes.contains("openid")) {
                 throw new IllegalArgumentException("heard.security.oidc: scopes must include openid");
             }
             if (roles.isEmpty()) {
-                throw new IllegalArgumentException("heard.security.oidc: map at least one claim value to a role in roles, or nobody can sign in");
+                throw new IllegalArgumentException(
+                        "heard.security.oidc: map at least one claim value to a role in roles, or nobody can sign in");
             }
         }
     }

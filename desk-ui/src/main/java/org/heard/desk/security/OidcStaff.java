@@ -55,8 +55,8 @@ final class OidcStaff {
         }
         String displayName = text(claims.get(settings.nameClaim()));
         String title = settings.titleClaim() == null ? null : text(claims.get(settings.titleClaim()));
-        return new Outcome.Staff(new OidcStaffUser(username, displayName == null ? username : displayName, title, roles, services,
-                idToken, userInfo));
+        return new Outcome.Staff(new OidcStaffUser(
+                username, displayName == null ? username : displayName, title, roles, services, idToken, userInfo));
     }
 
     private static String text(Object claim) {
@@ -69,7 +69,10 @@ final class OidcStaff {
         }
         if (claim instanceof Collection<?> many) {
             var values = new LinkedHashSet<String>();
-            many.stream().filter(String.class::isInstance).map(String.class::cast).forEach(values::add);
+            many.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(values::add);
             return values;
         }
         return Set.of();

@@ -16,7 +16,13 @@ final class OidcStaffUser extends StaffUser implements OidcUser {
     private final OidcIdToken idToken;
     private final OidcUserInfo userInfo;
 
-    OidcStaffUser(String username, String displayName, String title, Set<StaffRole> roles, Set<String> services, OidcIdToken idToken,
+    OidcStaffUser(
+            String username,
+            String displayName,
+            String title,
+            Set<StaffRole> roles,
+            Set<String> services,
+            OidcIdToken idToken,
             OidcUserInfo userInfo) {
         super(username, "", displayName, title, roles, services);
         this.idToken = idToken;

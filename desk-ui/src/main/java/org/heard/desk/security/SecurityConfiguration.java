@@ -40,7 +40,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    StaffDirectory staffDirectory(StaffSettings settings, OidcSettings oidc, @Value("${heard.data-dir:data}") Path dataDir,
+    StaffDirectory staffDirectory(
+            StaffSettings settings,
+            OidcSettings oidc,
+            @Value("${heard.data-dir:data}") Path dataDir,
             PasswordEncoder encoder) {
         // Signing in through a provider replaces the generated admin: no password nobody asked for.
         return new StaffDirectory(settings, dataDir, encoder, !oidc.enabled());
@@ -72,14 +75,24 @@ class SecurityConfiguration {
     /** The API: an integration's token ({@code Authorization: Bearer}) or a member of staff's HTTP Basic. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, Lockouts lockouts,
-            ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiClients clients,
+            Lockouts lockouts,
+            ObjectProvider<SecurityContextHolderStrategy> contexts)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // Patients' words as labelled data: admins only (an integration never is one).
-                        .requestMatchers("/api/corrections", "/api/corrections/**").hasRole(StaffRole.ADMIN.name())
-                        .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(clients, lockouts, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        .requestMatchers("/api/corrections", "/api/corrections/**")
+                        .hasRole(StaffRole.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .addFilterBefore(
+                        new ApiTokenFilter(
+                                clients,
+                                lockouts,
+                                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         BasicAuthenticationFilter.class);
         return asMachineClient(http, StatusOnlyResponses.unauthorizedApi());
     }
@@ -88,8 +101,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .anyRequest()
                         .hasRole(StaffRole.ADMIN.name()));
@@ -104,15 +117,17 @@ class SecurityConfiguration {
             provider.configure(http);
         }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
-            vaadin.loginView(LoginView.class);
-            if (provider != null) {
-                vaadin.logoutSuccessHandler(provider.logoutSuccessHandler());
-            }
-        }).build();
+                    vaadin.loginView(LoginView.class);
+                    if (provider != null) {
+                        vaadin.logoutSuccessHandler(provider.logoutSuccessHandler());
+                    }
+                })
+                .build();
     }
 
     /** Integrations and probes: HTTP Basic, no session, no CSRF token, plain 401/403 statuses. */
-    private static SecurityFilterChain asMachineClient(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
+    private static SecurityFilterChain asMachineClient(HttpSecurity http, AuthenticationEntryPoint unauthorized)
+            throws Exception {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)

@@ -1,5 +1,7 @@
 package org.heard.desk.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -12,8 +14,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in through the configured OpenID Connect provider, on the desk's own login page. Exists only
@@ -55,8 +55,7 @@ public final class SingleSignOn {
 
     /** Adds OpenID Connect login to the desk's filter chain; failures land on the login page with an error. */
     void configure(HttpSecurity http) throws Exception {
-        http.oauth2Login(login -> login
-                .loginPage("/login")
+        http.oauth2Login(login -> login.loginPage("/login")
                 .failureUrl("/login?error")
                 .clientRegistrationRepository(registrations)
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffService())));

@@ -15,7 +15,8 @@ class SingleSignOnConfiguration {
 
     @Bean
     SingleSignOn singleSignOn(OidcSettings oidc, StaffSettings staff) {
-        var registration = ClientRegistrations.fromOidcIssuerLocation(oidc.issuerUri().toString())
+        var registration = ClientRegistrations.fromOidcIssuerLocation(
+                        oidc.issuerUri().toString())
                 .registrationId(SingleSignOn.REGISTRATION_ID)
                 .clientId(oidc.clientId())
                 .clientSecret(oidc.secret())
@@ -24,6 +25,7 @@ class SingleSignOnConfiguration {
                 .userNameAttributeName(oidc.usernameClaim())
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .build();
-        return new SingleSignOn(registration, new OidcStaff(oidc), oidc.name(), !staff.users().isEmpty());
+        return new SingleSignOn(
+                registration, new OidcStaff(oidc), oidc.name(), !staff.users().isEmpty());
     }
 }

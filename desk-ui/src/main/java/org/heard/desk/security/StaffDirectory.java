@@ -13,8 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class StaffDirectory implements UserDetailsService {
 
     /** Password hashes made to be slow to guess from; {noop} (plain text) and the old unsalted digests are refused. */
-    static final java.util.Set<String> SLOW_HASHES = java.util.Set.of("bcrypt", "argon2", "argon2@spring5.8", "scrypt",
-            "scrypt@spring5.8", "pbkdf2", "pbkdf2@spring5.8");
+    static final java.util.Set<String> SLOW_HASHES = java.util.Set.of(
+            "bcrypt", "argon2", "argon2@spring5.8", "scrypt", "scrypt@spring5.8", "pbkdf2", "pbkdf2@spring5.8");
 
     private final Map<String, StaffUser> users;
 
@@ -23,8 +23,13 @@ class StaffDirectory implements UserDetailsService {
         if (settings.users().isEmpty() && !initialAdmin) {
             this.users = Map.of();
         } else if (settings.users().isEmpty()) {
-            var admin = new StaffUser(InitialAdmin.USERNAME, encoder.encode(InitialAdmin.password(dataDir, System.out)), "Administrator",
-                    "Desk administrator", InitialAdmin.roles(), java.util.Set.of());
+            var admin = new StaffUser(
+                    InitialAdmin.USERNAME,
+                    encoder.encode(InitialAdmin.password(dataDir, System.out)),
+                    "Administrator",
+                    "Desk administrator",
+                    InitialAdmin.roles(),
+                    java.util.Set.of());
             this.users = Map.of(admin.getUsername(), admin);
         } else {
             this.users = settings.users().stream()
@@ -44,12 +49,16 @@ class StaffDirectory implements UserDetailsService {
         }
         String encoder = hash.substring(1, Math.max(1, hash.indexOf('}'))).toLowerCase(java.util.Locale.ROOT);
         if (!SLOW_HASHES.contains(encoder)) {
-            throw new IllegalStateException("heard.security.users: " + member.username() + " has a {" + encoder + "} password hash, "
-                    + (encoder.equals("noop") ? "which is the password itself in plain text" : "which is fast to guess from")
-                    + ": give a {bcrypt}, {argon2}, {scrypt} or {pbkdf2} hash instead (deploy/compose/README.md shows one way"
-                    + " to make a bcrypt hash)");
+            throw new IllegalStateException(
+                    "heard.security.users: " + member.username() + " has a {" + encoder + "} password hash, "
+                            + (encoder.equals("noop")
+                                    ? "which is the password itself in plain text"
+                                    : "which is fast to guess from")
+                            + ": give a {bcrypt}, {argon2}, {scrypt} or {pbkdf2} hash instead (deploy/compose/README.md shows one way"
+                            + " to make a bcrypt hash)");
         }
-        return new StaffUser(member.username(), hash, member.displayName(), member.title(), member.roles(), member.services());
+        return new StaffUser(
+                member.username(), hash, member.displayName(), member.title(), member.roles(), member.services());
     }
 
     /** Everyone who may log in (password hashes included: for {@link StaffRoster}, which drops them). */
@@ -69,6 +78,12 @@ class StaffDirectory implements UserDetailsService {
             throw new UsernameNotFoundException("No such user");
         }
         // Spring Security erases credentials after login: hand out a copy.
-        return new StaffUser(user.getUsername(), user.getPassword(), user.displayName(), user.title(), user.roles(), user.services());
+        return new StaffUser(
+                user.getUsername(),
+                user.getPassword(),
+                user.displayName(),
+                user.title(),
+                user.roles(),
+                user.services());
     }
 }

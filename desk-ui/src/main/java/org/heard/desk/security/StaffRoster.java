@@ -13,7 +13,12 @@ public final class StaffRoster {
      * @param services the services configured for them (a manager's scope, before the catalogue tree)
      * @param generated the initial admin Heard made because no users are configured
      */
-    public record Member(String username, String displayName, String title, Set<StaffRole> roles, Set<String> services,
+    public record Member(
+            String username,
+            String displayName,
+            String title,
+            Set<StaffRole> roles,
+            Set<String> services,
             boolean generated) {}
 
     private final List<Member> members;
@@ -21,7 +26,8 @@ public final class StaffRoster {
     StaffRoster(StaffDirectory directory, StaffSettings settings) {
         boolean generated = settings.users().isEmpty();
         this.members = directory.everyone().stream()
-                .map(user -> new Member(user.getUsername(), user.displayName(), user.title(), user.roles(), user.services(), generated))
+                .map(user -> new Member(
+                        user.getUsername(), user.displayName(), user.title(), user.roles(), user.services(), generated))
                 .sorted(Comparator.comparing(Member::username))
                 .toList();
     }

@@ -13,8 +13,19 @@ public class StaffUser extends User {
     private final Set<StaffRole> roles;
     private final Set<String> services;
 
-    StaffUser(String username, String passwordHash, String displayName, String title, Set<StaffRole> roles, Set<String> services) {
-        super(username, passwordHash, roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).collect(Collectors.toSet()));
+    StaffUser(
+            String username,
+            String passwordHash,
+            String displayName,
+            String title,
+            Set<StaffRole> roles,
+            Set<String> services) {
+        super(
+                username,
+                passwordHash,
+                roles.stream()
+                        .map(role -> new SimpleGrantedAuthority(role.authority()))
+                        .collect(Collectors.toSet()));
         this.displayName = displayName;
         this.title = title;
         this.roles = Set.copyOf(roles);

@@ -48,7 +48,8 @@ final class StatusOnlyResponses {
 
     /** 429 with when to come back, and why in words. */
     static void lockedOut(HttpServletResponse response, LoginLockedOut locked) throws IOException {
-        long seconds = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
+        long seconds =
+                Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("text/plain;charset=UTF-8");

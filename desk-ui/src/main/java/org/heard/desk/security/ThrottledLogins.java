@@ -29,7 +29,8 @@ final class ThrottledLogins implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = attempt.getName();
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         lockouts.refuseIfLocked(username, address, via());
         try {
             var authenticated = passwords.authenticate(attempt);

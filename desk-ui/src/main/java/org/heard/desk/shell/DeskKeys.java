@@ -59,14 +59,19 @@ public final class DeskKeys {
 
     /** Forwards the shortcuts to {@code onKey} while {@code host} is on the page. */
     public static void listen(Component host, Consumer<Pressed> onKey) {
-        host.getElement().addEventListener("desk-key", event -> onKey.accept(new Pressed(
-                        event.getEventData().get("event.detail.key").asString(),
-                        event.getEventData().get("event.detail.width").asInt())))
+        host.getElement()
+                .addEventListener(
+                        "desk-key",
+                        event -> onKey.accept(new Pressed(
+                                event.getEventData().get("event.detail.key").asString(),
+                                event.getEventData().get("event.detail.width").asInt())))
                 .addEventData("event.detail.key")
                 .addEventData("event.detail.width");
         host.addAttachListener(event -> host.getElement().executeJs(INSTALL));
-        host.addDetachListener(event -> host.getElement().executeJs(
-                "if (this.__deskKeys) { document.removeEventListener('keydown', this.__deskKeys); this.__deskKeys = null; }"));
+        host.addDetachListener(
+                event -> host.getElement()
+                        .executeJs(
+                                "if (this.__deskKeys) { document.removeEventListener('keydown', this.__deskKeys); this.__deskKeys = null; }"));
     }
 
     /** The keyboard map, in a dialog that Escape closes. */
@@ -77,12 +82,15 @@ public final class DeskKeys {
         var table = new Element("table");
         table.getClassList().add("key-map");
         var head = new Element("tr");
-        head.appendChild(new Element("th").setText("Key").setAttribute("scope", "col"),
+        head.appendChild(
+                new Element("th").setText("Key").setAttribute("scope", "col"),
                 new Element("th").setText("What it does").setAttribute("scope", "col"));
         table.appendChild(head);
         for (String[] entry : MAP) {
             var row = new Element("tr");
-            row.appendChild(new Element("td").appendChild(new Element("kbd").setText(entry[0])), new Element("td").setText(entry[1]));
+            row.appendChild(
+                    new Element("td").appendChild(new Element("kbd").setText(entry[0])),
+                    new Element("td").setText(entry[1]));
             table.appendChild(row);
         }
         var body = new Div();

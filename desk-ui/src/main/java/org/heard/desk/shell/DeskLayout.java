@@ -28,7 +28,8 @@ public class DeskLayout extends AppLayout {
         var brand = new Span("Heard");
         brand.addClassNames("font-semibold", "text-l");
         // A person answers, not an institution: the name and role staff sign with.
-        var signedIn = new Span(authentication.getAuthenticatedUser(StaffUser.class)
+        var signedIn = new Span(authentication
+                .getAuthenticatedUser(StaffUser.class)
                 .map(user -> user.displayName() + (user.title() == null ? "" : " · " + user.title()))
                 .orElseGet(() -> authentication.getPrincipalName().orElse("")));
         signedIn.setId("who");

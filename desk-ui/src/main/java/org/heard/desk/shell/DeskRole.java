@@ -30,7 +30,8 @@ class DeskRole implements VaadinServiceInitListener {
         if (enabled) {
             return;
         }
-        var routes = RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
+        var routes = RouteConfiguration.forRegistry(
+                ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
         routes.getAvailableRoutes().forEach(route -> routes.removeRoute(route.getTemplate()));
         log.info("heard.roles has no 'desk': this instance serves no desk pages");
     }

@@ -48,12 +48,14 @@ class AlertIntakeTest {
     void anUnreadableTriagedRecordIsDeadLetteredWithItsBytes() {
         var intake = new AlertIntake(alerts(new AtomicInteger()), publisher, CLOCK, Duration.ofMillis(1));
 
-        intake.onTriaged(new ConsumerRecord<>(Topics.TRIAGED.name(), 1, 7L, "c", "{nope".getBytes(StandardCharsets.UTF_8)));
+        intake.onTriaged(
+                new ConsumerRecord<>(Topics.TRIAGED.name(), 1, 7L, "c", "{nope".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(deadLetters).singleElement().satisfies(letter -> {
             assertThat(letter.id()).isEqualTo("desk-alerts-1-7");
             assertThat(letter.reason()).startsWith("Alerts: unreadable triaged mention");
-            assertThat(new String(Base64.getDecoder().decode(letter.payload()), StandardCharsets.UTF_8)).isEqualTo("{nope");
+            assertThat(new String(Base64.getDecoder().decode(letter.payload()), StandardCharsets.UTF_8))
+                    .isEqualTo("{nope");
         });
     }
 
@@ -61,15 +63,23 @@ class AlertIntakeTest {
     void anImmediateMentionWhoseAlertCannotBeRecordedIsTriedFiveTimesThenDeadLetteredNotDropped() {
         var tries = new AtomicInteger();
         var intake = new AlertIntake(alerts(tries), publisher, CLOCK, Duration.ofMillis(1));
-        var mention = new MentionTriaged(MentionId.of(Channel.TWITTER, "x1"), ConversationId.startedBy(Channel.TWITTER, "x1"), Channel.TWITTER,
-                new Sentiment(Sentiment.Label.NEGATIVE, -1, List.of()), List.of(new ServiceTag("ward-7", 1, List.of())),
-                new Urgency(Urgency.Level.IMMEDIATE, List.of()), List.of(), "test", CLOCK.instant());
+        var mention = new MentionTriaged(
+                MentionId.of(Channel.TWITTER, "x1"),
+                ConversationId.startedBy(Channel.TWITTER, "x1"),
+                Channel.TWITTER,
+                new Sentiment(Sentiment.Label.NEGATIVE, -1, List.of()),
+                List.of(new ServiceTag("ward-7", 1, List.of())),
+                new Urgency(Urgency.Level.IMMEDIATE, List.of()),
+                List.of(),
+                "test",
+                CLOCK.instant());
 
         intake.onTriaged(new ConsumerRecord<>(Topics.TRIAGED.name(), 0, 3L, "c", DeskJson.write(mention)));
 
         assertThat(tries).hasValue(AlertIntake.TRIES);
         assertThat(deadLetters).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).isEqualTo("Alerts: Alert not raised for an immediate mention (Elasticsearch is away)");
+            assertThat(letter.reason())
+                    .isEqualTo("Alerts: Alert not raised for an immediate mention (Elasticsearch is away)");
             assertThat(letter.context()).containsEntry("offset", "3");
         });
     }
@@ -83,9 +93,27 @@ class AlertIntakeTest {
                 throw new IllegalStateException("Elasticsearch is away");
             }
         };
-        var settings = new AlertSettings(true, null, null, null, new AlertSettings.Webhook("http://127.0.0.1:9/hook", null, null, null),
-                List.of(), Map.of(), null, 5, null, null, null);
-        return new Alerts(settings, new Subscriptions(List.of(), new StaffSettings(List.of()), services -> services), ledger,
-                Map.of(AlertDelivery.Route.WEBHOOK, delivery -> new Delivered.Accepted()), (mention, since) -> false, null, ServiceLookup.idsOnly(), CLOCK);
+        var settings = new AlertSettings(
+                true,
+                null,
+                null,
+                null,
+                new AlertSettings.Webhook("http://127.0.0.1:9/hook", null, null, null),
+                List.of(),
+                Map.of(),
+                null,
+                5,
+                null,
+                null,
+                null);
+        return new Alerts(
+                settings,
+                new Subscriptions(List.of(), new StaffSettings(List.of()), services -> services),
+                ledger,
+                Map.of(AlertDelivery.Route.WEBHOOK, delivery -> new Delivered.Accepted()),
+                (mention, since) -> false,
+                null,
+                ServiceLookup.idsOnly(),
+                CLOCK);
     }
 }

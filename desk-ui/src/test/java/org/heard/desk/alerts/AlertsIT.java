@@ -40,12 +40,12 @@ import org.heard.desk.audit.AuditAction;
 import org.heard.desk.audit.AuditLog;
 import org.heard.desk.security.StaffRole;
 import org.heard.desk.security.StaffSettings;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.MutableClock;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.platform.testing.TestKafka;
-import org.heard.mentions.MentionDocument;
-import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,29 +104,46 @@ class AlertsIT {
             var first = consume(group, new AlertIntake(alerts(settings), NO_DEAD_LETTERS, clock));
             var second = consume(group, new AlertIntake(alerts(settings), NO_DEAD_LETTERS, clock));
             try {
-                var immediate = List.of(triaged(ward, Urgency.Level.IMMEDIATE), triaged(ward, Urgency.Level.IMMEDIATE),
+                var immediate = List.of(
+                        triaged(ward, Urgency.Level.IMMEDIATE),
+                        triaged(ward, Urgency.Level.IMMEDIATE),
                         triaged(ward, Urgency.Level.IMMEDIATE));
                 var normal = triaged(ward, Urgency.Level.HIGH);
-                try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
-                        new StringSerializer(), new ByteArraySerializer())) {
+                try (var producer = new KafkaProducer<String, byte[]>(
+                        Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
                     for (var mention : List.of(immediate.get(0), normal, immediate.get(1), immediate.get(2))) {
-                        producer.send(new ProducerRecord<>(Topics.TRIAGED.name(), mention.conversationId().value(), DeskJson.write(mention))).get();
+                        producer.send(new ProducerRecord<>(
+                                        Topics.TRIAGED.name(),
+                                        mention.conversationId().value(),
+                                        DeskJson.write(mention)))
+                                .get();
                     }
                 }
 
                 for (var mention : immediate) {
                     String id = mention.mentionId().value();
-                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ledger.deliveries(AlertDelivery.State.DELIVERED, id, 10))
-                            .extracting(AlertDelivery::route).containsExactlyInAnyOrder(AlertDelivery.Route.EMAIL, AlertDelivery.Route.WEBHOOK));
+                    await().atMost(Duration.ofSeconds(60))
+                            .untilAsserted(() -> assertThat(ledger.deliveries(AlertDelivery.State.DELIVERED, id, 10))
+                                    .extracting(AlertDelivery::route)
+                                    .containsExactlyInAnyOrder(AlertDelivery.Route.EMAIL, AlertDelivery.Route.WEBHOOK));
                 }
                 // Both consumers ran to the end of the topic: nothing more is coming.
-                await().atMost(Duration.ofSeconds(30)).until(() -> first.getAssignedPartitions() != null && second.getAssignedPartitions() != null
-                        && first.getAssignedPartitions().size() + second.getAssignedPartitions().size() == 3);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> first.getAssignedPartitions() != null
+                                && second.getAssignedPartitions() != null
+                                && first.getAssignedPartitions().size()
+                                                + second.getAssignedPartitions().size()
+                                        == 3);
                 for (var mention : immediate) {
                     String id = mention.mentionId().value();
                     assertThat(webhook.about(id)).as("webhook posts for " + id).hasSize(1);
                     assertThat(mailsAbout(id)).as("emails for " + id).hasSize(1);
-                    var email = ledger.deliveries(null, id, 10).stream().filter(d -> d.route() == AlertDelivery.Route.EMAIL).findFirst().orElseThrow();
+                    var email = ledger.deliveries(null, id, 10).stream()
+                            .filter(d -> d.route() == AlertDelivery.Route.EMAIL)
+                            .findFirst()
+                            .orElseThrow();
                     assertThat(email.recipient()).isEqualTo("wendy");
                     assertThat(email.address()).isEqualTo(wendy);
                     assertThat(email.attempts()).isEqualTo(1);
@@ -134,7 +151,8 @@ class AlertsIT {
                 }
                 assertThat(webhook.about(normal.mentionId().value())).isEmpty();
                 assertThat(mailsAbout(normal.mentionId().value())).isEmpty();
-                assertThat(ledger.deliveries(null, normal.mentionId().value(), 10)).isEmpty();
+                assertThat(ledger.deliveries(null, normal.mentionId().value(), 10))
+                        .isEmpty();
 
                 var post = webhook.about(immediate.get(0).mentionId().value()).getFirst();
                 assertThat(post.secret()).isEqualTo(SECRET);
@@ -142,12 +160,16 @@ class AlertsIT {
                 var document = DeskJson.mapper().readTree(post.body());
                 assertThat(document.get("kind").asString()).isEqualTo("immediate");
                 assertThat(document.get("services").get(0).asString()).isEqualTo(ward);
-                assertThat(document.get("link").asString()).isEqualTo("https://desk.trust.test/conversation/" + immediate.get(0).mentionId().value());
+                assertThat(document.get("link").asString())
+                        .isEqualTo("https://desk.trust.test/conversation/"
+                                + immediate.get(0).mentionId().value());
                 assertThat(post.body()).doesNotContain("evidence phrase");
 
                 var mail = mailsAbout(immediate.get(0).mentionId().value()).getFirst();
                 assertThat(mail.getSubject()).isEqualTo("Immediate: a mention about " + ward + " needs a person now");
-                assertThat((String) mail.getContent()).contains("Service: " + ward).doesNotContain("evidence phrase");
+                assertThat((String) mail.getContent())
+                        .contains("Service: " + ward)
+                        .doesNotContain("evidence phrase");
             } finally {
                 first.stop();
                 second.stop();
@@ -179,7 +201,8 @@ class AlertsIT {
             clock.advance(Duration.ofSeconds(1));
             alerts.tick();
             assertThat(webhook.about(id)).hasSize(2);
-            assertThat(webhookDelivery(id).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(60));
+            assertThat(webhookDelivery(id).nextAttemptAt())
+                    .isEqualTo(clock.instant().plusSeconds(60));
 
             clock.advance(Duration.ofSeconds(60));
             alerts.tick();
@@ -188,7 +211,9 @@ class AlertsIT {
             assertThat(failed.state()).isEqualTo(AlertDelivery.State.FAILED);
             assertThat(failed.attempts()).isEqualTo(3);
             assertThat(failed.lastError()).isEqualTo("the webhook answered 503");
-            assertThat(ledger.deliveries(AlertDelivery.State.FAILED, id, 10)).extracting(AlertDelivery::id).containsExactly(failed.id());
+            assertThat(ledger.deliveries(AlertDelivery.State.FAILED, id, 10))
+                    .extracting(AlertDelivery::id)
+                    .containsExactly(failed.id());
 
             clock.advance(Duration.ofHours(1));
             alerts.tick();
@@ -232,7 +257,9 @@ class AlertsIT {
 
             clock.advance(Duration.ofSeconds(119));
             other.tick();
-            assertThat(webhook.about(mention.mentionId().value())).as("still leased to the first instance").isEmpty();
+            assertThat(webhook.about(mention.mentionId().value()))
+                    .as("still leased to the first instance")
+                    .isEmpty();
 
             clock.advance(Duration.ofSeconds(1));
             other.tick();
@@ -246,9 +273,19 @@ class AlertsIT {
         String ward = "ward-" + UUID.randomUUID();
         String tag = UUID.randomUUID().toString();
         // 10:00 UTC in January is 10:00 in London: nina's quiet hours cover it, across midnight they would too.
-        var nina = new AlertSettings.Subscriber("nina", "nina-" + tag + "@trust.test", Set.of(), false, AlertSettings.Digest.OFF, null, null,
-                LocalTime.of(9, 0), LocalTime.of(12, 0));
-        var subscribers = List.of(subscriber("rota-wendy", "wendy-" + tag + "@trust.test", Set.of("elsewhere")), nina,
+        var nina = new AlertSettings.Subscriber(
+                "nina",
+                "nina-" + tag + "@trust.test",
+                Set.of(),
+                false,
+                AlertSettings.Digest.OFF,
+                null,
+                null,
+                LocalTime.of(9, 0),
+                LocalTime.of(12, 0));
+        var subscribers = List.of(
+                subscriber("rota-wendy", "wendy-" + tag + "@trust.test", Set.of("elsewhere")),
+                nina,
                 subscriber("omar", "omar-" + tag + "@trust.test", Set.of("elsewhere")));
         var alerts = alerts(settings(null, subscribers, Map.of(ward, List.of("rota-wendy", "nina", "omar"))));
         var mention = triaged(ward, Urgency.Level.IMMEDIATE);
@@ -266,13 +303,16 @@ class AlertsIT {
 
         clock.advance(Duration.ofMinutes(15));
         alerts.tick();
-        assertThat(recipients(mailsAbout(id))).containsExactly("wendy-" + tag + "@trust.test", "omar-" + tag + "@trust.test");
+        assertThat(recipients(mailsAbout(id)))
+                .containsExactly("wendy-" + tag + "@trust.test", "omar-" + tag + "@trust.test");
 
         clock.advance(Duration.ofMinutes(15));
         alerts.tick();
         assertThat(ledger.escalation(id).orElseThrow().state()).isEqualTo(Escalation.State.EXHAUSTED);
         assertThat(ledger.escalation(id).orElseThrow().told()).containsExactly("rota-wendy", "omar");
-        assertThat(ledger.deliveries(null, id, 10)).extracting(AlertDelivery::kind).containsOnly(AlertDelivery.Kind.ESCALATION);
+        assertThat(ledger.deliveries(null, id, 10))
+                .extracting(AlertDelivery::kind)
+                .containsOnly(AlertDelivery.Kind.ESCALATION);
         assertThat(mailsAbout(id)).hasSize(2);
     }
 
@@ -292,7 +332,10 @@ class AlertsIT {
             }
         };
         String address = "rota-" + UUID.randomUUID() + "@trust.test";
-        var alerts = alerts(settings(null, List.of(subscriber("rota-ria", address, Set.of("elsewhere"))), Map.of(ward, List.of("rota-ria"))));
+        var alerts = alerts(settings(
+                null,
+                List.of(subscriber("rota-ria", address, Set.of("elsewhere"))),
+                Map.of(ward, List.of("rota-ria"))));
         var mention = triaged(bay, Urgency.Level.IMMEDIATE);
         alerts.triaged(mention);
 
@@ -301,22 +344,32 @@ class AlertsIT {
 
         var mails = mailsAbout(mention.mentionId().value());
         assertThat(recipients(mails)).containsExactly(address);
-        assertThat(mails.getFirst().getSubject()).startsWith("Escalated: an immediate mention about Ward 9 bay C (" + bay + ")");
+        assertThat(mails.getFirst().getSubject())
+                .startsWith("Escalated: an immediate mention about Ward 9 bay C (" + bay + ")");
     }
 
     @Test
     void anImmediateMentionOpenedOnTheDeskDoesNotEscalate() throws Exception {
         String ward = "ward-" + UUID.randomUUID();
         String tag = UUID.randomUUID().toString();
-        var alerts = alerts(settings(null, List.of(subscriber("rota-sam", "sam-" + tag + "@trust.test", Set.of("elsewhere"))),
+        var alerts = alerts(settings(
+                null,
+                List.of(subscriber("rota-sam", "sam-" + tag + "@trust.test", Set.of("elsewhere"))),
                 Map.of(ward, List.of("rota-sam"))));
         var mention = triaged(ward, Urgency.Level.IMMEDIATE);
         String id = mention.mentionId().value();
         alerts.triaged(mention);
 
         clock.advance(Duration.ofMinutes(5));
-        auditLog.append(List.of(new AccessAudited(UUID.randomUUID().toString(), "wendy", AuditAction.CONVERSATION_OPENED.wire(), id,
-                mention.conversationId().value(), "", clock.instant(), "test")));
+        auditLog.append(List.of(new AccessAudited(
+                UUID.randomUUID().toString(),
+                "wendy",
+                AuditAction.CONVERSATION_OPENED.wire(),
+                id,
+                mention.conversationId().value(),
+                "",
+                clock.instant(),
+                "test")));
 
         clock.advance(Duration.ofMinutes(10));
         alerts.tick();
@@ -329,17 +382,40 @@ class AlertsIT {
     void aDailyDigestCountsTheServicesNewMentionsAndIsSentOnceEvenAfterARestart() throws Exception {
         String ward = "ward-" + UUID.randomUUID();
         String address = "digest-" + UUID.randomUUID() + "@trust.test";
-        var daily = new AlertSettings.Subscriber("dana", address, Set.of(ward), false, AlertSettings.Digest.DAILY, LocalTime.of(8, 0),
-                DayOfWeek.MONDAY, null, null);
+        var daily = new AlertSettings.Subscriber(
+                "dana",
+                address,
+                Set.of(ward),
+                false,
+                AlertSettings.Digest.DAILY,
+                LocalTime.of(8, 0),
+                DayOfWeek.MONDAY,
+                null,
+                null);
         var settings = settings(null, List.of(daily), Map.of());
         String secretText = "my mother waited " + UUID.randomUUID();
         // The period is 14 Jan 08:00 to 15 Jan 08:00 (UK time = UTC in January).
-        index(ward, secretText, Instant.parse("2030-01-14T09:00:00Z"), Urgency.Level.IMMEDIATE, Sentiment.Label.NEGATIVE);
+        index(
+                ward,
+                secretText,
+                Instant.parse("2030-01-14T09:00:00Z"),
+                Urgency.Level.IMMEDIATE,
+                Sentiment.Label.NEGATIVE);
         index(ward, secretText, Instant.parse("2030-01-14T20:00:00Z"), Urgency.Level.NORMAL, Sentiment.Label.NEGATIVE);
-        var newest = index(ward, secretText, Instant.parse("2030-01-15T07:59:00Z"), Urgency.Level.NORMAL, Sentiment.Label.POSITIVE);
+        var newest = index(
+                ward,
+                secretText,
+                Instant.parse("2030-01-15T07:59:00Z"),
+                Urgency.Level.NORMAL,
+                Sentiment.Label.POSITIVE);
         index(ward, secretText, Instant.parse("2030-01-13T09:00:00Z"), Urgency.Level.HIGH, Sentiment.Label.NEGATIVE);
         index(ward, secretText, Instant.parse("2030-01-15T08:30:00Z"), Urgency.Level.HIGH, Sentiment.Label.NEGATIVE);
-        index("elsewhere-" + UUID.randomUUID(), secretText, Instant.parse("2030-01-14T10:00:00Z"), Urgency.Level.HIGH, Sentiment.Label.NEGATIVE);
+        index(
+                "elsewhere-" + UUID.randomUUID(),
+                secretText,
+                Instant.parse("2030-01-14T10:00:00Z"),
+                Urgency.Level.HIGH,
+                Sentiment.Label.NEGATIVE);
 
         clock.set(Instant.parse("2030-01-15T07:59:00Z"));
         var alerts = alerts(settings);
@@ -352,30 +428,54 @@ class AlertsIT {
 
         var digests = mailsTo(address);
         assertThat(digests).hasSize(2);
-        var today = digests.stream().filter(m -> subject(m).contains("15 January 2030")).findFirst().orElseThrow();
+        var today = digests.stream()
+                .filter(m -> subject(m).contains("15 January 2030"))
+                .findFirst()
+                .orElseThrow();
         assertThat(today.getSubject()).isEqualTo("Heard daily digest for Tuesday 15 January 2030: 3 new mentions");
         String body = (String) today.getContent();
-        assertThat(body).contains("immediate: 1", "high: 0", "normal: 2", "negative: 2", "neutral: 0", "positive: 1")
+        assertThat(body)
+                .contains("immediate: 1", "high: 0", "normal: 2", "negative: 2", "neutral: 0", "positive: 1")
                 .contains("https://desk.trust.test/conversation/" + newest.mentionId())
                 .doesNotContain(secretText);
         assertThat(body.indexOf(newest.mentionId())).as("newest first").isLessThan(body.indexOf("14 Jan 20:00"));
-        var yesterday = digests.stream().filter(m -> subject(m).contains("14 January 2030")).findFirst().orElseThrow();
+        var yesterday = digests.stream()
+                .filter(m -> subject(m).contains("14 January 2030"))
+                .findFirst()
+                .orElseThrow();
         assertThat(yesterday.getSubject()).endsWith(": 1 new mention");
-        assertThat(ledger.deliveries(null, null, 500)).filteredOn(d -> address.equals(d.address()))
-                .extracting(AlertDelivery::state).containsOnly(AlertDelivery.State.DELIVERED).hasSize(2);
+        assertThat(ledger.deliveries(null, null, 500))
+                .filteredOn(d -> address.equals(d.address()))
+                .extracting(AlertDelivery::state)
+                .containsOnly(AlertDelivery.State.DELIVERED)
+                .hasSize(2);
     }
 
     // --- helpers ---------------------------------------------------------------------------
 
-    private AlertSettings settings(String webhookUrl, List<AlertSettings.Subscriber> subscribers, Map<String, List<String>> rotas) {
+    private AlertSettings settings(
+            String webhookUrl, List<AlertSettings.Subscriber> subscribers, Map<String, List<String>> rotas) {
         var hook = webhookUrl == null ? null : new AlertSettings.Webhook(webhookUrl, "X-Page-Secret", SECRET, null);
-        var server = new AlertSettings.Smtp("127.0.0.1", smtp.getSmtp().getPort(), AlertSettings.Security.NONE, null, null, null);
-        return new AlertSettings(true, "https://desk.trust.test/", "alerts@trust.test", server, hook, subscribers, rotas,
-                Duration.ofMinutes(15), 3, Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofSeconds(10));
+        var server = new AlertSettings.Smtp(
+                "127.0.0.1", smtp.getSmtp().getPort(), AlertSettings.Security.NONE, null, null, null);
+        return new AlertSettings(
+                true,
+                "https://desk.trust.test/",
+                "alerts@trust.test",
+                server,
+                hook,
+                subscribers,
+                rotas,
+                Duration.ofMinutes(15),
+                3,
+                Duration.ofSeconds(30),
+                Duration.ofHours(24),
+                Duration.ofSeconds(10));
     }
 
     private static AlertSettings.Subscriber subscriber(String username, String email, Set<String> services) {
-        return new AlertSettings.Subscriber(username, email, services, true, AlertSettings.Digest.OFF, null, null, null, null);
+        return new AlertSettings.Subscriber(
+                username, email, services, true, AlertSettings.Digest.OFF, null, null, null, null);
     }
 
     private Alerts alerts(AlertSettings settings) {
@@ -383,47 +483,94 @@ class AlertsIT {
     }
 
     private Alerts alerts(AlertSettings settings, AlertRoute webhookRoute) {
-        var staff = new StaffSettings(List.of(new StaffSettings.StaffMember("wendy", "{noop}x", null, "Wendy", null,
-                Set.of(StaffRole.MANAGER), Set.of("ward-7"))));
+        var staff = new StaffSettings(List.of(new StaffSettings.StaffMember(
+                "wendy", "{noop}x", null, "Wendy", null, Set.of(StaffRole.MANAGER), Set.of("ward-7"))));
         var smtpSettings = settings.smtp();
         Map<AlertDelivery.Route, AlertRoute> routes = new java.util.EnumMap<>(AlertDelivery.Route.class);
-        routes.put(AlertDelivery.Route.EMAIL, new MailRoute(() -> AlertMailSender.of(smtpSettings), settings.from(), clock));
+        routes.put(
+                AlertDelivery.Route.EMAIL,
+                new MailRoute(() -> AlertMailSender.of(smtpSettings), settings.from(), clock));
         if (webhookRoute != null) {
             routes.put(AlertDelivery.Route.WEBHOOK, webhookRoute);
         }
-        return new Alerts(settings, new Subscriptions(settings.subscribers(), staff, services -> services), ledger, routes,
-                auditLog::openedSince, new DigestWriter(mentions.search(), settings.deskUrl()), catalogue, clock);
+        return new Alerts(
+                settings,
+                new Subscriptions(settings.subscribers(), staff, services -> services),
+                ledger,
+                routes,
+                auditLog::openedSince,
+                new DigestWriter(mentions.search(), settings.deskUrl()),
+                catalogue,
+                clock);
     }
 
     private MentionTriaged triaged(String service, Urgency.Level level) {
         String external = UUID.randomUUID().toString();
-        return new MentionTriaged(MentionId.of(Channel.TWITTER, external), ConversationId.startedBy(Channel.TWITTER, external), Channel.TWITTER,
+        return new MentionTriaged(
+                MentionId.of(Channel.TWITTER, external),
+                ConversationId.startedBy(Channel.TWITTER, external),
+                Channel.TWITTER,
                 new Sentiment(Sentiment.Label.NEGATIVE, -0.8, List.of("evidence phrase")),
-                List.of(new ServiceTag(service, 0.9, List.of("evidence phrase"))), new Urgency(level, List.of("evidence phrase")), List.of(),
-                "test", clock.instant());
+                List.of(new ServiceTag(service, 0.9, List.of("evidence phrase"))),
+                new Urgency(level, List.of("evidence phrase")),
+                List.of(),
+                "test",
+                clock.instant());
     }
 
-    private MentionDocument index(String service, String text, Instant at, Urgency.Level urgency, Sentiment.Label sentiment) {
+    private MentionDocument index(
+            String service, String text, Instant at, Urgency.Level urgency, Sentiment.Label sentiment) {
         String external = UUID.randomUUID().toString();
-        var received = new MentionReceived(null, Channel.TWITTER, "@HeardTrust", external, null, null, new Author("1", "@p", "P"), null, text,
-                at, at, List.of(service), Set.of(), Map.of());
-        var tags = new MentionTriaged(received.mentionId(), received.conversationId(), Channel.TWITTER, new Sentiment(sentiment, 0, List.of()),
-                List.of(new ServiceTag(service, 1, List.of())), new Urgency(urgency, List.of()), List.of(), "test", at);
+        var received = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@HeardTrust",
+                external,
+                null,
+                null,
+                new Author("1", "@p", "P"),
+                null,
+                text,
+                at,
+                at,
+                List.of(service),
+                Set.of(),
+                Map.of());
+        var tags = new MentionTriaged(
+                received.mentionId(),
+                received.conversationId(),
+                Channel.TWITTER,
+                new Sentiment(sentiment, 0, List.of()),
+                List.of(new ServiceTag(service, 1, List.of())),
+                new Urgency(urgency, List.of()),
+                List.of(),
+                "test",
+                at);
         var document = MentionDocument.of(received, tags);
         mentions.writer().upsertAll(List.of(document));
         return document;
     }
 
     private AlertDelivery webhookDelivery(String mentionId) {
-        return ledger.deliveries(null, mentionId, 10).stream().filter(d -> d.route() == AlertDelivery.Route.WEBHOOK).findFirst().orElseThrow();
+        return ledger.deliveries(null, mentionId, 10).stream()
+                .filter(d -> d.route() == AlertDelivery.Route.WEBHOOK)
+                .findFirst()
+                .orElseThrow();
     }
 
     private KafkaMessageListenerContainer<String, byte[]> consume(String group, AlertIntake intake) {
-        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         var properties = new ContainerProperties(Topics.TRIAGED.name());
         properties.setMessageListener((MessageListener<String, byte[]>) intake::onTriaged);
         var container = new KafkaMessageListenerContainer<>(factory, properties);

@@ -26,8 +26,11 @@ final class Webhook implements AutoCloseable {
         server.createContext("/page", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Page-Secret"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), exchange.getRequestHeaders().getFirst("Content-Type")));
+                received.add(new Received(
+                        body,
+                        exchange.getRequestHeaders().getFirst("X-Page-Secret"),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        exchange.getRequestHeaders().getFirst("Content-Type")));
                 exchange.sendResponseHeaders(status, -1);
             }
         });

@@ -68,20 +68,28 @@ class AuditIT {
 
         var byPerson = auditLog.search(new AuditQuery(person, null, null, null), 0, 10);
         assertThat(byPerson.total()).isEqualTo(3);
-        assertThat(byPerson.entries()).extracting(AuditEntry::action)
+        assertThat(byPerson.entries())
+                .extracting(AuditEntry::action)
                 .containsExactly(AuditAction.API_SEARCHED, AuditAction.NOTE, AuditAction.CONVERSATION_OPENED);
         assertThat(byPerson.entries()).extracting(AuditEntry::instance).containsOnly("desk-1");
 
-        assertThat(auditLog.search(new AuditQuery(null, mention, null, null), 0, 10).entries())
-                .extracting(AuditEntry::actor).containsExactlyInAnyOrder(person, person, other);
+        assertThat(auditLog.search(new AuditQuery(null, mention, null, null), 0, 10)
+                        .entries())
+                .extracting(AuditEntry::actor)
+                .containsExactlyInAnyOrder(person, person, other);
 
-        var secondDay = auditLog.search(new AuditQuery(person, null, Instant.parse("2029-03-02T00:00:00Z"),
-                Instant.parse("2029-03-03T00:00:00Z")), 0, 10);
+        var secondDay = auditLog.search(
+                new AuditQuery(
+                        person, null, Instant.parse("2029-03-02T00:00:00Z"), Instant.parse("2029-03-03T00:00:00Z")),
+                0,
+                10);
         assertThat(secondDay.entries()).extracting(AuditEntry::action).containsExactly(AuditAction.NOTE);
         assertThat(secondDay.entries().getFirst().at()).isEqualTo(Instant.parse("2029-03-02T09:00:00Z"));
 
-        assertThat(auditLog.openedSince(mention, Instant.parse("2029-03-01T09:00:00Z"))).isTrue();
-        assertThat(auditLog.openedSince(mention, Instant.parse("2029-03-01T09:00:01Z"))).isFalse();
+        assertThat(auditLog.openedSince(mention, Instant.parse("2029-03-01T09:00:00Z")))
+                .isTrue();
+        assertThat(auditLog.openedSince(mention, Instant.parse("2029-03-01T09:00:01Z")))
+                .isFalse();
     }
 
     @Test
@@ -90,17 +98,21 @@ class AuditIT {
         auditLog.append(List.of(
                 entry(person, AuditAction.CONVERSATION_OPENED, "old", "2010-06-01T12:00:00Z"),
                 entry(person, AuditAction.CONVERSATION_OPENED, "kept", "2011-06-01T12:00:00Z")));
-        var retention = new AuditRetention(auditLog, Period.ofYears(8), new MutableClock(Instant.parse("2019-01-01T00:00:00Z")));
+        var retention = new AuditRetention(
+                auditLog, Period.ofYears(8), new MutableClock(Instant.parse("2019-01-01T00:00:00Z")));
 
         assertThat(retention.cutoff()).isEqualTo(Instant.parse("2011-01-01T00:00:00Z"));
         assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(auditLog.search(new AuditQuery(person, null, null, null), 0, 10).entries())
-                .extracting(AuditEntry::mentionId).containsExactly("kept");
+        assertThat(auditLog.search(new AuditQuery(person, null, null, null), 0, 10)
+                        .entries())
+                .extracting(AuditEntry::mentionId)
+                .containsExactly("kept");
     }
 
     @Test
-    void anAccessIsOnKafkaWhenRecordingReturnsAndReachesTheIndexThroughTheWritersEvenIfNoWriterRanMeanwhile() throws Exception {
+    void anAccessIsOnKafkaWhenRecordingReturnsAndReachesTheIndexThroughTheWritersEvenIfNoWriterRanMeanwhile()
+            throws Exception {
         var clock = new MutableClock(Instant.parse("2029-04-01T09:00:00Z"));
         String person = "k-" + UUID.randomUUID();
         String group = "audit-test-" + UUID.randomUUID();
@@ -109,16 +121,23 @@ class AuditIT {
         var tail = TestKafka.tail(Topics.AUDIT.name());
 
         trail.record(person, AuditAction.CONVERSATION_OPENED, "m-1", "c-1", "");
-        var listed = java.util.stream.IntStream.range(0, AuditTrail.IDS_PER_ENTRY + 1).mapToObj(i -> "m-" + i).toList();
+        var listed = java.util.stream.IntStream.range(0, AuditTrail.IDS_PER_ENTRY + 1)
+                .mapToObj(i -> "m-" + i)
+                .toList();
         trail.recordMentions(person, AuditAction.CSV_EXPORTED, listed);
 
         // On Kafka already, with no writer anywhere: a crash of this process now would lose nothing.
         var onKafka = tail.read(3, Duration.ofSeconds(10)).stream()
-                .map(record -> DeskJson.read(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), AccessAudited.class))
-                .filter(entry -> entry.actor().equals(person)).toList();
+                .map(record -> DeskJson.read(
+                        record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), AccessAudited.class))
+                .filter(entry -> entry.actor().equals(person))
+                .toList();
         assertThat(onKafka).hasSize(3);
-        assertThat(onKafka.stream().filter(entry -> entry.action().equals("csv-exported")).map(AccessAudited::detail))
-                .containsExactlyInAnyOrder("part 1 of 2, 201 in all; mentions=" + String.join(",", listed.subList(0, 200)),
+        assertThat(onKafka.stream()
+                        .filter(entry -> entry.action().equals("csv-exported"))
+                        .map(AccessAudited::detail))
+                .containsExactlyInAnyOrder(
+                        "part 1 of 2, 201 in all; mentions=" + String.join(",", listed.subList(0, 200)),
                         "part 2 of 2, 201 in all; mentions=m-200");
         assertThat(trail.state().recorded()).isEqualTo(3);
 
@@ -126,19 +145,32 @@ class AuditIT {
         assertThat(before.behind()).isGreaterThanOrEqualTo(3);
         clock.advance(Duration.ofMinutes(2));
         var stuck = backlog.read();
-        assertThat(stuck.stuck()).as("waiting a minute with no writer making progress").isTrue();
-        assertThat(AuditHealth.of(trail.state(), new AuditWriter.State(false, null, 0, null), backlog, clock.instant().minusSeconds(60))
-                .getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(stuck.stuck())
+                .as("waiting a minute with no writer making progress")
+                .isTrue();
+        assertThat(AuditHealth.of(
+                                trail.state(),
+                                new AuditWriter.State(false, null, 0, null),
+                                backlog,
+                                clock.instant().minusSeconds(60))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo("DOWN");
 
         var writer = new AuditWriter(auditLog, publisher, clock);
         var container = writerContainer(group, writer);
         container.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    auditLog.search(new AuditQuery(person, null, null, null), 0, 10).entries())
-                    .extracting(AuditEntry::action)
-                    .containsExactlyInAnyOrder(AuditAction.CONVERSATION_OPENED, AuditAction.CSV_EXPORTED, AuditAction.CSV_EXPORTED));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(backlog.read().behind()).isZero());
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(auditLog.search(new AuditQuery(person, null, null, null), 0, 10)
+                                    .entries())
+                            .extracting(AuditEntry::action)
+                            .containsExactlyInAnyOrder(
+                                    AuditAction.CONVERSATION_OPENED,
+                                    AuditAction.CSV_EXPORTED,
+                                    AuditAction.CSV_EXPORTED));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(backlog.read().behind()).isZero());
         } finally {
             container.stop();
         }
@@ -153,28 +185,43 @@ class AuditIT {
         }
         var clock = new MutableClock(Instant.parse("2029-05-01T09:00:00Z"));
         // A producer whose broker is not there waits for the topic's metadata inside send.
-        try (var unreachable = new KafkaTestPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort))) {
+        try (var unreachable =
+                new KafkaTestPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort))) {
             var trail = new AuditTrail(unreachable, clock, "desk-1", Duration.ofSeconds(1));
 
             // The producer itself would wait 60 s for the topic's leader; the access waits one.
-            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                    assertThatThrownBy(() -> trail.record("sam", AuditAction.CONVERSATION_OPENED, "m-1", "c-1", ""))
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> assertThatThrownBy(
+                                    () -> trail.record("sam", AuditAction.CONVERSATION_OPENED, "m-1", "c-1", ""))
                             .isInstanceOf(AuditUnavailable.class)
                             .hasMessageContaining("audit trail"));
 
             assertThat(trail.state().refused()).isEqualTo(1);
-            var backlog = new AuditBacklog(admin, Topics.AUDIT.name(), "audit-test-" + UUID.randomUUID(), clock, Duration.ofMinutes(1));
-            var health = AuditHealth.of(trail.state(), new AuditWriter.State(false, null, 0, null), backlog, clock.instant().minusSeconds(60));
+            var backlog = new AuditBacklog(
+                    admin, Topics.AUDIT.name(), "audit-test-" + UUID.randomUUID(), clock, Duration.ofMinutes(1));
+            var health = AuditHealth.of(
+                    trail.state(),
+                    new AuditWriter.State(false, null, 0, null),
+                    backlog,
+                    clock.instant().minusSeconds(60));
             assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
             assertThat(health.getDetails()).containsKey("refusedBecause").containsEntry("refused", 1L);
         }
     }
 
-    private static ConcurrentMessageListenerContainer<String, byte[]> writerContainer(String group, AuditWriter writer) {
-        var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+    private static ConcurrentMessageListenerContainer<String, byte[]> writerContainer(
+            String group, AuditWriter writer) {
+        var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         var container = BatchListeners.retryingForever(consumers, 1, 0).createContainer(Topics.AUDIT.name());
         container.getContainerProperties().setGroupId(group);
         container.getContainerProperties().setMessageListener((BatchMessageListener<String, byte[]>) writer::take);
@@ -182,7 +229,14 @@ class AuditIT {
     }
 
     private static AccessAudited entry(String actor, AuditAction action, String mentionId, String at) {
-        return new AccessAudited(UUID.randomUUID().toString(), actor, action.wire(), mentionId, mentionId == null ? null : "c-1",
-                "", Instant.parse(at), "desk-1");
+        return new AccessAudited(
+                UUID.randomUUID().toString(),
+                actor,
+                action.wire(),
+                mentionId,
+                mentionId == null ? null : "c-1",
+                "",
+                Instant.parse(at),
+                "desk-1");
     }
 }

@@ -74,12 +74,25 @@ public final class EmailHopsBenchmark {
         volatile long onScreen;
 
         long[] hops() {
-            return new long[] {readFromImap - accepted, onKafka - readFromImap, triaged - onKafka, indexed - triaged,
-                deskTold - indexed, onScreen - deskTold, onScreen - accepted};
+            return new long[] {
+                readFromImap - accepted,
+                onKafka - readFromImap,
+                triaged - onKafka,
+                indexed - triaged,
+                deskTold - indexed,
+                onScreen - deskTold,
+                onScreen - accepted
+            };
         }
 
         boolean complete() {
-            return accepted > 0 && readFromImap > 0 && onKafka > 0 && triaged > 0 && indexed > 0 && deskTold > 0 && onScreen > 0;
+            return accepted > 0
+                    && readFromImap > 0
+                    && onKafka > 0
+                    && triaged > 0
+                    && indexed > 0
+                    && deskTold > 0
+                    && onScreen > 0;
         }
     }
 
@@ -107,25 +120,30 @@ public final class EmailHopsBenchmark {
         String loadBefore = load();
 
         // A fresh data directory each run; others may enter it (Elasticsearch runs as 'nobody' when this runs as root).
-        Path data = Files.createDirectories(Path.of("target", "hops-bench-" + Long.toString(System.currentTimeMillis(), 36)).toAbsolutePath());
+        Path data =
+                Files.createDirectories(Path.of("target", "hops-bench-" + Long.toString(System.currentTimeMillis(), 36))
+                        .toAbsolutePath());
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         long starting = System.currentTimeMillis();
-        var app = new SpringApplicationBuilder(HeardApplication.class).run(
-                "--server.port=" + http,
-                "--heard.data-dir=" + data,
-                "--heard.embedded.kafka.port=" + kafka,
-                "--heard.embedded.kafka.controller-port=" + (firstPort + 4),
-                "--heard.embedded.elasticsearch.port=" + (firstPort + 5),
-                // Unpacked once for every run of this benchmark, not once per data directory.
-                "--heard.embedded.elasticsearch.distribution-dir=" + Path.of("target/bench-elasticsearch-dist").toAbsolutePath(),
-                "--heard.channel.email.embedded.smtp-port=" + smtp,
-                "--heard.channel.email.embedded.imap-port=" + imap,
-                "--heard.security.users[0].username=bench",
-                "--heard.security.users[0].password-hash={noop}bench",
-                "--heard.security.users[0].display-name=Bench Responder",
-                "--heard.security.users[0].roles=RESPONDER",
-                "--vaadin.devmode.devTools.enabled=false");
-        System.out.printf("desk started in %.1f s (embedded Kafka, Elasticsearch and mail server; data in %s)%n",
+        var app = new SpringApplicationBuilder(HeardApplication.class)
+                .run(
+                        "--server.port=" + http,
+                        "--heard.data-dir=" + data,
+                        "--heard.embedded.kafka.port=" + kafka,
+                        "--heard.embedded.kafka.controller-port=" + (firstPort + 4),
+                        "--heard.embedded.elasticsearch.port=" + (firstPort + 5),
+                        // Unpacked once for every run of this benchmark, not once per data directory.
+                        "--heard.embedded.elasticsearch.distribution-dir="
+                                + Path.of("target/bench-elasticsearch-dist").toAbsolutePath(),
+                        "--heard.channel.email.embedded.smtp-port=" + smtp,
+                        "--heard.channel.email.embedded.imap-port=" + imap,
+                        "--heard.security.users[0].username=bench",
+                        "--heard.security.users[0].password-hash={noop}bench",
+                        "--heard.security.users[0].display-name=Bench Responder",
+                        "--heard.security.users[0].roles=RESPONDER",
+                        "--vaadin.devmode.devTools.enabled=false");
+        System.out.printf(
+                "desk started in %.1f s (embedded Kafka, Elasticsearch and mail server; data in %s)%n",
                 (System.currentTimeMillis() - starting) / 1e3, data);
 
         Map<String, Marks> marks = new ConcurrentHashMap<>();
@@ -175,18 +193,35 @@ public final class EmailHopsBenchmark {
             var complete = timed.stream().filter(Marks::complete).toList();
             for (int hop = 0; hop < HOPS.length; hop++) {
                 final int h = hop;
-                long[] sorted = complete.stream().mapToLong(m -> m.hops()[h]).sorted().toArray();
-                System.out.printf("%-40s %7d %7d %7d %7.0f%n", HOPS[hop], TaggedLatencies.percentile(sorted, 50),
-                        TaggedLatencies.percentile(sorted, 95), TaggedLatencies.max(sorted),
+                long[] sorted =
+                        complete.stream().mapToLong(m -> m.hops()[h]).sorted().toArray();
+                System.out.printf(
+                        "%-40s %7d %7d %7d %7.0f%n",
+                        HOPS[hop],
+                        TaggedLatencies.percentile(sorted, 50),
+                        TaggedLatencies.percentile(sorted, 95),
+                        TaggedLatencies.max(sorted),
                         java.util.Arrays.stream(sorted).average().orElse(-1));
             }
-            long[] smtpTimes = complete.stream().mapToLong(m -> m.accepted - m.sendStarted).sorted().toArray();
-            System.out.printf("%-40s %7d %7d %7d%n", "(SMTP transaction: connect -> 250)", TaggedLatencies.percentile(smtpTimes, 50),
-                    TaggedLatencies.percentile(smtpTimes, 95), TaggedLatencies.max(smtpTimes));
-            System.out.printf("complete: %d of %d (an email not on screen within %d s, or a mark missing, is left out)%n",
+            long[] smtpTimes = complete.stream()
+                    .mapToLong(m -> m.accepted - m.sendStarted)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    "%-40s %7d %7d %7d%n",
+                    "(SMTP transaction: connect -> 250)",
+                    TaggedLatencies.percentile(smtpTimes, 50),
+                    TaggedLatencies.percentile(smtpTimes, 95),
+                    TaggedLatencies.max(smtpTimes));
+            System.out.printf(
+                    "complete: %d of %d (an email not on screen within %d s, or a mark missing, is left out)%n",
                     complete.size(), emails, ON_SCREEN_WITHIN.toSeconds());
-            System.out.printf("first email after the start: %s%n", first.complete() ? describe(first) : "incomplete: " + describe(first));
-            System.out.printf("load average before: %s; after: %s (2 cores; other work on the machine included)%n", loadBefore, load());
+            System.out.printf(
+                    "first email after the start: %s%n",
+                    first.complete() ? describe(first) : "incomplete: " + describe(first));
+            System.out.printf(
+                    "load average before: %s; after: %s (2 cores; other work on the machine included)%n",
+                    loadBefore, load());
             inbox.context().close();
         } finally {
             topics.stop();
@@ -215,15 +250,22 @@ public final class EmailHopsBenchmark {
         message.setFrom(new InternetAddress("patient-" + id + "@example.org", "Patient " + id));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(ADDRESS));
         message.setSubject("Ward 7 last night " + token);
-        message.setText(token + ": my mum was on ward 7 last night. The nurses were kind but nobody came when she rang the "
-                + "bell for over an hour, and she was in pain. Please can someone look into this.", "UTF-8");
+        message.setText(
+                token + ": my mum was on ward 7 last night. The nurses were kind but nobody came when she rang the "
+                        + "bell for over an hour, and she was in pain. Please can someone look into this.",
+                "UTF-8");
         mark.sendStarted = System.currentTimeMillis();
         Transport.send(message);
         mark.accepted = System.currentTimeMillis();
 
         try {
-            Object seen = inbox.waitForFunction("token => window.heardSeen[token]", token,
-                    new Page.WaitForFunctionOptions().setPollingInterval(20).setTimeout(ON_SCREEN_WITHIN.toMillis())).jsonValue();
+            Object seen = inbox.waitForFunction(
+                            "token => window.heardSeen[token]",
+                            token,
+                            new Page.WaitForFunctionOptions()
+                                    .setPollingInterval(20)
+                                    .setTimeout(ON_SCREEN_WITHIN.toMillis()))
+                    .jsonValue();
             mark.onScreen = Math.round(((Number) seen).doubleValue());
         } catch (com.microsoft.playwright.TimeoutError e) {
             System.out.printf("%s: not on screen within %d s%n", token, ON_SCREEN_WITHIN.toSeconds());
@@ -261,8 +303,8 @@ public final class EmailHopsBenchmark {
         private volatile boolean running = true;
 
         TopicReader(String bootstrap, Map<String, Marks> marks, Map<String, String> tokenOfMention) {
-            this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap), new StringDeserializer(),
-                    new ByteArrayDeserializer());
+            this.consumer = new KafkaConsumer<>(
+                    Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new ByteArrayDeserializer());
             this.marks = marks;
             this.tokenOfMention = tokenOfMention;
         }
@@ -286,7 +328,8 @@ public final class EmailHopsBenchmark {
                     while (consumer.partitionsFor(topic, Duration.ofSeconds(10)).isEmpty()) {
                         Thread.sleep(200);
                     }
-                    consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
                 }
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.heard.HeardApplication;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
-import org.heard.platform.testing.HeardTestInfrastructure;
 import org.heard.mentions.MentionSearch;
+import org.heard.platform.testing.HeardTestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -48,15 +48,18 @@ public final class EmailToDeskBenchmark {
 
         var app = new SpringApplicationBuilder(HeardApplication.class)
                 .initializers(new HeardTestInfrastructure())
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--heard.channel.email.embedded.enabled=false",
                         "--heard.channel.email.mailboxes[0].address=" + address,
                         "--heard.channel.email.mailboxes[0].password=bench-secret",
                         "--heard.channel.email.mailboxes[0].imap.host=127.0.0.1",
-                        "--heard.channel.email.mailboxes[0].imap.port=" + greenMail.getImap().getPort(),
+                        "--heard.channel.email.mailboxes[0].imap.port="
+                                + greenMail.getImap().getPort(),
                         "--heard.channel.email.mailboxes[0].imap.security=NONE",
                         "--heard.channel.email.mailboxes[0].smtp.host=127.0.0.1",
-                        "--heard.channel.email.mailboxes[0].smtp.port=" + greenMail.getSmtp().getPort(),
+                        "--heard.channel.email.mailboxes[0].smtp.port="
+                                + greenMail.getSmtp().getPort(),
                         "--heard.channel.email.mailboxes[0].smtp.security=NONE",
                         "--heard.channel.email.mailboxes[0].idle=true",
                         "--heard.channel.email.mailboxes[0].poll-interval=30s");
@@ -65,7 +68,10 @@ public final class EmailToDeskBenchmark {
             String run = Long.toString(System.currentTimeMillis(), 36);
             // Warm up: the triage models load in the background; wait until one email has gone through.
             deliver(user, run + "-warmup", address);
-            TaggedLatencies.awaitIndexed(index, MentionId.of(Channel.EMAIL, "<" + run + "-warmup@bench>").value(), Duration.ofMinutes(5),
+            TaggedLatencies.awaitIndexed(
+                    index,
+                    MentionId.of(Channel.EMAIL, "<" + run + "-warmup@bench>").value(),
+                    Duration.ofMinutes(5),
                     "The warm-up email");
 
             Map<String, Instant> sentAt = new ConcurrentHashMap<>();
@@ -84,15 +90,24 @@ public final class EmailToDeskBenchmark {
 
             long[] sorted = TaggedLatencies.untilTagged(index, sentAt, Duration.ofMinutes(15));
             double total = (System.nanoTime() - start) / 1e9;
-            System.out.printf("emails delivered to the mailbox: %d in %.1f s (%.1f/s asked)%n", emails, delivering, perSecond);
-            System.out.printf("in the desk (searchable):        %d of %d, all within %.1f s of the first delivery%n",
+            System.out.printf(
+                    "emails delivered to the mailbox: %d in %.1f s (%.1f/s asked)%n", emails, delivering, perSecond);
+            System.out.printf(
+                    "in the desk (searchable):        %d of %d, all within %.1f s of the first delivery%n",
                     sorted.length, emails, total);
-            System.out.printf("delivery -> tagged by triage:     p50 %d ms, p95 %d ms, max %d ms%n",
-                    TaggedLatencies.percentile(sorted, 50), TaggedLatencies.percentile(sorted, 95), TaggedLatencies.max(sorted));
-            System.out.printf("(the mailbox is watched with IMAP IDLE; a tagged batch is searchable when its bulk write returns)%n");
-            System.out.printf("machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "delivery -> tagged by triage:     p50 %d ms, p95 %d ms, max %d ms%n",
+                    TaggedLatencies.percentile(sorted, 50),
+                    TaggedLatencies.percentile(sorted, 95),
+                    TaggedLatencies.max(sorted));
+            System.out.printf(
+                    "(the mailbox is watched with IMAP IDLE; a tagged batch is searchable when its bulk write returns)%n");
+            System.out.printf(
+                    "machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getAvailableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         } finally {
             app.close();
             greenMail.stop();
@@ -108,7 +123,7 @@ public final class EmailToDeskBenchmark {
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "My mum was on ward 7 last night. The nurses were kind but nobody came when she rang the bell "
                 + "for over an hour, and she was in pain. Please can someone look into this. (" + id + ")\r\n";
-        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+        user.deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
     }
 }

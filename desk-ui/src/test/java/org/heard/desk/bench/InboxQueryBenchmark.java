@@ -17,15 +17,15 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Urgency;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.embedded.EmbeddedElasticsearch;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionQuery;
-import org.heard.mentions.MentionStatus;
-import org.heard.mentions.MentionIndexSchema;
-import org.heard.mentions.MentionSearch;
-import org.heard.mentions.TestMentionIndex;
 
 /**
  * Inbox query latency with many mentions: starts a node of its own, bulk-loads synthetic mentions
@@ -37,17 +37,31 @@ import org.heard.mentions.TestMentionIndex;
  */
 public final class InboxQueryBenchmark {
 
-    private static final String[] WORDS = ("waited hours pain relief nurse doctor ward kind rude lovely appointment cancelled "
-            + "parking food clean dirty discharge medication thank you staff reception phone letter scan results "
-            + "midwife baby surgery theatre porter bed night noise visiting family wheelchair").split(" ");
-    private static final String[] SERVICES = {"emergency-department", "ward-7", "ward-8", "maternity", "stroke-unit", "outpatients",
-            "radiology", "pharmacy", "cardiology", "paediatrics"};
+    private static final String[] WORDS =
+            ("waited hours pain relief nurse doctor ward kind rude lovely appointment cancelled "
+                            + "parking food clean dirty discharge medication thank you staff reception phone letter scan results "
+                            + "midwife baby surgery theatre porter bed night noise visiting family wheelchair")
+                    .split(" ");
+    private static final String[] SERVICES = {
+        "emergency-department",
+        "ward-7",
+        "ward-8",
+        "maternity",
+        "stroke-unit",
+        "outpatients",
+        "radiology",
+        "pharmacy",
+        "cardiology",
+        "paediatrics"
+    };
 
     public static void main(String[] args) throws Exception {
         int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String heap = args.length > 1 ? args[1] : "2g";
         Path data = TestElasticsearch.temporaryDataDirectory("heard-bench-");
-        try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data).withHeap(heap)).awaitReady()) {
+        try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(
+                        TestElasticsearch.settingsIn(data).withHeap(heap))
+                .awaitReady()) {
             ElasticsearchClient client = ElasticsearchClients.create(node.uri(), node.username(), node.password());
             var index = new TestMentionIndex(client);
             index.schema().ensureExists();
@@ -57,14 +71,42 @@ public final class InboxQueryBenchmark {
 
             var scope = Set.of("ward-7", "ward-8", "maternity");
             var defaultView = MentionQuery.everything();
-            var filtered = new MentionQuery("pain relief nurse", Set.of(Channel.TWITTER, Channel.EMAIL), null,
-                    Set.of(Sentiment.Label.NEGATIVE), null, Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), null,
-                    Instant.now().minus(180, ChronoUnit.DAYS), null, null);
-            report("default view (all, first page of 50)", () -> index.search().search(defaultView, 0, 50).total());
-            report("default view, manager scope (3 services)", () -> index.search().search(defaultView.within(scope), 0, 50).total());
-            report("filtered text search (words + channel + sentiment + status + 180 days)", () -> index.search().search(filtered, 0, 50).total());
-            report("view count (Immediate, open)", () -> index.search().count(new MentionQuery(null, null, null, null,
-                    Set.of(Urgency.Level.IMMEDIATE), Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS), null, null, null, null)));
+            var filtered = new MentionQuery(
+                    "pain relief nurse",
+                    Set.of(Channel.TWITTER, Channel.EMAIL),
+                    null,
+                    Set.of(Sentiment.Label.NEGATIVE),
+                    null,
+                    Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS),
+                    null,
+                    Instant.now().minus(180, ChronoUnit.DAYS),
+                    null,
+                    null);
+            report(
+                    "default view (all, first page of 50)",
+                    () -> index.search().search(defaultView, 0, 50).total());
+            report(
+                    "default view, manager scope (3 services)",
+                    () -> index.search()
+                            .search(defaultView.within(scope), 0, 50)
+                            .total());
+            report(
+                    "filtered text search (words + channel + sentiment + status + 180 days)",
+                    () -> index.search().search(filtered, 0, 50).total());
+            report(
+                    "view count (Immediate, open)",
+                    () -> index.search()
+                            .count(new MentionQuery(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    Set.of(Urgency.Level.IMMEDIATE),
+                                    Set.of(MentionStatus.NEW, MentionStatus.IN_PROGRESS),
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
             client.close();
         } finally {
             TestElasticsearch.deleteRecursively(data);
@@ -77,7 +119,9 @@ public final class InboxQueryBenchmark {
 
     /** Bulk-loads {@code count} mentions made by {@code synthetic} (same seed: the same mentions every run). */
     static void load(ElasticsearchClient client, int count, Synthetic synthetic) throws Exception {
-        client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("-1"))));
+        client.indices()
+                .putSettings(
+                        s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("-1"))));
         var random = new Random(42);
         var now = Instant.now();
         int batch = 5_000;
@@ -85,18 +129,26 @@ public final class InboxQueryBenchmark {
             var operations = new ArrayList<BulkOperation>(batch);
             for (int i = done; i < Math.min(count, done + batch); i++) {
                 var document = synthetic.mention(i, random, now);
-                operations.add(BulkOperation.of(op -> op.index(idx -> idx.index(MentionIndexSchema.ALIAS).id(document.mentionId()).document(document))));
+                operations.add(BulkOperation.of(op -> op.index(idx -> idx.index(MentionIndexSchema.ALIAS)
+                        .id(document.mentionId())
+                        .document(document))));
             }
             var response = client.bulk(bulk -> bulk.operations(operations));
             if (response.errors()) {
-                throw new IllegalStateException("Bulk load refused documents: " + response.items().stream()
-                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+                throw new IllegalStateException("Bulk load refused documents: "
+                        + response.items().stream()
+                                .filter(item -> item.error() != null)
+                                .findFirst()
+                                .map(item -> item.error().reason())
+                                .orElse("?"));
             }
             if ((done / batch) % 20 == 0) {
                 System.out.printf("  %,d loaded%n", done + operations.size());
             }
         }
-        client.indices().putSettings(s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("1s"))));
+        client.indices()
+                .putSettings(
+                        s -> s.index(MentionIndexSchema.ALIAS).settings(i -> i.refreshInterval(t -> t.time("1s"))));
         client.indices().refresh(r -> r.index(MentionIndexSchema.ALIAS));
     }
 
@@ -111,17 +163,38 @@ public final class InboxQueryBenchmark {
             words.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         }
         var channel = Channel.values()[random.nextInt(Channel.values().length)];
-        var urgency = random.nextInt(100) < 2 ? Urgency.Level.IMMEDIATE : random.nextInt(100) < 10 ? Urgency.Level.HIGH : Urgency.Level.NORMAL;
+        var urgency = random.nextInt(100) < 2
+                ? Urgency.Level.IMMEDIATE
+                : random.nextInt(100) < 10 ? Urgency.Level.HIGH : Urgency.Level.NORMAL;
         var sentiment = Sentiment.Label.values()[random.nextInt(3)];
         var published = now.minusSeconds(random.nextInt(365 * 24 * 3600));
         var status = MentionStatus.values()[random.nextInt(MentionStatus.values().length)];
-        return new MentionDocument("bench-" + i, "bench-conversation-" + (i / 2), channel, "bench", "x" + i, null,
-                new Author("a" + random.nextInt(100_000), null, "Patient " + random.nextInt(100_000)), null, words.toString().strip(),
-                published, published, List.of(), Set.of(), Map.of(),
+        return new MentionDocument(
+                "bench-" + i,
+                "bench-conversation-" + (i / 2),
+                channel,
+                "bench",
+                "x" + i,
+                null,
+                new Author("a" + random.nextInt(100_000), null, "Patient " + random.nextInt(100_000)),
+                null,
+                words.toString().strip(),
+                published,
+                published,
+                List.of(),
+                Set.of(),
+                Map.of(),
                 new Sentiment(sentiment, sentiment == Sentiment.Label.NEGATIVE ? -0.6 : 0.4, List.of()),
                 List.of(new ServiceTag(SERVICES[random.nextInt(SERVICES.length)], 0.8, List.of())),
-                new Urgency(urgency, List.of()), urgency.rank(), List.of(), "bench", published, status,
-                random.nextBoolean() ? null : "user" + random.nextInt(20), published, null);
+                new Urgency(urgency, List.of()),
+                urgency.rank(),
+                List.of(),
+                "bench",
+                published,
+                status,
+                random.nextBoolean() ? null : "user" + random.nextInt(20),
+                published,
+                null);
     }
 
     static void report(String name, Supplier<Long> query) {
@@ -141,8 +214,9 @@ public final class InboxQueryBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-75s hits=%,9d  p50=%6.1f ms  p95=%6.1f ms  (%d runs)%n", name, total, nanos[runs / 2] / 1e6,
-                nanos[(int) (runs * 0.95)] / 1e6, runs);
+        System.out.printf(
+                "%-75s hits=%,9d  p50=%6.1f ms  p95=%6.1f ms  (%d runs)%n",
+                name, total, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.95)] / 1e6, runs);
     }
 
     private InboxQueryBenchmark() {}

@@ -45,16 +45,29 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 public final class LiveInboxBenchmark {
 
-    static final List<String> SERVICES = List.of("emergency-department", "maternity", "ward-7", "stroke-unit", "gp",
-            "outpatients", "pharmacy", "surgery", "mental-health", "children");
+    static final List<String> SERVICES = List.of(
+            "emergency-department",
+            "maternity",
+            "ward-7",
+            "stroke-unit",
+            "gp",
+            "outpatients",
+            "pharmacy",
+            "surgery",
+            "mental-health",
+            "children");
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 
-        var arguments = new ArrayList<>(List.of("--server.port=0", "--heard.roles=desk", "--heard.triage.nlp=false",
-                "--heard.channel.email.embedded.enabled=false", "--vaadin.devmode.devTools.enabled=false",
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--heard.roles=desk",
+                "--heard.triage.nlp=false",
+                "--heard.channel.email.embedded.enabled=false",
+                "--vaadin.devmode.devTools.enabled=false",
                 "--heard.triage.catalogue=src/test/resources/org/heard/desk/test-catalogue.yaml"));
         for (int i = 0; i < sessions; i++) {
             boolean manager = i % 2 == 1;
@@ -105,19 +118,27 @@ public final class LiveInboxBenchmark {
             long drainQueries = queryTotal() - drainQueriesBefore;
             double drainCpu = (os.getProcessCpuTime() - drainCpuBefore) / 1e9;
 
-            System.out.printf("open inboxes:                %d (%d responders, %d managers of one service each)%n", sessions,
-                    sessions - sessions / 2, sessions / 2);
-            System.out.printf("mentions triaged:            %d in %.1f s (%.1f/s)%n", written, elapsed, written / elapsed);
-            System.out.printf("mentions-index queries:      %d in %.1f s = %.1f/s (searches and counts: Elasticsearch's query phases)%n",
+            System.out.printf(
+                    "open inboxes:                %d (%d responders, %d managers of one service each)%n",
+                    sessions, sessions - sessions / 2, sessions / 2);
+            System.out.printf(
+                    "mentions triaged:            %d in %.1f s (%.1f/s)%n", written, elapsed, written / elapsed);
+            System.out.printf(
+                    "mentions-index queries:      %d in %.1f s = %.1f/s (searches and counts: Elasticsearch's query phases)%n",
                     queries, measured, queries / measured);
-            System.out.printf("desk JVM CPU:                %.1f s in %.1f s = %.0f %% of one core (Kafka included)%n", cpuSeconds,
-                    measured, 100 * cpuSeconds / measured);
-            System.out.printf("announcements not yet read:  %d at the end (the desk's feed consumer's lag on the triaged topic)%n", behind);
-            System.out.printf("the 30 s after the last one: %.1f queries/s, %.0f %% of one core (refreshes still owed)%n",
+            System.out.printf(
+                    "desk JVM CPU:                %.1f s in %.1f s = %.0f %% of one core (Kafka included)%n",
+                    cpuSeconds, measured, 100 * cpuSeconds / measured);
+            System.out.printf(
+                    "announcements not yet read:  %d at the end (the desk's feed consumer's lag on the triaged topic)%n",
+                    behind);
+            System.out.printf(
+                    "the 30 s after the last one: %.1f queries/s, %.0f %% of one core (refreshes still owed)%n",
                     drainQueries / 30.0, 100 * drainCpu / 30);
             app.getBeanProvider(org.heard.desk.inbox.LiveInbox.class)
                     .ifAvailable(live -> System.out.printf("live inbox (this desk):      %s%n", live.counts()));
-            System.out.printf("machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
+            System.out.printf(
+                    "machine: %d cores, load average %.1f at the end (other work on the machine included)%n",
                     os.getAvailableProcessors(), os.getSystemLoadAverage());
             pages.forEach(page -> page.context().close());
         } finally {
@@ -127,8 +148,8 @@ public final class LiveInboxBenchmark {
     }
 
     /** Writes and announces mentions at the given rate for the given time, as triage does: bulk write, then the events. */
-    private static int playTriage(TagWriter index, EventPublisher publisher, Random random, double perSecond, int seconds)
-            throws Exception {
+    private static int playTriage(
+            TagWriter index, EventPublisher publisher, Random random, double perSecond, int seconds) throws Exception {
         long start = System.nanoTime();
         int written = 0;
         while (System.nanoTime() - start < seconds * 1_000_000_000L) {
@@ -149,22 +170,42 @@ public final class LiveInboxBenchmark {
         for (int i = 0; i < count; i++) {
             var at = Instant.now().minusSeconds(random.nextInt(86_400));
             String service = SERVICES.get(random.nextInt(SERVICES.size()));
-            var received = new MentionReceived(null, Channel.values()[random.nextInt(3)], "bench", "b-" + random.nextLong(), null, null,
-                    new Author("p" + random.nextInt(1000), null, "Patient " + random.nextInt(1000)), null,
-                    "The nurses on the ward were kind but nobody came when my mum rang the bell " + random.nextInt(), at, at,
-                    List.of(service), Set.of(), Map.of());
-            var level = random.nextInt(50) == 0 ? Urgency.Level.IMMEDIATE : random.nextInt(10) == 0 ? Urgency.Level.HIGH
-                    : Urgency.Level.NORMAL;
-            var triaged = new MentionTriaged(received.mentionId(), received.conversationId(), received.channel(),
+            var received = new MentionReceived(
+                    null,
+                    Channel.values()[random.nextInt(3)],
+                    "bench",
+                    "b-" + random.nextLong(),
+                    null,
+                    null,
+                    new Author("p" + random.nextInt(1000), null, "Patient " + random.nextInt(1000)),
+                    null,
+                    "The nurses on the ward were kind but nobody came when my mum rang the bell " + random.nextInt(),
+                    at,
+                    at,
+                    List.of(service),
+                    Set.of(),
+                    Map.of());
+            var level = random.nextInt(50) == 0
+                    ? Urgency.Level.IMMEDIATE
+                    : random.nextInt(10) == 0 ? Urgency.Level.HIGH : Urgency.Level.NORMAL;
+            var triaged = new MentionTriaged(
+                    received.mentionId(),
+                    received.conversationId(),
+                    received.channel(),
                     new Sentiment(Sentiment.Label.values()[random.nextInt(3)], 0, List.of()),
-                    List.of(new ServiceTag(service, 0.9, List.of("the ward"))), new Urgency(level, List.of()), List.of(), "bench",
+                    List.of(new ServiceTag(service, 0.9, List.of("the ward"))),
+                    new Urgency(level, List.of()),
+                    List.of(),
+                    "bench",
                     Instant.now());
             documents.add(MentionDocument.of(received, triaged));
             events.add(triaged);
         }
         index.upsertAll(documents);
         if (announce) {
-            CompletableFuture.allOf(events.stream().map(event -> publisher.publish(Topics.TRIAGED, event)).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(events.stream()
+                            .map(event -> publisher.publish(Topics.TRIAGED, event))
+                            .toArray(CompletableFuture[]::new))
                     .get(30, TimeUnit.SECONDS);
         }
         return count;
@@ -182,12 +223,19 @@ public final class LiveInboxBenchmark {
                     .toList();
             long lag = 0;
             for (String group : groups) {
-                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                        partition -> partition, partition -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                var committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                var latest = admin.listOffsets(committed.keySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        partition -> partition,
+                                        partition -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                        .all()
+                        .get();
                 for (var entry : committed.entrySet()) {
                     if (entry.getKey().topic().equals(Topics.TRIAGED.name()) && entry.getValue() != null) {
-                        lag += latest.get(entry.getKey()).offset() - entry.getValue().offset();
+                        lag += latest.get(entry.getKey()).offset()
+                                - entry.getValue().offset();
                     }
                 }
             }
@@ -197,7 +245,9 @@ public final class LiveInboxBenchmark {
 
     /** Query phases the mentions index has run since the node started (counts included). */
     private static long queryTotal() throws Exception {
-        var stats = TestElasticsearch.client().indices().stats(s -> s.index(MentionIndexSchema.ALIAS).metric("search"));
+        var stats = TestElasticsearch.client()
+                .indices()
+                .stats(s -> s.index(MentionIndexSchema.ALIAS).metric("search"));
         return stats.all().total().search().queryTotal();
     }
 

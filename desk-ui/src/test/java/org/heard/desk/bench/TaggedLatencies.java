@@ -13,7 +13,8 @@ final class TaggedLatencies {
     private TaggedLatencies() {}
 
     /** Waits until a mention is in the index (the warm-up: triage loads its models in the background). */
-    static void awaitIndexed(MentionSearch index, String mentionId, Duration timeout, String what) throws InterruptedException {
+    static void awaitIndexed(MentionSearch index, String mentionId, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (index.find(mentionId).isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -27,7 +28,8 @@ final class TaggedLatencies {
      * For each mention, the milliseconds from {@code sentAt} until triage had tagged it (its
      * {@code triagedAt}), sorted; those not tagged within {@code timeout} are left out.
      */
-    static long[] untilTagged(MentionSearch index, Map<String, Instant> sentAt, Duration timeout) throws InterruptedException {
+    static long[] untilTagged(MentionSearch index, Map<String, Instant> sentAt, Duration timeout)
+            throws InterruptedException {
         var latencies = new ArrayList<Long>();
         List<String> pending = new ArrayList<>(sentAt.keySet());
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -36,7 +38,8 @@ final class TaggedLatencies {
             for (String id : pending) {
                 var found = index.find(id);
                 if (found.isPresent() && found.get().triagedAt() != null) {
-                    latencies.add(Duration.between(sentAt.get(id), found.get().triagedAt()).toMillis());
+                    latencies.add(Duration.between(sentAt.get(id), found.get().triagedAt())
+                            .toMillis());
                 } else {
                     stillPending.add(id);
                 }

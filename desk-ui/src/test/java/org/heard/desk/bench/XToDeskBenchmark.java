@@ -11,9 +11,9 @@ import org.heard.HeardApplication;
 import org.heard.contracts.Channel;
 import org.heard.contracts.MentionId;
 import org.heard.ingest.twitter.FakeX;
+import org.heard.mentions.MentionSearch;
 import org.heard.platform.checkpoint.CheckpointStore;
 import org.heard.platform.testing.HeardTestInfrastructure;
-import org.heard.mentions.MentionSearch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -73,11 +73,15 @@ public final class XToDeskBenchmark {
                 var started = System.nanoTime();
                 takeIn(x, checkpoints, tweets, "patient");
                 var seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "X intake into Kafka: %d tweets in %.1f s = %.0f tweets/s "
+                System.out.printf(
+                        Locale.ROOT,
+                        "X intake into Kafka: %d tweets in %.1f s = %.0f tweets/s "
                                 + "(from their appearing on the fake X, polled every 1 s, fetched in pages of 100, published "
                                 + "with acks=all to a real broker, conversations in the Elasticsearch checkpoint index, "
                                 + "until the since_id stood at the newest)%n",
-                        tweets, seconds, tweets / seconds);
+                        tweets,
+                        seconds,
+                        tweets / seconds);
             } finally {
                 app.close();
             }
@@ -85,11 +89,15 @@ public final class XToDeskBenchmark {
     }
 
     /** Puts tweets on the fake X and waits until the intake's since_id stands at the newest. */
-    private static void takeIn(FakeX x, CheckpointStore checkpoints, int tweets, String who) throws InterruptedException {
+    private static void takeIn(FakeX x, CheckpointStore checkpoints, int tweets, String who)
+            throws InterruptedException {
         String newest = null;
         for (int i = 0; i < tweets; i++) {
-            newest = x.mention(who + (i % 5_000), "@BenchTrust the wait in A&E on ward " + (i % 40)
-                    + " was four hours and nobody told us why (" + i + ")").id();
+            newest = x.mention(
+                            who + (i % 5_000),
+                            "@BenchTrust the wait in A&E on ward " + (i % 40)
+                                    + " was four hours and nobody told us why (" + i + ")")
+                    .id();
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (!newest.equals(checkpoints.read("twitter:@benchtrust:mentions").orElse(null))) {
@@ -107,7 +115,10 @@ public final class XToDeskBenchmark {
                 var index = app.getBean(MentionSearch.class);
                 // Triage loads CoreNLP in the background: wait until one tweet went all the way.
                 var warmUp = x.mention("warm_up", "@PacedTrust warming up");
-                TaggedLatencies.awaitIndexed(index, MentionId.of(Channel.TWITTER, warmUp.id()).value(), Duration.ofMinutes(10),
+                TaggedLatencies.awaitIndexed(
+                        index,
+                        MentionId.of(Channel.TWITTER, warmUp.id()).value(),
+                        Duration.ofMinutes(10),
                         "The warm-up tweet");
 
                 Map<String, Instant> onX = new ConcurrentHashMap<>();
@@ -118,18 +129,31 @@ public final class XToDeskBenchmark {
                     while (System.nanoTime() < due) {
                         Thread.onSpinWait();
                     }
-                    var tweet = x.mention("patient" + i, "@PacedTrust my dad waited six hours on a trolley in A&E, "
-                            + "the staff were lovely but there were no beds (" + i + ")");
+                    var tweet = x.mention(
+                            "patient" + i,
+                            "@PacedTrust my dad waited six hours on a trolley in A&E, "
+                                    + "the staff were lovely but there were no beds (" + i + ")");
                     onX.put(MentionId.of(Channel.TWITTER, tweet.id()).value(), Instant.now());
                 }
                 double posting = (System.nanoTime() - start) / 1e9;
 
                 long[] sorted = TaggedLatencies.untilTagged(index, onX, Duration.ofMinutes(15));
-                System.out.printf(Locale.ROOT, "tweets appearing on X:            %d in %.1f s (%.0f/s asked)%n", paced, posting, perSecond);
+                System.out.printf(
+                        Locale.ROOT,
+                        "tweets appearing on X:            %d in %.1f s (%.0f/s asked)%n",
+                        paced,
+                        posting,
+                        perSecond);
                 System.out.printf(Locale.ROOT, "tagged and indexed:               %d of %d%n", sorted.length, paced);
-                System.out.printf(Locale.ROOT, "on X -> tagged in Elasticsearch:  p50 %d ms, p95 %d ms, max %d ms%n",
-                        TaggedLatencies.percentile(sorted, 50), TaggedLatencies.percentile(sorted, 95), TaggedLatencies.max(sorted));
-                System.out.printf(Locale.ROOT, "(X is polled every 1 s, so about 0.5 s of each figure is waiting for the next poll)%n");
+                System.out.printf(
+                        Locale.ROOT,
+                        "on X -> tagged in Elasticsearch:  p50 %d ms, p95 %d ms, max %d ms%n",
+                        TaggedLatencies.percentile(sorted, 50),
+                        TaggedLatencies.percentile(sorted, 95),
+                        TaggedLatencies.max(sorted));
+                System.out.printf(
+                        Locale.ROOT,
+                        "(X is polled every 1 s, so about 0.5 s of each figure is waiting for the next poll)%n");
             } finally {
                 app.close();
             }
@@ -140,7 +164,8 @@ public final class XToDeskBenchmark {
             FakeX x, String handle, String userId, String bearerFile, String roles, String pollInterval) {
         return new SpringApplicationBuilder(HeardApplication.class)
                 .initializers(new HeardTestInfrastructure())
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--heard.roles=" + roles,
                         "--heard.channel.email.embedded.smtp-port=0",
                         "--heard.channel.email.embedded.imap-port=0",

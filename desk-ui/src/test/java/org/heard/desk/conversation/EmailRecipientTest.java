@@ -26,17 +26,46 @@ class EmailRecipientTest {
         var recipient = EmailRecipient.of(email("jo@example.org", Map.of("replyTo", "harvest@elsewhere.example")));
 
         assertThat(recipient.replyTo()).isEqualTo("harvest@elsewhere.example");
-        assertThat(recipient.warnings()).singleElement().asString().contains("harvest@elsewhere.example", "jo@example.org");
+        assertThat(recipient.warnings())
+                .singleElement()
+                .asString()
+                .contains("harvest@elsewhere.example", "jo@example.org");
     }
 
     @Test
     void theSameAddressInAnotherCaseIsNoWarning() {
-        assertThat(EmailRecipient.of(email("Jo@Example.org", Map.of("replyTo", "jo@example.org"))).warnings()).isEmpty();
+        assertThat(EmailRecipient.of(email("Jo@Example.org", Map.of("replyTo", "jo@example.org")))
+                        .warnings())
+                .isEmpty();
     }
 
     private static MentionDocument email(String from, Map<String, String> attributes) {
         var at = Instant.parse("2026-01-05T09:00:00Z");
-        return new MentionDocument("m-1", "c-1", Channel.EMAIL, "feedback", "x-1", null, new Author(from, null, "Jo"), "Ward 5", "Cold.",
-                at, at, List.of(), Set.of(), attributes, null, null, null, null, List.of(), "test", at, null, null, null, null);
+        return new MentionDocument(
+                "m-1",
+                "c-1",
+                Channel.EMAIL,
+                "feedback",
+                "x-1",
+                null,
+                new Author(from, null, "Jo"),
+                "Ward 5",
+                "Cold.",
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                attributes,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "test",
+                at,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -44,8 +44,7 @@ class DeadLettersIT {
     final StaffUser alex = TestStaff.admin("alex");
     final StaffUser sam = TestStaff.responder("sam");
     final EventPublisher publisher = DeadLettersIT.producer;
-    final DeadLetterDesk desk = new DeadLetterDesk(shelf,
-            Retries.of(publisher, clock), clock);
+    final DeadLetterDesk desk = new DeadLetterDesk(shelf, Retries.of(publisher, clock), clock);
     final DeadLetterIntake intake = new DeadLetterIntake(shelf, clock);
     final String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
@@ -74,10 +73,20 @@ class DeadLettersIT {
         var shown = found.letters().getFirst();
         assertThat(shown.reason()).contains("Cannot read MentionReceived").contains(word);
         assertThat(Payloads.text(shown.raw())).contains("{\"mentionId\": broken " + word);
-        assertThat(desk.browse(alex, new DeadLetterQuery("email", word, null, null, null), 0, 10).total()).isZero();
-        assertThat(desk.browse(alex, new DeadLetterQuery(null, word, letter.deadLetteredAt().plusSeconds(1), null, null), 0, 10).total())
+        assertThat(desk.browse(alex, new DeadLetterQuery("email", word, null, null, null), 0, 10)
+                        .total())
                 .isZero();
-        assertThat(desk.browse(alex, new DeadLetterQuery(null, word, null, null, DeadLetter.State.DISCARDED), 0, 10).total()).isZero();
+        assertThat(desk.browse(
+                                alex,
+                                new DeadLetterQuery(
+                                        null, word, letter.deadLetteredAt().plusSeconds(1), null, null),
+                                0,
+                                10)
+                        .total())
+                .isZero();
+        assertThat(desk.browse(alex, new DeadLetterQuery(null, word, null, null, DeadLetter.State.DISCARDED), 0, 10)
+                        .total())
+                .isZero();
         assertThat(desk.sources(alex)).contains("triage");
     }
 
@@ -86,18 +95,33 @@ class DeadLettersIT {
         intake.take(List.of(record(7, ("not a dead letter " + word).getBytes(StandardCharsets.UTF_8))));
 
         var found = desk.browse(alex, new DeadLetterQuery(DeadLetterIntake.SOURCE, null, null, null, null), 0, 100);
-        assertThat(found.letters()).anySatisfy(kept ->
-                assertThat(Payloads.text(kept.raw())).contains("not a dead letter " + word));
+        assertThat(found.letters())
+                .anySatisfy(kept -> assertThat(Payloads.text(kept.raw())).contains("not a dead letter " + word));
     }
 
     @Test
     void retryAfterTheCauseIsFixedSendsTheMentionBackToTriageAndRecordsWhoAndWhen() {
-        var mention = new MentionReceived(null, Channel.TWITTER, "@trust", "tweet-" + word, null, null,
-                new Author("1", "pat", "Pat"), null, "The ward was spotless " + word, clock.instant(), clock.instant(),
-                List.of(), Set.of(), Map.of());
-        var letter = DeadLettered.ofText("triage-" + mention.mentionId(), "triage",
+        var mention = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@trust",
+                "tweet-" + word,
+                null,
+                null,
+                new Author("1", "pat", "Pat"),
+                null,
+                "The ward was spotless " + word,
+                clock.instant(),
+                clock.instant(),
+                List.of(),
+                Set.of(),
+                Map.of());
+        var letter = DeadLettered.ofText(
+                "triage-" + mention.mentionId(),
+                "triage",
                 "Elasticsearch refused the mention: mapper_parsing_exception " + word,
-                new String(DeskJson.write(mention), StandardCharsets.UTF_8), Map.of("mentionId", mention.mentionId().value()),
+                new String(DeskJson.write(mention), StandardCharsets.UTF_8),
+                Map.of("mentionId", mention.mentionId().value()),
                 clock.instant());
         intake.take(List.of(record(3, DeskJson.write(letter))));
         var mentions = TestKafka.tail(Topics.MENTIONS.name());
@@ -112,7 +136,9 @@ class DeadLettersIT {
             assertThat(done.letter().outcome()).contains(Topics.MENTIONS.name());
         });
         assertThat(mentions.read(1, Duration.ofSeconds(30)))
-                .anySatisfy(sent -> assertThat(sent.value()).contains(mention.mentionId().value()).contains(word));
+                .anySatisfy(sent -> assertThat(sent.value())
+                        .contains(mention.mentionId().value())
+                        .contains(word));
         assertThat(desk.retry(alex, letter.id())).isInstanceOf(DeadLetterDesk.Outcome.Refused.class);
     }
 
@@ -136,7 +162,10 @@ class DeadLettersIT {
 
         desk.retry(alex, again);
 
-        assertThat(desk.letter(alex, letter.id() + DeadLetterShelf.ATTEMPT + 3).orElseThrow().retryOf()).isEqualTo(again);
+        assertThat(desk.letter(alex, letter.id() + DeadLetterShelf.ATTEMPT + 3)
+                        .orElseThrow()
+                        .retryOf())
+                .isEqualTo(again);
     }
 
     @Test
@@ -153,7 +182,8 @@ class DeadLettersIT {
         assertThat(discarded.handledBy()).isEqualTo("alex");
         assertThat(discarded.handledAt()).isEqualTo(clock.instant());
         assertThat(discarded.outcome()).contains("test data from the supplier");
-        assertThat(desk.browse(alex, new DeadLetterQuery(null, word, null, null, DeadLetter.State.DISCARDED), 0, 10).total())
+        assertThat(desk.browse(alex, new DeadLetterQuery(null, word, null, null, DeadLetter.State.DISCARDED), 0, 10)
+                        .total())
                 .isEqualTo(1);
     }
 
@@ -162,7 +192,8 @@ class DeadLettersIT {
         var letter = triageRefused("{ " + word, "utf-8");
         intake.take(List.of(record(6, DeskJson.write(letter))));
 
-        assertThatThrownBy(() -> desk.browse(sam, DeadLetterQuery.everything(), 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.browse(sam, DeadLetterQuery.everything(), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> desk.letter(sam, letter.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(desk.retry(sam, letter.id())).isInstanceOf(DeadLetterDesk.Outcome.Refused.class);
         assertThat(desk.discard(sam, letter.id(), null)).isInstanceOf(DeadLetterDesk.Outcome.Refused.class);
@@ -171,20 +202,35 @@ class DeadLettersIT {
 
     @Test
     void saysWhyALetterCannotBeRetriedAndRefusesToTry() {
-        var tweet = DeadLettered.ofText("twitter-" + word, "twitter:trust", "Fetching mentions: unexpected JSON " + word,
-                "{\"data\": [", Map.of(), clock.instant());
-        var cut = DeadLettered.ofBytes("email-" + word, "email:feedback@trust.example", "message is 30 MB, over the 25 MB limit " + word,
+        var tweet = DeadLettered.ofText(
+                "twitter-" + word,
+                "twitter:trust",
+                "Fetching mentions: unexpected JSON " + word,
+                "{\"data\": [",
+                Map.of(),
+                clock.instant());
+        var cut = DeadLettered.ofBytes(
+                "email-" + word,
+                "email:feedback@trust.example",
+                "message is 30 MB, over the 25 MB limit " + word,
                 "Subject: big\r\n\r\n".getBytes(StandardCharsets.UTF_8),
-                Map.of("truncated", "payload is the first 1048576 bytes", "folder", "INBOX", "uid", "42"), clock.instant());
+                Map.of("truncated", "payload is the first 1048576 bytes", "folder", "INBOX", "uid", "42"),
+                clock.instant());
         intake.take(List.of(record(8, DeskJson.write(tweet)), record(9, DeskJson.write(cut))));
 
         var tweetLetter = desk.letter(alex, tweet.id()).orElseThrow();
         var cutLetter = desk.letter(alex, cut.id()).orElseThrow();
 
-        assertThat(desk.plan(alex, tweetLetter)).isInstanceOfSatisfying(RetryRoute.RetryPlan.Impossible.class,
-                plan -> assertThat(plan.why()).contains("fetched from X again"));
-        assertThat(desk.plan(alex, cutLetter)).isInstanceOfSatisfying(RetryRoute.RetryPlan.Impossible.class,
-                plan -> assertThat(plan.why()).contains("Only part of this message was kept").contains("INBOX, UID 42"));
+        assertThat(desk.plan(alex, tweetLetter))
+                .isInstanceOfSatisfying(
+                        RetryRoute.RetryPlan.Impossible.class,
+                        plan -> assertThat(plan.why()).contains("fetched from X again"));
+        assertThat(desk.plan(alex, cutLetter))
+                .isInstanceOfSatisfying(
+                        RetryRoute.RetryPlan.Impossible.class,
+                        plan -> assertThat(plan.why())
+                                .contains("Only part of this message was kept")
+                                .contains("INBOX, UID 42"));
         assertThat(desk.retry(alex, tweet.id())).isInstanceOf(DeadLetterDesk.Outcome.Refused.class);
         assertThat(desk.letter(alex, tweet.id()).orElseThrow().state()).isEqualTo(DeadLetter.State.PENDING);
     }
@@ -193,8 +239,13 @@ class DeadLettersIT {
         String written = "base64".equals(encoding)
                 ? Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 : payload;
-        return new DeadLettered("triage-" + UUID.randomUUID(), "triage",
-                "Cannot read MentionReceived: Unexpected character " + word, encoding, written, Map.of("offset", "12"),
+        return new DeadLettered(
+                "triage-" + UUID.randomUUID(),
+                "triage",
+                "Cannot read MentionReceived: Unexpected character " + word,
+                encoding,
+                written,
+                Map.of("offset", "12"),
                 clock.instant());
     }
 

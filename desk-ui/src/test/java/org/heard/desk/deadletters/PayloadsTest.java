@@ -18,18 +18,21 @@ class PayloadsTest {
 
     @Test
     void keepsUtf8PayloadsAsTheyAre() {
-        assertThat(Payloads.text(Payloads.raw("utf-8", "{\"text\":\"Café ☕\"}"))).contains("{\"text\":\"Café ☕\"}");
+        assertThat(Payloads.text(Payloads.raw("utf-8", "{\"text\":\"Café ☕\"}")))
+                .contains("{\"text\":\"Café ☕\"}");
     }
 
     @Test
     void saysBinaryIsNotText() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
 
-        assertThat(Payloads.text(Payloads.raw("base64", Base64.getEncoder().encodeToString(png)))).isEmpty();
+        assertThat(Payloads.text(Payloads.raw("base64", Base64.getEncoder().encodeToString(png))))
+                .isEmpty();
     }
 
     @Test
     void aPayloadThatIsNotBase64AfterAllIsKeptAsItsCharacters() {
-        assertThat(Payloads.raw("base64", "not base64 at all!")).isEqualTo("not base64 at all!".getBytes(StandardCharsets.UTF_8));
+        assertThat(Payloads.raw("base64", "not base64 at all!"))
+                .isEqualTo("not base64 at all!".getBytes(StandardCharsets.UTF_8));
     }
 }

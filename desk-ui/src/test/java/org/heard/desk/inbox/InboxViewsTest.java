@@ -14,8 +14,10 @@ class InboxViewsTest {
 
     @Test
     void aFilterReplacesTheViewsValueForItsFieldAndKeepsTheRest() {
-        var immediate = new MentionQuery(null, null, null, null, Set.of(Urgency.Level.IMMEDIATE), InboxViews.OPEN, null, null, null, null);
-        var bar = new MentionQuery("parking", Set.of(Channel.EMAIL), null, null, null, Set.of(MentionStatus.NEW), null, null, null, null);
+        var immediate = new MentionQuery(
+                null, null, null, null, Set.of(Urgency.Level.IMMEDIATE), InboxViews.OPEN, null, null, null, null);
+        var bar = new MentionQuery(
+                "parking", Set.of(Channel.EMAIL), null, null, null, Set.of(MentionStatus.NEW), null, null, null, null);
 
         var refined = InboxViews.refine(immediate, bar);
 
@@ -27,9 +29,12 @@ class InboxViewsTest {
 
     @Test
     void theEarlierUpperDateBoundWins() {
-        var unanswered = new MentionQuery(null, null, null, null, null, null, null, null, Instant.parse("2026-11-20T00:00:00Z"), null);
-        var later = new MentionQuery(null, null, null, null, null, null, null, null, Instant.parse("2026-11-21T00:00:00Z"), null);
-        var earlier = new MentionQuery(null, null, null, null, null, null, null, null, Instant.parse("2026-11-01T00:00:00Z"), null);
+        var unanswered = new MentionQuery(
+                null, null, null, null, null, null, null, null, Instant.parse("2026-11-20T00:00:00Z"), null);
+        var later = new MentionQuery(
+                null, null, null, null, null, null, null, null, Instant.parse("2026-11-21T00:00:00Z"), null);
+        var earlier = new MentionQuery(
+                null, null, null, null, null, null, null, null, Instant.parse("2026-11-01T00:00:00Z"), null);
 
         assertThat(InboxViews.refine(unanswered, later).publishedBefore()).isEqualTo("2026-11-20T00:00:00Z");
         assertThat(InboxViews.refine(unanswered, earlier).publishedBefore()).isEqualTo("2026-11-01T00:00:00Z");
@@ -39,6 +44,7 @@ class InboxViewsTest {
     void aRefinedQueryNeverCarriesAScopeTheServerDidNotSet() {
         var view = MentionQuery.everything().within(Set.of("ward-7"));
 
-        assertThat(InboxViews.refine(view, MentionQuery.everything()).visibleServices()).isNull();
+        assertThat(InboxViews.refine(view, MentionQuery.everything()).visibleServices())
+                .isNull();
     }
 }

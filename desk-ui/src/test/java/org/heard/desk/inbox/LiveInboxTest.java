@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class LiveInboxTest {
 
     @Test
-    void aBurstOfMentionsRefreshesAnAffectedViewFewTimesOffTheAnnouncingThreadAndAnUnaffectedOneNever() throws Exception {
+    void aBurstOfMentionsRefreshesAnAffectedViewFewTimesOffTheAnnouncingThreadAndAnUnaffectedOneNever()
+            throws Exception {
         try (var live = new LiveInbox()) {
             var wardRefreshes = new AtomicInteger();
             var maternityRefreshes = new AtomicInteger();
@@ -30,7 +31,9 @@ class LiveInboxTest {
                 threads.add(Thread.currentThread().getName());
                 wardRefreshes.incrementAndGet();
             });
-            live.open(mention -> InboxRelevanceTestSupport.about(mention, "maternity"), maternityRefreshes::incrementAndGet);
+            live.open(
+                    mention -> InboxRelevanceTestSupport.about(mention, "maternity"),
+                    maternityRefreshes::incrementAndGet);
 
             long start = System.nanoTime();
             for (int i = 0; i < 500; i++) {
@@ -48,16 +51,25 @@ class LiveInboxTest {
     }
 
     private static MentionTriaged triaged(String service, int n) {
-        return new MentionTriaged(MentionId.of(Channel.EMAIL, "live-" + n), ConversationId.startedBy(Channel.EMAIL, "live-" + n), Channel.EMAIL,
-                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(new ServiceTag(service, 0.9, List.of())), Urgency.normal(),
-                List.of(), "test", Instant.now());
+        return new MentionTriaged(
+                MentionId.of(Channel.EMAIL, "live-" + n),
+                ConversationId.startedBy(Channel.EMAIL, "live-" + n),
+                Channel.EMAIL,
+                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
+                List.of(new ServiceTag(service, 0.9, List.of())),
+                Urgency.normal(),
+                List.of(),
+                "test",
+                Instant.now());
     }
 
     /** A view of one service, as the inbox decides it. */
     private static final class InboxRelevanceTestSupport {
         static boolean about(MentionTriaged mention, String service) {
-            return InboxRelevance.affects(new org.heard.mentions.MentionQuery(null, null, Set.of(service), null, null, null, null, null, null,
-                    null), mention);
+            return InboxRelevance.affects(
+                    new org.heard.mentions.MentionQuery(
+                            null, null, Set.of(service), null, null, null, null, null, null, null),
+                    mention);
         }
     }
 }

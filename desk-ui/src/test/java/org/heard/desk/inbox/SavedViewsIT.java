@@ -11,10 +11,10 @@ import org.heard.contracts.Channel;
 import org.heard.contracts.Sentiment;
 import org.heard.contracts.Urgency;
 import org.heard.desk.security.StaffRole;
-import org.heard.platform.embedded.ElasticsearchClients;
-import org.heard.platform.testing.TestElasticsearch;
 import org.heard.mentions.MentionQuery;
 import org.heard.mentions.MentionStatus;
+import org.heard.platform.embedded.ElasticsearchClients;
+import org.heard.platform.testing.TestElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,8 @@ class SavedViewsIT {
     void twoInstances() {
         one = new SavedViews(TestElasticsearch.client());
         one.ensureExists();
-        otherClient = ElasticsearchClients.create(TestElasticsearch.uri(), TestElasticsearch.username(), TestElasticsearch.password());
+        otherClient = ElasticsearchClients.create(
+                TestElasticsearch.uri(), TestElasticsearch.username(), TestElasticsearch.password());
         two = new SavedViews(otherClient);
         two.ensureExists();
     }
@@ -47,8 +48,17 @@ class SavedViewsIT {
 
     @Test
     void aViewSavedOnOneInstanceIsOnAnotherAtOnceAndAfterARestart() {
-        var query = new MentionQuery("pain relief", Set.of(Channel.TWITTER, Channel.EMAIL), Set.of("ward-7"), Set.of(Sentiment.Label.NEGATIVE),
-                Set.of(Urgency.Level.HIGH), Set.of(MentionStatus.NEW), MentionQuery.UNASSIGNED, NOW.minusSeconds(86_400), NOW, null);
+        var query = new MentionQuery(
+                "pain relief",
+                Set.of(Channel.TWITTER, Channel.EMAIL),
+                Set.of("ward-7"),
+                Set.of(Sentiment.Label.NEGATIVE),
+                Set.of(Urgency.Level.HIGH),
+                Set.of(MentionStatus.NEW),
+                MentionQuery.UNASSIGNED,
+                NOW.minusSeconds(86_400),
+                NOW,
+                null);
 
         String id = one.save(sam, "Ward 7 pain", query, null, NOW);
 
@@ -63,14 +73,18 @@ class SavedViewsIT {
                 });
         var restarted = new SavedViews(TestElasticsearch.client());
         restarted.ensureExists();
-        assertThat(restarted.visibleTo(sam, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::id).containsExactly(id);
+        assertThat(restarted.visibleTo(sam, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::id)
+                .containsExactly(id);
     }
 
     @Test
     void aPersonalViewIsOnlyItsOwnersEvenForTheSameRole() {
         one.save(sam, "Mine", MentionQuery.everything(), null, NOW);
 
-        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::name).doesNotContain("Mine");
+        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::name)
+                .doesNotContain("Mine");
     }
 
     @Test
@@ -78,16 +92,23 @@ class SavedViewsIT {
         String team = "Immediate on X " + UUID.randomUUID();
         one.save(sam, team, MentionQuery.everything(), StaffRole.RESPONDER, NOW);
 
-        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::name).contains(team);
-        assertThat(two.visibleTo(sam, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::name).contains(team);
-        assertThat(two.visibleTo(wendy, Set.of(StaffRole.MANAGER))).extracting(InboxViews.SavedView::name).doesNotContain(team);
+        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::name)
+                .contains(team);
+        assertThat(two.visibleTo(sam, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::name)
+                .contains(team);
+        assertThat(two.visibleTo(wendy, Set.of(StaffRole.MANAGER)))
+                .extracting(InboxViews.SavedView::name)
+                .doesNotContain(team);
     }
 
     @Test
     void aManagersScopeIsNeverStoredWithTheView() {
         one.save(wendy, "Scoped", MentionQuery.everything().within(Set.of("ward-7")), null, NOW);
 
-        assertThat(two.visibleTo(wendy, Set.of(StaffRole.MANAGER))).singleElement()
+        assertThat(two.visibleTo(wendy, Set.of(StaffRole.MANAGER)))
+                .singleElement()
                 .satisfies(view -> assertThat(view.query().visibleServices()).isNull());
     }
 
@@ -96,10 +117,14 @@ class SavedViewsIT {
         String id = one.save(sam, "Shared", MentionQuery.everything(), StaffRole.RESPONDER, NOW);
 
         assertThat(two.remove(priya, id)).isFalse();
-        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::id).contains(id);
+        assertThat(two.visibleTo(priya, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::id)
+                .contains(id);
 
         assertThat(two.remove(sam, id)).isTrue();
-        assertThat(one.visibleTo(priya, Set.of(StaffRole.RESPONDER))).extracting(InboxViews.SavedView::id).doesNotContain(id);
+        assertThat(one.visibleTo(priya, Set.of(StaffRole.RESPONDER)))
+                .extracting(InboxViews.SavedView::id)
+                .doesNotContain(id);
     }
 
     @Test
@@ -107,6 +132,8 @@ class SavedViewsIT {
         one.save(sam, "second", MentionQuery.everything(), null, NOW.plusSeconds(60));
         one.save(sam, "first", MentionQuery.everything(), null, NOW);
 
-        assertThat(two.visibleTo(sam, Set.of())).extracting(InboxViews.SavedView::name).containsExactly("first", "second");
+        assertThat(two.visibleTo(sam, Set.of()))
+                .extracting(InboxViews.SavedView::name)
+                .containsExactly("first", "second");
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +21,12 @@ import org.heard.desk.insight.DrillDown.Subset;
 import org.heard.desk.insight.Figure.Measure;
 import org.heard.desk.insight.Figure.Section;
 import org.heard.desk.mentions.DeskScope;
-import org.heard.platform.testing.TestElasticsearch;
 import org.heard.mentions.MentionDocument;
-import org.heard.mentions.StaffWrites.ReplyRecorded;
 import org.heard.mentions.MentionResponse;
 import org.heard.mentions.MentionStatus;
+import org.heard.mentions.StaffWrites.ReplyRecorded;
 import org.heard.mentions.TestMentionIndex;
+import org.heard.platform.testing.TestElasticsearch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +64,51 @@ class ResponseInsightIT {
         index = new TestMentionIndex(client);
         index.schema().ensureExists();
         insight = new ResponseInsight(client, null);
-        var refused = index.writer().upsertAll(List.of(
-                mention("m1", Channel.TWITTER, "2020-03-02T09:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.NORMAL, A),
-                mention("m2", Channel.TWITTER, "2020-03-03T10:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.HIGH, A),
-                mention("m3", Channel.EMAIL, "2020-03-04T08:00:00Z", Sentiment.Label.POSITIVE, Urgency.Level.NORMAL, B),
-                mention("m4", Channel.EMAIL, "2020-03-10T08:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.IMMEDIATE, B),
-                mention("m5", Channel.STORY, "2020-03-11T12:00:00Z", Sentiment.Label.NEGATIVE, Urgency.Level.HIGH, A),
-                mention("m6", Channel.TWITTER, "2020-03-12T12:00:00Z", Sentiment.Label.POSITIVE, Urgency.Level.NORMAL, A, B)));
+        var refused = index.writer()
+                .upsertAll(List.of(
+                        mention(
+                                "m1",
+                                Channel.TWITTER,
+                                "2020-03-02T09:00:00Z",
+                                Sentiment.Label.NEGATIVE,
+                                Urgency.Level.NORMAL,
+                                A),
+                        mention(
+                                "m2",
+                                Channel.TWITTER,
+                                "2020-03-03T10:00:00Z",
+                                Sentiment.Label.NEGATIVE,
+                                Urgency.Level.HIGH,
+                                A),
+                        mention(
+                                "m3",
+                                Channel.EMAIL,
+                                "2020-03-04T08:00:00Z",
+                                Sentiment.Label.POSITIVE,
+                                Urgency.Level.NORMAL,
+                                B),
+                        mention(
+                                "m4",
+                                Channel.EMAIL,
+                                "2020-03-10T08:00:00Z",
+                                Sentiment.Label.NEUTRAL,
+                                Urgency.Level.IMMEDIATE,
+                                B),
+                        mention(
+                                "m5",
+                                Channel.STORY,
+                                "2020-03-11T12:00:00Z",
+                                Sentiment.Label.NEGATIVE,
+                                Urgency.Level.HIGH,
+                                A),
+                        mention(
+                                "m6",
+                                Channel.TWITTER,
+                                "2020-03-12T12:00:00Z",
+                                Sentiment.Label.POSITIVE,
+                                Urgency.Level.NORMAL,
+                                A,
+                                B)));
         assertThat(refused).isEmpty();
         reply("m1", "r1", "2020-03-02T09:10:00Z");
         reply("m2", "r2", "2020-03-03T11:00:00Z", MentionResponse.DEFLECTION);
@@ -83,25 +121,32 @@ class ResponseInsightIT {
         status("m5", MentionStatus.IN_PROGRESS);
         status("m6", MentionStatus.CLOSED);
         index.staff().markChange(id("m2"), MentionResponse.Change.MADE, "sam", Instant.parse("2020-04-01T10:00:00Z"));
-        index.staff().markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
+        index.staff()
+                .markChange(id("m3"), MentionResponse.Change.PLANNED, "sam", Instant.parse("2020-04-01T10:00:00Z"));
     }
 
     @Test
     void theResponseRateIsTheShareOfMentionsWithAPersonalReply() {
         var figures = insight.figures(EVERYTHING, MARCH);
 
-        assertThat(figure(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE)).satisfies(rate -> {
-            assertThat(rate.count()).isEqualTo(4);
-            assertThat(rate.of()).isEqualTo(6);
-            assertThat(rate.shown()).isEqualTo("67% (4 of 6)");
-        });
-        assertThat(shown(figures, Section.CHANNEL, "twitter", Measure.RESPONSE_RATE)).isEqualTo("100% (3 of 3)");
-        assertThat(shown(figures, Section.CHANNEL, "email", Measure.RESPONSE_RATE)).isEqualTo("50% (1 of 2)");
-        assertThat(shown(figures, Section.CHANNEL, "story", Measure.RESPONSE_RATE)).isEqualTo("0% (0 of 1)");
+        assertThat(figure(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE))
+                .satisfies(rate -> {
+                    assertThat(rate.count()).isEqualTo(4);
+                    assertThat(rate.of()).isEqualTo(6);
+                    assertThat(rate.shown()).isEqualTo("67% (4 of 6)");
+                });
+        assertThat(shown(figures, Section.CHANNEL, "twitter", Measure.RESPONSE_RATE))
+                .isEqualTo("100% (3 of 3)");
+        assertThat(shown(figures, Section.CHANNEL, "email", Measure.RESPONSE_RATE))
+                .isEqualTo("50% (1 of 2)");
+        assertThat(shown(figures, Section.CHANNEL, "story", Measure.RESPONSE_RATE))
+                .isEqualTo("0% (0 of 1)");
         assertThat(shown(figures, Section.SERVICE, A, Measure.RESPONSE_RATE)).isEqualTo("75% (3 of 4)");
         assertThat(shown(figures, Section.SERVICE, B, Measure.RESPONSE_RATE)).isEqualTo("67% (2 of 3)");
-        assertThat(shown(figures, Section.WEEK, WEEK_1.toString(), Measure.RESPONSE_RATE)).isEqualTo("100% (3 of 3)");
-        assertThat(shown(figures, Section.WEEK, WEEK_2.toString(), Measure.RESPONSE_RATE)).isEqualTo("33% (1 of 3)");
+        assertThat(shown(figures, Section.WEEK, WEEK_1.toString(), Measure.RESPONSE_RATE))
+                .isEqualTo("100% (3 of 3)");
+        assertThat(shown(figures, Section.WEEK, WEEK_2.toString(), Measure.RESPONSE_RATE))
+                .isEqualTo("33% (1 of 3)");
     }
 
     @Test
@@ -109,74 +154,120 @@ class ResponseInsightIT {
         var figures = insight.figures(EVERYTHING, MARCH);
 
         // Overall first replies: 600, 1800, 3600, 86400 s (m2's second reply does not count).
-        assertThat(value(figures, Section.OVERALL, "all", Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo(2700.0);
+        assertThat(value(figures, Section.OVERALL, "all", Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo(2700.0);
         // twitter: 600, 3600, 86400; email: 1800; story: nobody answered yet.
-        assertThat(value(figures, Section.CHANNEL, "twitter", Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo(3600.0);
-        assertThat(value(figures, Section.CHANNEL, "email", Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo(1800.0);
-        assertThat(value(figures, Section.CHANNEL, "story", Measure.MEDIAN_FIRST_RESPONSE)).isNull();
-        assertThat(shown(figures, Section.CHANNEL, "story", Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo("–");
+        assertThat(value(figures, Section.CHANNEL, "twitter", Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo(3600.0);
+        assertThat(value(figures, Section.CHANNEL, "email", Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo(1800.0);
+        assertThat(value(figures, Section.CHANNEL, "story", Measure.MEDIAN_FIRST_RESPONSE))
+                .isNull();
+        assertThat(shown(figures, Section.CHANNEL, "story", Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo("–");
         // ward B: 1800 and 86400 (m6 is tagged with both wards).
-        assertThat(value(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo(44100.0);
-        assertThat(shown(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo("12 h 15 min");
-        assertThat(value(figures, Section.WEEK, WEEK_1.toString(), Measure.MEDIAN_FIRST_RESPONSE)).isEqualTo(1800.0);
-        assertThat(value(figures, Section.WEEK, WEEK_2.toString(), Measure.P90_FIRST_RESPONSE)).isEqualTo(86400.0);
-        // Small slices are exact, interpolated at rank q x (n - 1): overall 0.9 x 3 = 2.7, so 3600 + 0.7 x (86400 - 3600);
+        assertThat(value(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo(44100.0);
+        assertThat(shown(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo("12 h 15 min");
+        assertThat(value(figures, Section.WEEK, WEEK_1.toString(), Measure.MEDIAN_FIRST_RESPONSE))
+                .isEqualTo(1800.0);
+        assertThat(value(figures, Section.WEEK, WEEK_2.toString(), Measure.P90_FIRST_RESPONSE))
+                .isEqualTo(86400.0);
+        // Small slices are exact, interpolated at rank q x (n - 1): overall 0.9 x 3 = 2.7, so 3600 + 0.7 x (86400 -
+        // 3600);
         // twitter 0.9 x 2 = 1.8, so 3600 + 0.8 x (86400 - 3600).
-        assertThat(value(figures, Section.OVERALL, "all", Measure.P90_FIRST_RESPONSE)).isCloseTo(61560.0, within(0.01));
-        assertThat(value(figures, Section.CHANNEL, "twitter", Measure.P90_FIRST_RESPONSE)).isCloseTo(69840.0, within(0.01));
+        assertThat(value(figures, Section.OVERALL, "all", Measure.P90_FIRST_RESPONSE))
+                .isCloseTo(61560.0, within(0.01));
+        assertThat(value(figures, Section.CHANNEL, "twitter", Measure.P90_FIRST_RESPONSE))
+                .isCloseTo(69840.0, within(0.01));
     }
 
     @Test
     void theBacklogCountsOpenMentionsByUrgency() {
         var figures = insight.figures(EVERYTHING, MARCH);
 
-        assertThat(figure(figures, Section.BACKLOG, "immediate", Measure.OPEN).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.BACKLOG, "high", Measure.OPEN).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.BACKLOG, "normal", Measure.OPEN).count()).isZero();
+        assertThat(figure(figures, Section.BACKLOG, "immediate", Measure.OPEN).count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG, "high", Measure.OPEN).count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG, "normal", Measure.OPEN).count())
+                .isZero();
     }
 
     @Test
     void sentimentIsCountedPerServiceAndWeek() {
         var figures = insight.figures(EVERYTHING, MARCH);
 
-        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_1, Measure.NEGATIVE).count()).isEqualTo(2);
-        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_2, Measure.NEGATIVE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_2, Measure.POSITIVE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_1, Measure.POSITIVE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.NEUTRAL).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.POSITIVE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.NEGATIVE).count()).isZero();
+        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_1, Measure.NEGATIVE)
+                        .count())
+                .isEqualTo(2);
+        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_2, Measure.NEGATIVE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.SENTIMENT, A + " · " + WEEK_2, Measure.POSITIVE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_1, Measure.POSITIVE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.NEUTRAL)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.POSITIVE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.SENTIMENT, B + " · " + WEEK_2, Measure.NEGATIVE)
+                        .count())
+                .isZero();
     }
 
     @Test
     void warningSharesAreOfRepliesAndARedeliveredReplyCountsOnce() {
-        assertThat(index.staff().recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of())).isEqualTo(ReplyRecorded.ALREADY_COUNTED);
-        assertThat(index.staff().recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of())).isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
+        assertThat(index.staff().recordReply(id("m1"), "r1-" + RUN, Instant.parse("2020-03-02T09:10:00Z"), Set.of()))
+                .isEqualTo(ReplyRecorded.ALREADY_COUNTED);
+        assertThat(index.staff().recordReply("no-such-mention-" + RUN, "r9", Instant.now(), Set.of()))
+                .isEqualTo(ReplyRecorded.NO_SUCH_MENTION);
 
         var figures = insight.figures(EVERYTHING, MARCH);
 
         // Five replies: r3 and r4 despite a copy-paste warning, r2 despite a deflection warning.
-        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE)).isEqualTo("40% (2 of 5 replies)");
-        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.DEFLECTION_SHARE)).isEqualTo("20% (1 of 5 replies)");
-        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_MADE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_PLANNED).count()).isEqualTo(1);
+        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE))
+                .isEqualTo("40% (2 of 5 replies)");
+        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.DEFLECTION_SHARE))
+                .isEqualTo("20% (1 of 5 replies)");
+        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_MADE).count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_PLANNED)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void aManagersFiguresCoverOnlyHerServicesEvenForAMentionTaggedWithAnother() {
         var figures = insight.figures(new DeskScope(Set.of(A)), MARCH);
 
-        assertThat(shown(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE)).isEqualTo("75% (3 of 4)");
-        assertThat(figures).filteredOn(figure -> figure.section() == Section.SERVICE).extracting(Figure::slice).containsOnly(A);
+        assertThat(shown(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE))
+                .isEqualTo("75% (3 of 4)");
+        assertThat(figures)
+                .filteredOn(figure -> figure.section() == Section.SERVICE)
+                .extracting(Figure::slice)
+                .containsOnly(A);
         assertThat(figures).extracting(Figure::slice).noneMatch(slice -> slice.contains(B));
-        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_PLANNED).count()).isZero();
+        assertThat(figure(figures, Section.CHANGES, "all", Measure.CHANGE_PLANNED)
+                        .count())
+                .isZero();
         // Her replies: r1, r2, r3, r5; only r3 was a copy.
-        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE)).isEqualTo("25% (1 of 4 replies)");
+        assertThat(shown(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE))
+                .isEqualTo("25% (1 of 4 replies)");
         var asked = insight.figures(new DeskScope(Set.of(A)), new InsightFilter(MARCH.from(), MARCH.to(), B, null));
-        assertThat(figure(asked, Section.OVERALL, "all", Measure.RESPONSE_RATE).of()).as("asking for another's service widens nothing")
+        assertThat(figure(asked, Section.OVERALL, "all", Measure.RESPONSE_RATE).of())
+                .as("asking for another's service widens nothing")
                 .isEqualTo(1);
-        assertThat(insight.drillDown(new DeskScope(Set.of(A)), MARCH, DrillDown.of(Subset.MENTIONS), 0, 50).mentions())
-                .extracting(MentionDocument::mentionId).containsExactlyInAnyOrder(id("m1"), id("m2"), id("m5"), id("m6"));
+        assertThat(insight.drillDown(new DeskScope(Set.of(A)), MARCH, DrillDown.of(Subset.MENTIONS), 0, 50)
+                        .mentions())
+                .extracting(MentionDocument::mentionId)
+                .containsExactlyInAnyOrder(id("m1"), id("m2"), id("m5"), id("m6"));
     }
 
     @Test
@@ -185,24 +276,43 @@ class ResponseInsightIT {
         var secondWeek = insight.figures(EVERYTHING, new InsightFilter(WEEK_2, MARCH.to(), null, null));
 
         assertThat(shown(email, Section.OVERALL, "all", Measure.RESPONSE_RATE)).isEqualTo("50% (1 of 2)");
-        assertThat(email).filteredOn(figure -> figure.section() == Section.CHANNEL).extracting(Figure::slice).containsOnly("email");
-        assertThat(shown(secondWeek, Section.OVERALL, "all", Measure.RESPONSE_RATE)).isEqualTo("33% (1 of 3)");
+        assertThat(email)
+                .filteredOn(figure -> figure.section() == Section.CHANNEL)
+                .extracting(Figure::slice)
+                .containsOnly("email");
+        assertThat(shown(secondWeek, Section.OVERALL, "all", Measure.RESPONSE_RATE))
+                .isEqualTo("33% (1 of 3)");
     }
 
     @Test
     void everyFigureDrillsDownToTheMentionsBehindIt() {
         var figures = insight.figures(EVERYTHING, MARCH);
 
-        assertThat(behind(figure(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE))).as("slowest first").containsExactly("m6", "m3");
-        assertThat(behind(figure(figures, Section.SERVICE, B, Measure.RESPONSE_RATE))).containsExactlyInAnyOrder("m3", "m4", "m6");
-        assertThat(behind(figure(figures, Section.CHANNEL, "story", Measure.RESPONSE_RATE))).containsExactly("m5");
-        assertThat(behind(figure(figures, Section.WEEK, WEEK_1.toString(), Measure.RESPONSE_RATE))).containsExactlyInAnyOrder("m1", "m2", "m3");
-        assertThat(behind(figure(figures, Section.BACKLOG, "immediate", Measure.OPEN))).containsExactly("m4");
-        assertThat(behind(figure(figures, Section.SENTIMENT, A + " · " + WEEK_1, Measure.NEGATIVE))).containsExactlyInAnyOrder("m1", "m2");
-        assertThat(behind(figure(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE))).containsExactlyInAnyOrder("m2", "m3");
-        assertThat(behind(figure(figures, Section.REPLY_WARNINGS, "all", Measure.DEFLECTION_SHARE))).containsExactly("m2");
-        assertThat(behind(figure(figures, Section.CHANGES, "all", Measure.CHANGE_MADE))).containsExactly("m2");
-        var page = insight.drillDown(EVERYTHING, MARCH, figure(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE).drillDown(), 0, 4);
+        assertThat(behind(figure(figures, Section.SERVICE, B, Measure.MEDIAN_FIRST_RESPONSE)))
+                .as("slowest first")
+                .containsExactly("m6", "m3");
+        assertThat(behind(figure(figures, Section.SERVICE, B, Measure.RESPONSE_RATE)))
+                .containsExactlyInAnyOrder("m3", "m4", "m6");
+        assertThat(behind(figure(figures, Section.CHANNEL, "story", Measure.RESPONSE_RATE)))
+                .containsExactly("m5");
+        assertThat(behind(figure(figures, Section.WEEK, WEEK_1.toString(), Measure.RESPONSE_RATE)))
+                .containsExactlyInAnyOrder("m1", "m2", "m3");
+        assertThat(behind(figure(figures, Section.BACKLOG, "immediate", Measure.OPEN)))
+                .containsExactly("m4");
+        assertThat(behind(figure(figures, Section.SENTIMENT, A + " · " + WEEK_1, Measure.NEGATIVE)))
+                .containsExactlyInAnyOrder("m1", "m2");
+        assertThat(behind(figure(figures, Section.REPLY_WARNINGS, "all", Measure.COPY_PASTE_SHARE)))
+                .containsExactlyInAnyOrder("m2", "m3");
+        assertThat(behind(figure(figures, Section.REPLY_WARNINGS, "all", Measure.DEFLECTION_SHARE)))
+                .containsExactly("m2");
+        assertThat(behind(figure(figures, Section.CHANGES, "all", Measure.CHANGE_MADE)))
+                .containsExactly("m2");
+        var page = insight.drillDown(
+                EVERYTHING,
+                MARCH,
+                figure(figures, Section.OVERALL, "all", Measure.RESPONSE_RATE).drillDown(),
+                0,
+                4);
         assertThat(page.total()).isEqualTo(6);
         assertThat(page.mentions()).hasSize(4);
     }
@@ -211,26 +321,49 @@ class ResponseInsightIT {
     void mentionsAreCountedPerWeekBySentimentForTheTrend() {
         var figures = insight.figures(EVERYTHING, MARCH);
 
-        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE).count()).isEqualTo(2);
-        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.POSITIVE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE).of()).isEqualTo(3);
-        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.NEUTRAL).count()).isEqualTo(1);
-        assertThat(behind(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.POSITIVE))).containsExactly("m6");
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE)
+                        .count())
+                .isEqualTo(2);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.POSITIVE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_1.toString(), Measure.NEGATIVE)
+                        .of())
+                .isEqualTo(3);
+        assertThat(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.NEUTRAL)
+                        .count())
+                .isEqualTo(1);
+        assertThat(behind(figure(figures, Section.WEEK_SENTIMENT, WEEK_2.toString(), Measure.POSITIVE)))
+                .containsExactly("m6");
     }
 
     @Test
     void theBacklogIsBandedByHowLongPeopleHaveWaited() {
         // On 12 March 10:00, m4 (immediate, 10 March 08:00) has waited two days; m5 (high, 11 March 12:00) 22 hours.
-        var then = new ResponseInsight(TestElasticsearch.client(), null, Clock.fixed(Instant.parse("2020-03-12T10:00:00Z"), ZoneOffset.UTC));
+        var then = new ResponseInsight(
+                TestElasticsearch.client(), null, Clock.fixed(Instant.parse("2020-03-12T10:00:00Z"), ZoneOffset.UTC));
         var figures = then.figures(EVERYTHING, MARCH);
 
-        assertThat(figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_HIGH).count()).isEqualTo(1);
-        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_IMMEDIATE).count()).isZero();
-        assertThat(figures).filteredOn(figure -> figure.section() == Section.BACKLOG_AGE).extracting(Figure::count)
-                .containsOnly(0L, 1L).filteredOn(count -> count == 1L).hasSize(2);
-        var waiting = figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE).drillDown();
-        assertThat(then.drillDown(EVERYTHING, MARCH, waiting, 0, 10).mentions()).extracting(MentionDocument::mentionId).containsExactly(id("m4"));
+        assertThat(figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_HIGH)
+                        .count())
+                .isEqualTo(1);
+        assertThat(figure(figures, Section.BACKLOG_AGE, "UNDER_A_DAY", Measure.OPEN_IMMEDIATE)
+                        .count())
+                .isZero();
+        assertThat(figures)
+                .filteredOn(figure -> figure.section() == Section.BACKLOG_AGE)
+                .extracting(Figure::count)
+                .containsOnly(0L, 1L)
+                .filteredOn(count -> count == 1L)
+                .hasSize(2);
+        var waiting = figure(figures, Section.BACKLOG_AGE, "ONE_TO_THREE_DAYS", Measure.OPEN_IMMEDIATE)
+                .drillDown();
+        assertThat(then.drillDown(EVERYTHING, MARCH, waiting, 0, 10).mentions())
+                .extracting(MentionDocument::mentionId)
+                .containsExactly(id("m4"));
     }
 
     @Test
@@ -239,23 +372,68 @@ class ResponseInsightIT {
         var now = new MutableClock(Instant.parse("2020-05-13T12:00:00Z"));
         var kept = new ResponseInsight(TestElasticsearch.client(), null, now);
         var may = new InsightFilter(LocalDate.parse("2020-05-04"), LocalDate.parse("2020-05-13"), ward, null);
-        assertThat(index.writer().upsertAll(List.of(mention("c1", Channel.EMAIL, "2020-05-05T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward),
-                mention("c2", Channel.EMAIL, "2020-05-12T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward)))).isEmpty();
+        assertThat(index.writer()
+                        .upsertAll(List.of(
+                                mention(
+                                        "c1",
+                                        Channel.EMAIL,
+                                        "2020-05-05T09:00:00Z",
+                                        Sentiment.Label.NEUTRAL,
+                                        Urgency.Level.NORMAL,
+                                        ward),
+                                mention(
+                                        "c2",
+                                        Channel.EMAIL,
+                                        "2020-05-12T09:00:00Z",
+                                        Sentiment.Label.NEUTRAL,
+                                        Urgency.Level.NORMAL,
+                                        ward))))
+                .isEmpty();
         var before = kept.dashboard(EVERYTHING, may);
-        assertThat(figure(before, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).isEqualTo(1);
+        assertThat(figure(before, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE)
+                        .of())
+                .isEqualTo(1);
 
-        assertThat(index.writer().upsertAll(List.of(mention("c3", Channel.EMAIL, "2020-05-06T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward),
-                mention("c4", Channel.EMAIL, "2020-05-13T09:00:00Z", Sentiment.Label.NEUTRAL, Urgency.Level.NORMAL, ward)))).isEmpty();
+        assertThat(index.writer()
+                        .upsertAll(List.of(
+                                mention(
+                                        "c3",
+                                        Channel.EMAIL,
+                                        "2020-05-06T09:00:00Z",
+                                        Sentiment.Label.NEUTRAL,
+                                        Urgency.Level.NORMAL,
+                                        ward),
+                                mention(
+                                        "c4",
+                                        Channel.EMAIL,
+                                        "2020-05-13T09:00:00Z",
+                                        Sentiment.Label.NEUTRAL,
+                                        Urgency.Level.NORMAL,
+                                        ward))))
+                .isEmpty();
         now.advance(ClosedWeeks.KEPT.minusSeconds(1));
         var soon = kept.dashboard(EVERYTHING, may);
-        assertThat(figure(soon, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).as("the closed week, from memory").isEqualTo(1);
-        assertThat(figure(soon, Section.WEEK, "2020-05-11", Measure.RESPONSE_RATE).of()).as("the current week, searched").isEqualTo(2);
-        assertThat(figure(soon, Section.OVERALL, "all", Measure.RESPONSE_RATE).of()).as("the headline, searched").isEqualTo(4);
+        assertThat(figure(soon, Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE)
+                        .of())
+                .as("the closed week, from memory")
+                .isEqualTo(1);
+        assertThat(figure(soon, Section.WEEK, "2020-05-11", Measure.RESPONSE_RATE)
+                        .of())
+                .as("the current week, searched")
+                .isEqualTo(2);
+        assertThat(figure(soon, Section.OVERALL, "all", Measure.RESPONSE_RATE).of())
+                .as("the headline, searched")
+                .isEqualTo(4);
 
         now.advance(Duration.ofSeconds(2));
-        assertThat(figure(kept.dashboard(EVERYTHING, may), Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE).of()).isEqualTo(2);
+        assertThat(figure(kept.dashboard(EVERYTHING, may), Section.WEEK, "2020-05-04", Measure.RESPONSE_RATE)
+                        .of())
+                .isEqualTo(2);
         var manager = kept.dashboard(new DeskScope(Set.of("another-ward-" + RUN)), may);
-        assertThat(manager).as("a manager's weeks are her own").filteredOn(figure -> figure.section() == Section.WEEK).isEmpty();
+        assertThat(manager)
+                .as("a manager's weeks are her own")
+                .filteredOn(figure -> figure.section() == Section.WEEK)
+                .isEmpty();
     }
 
     /** A clock a test moves on. */
@@ -301,15 +479,18 @@ class ResponseInsightIT {
 
     private List<String> behind(Figure figure) {
         return insight.drillDown(EVERYTHING, MARCH, figure.drillDown(), 0, 50).mentions().stream()
-                .map(mention -> mention.mentionId().substring(0, mention.mentionId().indexOf('-')))
+                .map(mention ->
+                        mention.mentionId().substring(0, mention.mentionId().indexOf('-')))
                 .toList();
     }
 
     static Figure figure(List<Figure> figures, Section section, String slice, Measure measure) {
         return figures.stream()
-                .filter(figure -> figure.section() == section && figure.slice().equals(slice) && figure.measure() == measure)
+                .filter(figure ->
+                        figure.section() == section && figure.slice().equals(slice) && figure.measure() == measure)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No figure " + section + " / " + slice + " / " + measure + " in " + figures));
+                .orElseThrow(() -> new AssertionError(
+                        "No figure " + section + " / " + slice + " / " + measure + " in " + figures));
     }
 
     private static String shown(List<Figure> figures, Section section, String slice, Measure measure) {
@@ -325,20 +506,49 @@ class ResponseInsightIT {
     }
 
     private static void reply(String mention, String reply, String sentAt, String... warnings) {
-        assertThat(index.staff().recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings))).isEqualTo(ReplyRecorded.COUNTED);
+        assertThat(index.staff().recordReply(id(mention), reply + "-" + RUN, Instant.parse(sentAt), Set.of(warnings)))
+                .isEqualTo(ReplyRecorded.COUNTED);
     }
 
     private static void status(String mention, MentionStatus status) {
         index.staff().updateStatus(id(mention), status, null, Instant.parse("2020-04-01T09:00:00Z"));
     }
 
-    private static MentionDocument mention(String name, Channel channel, String published, Sentiment.Label sentiment, Urgency.Level urgency,
+    private static MentionDocument mention(
+            String name,
+            Channel channel,
+            String published,
+            Sentiment.Label sentiment,
+            Urgency.Level urgency,
             String... services) {
         var at = Instant.parse(published);
-        return new MentionDocument(id(name), "conversation-" + id(name), channel, "insight-test", name, null,
-                new Author("a-" + name, null, "Patient " + name), null, "What patient " + name + " said", at, at, List.of(), Set.of(), Map.of(),
+        return new MentionDocument(
+                id(name),
+                "conversation-" + id(name),
+                channel,
+                "insight-test",
+                name,
+                null,
+                new Author("a-" + name, null, "Patient " + name),
+                null,
+                "What patient " + name + " said",
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of(),
                 new Sentiment(sentiment, 0, List.of()),
-                java.util.Arrays.stream(services).map(service -> new ServiceTag(service, 0.9, List.of())).toList(),
-                new Urgency(urgency, List.of()), urgency.rank(), List.of(), "test", at, null, null, null, null);
+                java.util.Arrays.stream(services)
+                        .map(service -> new ServiceTag(service, 0.9, List.of()))
+                        .toList(),
+                new Urgency(urgency, List.of()),
+                urgency.rank(),
+                List.of(),
+                "test",
+                at,
+                null,
+                null,
+                null,
+                null);
     }
 }

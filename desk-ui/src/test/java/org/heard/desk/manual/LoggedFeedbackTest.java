@@ -31,8 +31,15 @@ class LoggedFeedbackTest {
 
     @Test
     void phoneFeedbackBecomesAMentionOnThePhoneChannelForTriage() {
-        var logged = feedback.log("sam", Channel.PHONE, "Mr Jones", "01632 960123", "stroke-unit", null,
-                "Rang to thank the stroke unit", Instant.parse("2026-11-21T09:15:00Z"));
+        var logged = feedback.log(
+                "sam",
+                Channel.PHONE,
+                "Mr Jones",
+                "01632 960123",
+                "stroke-unit",
+                null,
+                "Rang to thank the stroke unit",
+                Instant.parse("2026-11-21T09:15:00Z"));
 
         assertThat(logged).isInstanceOf(LoggedFeedback.Logged.Accepted.class);
         var mention = (MentionReceived) published.getFirst();
@@ -55,15 +62,18 @@ class LoggedFeedbackTest {
 
     @Test
     void aBrokerThatDoesNotAcknowledgeIsReportedNotHidden() {
-        var failing = new LoggedFeedback(new EventPublisher() {
-            @Override
-            public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
-                return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
-            }
-        }, clock);
+        var failing = new LoggedFeedback(
+                new EventPublisher() {
+                    @Override
+                    public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
+                        return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+                    }
+                },
+                clock);
 
         assertThat(failing.log("sam", Channel.WALK_IN, null, null, null, null, "Came in to complain", null))
-                .isInstanceOfSatisfying(LoggedFeedback.Logged.Refused.class,
+                .isInstanceOfSatisfying(
+                        LoggedFeedback.Logged.Refused.class,
                         refused -> assertThat(refused.reason()).contains("nothing was logged"));
     }
 }

@@ -16,17 +16,46 @@ class ConversationHistoryTest {
     @Test
     void onlyWhatStaffDidToMentionsInScopeIsSeen() {
         var mine = mention("m-ward");
-        var history = List.of(entry("n1", "m-ward", Activity.Kind.NOTE), entry("n2", "m-ed", Activity.Kind.NOTE),
-                entry("r1", "m-ed", Activity.Kind.REPLY_REQUESTED), entry("s1", null, Activity.Kind.STATUS_CHANGED),
+        var history = List.of(
+                entry("n1", "m-ward", Activity.Kind.NOTE),
+                entry("n2", "m-ed", Activity.Kind.NOTE),
+                entry("r1", "m-ed", Activity.Kind.REPLY_REQUESTED),
+                entry("s1", null, Activity.Kind.STATUS_CHANGED),
                 entry("s2", "m-ward", Activity.Kind.STATUS_CHANGED));
 
-        assertThat(ConversationHistory.visible(List.of(mine), history)).extracting(Activity::id).containsExactly("n1", "s2");
+        assertThat(ConversationHistory.visible(List.of(mine), history))
+                .extracting(Activity::id)
+                .containsExactly("n1", "s2");
     }
 
     private static MentionDocument mention(String id) {
         var at = Instant.parse("2026-01-05T09:00:00Z");
-        return new MentionDocument(id, "c-1", Channel.EMAIL, "feedback", id, null, null, null, "text", at, at, List.of(), Set.of(),
-                Map.of(), null, null, null, null, List.of(), "test", at, null, null, null, null);
+        return new MentionDocument(
+                id,
+                "c-1",
+                Channel.EMAIL,
+                "feedback",
+                id,
+                null,
+                null,
+                null,
+                "text",
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "test",
+                at,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Activity entry(String id, String mentionId, Activity.Kind kind) {

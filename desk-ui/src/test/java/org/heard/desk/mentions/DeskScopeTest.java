@@ -19,7 +19,8 @@ class DeskScopeTest {
 
     @Test
     void aServiceManagerAlsoLooksAfterEveryServiceBelowIt() {
-        assertThat(tree.withDescendants(Set.of("medicine"))).containsExactlyInAnyOrder("medicine", "ward-7", "ward-8", "ward-7-bay-a");
+        assertThat(tree.withDescendants(Set.of("medicine")))
+                .containsExactlyInAnyOrder("medicine", "ward-7", "ward-8", "ward-7-bay-a");
     }
 
     @Test

@@ -46,10 +46,18 @@ class PresenceAcrossInstancesIT {
         // A broker started moments ago may take a while to serve a new topic: wait for a round trip
         // here, so the tests' time limits measure presence, not the broker's start.
         var tail = TestKafka.tail(PresenceBeat.TOPIC.name());
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            var farewell = new PresenceBeat("warm-up", "warm-up", "warm-up", "nobody", "Nobody", PresenceBeat.State.LEFT, Instant.now());
-            producer.send(new ProducerRecord<>(PresenceBeat.TOPIC.name(), farewell.mentionId(), DeskJson.write(farewell)))
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            var farewell = new PresenceBeat(
+                    "warm-up", "warm-up", "warm-up", "nobody", "Nobody", PresenceBeat.State.LEFT, Instant.now());
+            producer.send(new ProducerRecord<>(
+                            PresenceBeat.TOPIC.name(), farewell.mentionId(), DeskJson.write(farewell)))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
         tail.read(1, Duration.ofSeconds(60));
@@ -151,11 +159,20 @@ class PresenceAcrossInstancesIT {
 
         Instance(String mention, Duration heartbeat, Duration timeout) {
             this.mention = mention;
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestKafka.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
             sender = new BeatSender(publisherOver(producer, acknowledged));
             presence = new Presence(Clock.systemUTC(), UUID.randomUUID().toString(), timeout, sender);
-            link = new PresenceLink(presence, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), heartbeat)
+            link = new PresenceLink(
+                            presence,
+                            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                            heartbeat)
                     .start();
         }
 
@@ -182,14 +199,16 @@ class PresenceAcrossInstancesIT {
             @Override
             public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
                 var acknowledged = new CompletableFuture<Void>();
-                producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, failure) -> {
-                    if (failure == null) {
-                        acknowledgedCount.incrementAndGet();
-                        acknowledged.complete(null);
-                    } else {
-                        acknowledged.completeExceptionally(failure);
-                    }
-                });
+                producer.send(
+                        new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)),
+                        (metadata, failure) -> {
+                            if (failure == null) {
+                                acknowledgedCount.incrementAndGet();
+                                acknowledged.complete(null);
+                            } else {
+                                acknowledged.completeExceptionally(failure);
+                            }
+                        });
                 return acknowledged;
             }
         };

@@ -29,7 +29,8 @@ class PresenceTest {
         presence.drafting("m1", "v1", "sam", "Sam Patel", true);
         presence.left("m1", "v1");
 
-        assertThat(announced).extracting(PresenceBeat::state)
+        assertThat(announced)
+                .extracting(PresenceBeat::state)
                 .containsExactly(PresenceBeat.State.VIEWING, PresenceBeat.State.DRAFTING, PresenceBeat.State.LEFT);
         assertThat(changes).containsExactly("m1", "m1", "m1");
     }
@@ -42,14 +43,17 @@ class PresenceTest {
 
         presence.heartbeat();
 
-        assertThat(announced).extracting(beat -> beat.mentionId() + " " + beat.state())
+        assertThat(announced)
+                .extracting(beat -> beat.mentionId() + " " + beat.state())
                 .containsExactlyInAnyOrder("m1 DRAFTING", "m2 VIEWING");
     }
 
     @Test
     void aVisitElsewhereIsShownUntilItsBeatsStopForTheTimeout() {
         presence.heard(beat("there", "v9", "m1", PresenceBeat.State.VIEWING, clock.instant()));
-        assertThat(presence.othersOn("m1", "mine")).extracting(Presence.Visitor::displayName).containsExactly("Wendy Okafor");
+        assertThat(presence.othersOn("m1", "mine"))
+                .extracting(Presence.Visitor::displayName)
+                .containsExactly("Wendy Okafor");
 
         clock.advance(TIMEOUT.minusSeconds(1));
         presence.heard(beat("there", "v9", "m1", PresenceBeat.State.VIEWING, clock.instant()));
@@ -66,7 +70,8 @@ class PresenceTest {
     @Test
     void ignoresItsOwnBeatsAndBeatsOlderThanTheTimeout() {
         presence.heard(beat("here", "v1", "m1", PresenceBeat.State.VIEWING, clock.instant()));
-        presence.heard(beat("there", "v2", "m1", PresenceBeat.State.VIEWING, clock.instant().minus(TIMEOUT)));
+        presence.heard(beat(
+                "there", "v2", "m1", PresenceBeat.State.VIEWING, clock.instant().minus(TIMEOUT)));
 
         assertThat(presence.othersOn("m1", "mine")).isEmpty();
         assertThat(changes).isEmpty();
@@ -75,7 +80,9 @@ class PresenceTest {
     @Test
     void aVisitElsewhereEndsWhenItsInstanceSaysItLeft() {
         presence.heard(beat("there", "v9", "m1", PresenceBeat.State.DRAFTING, clock.instant()));
-        assertThat(presence.othersOn("m1", "mine")).extracting(Presence.Visitor::drafting).containsExactly(true);
+        assertThat(presence.othersOn("m1", "mine"))
+                .extracting(Presence.Visitor::drafting)
+                .containsExactly(true);
 
         presence.heard(beat("there", "v9", "m1", PresenceBeat.State.LEFT, clock.instant()));
 
@@ -90,10 +97,13 @@ class PresenceTest {
 
         presence.departAll();
 
-        assertThat(announced).extracting(beat -> beat.visitId() + " " + beat.state()).containsExactlyInAnyOrder("v1 LEFT", "v2 LEFT");
+        assertThat(announced)
+                .extracting(beat -> beat.visitId() + " " + beat.state())
+                .containsExactlyInAnyOrder("v1 LEFT", "v2 LEFT");
     }
 
-    private static PresenceBeat beat(String instance, String visitId, String mentionId, PresenceBeat.State state, Instant at) {
+    private static PresenceBeat beat(
+            String instance, String visitId, String mentionId, PresenceBeat.State state, Instant at) {
         return new PresenceBeat(instance, visitId, mentionId, "wendy", "Wendy Okafor", state, at);
     }
 }

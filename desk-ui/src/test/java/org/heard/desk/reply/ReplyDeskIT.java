@@ -27,8 +27,8 @@ import org.heard.contracts.DeskJson;
 import org.heard.contracts.ReplyId;
 import org.heard.contracts.ReplyRequested;
 import org.heard.contracts.Topics;
-import org.heard.desk.activity.Activity;
 import org.heard.desk.KafkaTestPublisher;
+import org.heard.desk.activity.Activity;
 import org.heard.desk.activity.ActivityLog;
 import org.heard.desk.audit.AuditTrail;
 import org.heard.desk.mentions.IdentityReveals;
@@ -61,20 +61,58 @@ class ReplyDeskIT {
         activity.ensureExists();
         String id = "reply-desk-" + UUID.randomUUID();
         var published = Instant.now();
-        assertThat(index.writer().upsertAll(List.of(new MentionDocument(id, "c-" + id, Channel.TWITTER, "@trust", id, null, null, null,
-                "Nobody answered the buzzer on ward 3", published, published, List.of(), Set.of(), Map.of(), null, null, null, null,
-                List.of(), "test", published, null, null, null, null)))).isEmpty();
+        assertThat(index.writer()
+                        .upsertAll(List.of(new MentionDocument(
+                                id,
+                                "c-" + id,
+                                Channel.TWITTER,
+                                "@trust",
+                                id,
+                                null,
+                                null,
+                                null,
+                                "Nobody answered the buzzer on ward 3",
+                                published,
+                                published,
+                                List.of(),
+                                Set.of(),
+                                Map.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                "test",
+                                published,
+                                null,
+                                null,
+                                null,
+                                null))))
+                .isEmpty();
         var sam = TestStaff.responder("sam");
 
         var broker = EmbeddedKafka.start(EmbeddedKafka.Settings.in(brokerData));
         try (var producer = producer(broker.bootstrapServers())) {
             createRepliesTopic(broker);
             var audit = new AuditTrail(producer, Clock.systemUTC(), "test", Duration.ofSeconds(5));
-            var queries = new InboxQueries(index.search(), services -> services, new IdentityShield(IdentityShieldSettings.defaults()),
-                    new IdentityReveals(client), activity, audit);
-            var desk = new ReplyDesk(queries, index.staff(), activity, producer, new PatternPersonalDataSpotter(), List.of(),
-                    Clock.systemUTC(), Duration.ofSeconds(2));
-            assertThat(desk.send(sam, id, "Thank you for telling us.", false, true)).isInstanceOf(SendAttempt.Requested.class);
+            var queries = new InboxQueries(
+                    index.search(),
+                    services -> services,
+                    new IdentityShield(IdentityShieldSettings.defaults()),
+                    new IdentityReveals(client),
+                    activity,
+                    audit);
+            var desk = new ReplyDesk(
+                    queries,
+                    index.staff(),
+                    activity,
+                    producer,
+                    new PatternPersonalDataSpotter(),
+                    List.of(),
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(2));
+            assertThat(desk.send(sam, id, "Thank you for telling us.", false, true))
+                    .isInstanceOf(SendAttempt.Requested.class);
 
             broker.close();
             String draft = "We are sorry nobody came, we are looking into the buzzers on ward 3 today.";
@@ -82,24 +120,37 @@ class ReplyDeskIT {
 
             assertThat(attempt).as("Kafka away for longer than Send waits").isInstanceOf(SendAttempt.Unknown.class);
             var unknown = (SendAttempt.Unknown) attempt;
-            assertThat(unknown.reason()).contains("Unknown whether the reply was sent").contains("may still go out")
-                    .contains("Check").doesNotContain("nothing was sent");
-            assertThat(activity.find(unknown.replyId().value())).as("in the history, to be checked")
-                    .hasValueSatisfying(entry -> assertThat(entry.detail("handover")).isEqualTo("unconfirmed"));
+            assertThat(unknown.reason())
+                    .contains("Unknown whether the reply was sent")
+                    .contains("may still go out")
+                    .contains("Check")
+                    .doesNotContain("nothing was sent");
+            assertThat(activity.find(unknown.replyId().value()))
+                    .as("in the history, to be checked")
+                    .hasValueSatisfying(
+                            entry -> assertThat(entry.detail("handover")).isEqualTo("unconfirmed"));
 
             broker = EmbeddedKafka.start(EmbeddedKafka.Settings.in(brokerData));
             var restarted = broker;
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replyIds(restarted))
-                    .as("the producer kept trying: the reply went after all").contains(unknown.replyId()));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(replyIds(restarted))
+                            .as("the producer kept trying: the reply went after all")
+                            .contains(unknown.replyId()));
 
             var again = desk.send(sam, id, draft, false, true);
 
             assertThat(again).isInstanceOf(SendAttempt.Requested.class);
-            assertThat(((SendAttempt.Requested) again).replyId()).as("the same draft is the same reply").isEqualTo(unknown.replyId());
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replyIds(restarted))
-                    .filteredOn(unknown.replyId()::equals).hasSize(2));
-            assertThat(activity.find(unknown.replyId().value()).orElseThrow().detail("handover")).isNull();
-            assertThat(activity.ofConversation("c-" + id)).filteredOn(entry -> entry.kind() == Activity.Kind.REPLY_REQUESTED)
+            assertThat(((SendAttempt.Requested) again).replyId())
+                    .as("the same draft is the same reply")
+                    .isEqualTo(unknown.replyId());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(replyIds(restarted))
+                            .filteredOn(unknown.replyId()::equals)
+                            .hasSize(2));
+            assertThat(activity.find(unknown.replyId().value()).orElseThrow().detail("handover"))
+                    .isNull();
+            assertThat(activity.ofConversation("c-" + id))
+                    .filteredOn(entry -> entry.kind() == Activity.Kind.REPLY_REQUESTED)
                     .hasSize(2);
         } finally {
             broker.close();
@@ -111,14 +162,18 @@ class ReplyDeskIT {
         var first = ReplyDesk.forDraft("m-1", "Thank you\n\nSam, Matron", false);
 
         assertThat(ReplyDesk.forDraft("m-1", "Thank you\n\nSam, Matron", false)).isEqualTo(first);
-        assertThat(ReplyDesk.forDraft("m-1", "Thank you!\n\nSam, Matron", false)).isNotEqualTo(first);
+        assertThat(ReplyDesk.forDraft("m-1", "Thank you!\n\nSam, Matron", false))
+                .isNotEqualTo(first);
         assertThat(ReplyDesk.forDraft("m-1", "Thank you\n\nSam, Matron", true)).isNotEqualTo(first);
         assertThat(ReplyDesk.forDraft("m-2", "Thank you\n\nSam, Matron", false)).isNotEqualTo(first);
     }
 
     private static void createRepliesTopic(EmbeddedKafka broker) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.REPLIES.name(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.REPLIES.name(), 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -132,7 +187,9 @@ class ReplyDeskIT {
             consumer.subscribe(List.of(Topics.REPLIES.name()));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> ids.add(DeskJson.read(record.value(), ReplyRequested.class).replyId()));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> ids.add(DeskJson.read(record.value(), ReplyRequested.class)
+                                .replyId()));
             }
         }
         return ids;
@@ -141,11 +198,17 @@ class ReplyDeskIT {
     /** As the application's producer: acks=all, idempotent, trying for a minute. */
     private static KafkaTestPublisher producer(String bootstrapServers) {
         return new KafkaTestPublisher(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                60_000));
     }
 }

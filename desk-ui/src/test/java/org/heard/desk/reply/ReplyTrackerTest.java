@@ -31,17 +31,20 @@ class ReplyTrackerTest {
                 return CompletableFuture.completedFuture(null);
             }
         };
-        var tracker = new ReplyTracker(null, null, publisher, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+        var tracker = new ReplyTracker(
+                null, null, publisher, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
         var heard = new ArrayList<Object>();
         tracker.subscribe(heard::add);
 
-        tracker.onOutcomeForHistory(new ConsumerRecord<>(Topics.REPLY_OUTCOMES.name(), 2, 41L, "c-1", "{not json".getBytes(StandardCharsets.UTF_8)));
+        tracker.onOutcomeForHistory(new ConsumerRecord<>(
+                Topics.REPLY_OUTCOMES.name(), 2, 41L, "c-1", "{not json".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(topics).containsExactly(Topics.DEAD_LETTERS);
         var letter = (DeadLettered) published.getFirst();
         assertThat(letter.id()).isEqualTo("desk-outcome-2-41");
         assertThat(letter.reason()).startsWith("Unreadable reply outcome");
-        assertThat(new String(Base64.getDecoder().decode(letter.payload()), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(Base64.getDecoder().decode(letter.payload()), StandardCharsets.UTF_8))
+                .isEqualTo("{not json");
         assertThat(letter.context()).containsEntry("offset", "41");
         assertThat(heard).isEmpty();
         assertThat(List.of(letter.payloadEncoding())).containsExactly("base64");

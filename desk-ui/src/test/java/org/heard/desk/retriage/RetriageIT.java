@@ -33,15 +33,15 @@ import org.heard.contracts.Urgency;
 import org.heard.desk.KafkaTestPublisher;
 import org.heard.desk.deadletters.TestDeadLetters;
 import org.heard.desk.security.TestStaff;
+import org.heard.mentions.MentionDocument;
+import org.heard.mentions.MentionIndexSchema;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.platform.testing.TestKafka;
-import org.heard.mentions.MentionDocument;
-import org.heard.mentions.MentionStatus;
 import org.heard.triage.stage.MentionTagger;
 import org.heard.triage.stage.RetriageStage;
-import org.heard.mentions.MentionIndexSchema;
-import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,8 +84,18 @@ class RetriageIT {
         var outside = old("outside", "Parking was fine", day.minusSeconds(10));
         var unreadable = unreadable(day.plusSeconds(40));
         index.staff().updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", Instant.now());
-        index.staff().correct(corrected.mentionId().value(), Map.of("services",
-                List.of(Map.of("serviceId", "estates", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
+        index.staff()
+                .correct(
+                        corrected.mentionId().value(),
+                        Map.of(
+                                "services",
+                                List.of(Map.of(
+                                        "serviceId",
+                                        "estates",
+                                        "confidence",
+                                        1.0,
+                                        "evidence",
+                                        List.of("corrected by sam")))));
         var retriage = retriage(publisher);
 
         try (var triage = new TriageConsumer()) {
@@ -95,7 +105,9 @@ class RetriageIT {
             var job = ((Retriage.Outcome.Started) started).job();
             await().atMost(Duration.ofSeconds(60)).until(() -> state(retriage, job.id()) == RetriageJob.State.DONE);
             var finished = retriage.recent(TestStaff.admin("alex"), 20).stream()
-                    .filter(progress -> progress.job().id().equals(job.id())).findFirst().orElseThrow();
+                    .filter(progress -> progress.job().id().equals(job.id()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(finished.total()).isEqualTo(4);
             assertThat(finished.done()).isEqualTo(3);
             assertThat(finished.failed()).isEqualTo(1);
@@ -109,7 +121,11 @@ class RetriageIT {
         assertThat(stillTaken.status()).isEqualTo(MentionStatus.IN_PROGRESS);
         assertThat(stillTaken.assignee()).isEqualTo("sam");
         assertThat(services(corrected)).containsExactly("estates");
-        assertThat(index.search().find(outside.mentionId().value()).orElseThrow().model()).isEqualTo("old-model");
+        assertThat(index.search()
+                        .find(outside.mentionId().value())
+                        .orElseThrow()
+                        .model())
+                .isEqualTo("old-model");
         assertThat(index.search().find(unreadable).orElseThrow().model()).isEqualTo("old-model");
     }
 
@@ -132,8 +148,12 @@ class RetriageIT {
             String jobId = ((Retriage.Outcome.Started) first).job().id();
 
             assertThat(retriage.start(alex, day, day.plus(1, ChronoUnit.DAYS), null, null))
-                    .isInstanceOfSatisfying(Retriage.Outcome.Refused.class, refused -> assertThat(refused.reason()).contains("Another"));
-            assertThat(retriage.running(alex)).get().satisfies(progress -> assertThat(progress.job().id()).isEqualTo(jobId));
+                    .isInstanceOfSatisfying(
+                            Retriage.Outcome.Refused.class,
+                            refused -> assertThat(refused.reason()).contains("Another"));
+            assertThat(retriage.running(alex))
+                    .get()
+                    .satisfies(progress -> assertThat(progress.job().id()).isEqualTo(jobId));
 
             assertThat(retriage.cancel(alex, jobId)).isInstanceOf(Retriage.Outcome.Cancelled.class);
             assertThat(state(retriage, jobId)).isEqualTo(RetriageJob.State.CANCELLED);
@@ -152,7 +172,8 @@ class RetriageIT {
         var sam = TestStaff.responder("sam");
         try {
             Instant day = randomDay();
-            assertThat(retriage.start(sam, day, day.plus(1, ChronoUnit.DAYS), null, null)).isInstanceOf(Retriage.Outcome.Refused.class);
+            assertThat(retriage.start(sam, day, day.plus(1, ChronoUnit.DAYS), null, null))
+                    .isInstanceOf(Retriage.Outcome.Refused.class);
             assertThat(retriage.cancel(sam, "any")).isInstanceOf(Retriage.Outcome.Refused.class);
             assertThatThrownBy(() -> retriage.running(sam)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> retriage.recent(sam, 5)).isInstanceOf(AccessDeniedException.class);
@@ -162,11 +183,18 @@ class RetriageIT {
     }
 
     Retriage retriage(EventPublisher on) {
-        return new Retriage(new RetriageJobs(TestElasticsearch.client()) {
-            {
-                ensureExists();
-            }
-        }, index.search(), deadLetters.counts(), toOwnTopic(on), settings, clock, Duration.ofMillis(100));
+        return new Retriage(
+                new RetriageJobs(TestElasticsearch.client()) {
+                    {
+                        ensureExists();
+                    }
+                },
+                index.search(),
+                deadLetters.counts(),
+                toOwnTopic(on),
+                settings,
+                clock,
+                Duration.ofMillis(100));
     }
 
     /**
@@ -199,24 +227,49 @@ class RetriageIT {
 
     /** A random day long ago, so each test's range holds only its own mentions. */
     static Instant randomDay() {
-        return Instant.parse("1990-01-01T00:00:00Z").plus(ThreadLocalRandom.current().nextInt(10_000), ChronoUnit.DAYS);
+        return Instant.parse("1990-01-01T00:00:00Z")
+                .plus(ThreadLocalRandom.current().nextInt(10_000), ChronoUnit.DAYS);
     }
 
     List<String> services(MentionReceived mention) {
-        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
+        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream()
+                .map(ServiceTag::serviceId)
+                .toList();
     }
 
     /** Indexed by an old model that knew no services. */
     static MentionReceived old(String name, String text, Instant at) {
-        var mention = new MentionReceived(null, Channel.TWITTER, "@trust", name + "-" + UUID.randomUUID(), null, null,
-                new Author("1", "pat", "Pat"), null, text, at, at, List.of(), Set.of(), Map.of());
-        assertThat(index.writer().upsertAll(List.of(MentionDocument.of(mention, oldTags(mention, at))))).isEmpty();
+        var mention = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@trust",
+                name + "-" + UUID.randomUUID(),
+                null,
+                null,
+                new Author("1", "pat", "Pat"),
+                null,
+                text,
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of());
+        assertThat(index.writer().upsertAll(List.of(MentionDocument.of(mention, oldTags(mention, at)))))
+                .isEmpty();
         return mention;
     }
 
     static MentionTriaged oldTags(MentionReceived mention, Instant at) {
-        return new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(),
-                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()), List.of(), Urgency.normal(), List.of(), "old-model", at);
+        return new MentionTriaged(
+                mention.mentionId(),
+                mention.conversationId(),
+                mention.channel(),
+                new Sentiment(Sentiment.Label.NEUTRAL, 0, List.of()),
+                List.of(),
+                Urgency.normal(),
+                List.of(),
+                "old-model",
+                at);
     }
 
     /** A document whose id does not belong to its channel and external id: triage cannot rebuild the mention. */
@@ -224,13 +277,38 @@ class RetriageIT {
         var mention = old("unreadable", "Parking", at);
         var document = MentionDocument.of(mention, oldTags(mention, at));
         String id = "bogus-" + UUID.randomUUID();
-        var bogus = new MentionDocument(id, document.conversationId(), document.channel(), document.account(), document.externalId(),
-                null, document.author(), null, document.text(), at, at, List.of(), Set.of(), Map.of(), document.sentiment(),
-                List.of(), document.urgency(), document.urgencyRank(), List.of(), "old-model", at, null, null, null, null);
+        var bogus = new MentionDocument(
+                id,
+                document.conversationId(),
+                document.channel(),
+                document.account(),
+                document.externalId(),
+                null,
+                document.author(),
+                null,
+                document.text(),
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of(),
+                document.sentiment(),
+                List.of(),
+                document.urgency(),
+                document.urgencyRank(),
+                List.of(),
+                "old-model",
+                at,
+                null,
+                null,
+                null,
+                null);
         assertThat(index.writer().upsertAll(List.of(bogus))).isEmpty();
         try {
-            TestElasticsearch.client().delete(delete -> delete.index(MentionIndexSchema.ALIAS).id(mention.mentionId().value())
-                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
+            TestElasticsearch.client()
+                    .delete(delete -> delete.index(MentionIndexSchema.ALIAS)
+                            .id(mention.mentionId().value())
+                            .refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -248,12 +326,18 @@ class RetriageIT {
 
         TriageConsumer() {
             MentionTagger tagger = mentions -> mentions.stream()
-                    .map(mention -> new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(),
+                    .map(mention -> new MentionTriaged(
+                            mention.mentionId(),
+                            mention.conversationId(),
+                            mention.channel(),
                             new Sentiment(Sentiment.Label.NEGATIVE, -0.5, List.of()),
                             mention.text().toLowerCase().contains("parking")
                                     ? List.of(new ServiceTag("car-parking", 0.9, List.of("parking")))
                                     : List.of(),
-                            Urgency.normal(), List.of(), "new-model", Instant.now()))
+                            Urgency.normal(),
+                            List.of(),
+                            "new-model",
+                            Instant.now()))
                     .toList();
             EventPublisher shelving = new EventPublisher() {
                 @Override
@@ -265,11 +349,18 @@ class RetriageIT {
                 }
             };
             var stage = new RetriageStage(tagger, index.search(), index.writer(), shelving, clock);
-            var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "retriage-it-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2), new StringDeserializer(), new ByteArrayDeserializer());
+            var consumer = new KafkaConsumer<String, byte[]>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestKafka.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            "retriage-it-" + UUID.randomUUID(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "latest",
+                            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                            2),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer());
             consumer.subscribe(List.of(REQUESTS.name()));
             // Joined before the job publishes, so "latest" misses nothing of it.
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -281,7 +372,8 @@ class RetriageIT {
                     while (running.get()) {
                         var records = consumer.poll(Duration.ofMillis(100));
                         if (!records.isEmpty()) {
-                            var batch = new java.util.ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>();
+                            var batch = new java.util.ArrayList<
+                                    org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>();
                             records.forEach(batch::add);
                             stage.process(batch);
                         }

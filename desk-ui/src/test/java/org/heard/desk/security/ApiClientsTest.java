@@ -21,7 +21,8 @@ class ApiClientsTest {
 
     @Test
     void findsTheClientWhoseTokenHashMatchesAndNoneForAnyOtherToken() {
-        var clients = clients(client("incident-desk", ApiTokens.hash(TOKEN), StaffRole.RESPONDER, Set.of()),
+        var clients = clients(
+                client("incident-desk", ApiTokens.hash(TOKEN), StaffRole.RESPONDER, Set.of()),
                 client("ward-feed", ApiTokens.hash("heard_another"), StaffRole.MANAGER, Set.of("ward-7")));
 
         var found = clients.byToken(TOKEN).orElseThrow();
@@ -47,11 +48,17 @@ class ApiClientsTest {
     @Test
     void refusesAClientThatWouldBeAnAdminSeeNothingOrPassForAPerson() {
         String hash = ApiTokens.hash(TOKEN);
-        assertThatThrownBy(() -> clients(client("root", hash, StaffRole.ADMIN, Set.of()))).hasMessageContaining("cannot be an ADMIN");
-        assertThatThrownBy(() -> clients(client("feed", hash, StaffRole.MANAGER, Set.of()))).hasMessageContaining("without services");
-        assertThatThrownBy(() -> new ApiClients(new ApiClientSettings(List.of(client("sam", hash, StaffRole.RESPONDER, Set.of()))),
-                "sam"::equals)).hasMessageContaining("already taken");
-        assertThatThrownBy(() -> clients(client("a", hash, StaffRole.RESPONDER, Set.of()), client("b", hash, StaffRole.RESPONDER, Set.of())))
+        assertThatThrownBy(() -> clients(client("root", hash, StaffRole.ADMIN, Set.of())))
+                .hasMessageContaining("cannot be an ADMIN");
+        assertThatThrownBy(() -> clients(client("feed", hash, StaffRole.MANAGER, Set.of())))
+                .hasMessageContaining("without services");
+        assertThatThrownBy(() -> new ApiClients(
+                        new ApiClientSettings(List.of(client("sam", hash, StaffRole.RESPONDER, Set.of()))),
+                        "sam"::equals))
+                .hasMessageContaining("already taken");
+        assertThatThrownBy(() -> clients(
+                        client("a", hash, StaffRole.RESPONDER, Set.of()),
+                        client("b", hash, StaffRole.RESPONDER, Set.of())))
                 .hasMessageContaining("same token");
     }
 
@@ -65,7 +72,9 @@ class ApiClientsTest {
     @Test
     void theCommandPrintsANewTokenAndTheHashToConfigure() {
         var out = new ByteArrayOutputStream();
-        int status = ApiTokens.command(new String[] {"api-token", "incident-desk"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = ApiTokens.command(
+                new String[] {"api-token", "incident-desk"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
 
@@ -81,7 +90,8 @@ class ApiClientsTest {
     @Test
     void theCommandNeedsAName() {
         var err = new ByteArrayOutputStream();
-        int status = ApiTokens.command(new String[] {"api-token"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int status = ApiTokens.command(
+                new String[] {"api-token"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("Usage");
@@ -90,7 +100,9 @@ class ApiClientsTest {
     @Test
     void generatedTokensDiffer() {
         var random = new SecureRandom();
-        assertThat(ApiTokens.generate(random)).isNotEqualTo(ApiTokens.generate(random)).startsWith("heard_");
+        assertThat(ApiTokens.generate(random))
+                .isNotEqualTo(ApiTokens.generate(random))
+                .startsWith("heard_");
     }
 
     private static ApiClients clients(ApiClientSettings.Client... clients) {

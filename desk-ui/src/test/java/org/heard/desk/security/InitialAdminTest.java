@@ -43,14 +43,20 @@ class InitialAdminTest {
         String password = InitialAdmin.password(dataDir, new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(password).contains("admin");
-        assertThat(logged.list).as("log events").isNotEmpty()
+        assertThat(logged.list)
+                .as("log events")
+                .isNotEmpty()
                 .noneMatch(event -> event.getFormattedMessage().contains(password));
         Path file = dataDir.resolve(InitialAdmin.FILE_NAME);
         assertThat(Files.readString(file).strip()).isEqualTo(password);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         var again = new ByteArrayOutputStream();
-        assertThat(InitialAdmin.password(dataDir, new PrintStream(again, true, StandardCharsets.UTF_8))).isEqualTo(password);
-        assertThat(again.toString(StandardCharsets.UTF_8)).as("shown only the first time").isEmpty();
+        assertThat(InitialAdmin.password(dataDir, new PrintStream(again, true, StandardCharsets.UTF_8)))
+                .isEqualTo(password);
+        assertThat(again.toString(StandardCharsets.UTF_8))
+                .as("shown only the first time")
+                .isEmpty();
     }
 }

@@ -55,7 +55,9 @@ class LoginThrottleTest {
 
         clock.advance(Duration.ofMinutes(16));
         throttle.failed("sam", "10.0.0.1");
-        assertThat(throttle.locked("sam", null)).as("the earlier two are outside the window").isEmpty();
+        assertThat(throttle.locked("sam", null))
+                .as("the earlier two are outside the window")
+                .isEmpty();
     }
 
     @Test

@@ -35,12 +35,14 @@ class StaffDirectoryTest {
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         var directory = directoryOf("{bcrypt}$2a$04$7lQkUD5glF80uVIq75K1q.bSJsASNnqL27TP45vPOlcANrdlWKPeG");
 
-        assertThat(encoder.matches("correct horse", directory.loadUserByUsername("sam").getPassword())).isTrue();
+        assertThat(encoder.matches(
+                        "correct horse", directory.loadUserByUsername("sam").getPassword()))
+                .isTrue();
     }
 
     private StaffDirectory directoryOf(String hash) {
-        var settings = new StaffSettings(List.of(new StaffSettings.StaffMember("sam", hash, null, "Sam", null,
-                Set.of(StaffRole.RESPONDER), Set.of())));
+        var settings = new StaffSettings(List.of(
+                new StaffSettings.StaffMember("sam", hash, null, "Sam", null, Set.of(StaffRole.RESPONDER), Set.of())));
         return new StaffDirectory(settings, dataDir, PasswordEncoderFactories.createDelegatingPasswordEncoder(), true);
     }
 }

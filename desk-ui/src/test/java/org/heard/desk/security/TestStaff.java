@@ -12,7 +12,8 @@ public final class TestStaff {
     }
 
     public static StaffUser manager(String username, String... services) {
-        return new StaffUser(username, "{noop}unused", username, "Manager", Set.of(StaffRole.MANAGER), Set.of(services));
+        return new StaffUser(
+                username, "{noop}unused", username, "Manager", Set.of(StaffRole.MANAGER), Set.of(services));
     }
 
     public static StaffUser with(String username, Set<StaffRole> roles) {

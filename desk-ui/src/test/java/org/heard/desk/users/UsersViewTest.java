@@ -34,17 +34,20 @@ class UsersViewTest {
 
     @Test
     void respondersAndAdminsSeeEveryServiceAsTheDeskScopesThem() {
-        assertThat(UsersView.scope(member(Set.of(StaffRole.RESPONDER), Set.of()), tree, catalogue)).isEqualTo("All services");
-        assertThat(UsersView.scope(member(Set.of(StaffRole.ADMIN, StaffRole.MANAGER), Set.of("ward-7")), tree, catalogue))
+        assertThat(UsersView.scope(member(Set.of(StaffRole.RESPONDER), Set.of()), tree, catalogue))
+                .isEqualTo("All services");
+        assertThat(UsersView.scope(
+                        member(Set.of(StaffRole.ADMIN, StaffRole.MANAGER), Set.of("ward-7")), tree, catalogue))
                 .startsWith("All services");
-        assertThat(UsersView.scope(member(Set.of(StaffRole.MANAGER), Set.of()), tree, catalogue)).startsWith("None");
+        assertThat(UsersView.scope(member(Set.of(StaffRole.MANAGER), Set.of()), tree, catalogue))
+                .startsWith("None");
     }
 
     @Test
     void saysWhetherAnOidcProviderIsConfigured() {
         assertThat(UsersView.signIn(new MockEnvironment())).contains("OIDC is not in use");
-        var withEntra = new MockEnvironment()
-                .withProperty("spring.security.oauth2.client.registration.entra.client-id", "abc");
+        var withEntra =
+                new MockEnvironment().withProperty("spring.security.oauth2.client.registration.entra.client-id", "abc");
 
         assertThat(UsersView.signIn(withEntra)).contains("OIDC provider registrations are configured (entra)");
     }

@@ -41,7 +41,8 @@ public record ChannelLeaseSettings(
         if (partitions < 1) {
             throw new IllegalArgumentException("heard.channel.leases.partitions must be at least 1");
         }
-        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()
+        if (heartbeatInterval.isNegative()
+                || heartbeatInterval.isZero()
                 || heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
             throw new IllegalArgumentException(
                     "heard.channel.leases.heartbeat-interval must be positive and at most a third of session-timeout");

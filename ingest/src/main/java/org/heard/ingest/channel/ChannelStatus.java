@@ -23,7 +23,12 @@ public record ChannelStatus(
         Instant tokenExpiresAt) {
 
     public ChannelStatus(
-            Channel channel, String account, ChannelState inbound, ChannelState outbound, String detail, Instant lastSuccessfulFetch) {
+            Channel channel,
+            String account,
+            ChannelState inbound,
+            ChannelState outbound,
+            String detail,
+            Instant lastSuccessfulFetch) {
         this(channel, account, inbound, outbound, detail, lastSuccessfulFetch, null, null);
     }
 }

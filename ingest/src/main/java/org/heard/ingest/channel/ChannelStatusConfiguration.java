@@ -18,7 +18,10 @@ class ChannelStatusConfiguration {
 
     @Bean
     ChannelStatusReporter channelStatusReporter(
-            List<ChannelConnector> connectors, EventPublisher publisher, StatusReportSettings settings, ObjectProvider<Clock> clock) {
+            List<ChannelConnector> connectors,
+            EventPublisher publisher,
+            StatusReportSettings settings,
+            ObjectProvider<Clock> clock) {
         return new ChannelStatusReporter(connectors, publisher, settings, clock.getIfAvailable(Clock::systemUTC));
     }
 }

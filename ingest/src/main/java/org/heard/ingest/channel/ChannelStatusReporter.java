@@ -32,11 +32,13 @@ public final class ChannelStatusReporter implements SmartLifecycle {
     private final Clock clock;
     /** What was last sent per account and when; an entry is dropped when Kafka refused it. */
     private final Map<String, Sent> sent = new HashMap<>();
+
     private ScheduledExecutorService scheduler;
 
     private record Sent(ChannelStatusReported report, Instant at) {}
 
-    public ChannelStatusReporter(List<ChannelConnector> connectors, EventPublisher publisher, StatusReportSettings settings, Clock clock) {
+    public ChannelStatusReporter(
+            List<ChannelConnector> connectors, EventPublisher publisher, StatusReportSettings settings, Clock clock) {
         this.connectors = List.copyOf(connectors);
         this.publisher = publisher;
         this.settings = settings;
@@ -56,7 +58,9 @@ public final class ChannelStatusReporter implements SmartLifecycle {
                 continue;
             }
             var last = sent.get(report.key());
-            boolean due = last == null || !last.report().sameStateAs(report) || !now.isBefore(last.at().plus(settings.heartbeat()));
+            boolean due = last == null
+                    || !last.report().sameStateAs(report)
+                    || !now.isBefore(last.at().plus(settings.heartbeat()));
             if (!due) {
                 continue;
             }
@@ -64,7 +68,10 @@ public final class ChannelStatusReporter implements SmartLifecycle {
             publisher.publish(Topics.CHANNEL_STATUS, report).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     forget(report);
-                    log.warn("Kafka did not take the status of {} ({}); sending it again shortly", report.key(), failure.toString());
+                    log.warn(
+                            "Kafka did not take the status of {} ({}); sending it again shortly",
+                            report.key(),
+                            failure.toString());
                 }
             });
         }
@@ -104,7 +111,8 @@ public final class ChannelStatusReporter implements SmartLifecycle {
         if (scheduler != null || connectors.isEmpty()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("channel-status").daemon(true).factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("channel-status").daemon(true).factory());
         long every = settings.checkInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::reportSafely, 0, every, TimeUnit.MILLISECONDS);
     }

@@ -34,7 +34,9 @@ class ChannelsHealth implements HealthIndicator {
             try {
                 status = connector.status();
             } catch (RuntimeException e) {
-                accounts.put(connector.getClass().getSimpleName(), Map.of("inbound", "FAILING", "detail", String.valueOf(e.getMessage())));
+                accounts.put(
+                        connector.getClass().getSimpleName(),
+                        Map.of("inbound", "FAILING", "detail", String.valueOf(e.getMessage())));
                 builder.down();
                 continue;
             }

@@ -51,6 +51,7 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
     private final Map<String, AccountPoller> accounts = new LinkedHashMap<>();
     /** Lease partitions the group gave this instance; guarded by {@code this}. */
     private final Set<Integer> leases = new HashSet<>();
+
     private volatile int partitionCount;
     private volatile boolean running;
     private volatile boolean crashing;
@@ -73,7 +74,10 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
         accounts.put(key, poller);
         if (thread == null) {
             running = true;
-            thread = Thread.ofPlatform().name("channel-leases-" + instance).daemon().start(this::keepLeases);
+            thread = Thread.ofPlatform()
+                    .name("channel-leases-" + instance)
+                    .daemon()
+                    .start(this::keepLeases);
         } else if (partitionCount > 0 && leases.contains(partitionOf(key))) {
             poller.start();
         }
@@ -133,12 +137,15 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
             try {
                 partitionCount = ensureTopic();
             } catch (RuntimeException e) {
-                log.warn("Channel leases: cannot reach Kafka to read or create {} ({}); no account is polled here until then",
-                        settings.topic(), e.getMessage());
+                log.warn(
+                        "Channel leases: cannot reach Kafka to read or create {} ({}); no account is polled here until then",
+                        settings.topic(),
+                        e.getMessage());
                 pause(Duration.ofSeconds(2));
             }
         }
-        try (var leaseConsumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (var leaseConsumer =
+                new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = leaseConsumer;
             leaseConsumer.subscribe(List.of(settings.topic()), new Listener());
             while (running) {
@@ -152,8 +159,9 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
                 }
             }
             if (crashing) {
-                leaseConsumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
-                        .withTimeout(Duration.ZERO));
+                leaseConsumer.close(
+                        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+                                .withTimeout(Duration.ZERO));
             } else {
                 // Revokes every lease (stopping the pollers) and leaves the group, so the accounts move at once.
                 leaseConsumer.close();
@@ -171,9 +179,13 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "heard-channel-leases-" + instance);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class.getName()));
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
+        config.put(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                List.of(CooperativeStickyAssignor.class.getName()));
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int)
+                settings.sessionTimeout().toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int)
+                settings.heartbeatInterval().toMillis());
         return config;
     }
 
@@ -182,16 +194,23 @@ final class KafkaChannelLeases implements ChannelLeases, AutoCloseable {
         try (Admin admin = Admin.create(clientConfig)) {
             var topics = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!topics.contains(settings.topic())) {
-                int brokers = admin.describeCluster().nodes().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+                int brokers = admin.describeCluster()
+                        .nodes()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .size();
                 var fit = ReplicationFit.forBrokers(brokers);
                 try {
-                    admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), fit.replicationFactor())
-                                    .configs(fit.topicConfigs())))
+                    admin.createTopics(List.of(
+                                    new NewTopic(settings.topic(), settings.partitions(), fit.replicationFactor())
+                                            .configs(fit.topicConfigs())))
                             .all()
                             .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create " + settings.topic() + ": " + e.getCause().getMessage(), e);
+                        throw new IllegalStateException(
+                                "cannot create " + settings.topic() + ": "
+                                        + e.getCause().getMessage(),
+                                e);
                     }
                 }
             }

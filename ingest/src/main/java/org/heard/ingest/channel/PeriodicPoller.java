@@ -19,9 +19,11 @@ public final class PeriodicPoller implements AccountPoller {
     private final Runnable poll;
     /** Held while a poll runs: stop() takes it to wait for the one in progress. */
     private final ReentrantLock polling = new ReentrantLock();
+
     private Run current;
 
-    public PeriodicPoller(ChannelAccount account, ScheduledExecutorService scheduler, Duration interval, Runnable poll) {
+    public PeriodicPoller(
+            ChannelAccount account, ScheduledExecutorService scheduler, Duration interval, Runnable poll) {
         this.account = account;
         this.scheduler = scheduler;
         this.interval = interval;

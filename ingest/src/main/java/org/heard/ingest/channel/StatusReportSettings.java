@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("heard.channel.status")
 public record StatusReportSettings(
-        @DefaultValue("30s") Duration heartbeat, @DefaultValue("5s") Duration checkInterval, String instance) {
+        @DefaultValue("30s") Duration heartbeat,
+        @DefaultValue("5s") Duration checkInterval,
+        String instance) {
 
     public StatusReportSettings {
         if (heartbeat == null || !heartbeat.isPositive()) {
@@ -22,7 +24,8 @@ public record StatusReportSettings(
         }
         if (checkInterval == null || !checkInterval.isPositive() || checkInterval.compareTo(heartbeat) > 0) {
             throw new IllegalArgumentException(
-                    "heard.channel.status.check-interval must be positive and at most the heartbeat, was " + checkInterval);
+                    "heard.channel.status.check-interval must be positive and at most the heartbeat, was "
+                            + checkInterval);
         }
         if (instance == null || instance.isBlank()) {
             instance = defaultInstance();

@@ -21,12 +21,17 @@ import org.springframework.context.annotation.Configuration;
 class DemoConfiguration {
 
     @Bean
-    DemoMentions demoMentions(EmailChannel channel, EmailSettings settings, @Value("${heard.data-dir:./data}") Path dataDir, Clock clock) {
+    DemoMentions demoMentions(
+            EmailChannel channel,
+            EmailSettings settings,
+            @Value("${heard.data-dir:./data}") Path dataDir,
+            Clock clock) {
         return new DemoMentions(channel, settings, dataDir, clock);
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> demoWhenReady(DemoMentions demo, @Value("${heard.demo.enabled:false}") boolean enabled) {
+    ApplicationListener<ApplicationReadyEvent> demoWhenReady(
+            DemoMentions demo, @Value("${heard.demo.enabled:false}") boolean enabled) {
         return event -> {
             if (enabled) {
                 // Off the start-up thread: the desk is usable while the samples go out.

@@ -68,7 +68,8 @@ public class DemoMentions {
         }
         try {
             Files.createDirectories(marker.getParent());
-            Files.writeString(marker, clock.instant() + " " + sent.size() + " sample mentions\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    marker, clock.instant() + " " + sent.size() + " sample mentions\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             log.warn("Demo: could not note in {} that the samples were sent: {}", marker, e.getMessage());
         }
@@ -78,7 +79,8 @@ public class DemoMentions {
     public List<MentionId> send() {
         var mailbox = embeddedMailbox();
         if (mailbox.isEmpty()) {
-            log.warn("Demo: no embedded demo mailbox here (mailboxes are configured, or the embedded mail server is off): nothing sent");
+            log.warn(
+                    "Demo: no embedded demo mailbox here (mailboxes are configured, or the embedded mail server is off): nothing sent");
             return List.of();
         }
         var session = MailSessions.smtpSession(mailbox.get().smtp(), false);
@@ -96,18 +98,29 @@ public class DemoMentions {
                     }
                 };
                 message.setFrom(new InternetAddress(sample.address(), sample.name(), StandardCharsets.UTF_8.name()));
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress(mailbox.get().address()));
+                message.setRecipient(
+                        Message.RecipientType.TO,
+                        new InternetAddress(mailbox.get().address()));
                 message.setSubject(sample.subject(), StandardCharsets.UTF_8.name());
-                message.setText(sample.text() + "\n\n" + sample.name().split(" ")[0] + "\n", StandardCharsets.UTF_8.name());
+                message.setText(
+                        sample.text() + "\n\n" + sample.name().split(" ")[0] + "\n", StandardCharsets.UTF_8.name());
                 message.setSentDate(Date.from(sentAt(sample, now)));
                 Transport.send(message);
                 sent.add(MentionId.of(Channel.EMAIL, messageId));
             } catch (MessagingException | IOException e) {
-                log.warn("Demo: sample {} could not be sent to {}: {}", number, mailbox.get().address(), e.getMessage());
+                log.warn(
+                        "Demo: sample {} could not be sent to {}: {}",
+                        number,
+                        mailbox.get().address(),
+                        e.getMessage());
             }
         }
-        log.info("Demo: emailed {} sample mentions to {} (SMTP {}:{}); they appear in the inbox, tagged, within a minute", sent.size(),
-                mailbox.get().address(), mailbox.get().smtp().host(), mailbox.get().smtp().port());
+        log.info(
+                "Demo: emailed {} sample mentions to {} (SMTP {}:{}); they appear in the inbox, tagged, within a minute",
+                sent.size(),
+                mailbox.get().address(),
+                mailbox.get().smtp().host(),
+                mailbox.get().smtp().port());
         return List.copyOf(sent);
     }
 
@@ -115,7 +128,10 @@ public class DemoMentions {
         if (!settings.mailboxes().isEmpty()) {
             return Optional.empty();
         }
-        return channel.mailboxes().stream().filter(mailbox -> mailbox.address().equalsIgnoreCase(settings.embedded().address())).findFirst();
+        return channel.mailboxes().stream()
+                .filter(mailbox ->
+                        mailbox.address().equalsIgnoreCase(settings.embedded().address()))
+                .findFirst();
     }
 
     static Instant sentAt(Sample sample, Instant now) {
@@ -139,7 +155,13 @@ public class DemoMentions {
                 if (cells.length != 6) {
                     throw new IllegalStateException("A demo sample needs 6 tab-separated cells: " + line);
                 }
-                samples.add(new Sample(cells[0], cells[1], Integer.parseInt(cells[2]), Integer.parseInt(cells[3]), cells[4], cells[5]));
+                samples.add(new Sample(
+                        cells[0],
+                        cells[1],
+                        Integer.parseInt(cells[2]),
+                        Integer.parseInt(cells[3]),
+                        cells[4],
+                        cells[5]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

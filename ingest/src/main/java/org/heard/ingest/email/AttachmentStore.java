@@ -26,11 +26,15 @@ final class AttachmentStore {
      * @param wholeMessage false for a message over the size limit read part by part from the server:
      *     its attachments are described from the server's structure, neither downloaded nor stored
      */
-    static String describe(EmailReader.FoundAttachment attachment, EmailSettings.Attachments settings, boolean wholeMessage) {
-        String name = attachment.fileName() == null ? "(unnamed)" : Shown.line(attachment.fileName()).replace('|', '_');
+    static String describe(
+            EmailReader.FoundAttachment attachment, EmailSettings.Attachments settings, boolean wholeMessage) {
+        String name = attachment.fileName() == null
+                ? "(unnamed)"
+                : Shown.line(attachment.fileName()).replace('|', '_');
         String prefix = name + " | " + attachment.type() + " | ";
         if (!wholeMessage) {
-            return prefix + "about " + declaredSize(attachment) + " bytes | stored: no (the message is over the size limit and stays in the mailbox)";
+            return prefix + "about " + declaredSize(attachment)
+                    + " bytes | stored: no (the message is over the size limit and stays in the mailbox)";
         }
         try {
             return prefix + kept(attachment, settings);

@@ -18,7 +18,8 @@ final class AutomaticMail {
     private static final Pattern AUTO_SUBJECT = Pattern.compile(
             "^(auto(matic)?[ -]?reply|out of (the )?office|autoreply|automatische antwort|réponse automatique)\\b.*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAILER_DAEMON = Pattern.compile("(mailer-daemon|postmaster)@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAILER_DAEMON =
+            Pattern.compile("(mailer-daemon|postmaster)@", Pattern.CASE_INSENSITIVE);
 
     private AutomaticMail() {}
 
@@ -53,7 +54,9 @@ final class AutomaticMail {
             flags.add(MentionFlag.BOUNCE);
         }
         String returnPath = header(message, "Return-Path");
-        if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>") && !flags.contains(MentionFlag.BOUNCE)) {
+        if (returnPath != null
+                && returnPath.replaceAll("\\s", "").equals("<>")
+                && !flags.contains(MentionFlag.BOUNCE)) {
             // A null return path means "do not answer this", whatever else the message looks like.
             flags.add(MentionFlag.AUTO_REPLY);
         }

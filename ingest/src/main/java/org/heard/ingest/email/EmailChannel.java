@@ -61,14 +61,26 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
         // One thread per mailbox, so a long drain of one mailbox does not hold back the polls of another.
         // Owned for the bean's whole life, not one start-stop stretch: the pollers keep it across a restart.
         this.scheduler = Executors.newScheduledThreadPool(
-                Math.max(1, this.mailboxes.size()), Thread.ofPlatform().daemon().name("email-intake-", 0).factory());
+                Math.max(1, this.mailboxes.size()),
+                Thread.ofPlatform().daemon().name("email-intake-", 0).factory());
         for (EmailSettings.Mailbox mailbox : this.mailboxes) {
             var mailboxHealth = new MailboxHealth(mailbox.address());
             health.put(mailbox.address(), mailboxHealth);
-            var intake = new MailboxIntake(mailbox, reader, index, publisher, clock, ackTimeout,
+            var intake = new MailboxIntake(
+                    mailbox,
+                    reader,
+                    index,
+                    publisher,
+                    clock,
+                    ackTimeout,
                     accepted.getOrDefault(mailbox.address(), AcceptedMail.NONE));
-            pollers.add(new MailboxPoller(mailbox, intake, mailboxHealth,
-                    arrivals.getOrDefault(mailbox.address(), MailArrivals.UNTOLD), scheduler, clock));
+            pollers.add(new MailboxPoller(
+                    mailbox,
+                    intake,
+                    mailboxHealth,
+                    arrivals.getOrDefault(mailbox.address(), MailArrivals.UNTOLD),
+                    scheduler,
+                    clock));
         }
         this.replySender = new EmailReplySender(this.mailboxes, health, index, clock);
     }
@@ -92,7 +104,9 @@ public final class EmailChannel implements SmartLifecycle, DisposableBean {
      * @param source the dead letter's source, {@code email:<mailbox address>}
      */
     ReadAgain readAgain(String source, byte[] raw) {
-        var mailbox = mailboxes.stream().filter(candidate -> candidate.source().equals(source)).findFirst();
+        var mailbox = mailboxes.stream()
+                .filter(candidate -> candidate.source().equals(source))
+                .findFirst();
         if (mailbox.isEmpty()) {
             return new ReadAgain.NoSuchMailbox(source);
         }

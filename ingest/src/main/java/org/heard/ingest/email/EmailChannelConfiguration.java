@@ -14,13 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -58,8 +58,15 @@ public class EmailChannelConfiguration {
             accepted = Map.of(server.mailbox().address(), server.spool());
             arrivals = Map.of(server.mailbox().address(), server);
         }
-        return new EmailChannel(mailboxes, settings.ackTimeout(), publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
-                leases.getIfAvailable(ChannelLeases::allOnThisInstance), accepted, arrivals);
+        return new EmailChannel(
+                mailboxes,
+                settings.ackTimeout(),
+                publisher,
+                checkpoints,
+                clock.getIfAvailable(Clock::systemUTC),
+                leases.getIfAvailable(ChannelLeases::allOnThisInstance),
+                accepted,
+                arrivals);
     }
 
     @Bean
@@ -79,14 +86,16 @@ public class EmailChannelConfiguration {
                 var settings = Binder.get(environment)
                         .bind("heard.channel.email", EmailSettings.class)
                         .orElseGet(() -> new EmailSettings(null, null, null));
-                var addresses = settings.mailboxes().stream().map(EmailSettings.Mailbox::address).toList();
+                var addresses = settings.mailboxes().stream()
+                        .map(EmailSettings.Mailbox::address)
+                        .toList();
                 if (addresses.isEmpty() && new NoMailboxConfigured().matches(environment)) {
                     addresses = List.of(settings.embedded().address());
                 }
                 for (String address : addresses) {
                     var definition = new RootBeanDefinition(ChannelConnector.class);
-                    definition.setInstanceSupplier(
-                            () -> ((BeanFactory) registry).getBean(EmailChannel.class).connector(address));
+                    definition.setInstanceSupplier(() ->
+                            ((BeanFactory) registry).getBean(EmailChannel.class).connector(address));
                     registry.registerBeanDefinition("emailChannelStatus[" + address + "]", definition);
                 }
             }
@@ -105,9 +114,14 @@ public class EmailChannelConfiguration {
         @Bean(destroyMethod = "stop")
         EmbeddedMailServer embeddedMailServer(EmailSettings settings, @Value("${heard.data-dir:./data}") Path dataDir) {
             var server = new EmbeddedMailServer(settings.embedded(), dataDir);
-            log.info("No mailbox configured: embedded mail server for {} on SMTP {}:{} and IMAP {}:{} (password in {})",
-                    server.mailbox().address(), settings.embedded().host(), server.smtpPort(), settings.embedded().host(),
-                    server.imapPort(), server.mailbox().passwordFile());
+            log.info(
+                    "No mailbox configured: embedded mail server for {} on SMTP {}:{} and IMAP {}:{} (password in {})",
+                    server.mailbox().address(),
+                    settings.embedded().host(),
+                    server.smtpPort(),
+                    settings.embedded().host(),
+                    server.imapPort(),
+                    server.mailbox().passwordFile());
             return server;
         }
     }

@@ -72,12 +72,14 @@ final class EmailMentions {
     Reading readOversize(MimeMessage onTheServer, long size, EmailSettings.Mailbox mailbox, String where) {
         String fingerprint;
         try {
-            // No bytes to hash without downloading them: the sender's headers and the size tell this message from others.
+            // No bytes to hash without downloading them: the sender's headers and the size tell this message from
+            // others.
             fingerprint = fingerprint(onTheServer, null, size, 0);
         } catch (MessagingException | RuntimeException e) {
             return new Reading.Unreadable("malformed MIME: " + EmailReader.describe(e));
         }
-        String note = megabytes(size) + ", over the " + megabytes(mailbox.maxMessageSize().toBytes())
+        String note = megabytes(size) + ", over the "
+                + megabytes(mailbox.maxMessageSize().toBytes())
                 + " limit: its text is shown, its attachments stay in the mailbox (" + where + ")";
         return mentionOf(onTheServer, fingerprint, mailbox, note);
     }
@@ -85,7 +87,8 @@ final class EmailMentions {
     private Reading mentionOf(MimeMessage message, String fingerprint, EmailSettings.Mailbox mailbox, String oversize) {
         EmailReader.ReadEmail email;
         try {
-            email = reader.read(message, oversize == null, mailbox.maxMessageSize().toBytes());
+            email = reader.read(
+                    message, oversize == null, mailbox.maxMessageSize().toBytes());
         } catch (EmailReader.Unreadable e) {
             return new Reading.Unreadable(e.getMessage());
         }
@@ -93,14 +96,18 @@ final class EmailMentions {
             return new Reading.OurOwn(email.messageId());
         }
         String wholeText = Shown.text(email.text());
-        if (email.from() == null && email.subject() == null && wholeText.isBlank() && email.attachments().isEmpty()) {
-            return new Reading.Unreadable("not an email: no sender, no subject, no text and no attachments could be read");
+        if (email.from() == null
+                && email.subject() == null
+                && wholeText.isBlank()
+                && email.attachments().isEmpty()) {
+            return new Reading.Unreadable(
+                    "not an email: no sender, no subject, no text and no attachments could be read");
         }
         String externalId = threading.externalIdOf(email.messageId(), fingerprint);
         InternetAddress from = email.from();
         String sender = from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
-        var joined = threading.conversationOf(externalId, email.messageId(), email.inReplyTo(), email.references(),
-                email.subject(), sender);
+        var joined = threading.conversationOf(
+                externalId, email.messageId(), email.inReplyTo(), email.references(), email.subject(), sender);
         InternetAddress answerTo = email.replyTo() != null ? email.replyTo() : from;
 
         var flags = EnumSet.noneOf(MentionFlag.class);
@@ -118,13 +125,17 @@ final class EmailMentions {
 
         attributes.put("mailbox", mailbox.address());
         put(attributes, "messageId", email.messageId());
-        put(attributes, "inReplyTo", email.inReplyTo().isEmpty() ? null : email.inReplyTo().getFirst());
+        put(
+                attributes,
+                "inReplyTo",
+                email.inReplyTo().isEmpty() ? null : email.inReplyTo().getFirst());
         put(attributes, "references", String.join(" ", email.references()));
         put(attributes, "subject", subject);
         put(attributes, "from", from == null ? null : Shown.line(from.toUnicodeString()));
         // Where a reply goes: the Reply-To when there is one, which the desk must show since it may not be the sender.
         put(attributes, "replyTo", answerTo == null ? null : Shown.line(answerTo.getAddress()));
-        if (email.replyTo() != null && (from == null || !email.replyTo().getAddress().equalsIgnoreCase(from.getAddress()))) {
+        if (email.replyTo() != null
+                && (from == null || !email.replyTo().getAddress().equalsIgnoreCase(from.getAddress()))) {
             flags.add(MentionFlag.REPLY_TO_DIFFERS);
         }
         var verdict = SenderAuthentication.of(email.authenticationResults(), mailbox.authenticationServers());
@@ -160,7 +171,9 @@ final class EmailMentions {
                 externalId,
                 joined.conversation(),
                 email.inReplyTo().isEmpty() ? null : email.inReplyTo().getFirst(),
-                from == null ? Author.anonymous() : new Author(from.getAddress(), from.getAddress(), Shown.line(from.getPersonal())),
+                from == null
+                        ? Author.anonymous()
+                        : new Author(from.getAddress(), from.getAddress(), Shown.line(from.getPersonal())),
                 subject,
                 text,
                 email.sentAt(),
@@ -172,13 +185,21 @@ final class EmailMentions {
         if (email.messageId() != null && !threadReferences.contains(email.messageId())) {
             threadReferences.add(email.messageId());
         }
-        var headers = new ThreadHeaders(email.messageId(), threadReferences, email.subject(),
-                answerTo == null ? null : answerTo.getAddress(), mailbox.address());
+        var headers = new ThreadHeaders(
+                email.messageId(),
+                threadReferences,
+                email.subject(),
+                answerTo == null ? null : answerTo.getAddress(),
+                mailbox.address());
         return new Reading.Mention(mention, headers);
     }
 
-    private static void attachments(EmailReader.ReadEmail email, EmailSettings.Mailbox mailbox, boolean wholeMessage,
-            LinkedHashMap<String, String> attributes, List<String> truncated) {
+    private static void attachments(
+            EmailReader.ReadEmail email,
+            EmailSettings.Mailbox mailbox,
+            boolean wholeMessage,
+            LinkedHashMap<String, String> attributes,
+            List<String> truncated) {
         List<EmailReader.FoundAttachment> found = email.attachments();
         if (found.isEmpty()) {
             return;
@@ -232,7 +253,8 @@ final class EmailMentions {
 
     private static int bodyStart(byte[] raw) {
         for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+            if (raw[i] == '\n'
+                    && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
                 return i + 1;
             }
         }

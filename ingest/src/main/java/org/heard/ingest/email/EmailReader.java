@@ -93,7 +93,8 @@ final class EmailReader {
             String text = body.plain.isEmpty()
                     ? HtmlText.toText(String.join("\n", body.html))
                     : HtmlText.tidy(String.join("\n\n", body.plain));
-            String messageId = firstMessageId(header(message, "Message-ID", " ")).orElse(null);
+            String messageId =
+                    firstMessageId(header(message, "Message-ID", " ")).orElse(null);
             return new ReadEmail(
                     messageId,
                     messageIds(header(message, "In-Reply-To", " ")),
@@ -123,17 +124,20 @@ final class EmailReader {
         }
         ContentType type = contentType(part);
         if (type == null) {
-            body.problems.add("unreadable Content-Type '" + Shown.line(declaredType(part)) + "'; its body is shown as plain text");
+            body.problems.add("unreadable Content-Type '" + Shown.line(declaredType(part))
+                    + "'; its body is shown as plain text");
             type = new ContentType("text/plain");
         }
         String fileName = safeFileName(part);
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part)) || (fileName != null && !type.match("multipart/*"));
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part))
+                || (fileName != null && !type.match("multipart/*"));
         if (type.match("multipart/*")) {
             collectMultipart(part, type, body, depth);
         } else if (!attachment && (type.match("text/plain") || type.match("text/html"))) {
             text(part, type, body).ifPresent(type.match("text/plain") ? body.plain::add : body.html::add);
         } else {
-            body.attachments.add(new FoundAttachment(part, fileName, type.getBaseType().toLowerCase(Locale.ROOT)));
+            body.attachments.add(
+                    new FoundAttachment(part, fileName, type.getBaseType().toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -201,7 +205,8 @@ final class EmailReader {
     private Optional<String> text(Part part, ContentType type, Body body) {
         String what = type.getBaseType().toLowerCase(Locale.ROOT);
         if (!body.wholeMessage && sizeOf(part) > body.maxPartSize) {
-            body.problems.add(what + " of " + sizeOf(part) + " bytes was not read (the message is over the size limit)");
+            body.problems.add(
+                    what + " of " + sizeOf(part) + " bytes was not read (the message is over the size limit)");
             return Optional.empty();
         }
         byte[] bytes;
@@ -262,14 +267,20 @@ final class EmailReader {
     /** What decodes of base64 whose decoder gave up: characters outside the alphabet skipped, the broken tail dropped. */
     private static Optional<byte[]> salvagedBase64(Part part, Body body) {
         try {
-            if (!(part instanceof MimePart mime) || !"base64".equalsIgnoreCase(String.valueOf(mime.getEncoding()).strip())) {
+            if (!(part instanceof MimePart mime)
+                    || !"base64"
+                            .equalsIgnoreCase(String.valueOf(mime.getEncoding()).strip())) {
                 return Optional.empty();
             }
             var alphabet = new ByteArrayOutputStream();
             try (InputStream in = rawStream(part)) {
                 byte[] raw = in.readNBytes(body.textBytesLeft / 3 * 4 + 4);
                 for (byte b : raw) {
-                    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/') {
+                    if ((b >= 'A' && b <= 'Z')
+                            || (b >= 'a' && b <= 'z')
+                            || (b >= '0' && b <= '9')
+                            || b == '+'
+                            || b == '/') {
                         alphabet.write(b);
                     }
                 }
@@ -297,7 +308,8 @@ final class EmailReader {
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));
@@ -332,7 +344,9 @@ final class EmailReader {
 
     private static String declaredType(Part part) {
         try {
-            String kept = part instanceof MimeMessage message ? message.getHeader(SpoolingGreenMail.ORIGINAL_CONTENT_TYPE, null) : null;
+            String kept = part instanceof MimeMessage message
+                    ? message.getHeader(SpoolingGreenMail.ORIGINAL_CONTENT_TYPE, null)
+                    : null;
             // The embedded server had to store this one as text/plain: what the sender wrote is kept here.
             return kept != null ? kept : part.getContentType();
         } catch (MessagingException e) {

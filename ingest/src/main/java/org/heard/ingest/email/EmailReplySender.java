@@ -57,8 +57,14 @@ public final class EmailReplySender implements ReplySender {
     private final Clock clock;
     private final Transmission transmission;
 
-    EmailReplySender(List<EmailSettings.Mailbox> mailboxes, Map<String, MailboxHealth> health, MailIndex index, Clock clock) {
-        this(mailboxes, health, index, clock, (transport, message) -> transport.sendMessage(message, message.getAllRecipients()));
+    EmailReplySender(
+            List<EmailSettings.Mailbox> mailboxes, Map<String, MailboxHealth> health, MailIndex index, Clock clock) {
+        this(
+                mailboxes,
+                health,
+                index,
+                clock,
+                (transport, message) -> transport.sendMessage(message, message.getAllRecipients()));
     }
 
     EmailReplySender(
@@ -87,7 +93,8 @@ public final class EmailReplySender implements ReplySender {
         }
         Optional<ThreadHeaders> thread = index.headersOf(reply.mentionId());
         if (thread.isEmpty()) {
-            return new SendResult.Rejected("the email being answered (" + reply.mentionId() + ") is unknown to the email channel");
+            return new SendResult.Rejected(
+                    "the email being answered (" + reply.mentionId() + ") is unknown to the email channel");
         }
         ThreadHeaders headers = thread.get();
         String account = reply.account() != null ? reply.account() : headers.mailbox();
@@ -120,7 +127,8 @@ public final class EmailReplySender implements ReplySender {
     }
 
     /** The earlier attempt's fate, if the Sent folder tells it; empty when it never reached SMTP. */
-    private Optional<SendResult> settleUnknownOutcome(ReplyRequested reply, EmailSettings.Mailbox mailbox, String messageId) {
+    private Optional<SendResult> settleUnknownOutcome(
+            ReplyRequested reply, EmailSettings.Mailbox mailbox, String messageId) {
         try (Store store = MailSessions.connectImap(mailbox)) {
             Folder sent = store.getFolder(mailbox.sentFolder());
             if (!sent.exists()) {
@@ -130,17 +138,25 @@ public final class EmailReplySender implements ReplySender {
             try {
                 Message[] copies = sent.search(new MessageIDTerm(messageId));
                 for (Message copy : copies) {
-                    if (messageId.equals(((MimeMessage) copy).getMessageID()) && copy.getFlags().contains(SENT)) {
-                        Instant at = copy.getSentDate() == null ? clock.instant() : copy.getSentDate().toInstant();
-                        index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENT, messageId, at.toString()));
+                    if (messageId.equals(((MimeMessage) copy).getMessageID())
+                            && copy.getFlags().contains(SENT)) {
+                        Instant at = copy.getSentDate() == null
+                                ? clock.instant()
+                                : copy.getSentDate().toInstant();
+                        index.recordAttempt(
+                                reply.replyId(),
+                                new MailIndex.ReplyAttempt(
+                                        MailIndex.ReplyAttempt.State.SENT, messageId, at.toString()));
                         return Optional.of(new SendResult.Sent(messageId, at));
                     }
                 }
                 for (Message copy : copies) {
                     if (messageId.equals(((MimeMessage) copy).getMessageID())) {
-                        return Optional.of(new SendResult.Rejected("an earlier attempt was interrupted after it started sending; it may "
-                                + "have reached the patient. Check " + mailbox.sentFolder() + " of " + mailbox.address()
-                                + " for " + messageId + " before sending again as a new reply"));
+                        return Optional.of(new SendResult.Rejected(
+                                "an earlier attempt was interrupted after it started sending; it may "
+                                        + "have reached the patient. Check " + mailbox.sentFolder() + " of "
+                                        + mailbox.address()
+                                        + " for " + messageId + " before sending again as a new reply"));
                     }
                 }
                 return Optional.empty();
@@ -148,12 +164,13 @@ public final class EmailReplySender implements ReplySender {
                 sent.close(false);
             }
         } catch (MessagingException e) {
-            return Optional.of(new SendResult.RetryLater(Duration.ofMinutes(1), "cannot check whether an interrupted attempt was sent: "
-                    + e.getMessage()));
+            return Optional.of(new SendResult.RetryLater(
+                    Duration.ofMinutes(1), "cannot check whether an interrupted attempt was sent: " + e.getMessage()));
         }
     }
 
-    private SendResult sendNow(ReplyRequested reply, EmailSettings.Mailbox mailbox, ThreadHeaders headers, String messageId) {
+    private SendResult sendNow(
+            ReplyRequested reply, EmailSettings.Mailbox mailbox, ThreadHeaders headers, String messageId) {
         MimeMessage message;
         Session session = MailSessions.smtpSession(mailbox);
         try {
@@ -162,7 +179,8 @@ public final class EmailReplySender implements ReplySender {
             return new SendResult.Rejected("cannot write this reply as an email: " + e.getMessage());
         }
         index.rememberOurs(messageId, reply.replyId());
-        index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENDING, messageId, ""));
+        index.recordAttempt(
+                reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENDING, messageId, ""));
         Transmitted transmitted = null;
         try (Store store = MailSessions.connectImap(mailbox)) {
             Folder sent = store.getFolder(mailbox.sentFolder());
@@ -187,7 +205,8 @@ public final class EmailReplySender implements ReplySender {
             // Nothing reached SMTP when the Sent folder cannot be written: trying again is safe.
             failed(reply, messageId, "cannot save to " + mailbox.sentFolder());
             markOutbound(mailbox, ChannelState.FAILING, "IMAP for the Sent folder: " + e.getMessage());
-            return new SendResult.RetryLater(Duration.ofMinutes(1), "cannot save the reply to " + mailbox.sentFolder() + ": " + e.getMessage());
+            return new SendResult.RetryLater(
+                    Duration.ofMinutes(1), "cannot save the reply to " + mailbox.sentFolder() + ": " + e.getMessage());
         }
     }
 
@@ -198,18 +217,25 @@ public final class EmailReplySender implements ReplySender {
         }
     }
 
-    private Transmitted transmit(Session session, EmailSettings.Mailbox mailbox, MimeMessage message, ReplyRequested reply, String messageId) {
+    private Transmitted transmit(
+            Session session,
+            EmailSettings.Mailbox mailbox,
+            MimeMessage message,
+            ReplyRequested reply,
+            String messageId) {
         Transport transport;
         try {
             transport = MailSessions.connectSmtp(session, mailbox);
         } catch (AuthenticationFailedException e) {
             failed(reply, messageId, "SMTP login refused");
             markOutbound(mailbox, ChannelState.AUTH_FAILED, "SMTP login refused for " + mailbox.username());
-            return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(15), "the mail server refused our login: renew the mailbox password"));
+            return Transmitted.certainly(new SendResult.RetryLater(
+                    Duration.ofMinutes(15), "the mail server refused our login: renew the mailbox password"));
         } catch (MessagingException e) {
             failed(reply, messageId, "SMTP unreachable");
             markOutbound(mailbox, ChannelState.FAILING, "SMTP unreachable: " + e.getMessage());
-            return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(1), "mail server unreachable: " + e.getMessage()));
+            return Transmitted.certainly(
+                    new SendResult.RetryLater(Duration.ofMinutes(1), "mail server unreachable: " + e.getMessage()));
         }
         try (transport) {
             transmission.send(transport, message);
@@ -218,19 +244,28 @@ public final class EmailReplySender implements ReplySender {
             if (code >= 500) {
                 failed(reply, messageId, "refused " + code);
                 markOutbound(mailbox, ChannelState.HEALTHY, "");
-                return Transmitted.certainly(new SendResult.Rejected("the mail server refused the reply (" + code + "): " + e.getMessage()));
+                return Transmitted.certainly(
+                        new SendResult.Rejected("the mail server refused the reply (" + code + "): " + e.getMessage()));
             }
             if (code >= 400) {
                 failed(reply, messageId, "deferred " + code);
-                return Transmitted.certainly(new SendResult.RetryLater(Duration.ofMinutes(5), "the mail server deferred the reply (" + code + "): " + e.getMessage()));
+                return Transmitted.certainly(new SendResult.RetryLater(
+                        Duration.ofMinutes(5), "the mail server deferred the reply (" + code + "): " + e.getMessage()));
             }
-            // No reply code: the connection broke mid-send and the server may have taken it. Left as SENDING on purpose.
+            // No reply code: the connection broke mid-send and the server may have taken it. Left as SENDING on
+            // purpose.
             markOutbound(mailbox, ChannelState.FAILING, "SMTP connection lost mid-send");
-            return new Transmitted(new SendResult.RetryLater(Duration.ofMinutes(1), "connection lost while sending; the next attempt "
-                    + "checks " + mailbox.sentFolder() + " before sending again"), false);
+            return new Transmitted(
+                    new SendResult.RetryLater(
+                            Duration.ofMinutes(1),
+                            "connection lost while sending; the next attempt " + "checks " + mailbox.sentFolder()
+                                    + " before sending again"),
+                    false);
         }
         Instant sentAt = clock.instant();
-        index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENT, messageId, sentAt.toString()));
+        index.recordAttempt(
+                reply.replyId(),
+                new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENT, messageId, sentAt.toString()));
         markOutbound(mailbox, ChannelState.HEALTHY, "");
         return Transmitted.certainly(new SendResult.Sent(messageId, sentAt));
     }
@@ -249,7 +284,12 @@ public final class EmailReplySender implements ReplySender {
         }
     }
 
-    private MimeMessage compose(Session session, ReplyRequested reply, EmailSettings.Mailbox mailbox, ThreadHeaders headers, String messageId)
+    private MimeMessage compose(
+            Session session,
+            ReplyRequested reply,
+            EmailSettings.Mailbox mailbox,
+            ThreadHeaders headers,
+            String messageId)
             throws MessagingException, UnsupportedEncodingException {
         var message = new OwnIdMessage(session, messageId);
         message.setFrom(new InternetAddress(mailbox.address(), mailbox.displayName(), StandardCharsets.UTF_8.name()));
@@ -263,7 +303,9 @@ public final class EmailReplySender implements ReplySender {
         }
         message.setSentDate(Date.from(clock.instant()));
         String signature = reply.responder().signature()
-                + (mailbox.displayName() == null || mailbox.displayName().isBlank() ? "" : "\n" + mailbox.displayName());
+                + (mailbox.displayName() == null || mailbox.displayName().isBlank()
+                        ? ""
+                        : "\n" + mailbox.displayName());
         message.setText(reply.text().strip() + "\n\n-- \n" + signature + "\n", StandardCharsets.UTF_8.name());
         message.saveChanges();
         return message;
@@ -310,7 +352,8 @@ public final class EmailReplySender implements ReplySender {
     }
 
     private void failed(ReplyRequested reply, String messageId, String why) {
-        index.recordAttempt(reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.FAILED, messageId, why));
+        index.recordAttempt(
+                reply.replyId(), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.FAILED, messageId, why));
     }
 
     private void markOutbound(EmailSettings.Mailbox mailbox, ChannelState state, String detail) {
@@ -328,7 +371,8 @@ public final class EmailReplySender implements ReplySender {
     /** The same reply always gets the same Message-ID, so every check of an earlier attempt finds it. */
     private static String uniquePart(ReplyRequested reply) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(reply.replyId().value().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(reply.replyId().value().getBytes(StandardCharsets.UTF_8));
             return "r" + HexFormat.of().formatHex(hash, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

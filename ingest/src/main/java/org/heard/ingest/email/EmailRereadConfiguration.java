@@ -33,7 +33,8 @@ class EmailRereadConfiguration {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> emailRereadListenerFactory(ConsumerFactory<String, byte[]> consumers) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> emailRereadListenerFactory(
+            ConsumerFactory<String, byte[]> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
@@ -59,19 +60,25 @@ class EmailRereadConfiguration {
             this.rereads = rereads;
         }
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).REREAD_REQUESTS.name()}",
+        @KafkaListener(
+                id = GROUP,
+                groupId = GROUP,
+                topics = "#{T(org.heard.contracts.Topics).REREAD_REQUESTS.name()}",
                 containerFactory = "emailRereadListenerFactory")
         void onRereadRequested(ConsumerRecord<String, byte[]> record) {
             RereadRequested request;
             try {
                 request = DeskJson.read(record.value(), RereadRequested.class);
             } catch (DeskJson.UnreadableRecord e) {
-                rereads.publish(Topics.DEAD_LETTERS,
-                        rereads.unreadableRequest("reread-" + record.partition() + "-" + record.offset(), e.getMessage(), record.value()));
+                rereads.publish(
+                        Topics.DEAD_LETTERS,
+                        rereads.unreadableRequest(
+                                "reread-" + record.partition() + "-" + record.offset(),
+                                e.getMessage(),
+                                record.value()));
                 return;
             }
             rereads.reread(request);
         }
     }
-
 }

@@ -39,30 +39,49 @@ final class EmailRereads {
         }
         String by = "Read again at " + request.requestedBy() + "'s request: ";
         if (request.context().containsKey("truncated")) {
-            publish(Topics.DEAD_LETTERS, request.asDeadLetter(by + "only part of this message was kept ("
-                    + request.context().get("truncated") + "); the whole message is still in the mailbox", clock.instant()));
+            publish(
+                    Topics.DEAD_LETTERS,
+                    request.asDeadLetter(
+                            by + "only part of this message was kept ("
+                                    + request.context().get("truncated")
+                                    + "); the whole message is still in the mailbox",
+                            clock.instant()));
             return;
         }
         byte[] raw = request.asDeadLetter("-", clock.instant()).payloadBytes();
         switch (channel.readAgain(request.source(), raw)) {
             case EmailChannel.ReadAgain.Mention(var mention) -> {
                 publish(Topics.MENTIONS, mention);
-                log.info("Dead letter {} read again at {}'s request: taken in as mention {}", request.deadLetterId(),
-                        request.requestedBy(), mention.mentionId());
+                log.info(
+                        "Dead letter {} read again at {}'s request: taken in as mention {}",
+                        request.deadLetterId(),
+                        request.requestedBy(),
+                        mention.mentionId());
             }
             case EmailChannel.ReadAgain.OurOwn ignored ->
-                    log.info("Dead letter {} read again: one of our own replies, nothing to take in", request.deadLetterId());
+                log.info(
+                        "Dead letter {} read again: one of our own replies, nothing to take in",
+                        request.deadLetterId());
             case EmailChannel.ReadAgain.Unreadable(var reason) ->
-                    publish(Topics.DEAD_LETTERS, request.asDeadLetter(by + "still unreadable: " + reason, clock.instant()));
-            case EmailChannel.ReadAgain.NoSuchMailbox(var source) -> publish(Topics.DEAD_LETTERS, request.asDeadLetter(
-                    by + "no mailbox of " + source + " is configured on the ingest instances any more", clock.instant()));
+                publish(Topics.DEAD_LETTERS, request.asDeadLetter(by + "still unreadable: " + reason, clock.instant()));
+            case EmailChannel.ReadAgain.NoSuchMailbox(var source) ->
+                publish(
+                        Topics.DEAD_LETTERS,
+                        request.asDeadLetter(
+                                by + "no mailbox of " + source + " is configured on the ingest instances any more",
+                                clock.instant()));
         }
     }
 
     /** A request that is not one, kept so nothing is lost. */
     DeadLettered unreadableRequest(String id, String reason, byte[] value) {
-        return DeadLettered.ofBytes(id, "email-reread", "Unreadable reread request: " + reason, value,
-                java.util.Map.of("topic", Topics.REREAD_REQUESTS.name()), clock.instant());
+        return DeadLettered.ofBytes(
+                id,
+                "email-reread",
+                "Unreadable reread request: " + reason,
+                value,
+                java.util.Map.of("topic", Topics.REREAD_REQUESTS.name()),
+                clock.instant());
     }
 
     <T> void publish(Topic<T> topic, T record) {

@@ -21,7 +21,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("heard.channel.email")
 public record EmailSettings(
-        @DefaultValue List<Mailbox> mailboxes, @DefaultValue("30s") Duration ackTimeout, @DefaultValue Embedded embedded) {
+        @DefaultValue List<Mailbox> mailboxes,
+        @DefaultValue("30s") Duration ackTimeout,
+        @DefaultValue Embedded embedded) {
 
     public EmailSettings {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
@@ -30,7 +32,11 @@ public record EmailSettings(
         if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("heard.channel.email.ack-timeout must be positive");
         }
-        long distinct = mailboxes.stream().map(Mailbox::address).map(a -> a.toLowerCase(Locale.ROOT)).distinct().count();
+        long distinct = mailboxes.stream()
+                .map(Mailbox::address)
+                .map(a -> a.toLowerCase(Locale.ROOT))
+                .distinct()
+                .count();
         if (distinct != mailboxes.size()) {
             throw new IllegalArgumentException("heard.channel.email.mailboxes: each address may be configured once");
         }
@@ -70,7 +76,8 @@ public record EmailSettings(
     }
 
     /** A server: host, port and protection. */
-    public record Server(String host, int port, @DefaultValue("STARTTLS") Security security) {
+    public record Server(
+            String host, int port, @DefaultValue("STARTTLS") Security security) {
         public Server {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("a mail server needs a host");
@@ -105,7 +112,10 @@ public record EmailSettings(
      * Attachments are always recorded as metadata (name, type, size); their content is stored in
      * {@code directory} only when {@code store} is on and they are no bigger than {@code maxSize}.
      */
-    public record Attachments(@DefaultValue("false") boolean store, @DefaultValue("10MB") DataSize maxSize, Path directory) {
+    public record Attachments(
+            @DefaultValue("false") boolean store,
+            @DefaultValue("10MB") DataSize maxSize,
+            Path directory) {
         public Attachments {
             maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
             if (store && directory == null) {
@@ -195,7 +205,8 @@ public record EmailSettings(
         @Override
         public String toString() {
             return "Mailbox[" + address + " imap=" + imap + " smtp=" + smtp + " user=" + username + " folder=" + folder
-                    + " password=" + (passwordFile != null ? "file" : password == null || password.isEmpty() ? "none" : "***")
+                    + " password="
+                    + (passwordFile != null ? "file" : password == null || password.isEmpty() ? "none" : "***")
                     + "]";
         }
     }

@@ -56,7 +56,12 @@ final class EmailThreading {
      *
      * @param sender the From address; null (none readable) joins nobody's conversation
      */
-    Joined conversationOf(String externalId, String messageId, List<String> inReplyTo, List<String> references, String subject,
+    Joined conversationOf(
+            String externalId,
+            String messageId,
+            List<String> inReplyTo,
+            List<String> references,
+            String subject,
             String sender) {
         boolean ownsMessageId = messageId != null && messageId.equals(externalId);
         if (ownsMessageId) {
@@ -74,7 +79,9 @@ final class EmailThreading {
             index.conversationOf(id).or(() -> ConversationToken.inMessageId(id)).ifPresent(candidates::add);
         }
         ConversationToken.inSubject(subject).ifPresent(candidates::add);
-        String root = !references.isEmpty() ? references.getFirst() : !inReplyTo.isEmpty() ? inReplyTo.getFirst() : externalId;
+        String root = !references.isEmpty()
+                ? references.getFirst()
+                : !inReplyTo.isEmpty() ? inReplyTo.getFirst() : externalId;
         candidates.add(ConversationId.startedBy(Channel.EMAIL, root));
 
         // The first candidate decides: the message it most directly answers.

@@ -111,13 +111,18 @@ final class EmbeddedMailServer implements MailArrivals {
                 greenMail.deliver(kept);
             } catch (jakarta.mail.MessagingException | RuntimeException e) {
                 // Kept on disk: the next start tries again, and the admin sees why.
-                log.error("Embedded mail server: could not put spooled message {} back into {}: {}", kept.id(),
-                        mailbox.address(), e.toString());
+                log.error(
+                        "Embedded mail server: could not put spooled message {} back into {}: {}",
+                        kept.id(),
+                        mailbox.address(),
+                        e.toString());
             }
         }
         if (!waiting.isEmpty()) {
-            log.info("Embedded mail server: {} message(s) accepted before the last stop were not yet taken in; back in {}",
-                    waiting.size(), mailbox.address());
+            log.info(
+                    "Embedded mail server: {} message(s) accepted before the last stop were not yet taken in; back in {}",
+                    waiting.size(),
+                    mailbox.address());
         }
     }
 
@@ -133,18 +138,27 @@ final class EmbeddedMailServer implements MailArrivals {
                 throw e;
             }
             SpoolingGreenMail fallback = started(0, 0, settings, spool);
-            log.warn("Embedded mail server: port {} or {} on {} is taken ({}); using SMTP {} and IMAP {} instead",
-                    settings.smtpPort(), settings.imapPort(), settings.host(), e.getMessage(),
-                    fallback.getSmtp().getPort(), fallback.getImap().getPort());
+            log.warn(
+                    "Embedded mail server: port {} or {} on {} is taken ({}); using SMTP {} and IMAP {} instead",
+                    settings.smtpPort(),
+                    settings.imapPort(),
+                    settings.host(),
+                    e.getMessage(),
+                    fallback.getSmtp().getPort(),
+                    fallback.getImap().getPort());
             return fallback;
         }
     }
 
-    private static SpoolingGreenMail started(int smtpPort, int imapPort, EmailSettings.Embedded settings, MailSpool spool) {
+    private static SpoolingGreenMail started(
+            int smtpPort, int imapPort, EmailSettings.Embedded settings, MailSpool spool) {
         String host = settings.host();
-        var server = new SpoolingGreenMail(new ServerSetup[] {
-            setup(smtpPort, host, ServerSetup.PROTOCOL_SMTP), setup(imapPort, host, ServerSetup.PROTOCOL_IMAP)
-        }, spool, settings.address());
+        var server = new SpoolingGreenMail(
+                new ServerSetup[] {
+                    setup(smtpPort, host, ServerSetup.PROTOCOL_SMTP), setup(imapPort, host, ServerSetup.PROTOCOL_IMAP)
+                },
+                spool,
+                settings.address());
         try {
             server.start();
             return server;
@@ -169,7 +183,8 @@ final class EmbeddedMailServer implements MailArrivals {
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }

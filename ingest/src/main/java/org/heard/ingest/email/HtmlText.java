@@ -21,42 +21,71 @@ final class HtmlText {
         Document document = Jsoup.parse(html == null ? "" : html);
         document.select("script, style, head, title, template, noscript").remove();
         var text = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode textNode) {
-                    text.append(textNode.text());
-                } else if (node instanceof Element element) {
-                    switch (element.normalName()) {
-                        case "br" -> text.append('\n');
-                        case "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "hr" ->
-                                newline(text);
-                        default -> {}
-                    }
-                    if (element.normalName().equals("li")) {
-                        text.append("- ");
-                    }
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element) {
-                    switch (element.normalName()) {
-                        case "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table" ->
-                                newline(text);
-                        case "a" -> {
-                            String href = element.absUrl("href").isEmpty() ? element.attr("href") : element.absUrl("href");
-                            if (!href.isBlank() && !href.startsWith("mailto:") && !element.text().contains(href)) {
-                                text.append(" (").append(href).append(')');
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode textNode) {
+                            text.append(textNode.text());
+                        } else if (node instanceof Element element) {
+                            switch (element.normalName()) {
+                                case "br" -> text.append('\n');
+                                case "p",
+                                        "div",
+                                        "tr",
+                                        "li",
+                                        "h1",
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "h5",
+                                        "h6",
+                                        "blockquote",
+                                        "pre",
+                                        "table",
+                                        "hr" -> newline(text);
+                                default -> {}
+                            }
+                            if (element.normalName().equals("li")) {
+                                text.append("- ");
                             }
                         }
-                        case "td", "th" -> text.append(' ');
-                        default -> {}
                     }
-                }
-            }
-        }, document.body() == null ? document : document.body());
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element element) {
+                            switch (element.normalName()) {
+                                case "p",
+                                        "div",
+                                        "tr",
+                                        "li",
+                                        "h1",
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "h5",
+                                        "h6",
+                                        "blockquote",
+                                        "pre",
+                                        "table" -> newline(text);
+                                case "a" -> {
+                                    String href = element.absUrl("href").isEmpty()
+                                            ? element.attr("href")
+                                            : element.absUrl("href");
+                                    if (!href.isBlank()
+                                            && !href.startsWith("mailto:")
+                                            && !element.text().contains(href)) {
+                                        text.append(" (").append(href).append(')');
+                                    }
+                                }
+                                case "td", "th" -> text.append(' ');
+                                default -> {}
+                            }
+                        }
+                    }
+                },
+                document.body() == null ? document : document.body());
         return tidy(text.toString());
     }
 
@@ -81,7 +110,8 @@ final class HtmlText {
                 out.append('\n');
             } else {
                 blankRun = 0;
-                out.append(stripped.startsWith(" ") ? stripped.stripLeading() : stripped).append('\n');
+                out.append(stripped.startsWith(" ") ? stripped.stripLeading() : stripped)
+                        .append('\n');
             }
         }
         return out.toString().strip();

@@ -45,7 +45,8 @@ public final class MailSessions {
     /** The mailbox's folder on its IMAP server, without the password. */
     static URLName imapUrl(EmailSettings.Mailbox mailbox) {
         var server = mailbox.imap();
-        return new URLName(imapProtocol(mailbox), server.host(), server.port(), mailbox.folder(), mailbox.username(), null);
+        return new URLName(
+                imapProtocol(mailbox), server.host(), server.port(), mailbox.folder(), mailbox.username(), null);
     }
 
     private static String imapProtocol(EmailSettings.Mailbox mailbox) {
@@ -54,7 +55,8 @@ public final class MailSessions {
 
     static Session smtpSession(EmailSettings.Mailbox mailbox) {
         var properties = smtpProperties(mailbox.smtp(), true);
-        properties.setProperty("mail." + properties.getProperty("mail.transport.protocol") + ".from", mailbox.address());
+        properties.setProperty(
+                "mail." + properties.getProperty("mail.transport.protocol") + ".from", mailbox.address());
         return Session.getInstance(properties);
     }
 

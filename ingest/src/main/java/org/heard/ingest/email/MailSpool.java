@@ -43,7 +43,9 @@ final class MailSpool implements AcceptedMail {
             Files.createDirectories(directory);
             // Never answered with 250: the sender still has these and will send them again.
             try (Stream<Path> files = Files.list(directory)) {
-                for (Path partial : files.filter(file -> file.getFileName().toString().endsWith(PARTIAL)).toList()) {
+                for (Path partial : files.filter(
+                                file -> file.getFileName().toString().endsWith(PARTIAL))
+                        .toList()) {
                     Files.deleteIfExists(partial);
                 }
             }
@@ -58,7 +60,8 @@ final class MailSpool implements AcceptedMail {
      * promised. Returns its id.
      */
     String keep(byte[] raw) throws IOException {
-        String id = String.format(Locale.ROOT, "%015d-%06d", System.currentTimeMillis(), sequence.incrementAndGet() % 1_000_000);
+        String id = String.format(
+                Locale.ROOT, "%015d-%06d", System.currentTimeMillis(), sequence.incrementAndGet() % 1_000_000);
         Path partial = directory.resolve(id + PARTIAL);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(raw);
@@ -76,7 +79,9 @@ final class MailSpool implements AcceptedMail {
     List<Kept> waiting() {
         try (Stream<Path> files = Files.list(directory)) {
             var kept = new ArrayList<Kept>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList()) {
                 String name = file.getFileName().toString();
                 kept.add(new Kept(name.substring(0, name.length() - SUFFIX.length()), Files.readAllBytes(file)));
             }
@@ -88,7 +93,8 @@ final class MailSpool implements AcceptedMail {
 
     int size() {
         try (Stream<Path> files = Files.list(directory)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).count();
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

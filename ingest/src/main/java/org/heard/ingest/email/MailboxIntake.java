@@ -10,8 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -190,12 +190,19 @@ final class MailboxIntake {
                 yield new Pending(message, uid, raw, publish(Topics.MENTIONS, mention), false);
             }
             case Reading.OurOwn ignored -> new Pending(message, uid, raw, null, false);
-            case Reading.Unreadable(var reason) -> oversize
-                    ? deadLetter(folder, message, uid, headersOf(message), "message is " + EmailMentions.megabytes(size)
-                            + ", over the " + EmailMentions.megabytes(limit) + " limit, and " + reason
-                            + ": its headers are kept here, the whole message stays in " + mailbox.folder() + " (UID " + uid
-                            + ") flagged " + DEAD_LETTERED)
-                    : deadLetter(folder, message, uid, raw, reason);
+            case Reading.Unreadable(var reason) ->
+                oversize
+                        ? deadLetter(
+                                folder,
+                                message,
+                                uid,
+                                headersOf(message),
+                                "message is " + EmailMentions.megabytes(size)
+                                        + ", over the " + EmailMentions.megabytes(limit) + " limit, and " + reason
+                                        + ": its headers are kept here, the whole message stays in " + mailbox.folder()
+                                        + " (UID " + uid
+                                        + ") flagged " + DEAD_LETTERED)
+                        : deadLetter(folder, message, uid, raw, reason);
         };
     }
 
@@ -233,10 +240,16 @@ final class MailboxIntake {
      * poll, it becomes a dead letter (headers and the start of the message) and the message is
      * marked as such, staying whole on the server.
      */
-    private boolean deadLetteredInstead(IMAPFolder folder, Pending item, NotAcknowledged refusal) throws MessagingException {
-        byte[] kept = item.raw() != null ? Arrays.copyOf(item.raw(), Math.min(item.raw().length, MAX_DEAD_LETTER_BYTES / 8))
+    private boolean deadLetteredInstead(IMAPFolder folder, Pending item, NotAcknowledged refusal)
+            throws MessagingException {
+        byte[] kept = item.raw() != null
+                ? Arrays.copyOf(item.raw(), Math.min(item.raw().length, MAX_DEAD_LETTER_BYTES / 8))
                 : headersOf((MimeMessage) item.message());
-        var letter = deadLetter(folder, (MimeMessage) item.message(), item.uid(), kept,
+        var letter = deadLetter(
+                folder,
+                (MimeMessage) item.message(),
+                item.uid(),
+                kept,
                 "the mention is larger than Kafka accepts (" + refusal.getMessage() + "): the whole message stays in "
                         + mailbox.folder() + " (UID " + item.uid() + ") flagged " + DEAD_LETTERED);
         try {
@@ -282,7 +295,8 @@ final class MailboxIntake {
      * A message read and on its way to Kafka; {@code acknowledgement} is null when nothing needs
      * publishing, {@code raw} null when the message was too big to download.
      */
-    private record Pending(Message message, long uid, byte[] raw, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
+    private record Pending(
+            Message message, long uid, byte[] raw, CompletableFuture<Void> acknowledgement, boolean deadLetter) {}
 
     private void await(CompletableFuture<Void> acknowledgement) throws NotAcknowledged {
         try {
@@ -291,7 +305,8 @@ final class MailboxIntake {
             Thread.currentThread().interrupt();
             throw new NotAcknowledged("interrupted while waiting for Kafka", e);
         } catch (ExecutionException e) {
-            throw new NotAcknowledged("Kafka refused the record: " + e.getCause().getMessage(), e.getCause());
+            throw new NotAcknowledged(
+                    "Kafka refused the record: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new NotAcknowledged("Kafka did not acknowledge within " + ackTimeout, e);
         } catch (RuntimeException e) {
@@ -343,7 +358,6 @@ final class MailboxIntake {
         }
     }
 
-
     private static long sizeOf(Message message) {
         try {
             return message.getSize();
@@ -368,7 +382,9 @@ final class MailboxIntake {
 
         /** Kafka refused the record for its size: trying again will not help. */
         boolean tooLarge() {
-            for (Throwable cause = getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Throwable cause = getCause();
+                    cause != null;
+                    cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof RecordTooLargeException) {
                     return true;
                 }

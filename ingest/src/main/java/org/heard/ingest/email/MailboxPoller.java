@@ -24,8 +24,13 @@ final class MailboxPoller implements AccountPoller {
     private final Clock clock;
     private MailboxWatcher watcher;
 
-    MailboxPoller(EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, MailArrivals arrivals,
-            ScheduledExecutorService scheduler, Clock clock) {
+    MailboxPoller(
+            EmailSettings.Mailbox mailbox,
+            MailboxIntake intake,
+            MailboxHealth health,
+            MailArrivals arrivals,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this.mailbox = mailbox;
         this.intake = intake;
         this.health = health;
@@ -57,7 +62,10 @@ final class MailboxPoller implements AccountPoller {
         watcher.stop();
         try {
             if (!watcher.awaitIdle(PATIENCE)) {
-                log.warn("Mailbox {}: a batch was still being taken in {} after the lease went", mailbox.address(), PATIENCE);
+                log.warn(
+                        "Mailbox {}: a batch was still being taken in {} after the lease went",
+                        mailbox.address(),
+                        PATIENCE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

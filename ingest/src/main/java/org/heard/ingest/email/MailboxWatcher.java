@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.integration.channel.FixedSubscriberChannel;
 import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.integration.endpoint.AbstractEndpoint;
@@ -59,6 +59,7 @@ final class MailboxWatcher {
     private final ReentrantLock busy = new ReentrantLock();
     /** Spring Integration's components look up optional settings in a bean factory; ours run outside the context, with defaults. */
     private final BeanFactory defaults = integrationDefaults();
+
     private Thread starter;
     private MailboxReceiver receiver;
     private AbstractEndpoint endpoint;
@@ -66,13 +67,22 @@ final class MailboxWatcher {
     private boolean idling;
 
     MailboxWatcher(
-            EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, ScheduledExecutorService scheduler, Clock clock) {
+            EmailSettings.Mailbox mailbox,
+            MailboxIntake intake,
+            MailboxHealth health,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this(mailbox, intake, health, MailArrivals.UNTOLD, scheduler, clock);
     }
 
     /** @param arrivals the server's word of new mail, when it gives any: then the mailbox is looked at as soon as mail arrives */
-    MailboxWatcher(EmailSettings.Mailbox mailbox, MailboxIntake intake, MailboxHealth health, MailArrivals arrivals,
-            ScheduledExecutorService scheduler, Clock clock) {
+    MailboxWatcher(
+            EmailSettings.Mailbox mailbox,
+            MailboxIntake intake,
+            MailboxHealth health,
+            MailArrivals arrivals,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this.mailbox = mailbox;
         this.intake = intake;
         this.health = health;
@@ -98,7 +108,8 @@ final class MailboxWatcher {
     /** Starts watching in the background: the first connection decides between IDLE and polling. */
     synchronized void start() {
         if (starter == null) {
-            starter = Thread.ofVirtual().name("email-intake-" + mailbox.address()).start(this::connect);
+            starter =
+                    Thread.ofVirtual().name("email-intake-" + mailbox.address()).start(this::connect);
         }
     }
 
@@ -138,8 +149,14 @@ final class MailboxWatcher {
                     endpoint.start();
                     idling = idle;
                 }
-                log.info("Mailbox {}: watching {} with {}", mailbox.address(), mailbox.folder(), idle ? "IMAP IDLE"
-                        : "polling every " + mailbox.pollInterval() + (arrivals == MailArrivals.UNTOLD ? "" : ", and at once when mail arrives"));
+                log.info(
+                        "Mailbox {}: watching {} with {}",
+                        mailbox.address(),
+                        mailbox.folder(),
+                        idle
+                                ? "IMAP IDLE"
+                                : "polling every " + mailbox.pollInterval()
+                                        + (arrivals == MailArrivals.UNTOLD ? "" : ", and at once when mail arrives"));
                 return;
             } catch (AuthenticationFailedException e) {
                 loginRefused();
@@ -155,7 +172,9 @@ final class MailboxWatcher {
             } catch (InterruptedException e) {
                 return;
             }
-            retry = retry.multipliedBy(2).compareTo(mailbox.pollInterval()) > 0 ? mailbox.pollInterval() : retry.multipliedBy(2);
+            retry = retry.multipliedBy(2).compareTo(mailbox.pollInterval()) > 0
+                    ? mailbox.pollInterval()
+                    : retry.multipliedBy(2);
         }
     }
 
@@ -220,7 +239,9 @@ final class MailboxWatcher {
     }
 
     private Duration reconnectDelay() {
-        return mailbox.pollInterval().compareTo(LONGEST_RECONNECT_DELAY) < 0 ? mailbox.pollInterval() : LONGEST_RECONNECT_DELAY;
+        return mailbox.pollInterval().compareTo(LONGEST_RECONNECT_DELAY) < 0
+                ? mailbox.pollInterval()
+                : LONGEST_RECONNECT_DELAY;
     }
 
     /**
@@ -247,7 +268,8 @@ final class MailboxWatcher {
             }
             takeIn(batch);
         } catch (MailboxIntake.NotAcknowledged e) {
-            // A jakarta.mail.MessagingException in the cause tells the IDLE adapter to reconnect and try again after a pause.
+            // A jakarta.mail.MessagingException in the cause tells the IDLE adapter to reconnect and try again after a
+            // pause.
             throw new MessageHandlingException(batch, e.getMessage(), new MessagingException(e.getMessage(), e));
         } catch (MessagingException e) {
             throw new MessageHandlingException(batch, "IMAP: " + e.getMessage(), e);
@@ -257,7 +279,8 @@ final class MailboxWatcher {
     }
 
     /** Takes in one batch and closes the folder it came from, whatever happened. */
-    private int takeIn(org.springframework.messaging.Message<?> batch) throws MessagingException, MailboxIntake.NotAcknowledged {
+    private int takeIn(org.springframework.messaging.Message<?> batch)
+            throws MessagingException, MailboxIntake.NotAcknowledged {
         try {
             return intake.take((Message[]) batch.getPayload());
         } finally {
@@ -293,14 +316,17 @@ final class MailboxWatcher {
     }
 
     private void loginRefused() {
-        health.inboundFailed(ChannelState.AUTH_FAILED, "IMAP login refused for " + mailbox.username()
-                + ": check heard.channel.email mailbox " + mailbox.address() + " password");
+        health.inboundFailed(
+                ChannelState.AUTH_FAILED,
+                "IMAP login refused for " + mailbox.username() + ": check heard.channel.email mailbox "
+                        + mailbox.address() + " password");
         log.warn("Mailbox {}: IMAP login refused", mailbox.address());
     }
 
     private static BeanFactory integrationDefaults() {
         var factory = new DefaultListableBeanFactory();
-        factory.registerSingleton(IntegrationContextUtils.INTEGRATION_EVALUATION_CONTEXT_BEAN_NAME, new StandardEvaluationContext());
+        factory.registerSingleton(
+                IntegrationContextUtils.INTEGRATION_EVALUATION_CONTEXT_BEAN_NAME, new StandardEvaluationContext());
         return factory;
     }
 

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 final class QuotedReplyTrimmer {
 
-    private static final Pattern ON_WROTE = Pattern.compile("^\\s*(On|Am|Le|El)\\s.+(wrote|schrieb|a écrit|escribió)\\s*:\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_WROTE = Pattern.compile(
+            "^\\s*(On|Am|Le|El)\\s.+(wrote|schrieb|a écrit|escribió)\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_START = Pattern.compile("^\\s*On\\s.+", Pattern.CASE_INSENSITIVE);
     private static final Pattern WROTE_END = Pattern.compile(".*wrote\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_MESSAGE =
@@ -60,7 +60,8 @@ final class QuotedReplyTrimmer {
             // A message that is nothing but quotes (a bare forward) is shown whole rather than empty.
             return new Trimmed(text.strip(), "");
         }
-        return new Trimmed(shown, String.join("\n", lines.subList(cut, lines.size())).strip());
+        return new Trimmed(
+                shown, String.join("\n", lines.subList(cut, lines.size())).strip());
     }
 
     /** @param cut the quoted earlier messages and the signature under {@code shown}; together they are the whole text */
@@ -84,7 +85,8 @@ final class QuotedReplyTrimmer {
         return start;
     }
 
-    private static boolean startsQuoteOrSignature(List<String> lines, int i, int quotedToTheEnd, LongAdder linesLookedAt) {
+    private static boolean startsQuoteOrSignature(
+            List<String> lines, int i, int quotedToTheEnd, LongAdder linesLookedAt) {
         String line = lines.get(i);
         linesLookedAt.increment();
         if (ON_WROTE.matcher(line).matches()
@@ -94,10 +96,14 @@ final class QuotedReplyTrimmer {
             return true;
         }
         // Clients wrap a long "On <date>, <name> wrote:" over two lines.
-        if (i + 1 < lines.size() && ON_START.matcher(line).matches() && WROTE_END.matcher(lines.get(i + 1)).matches()) {
+        if (i + 1 < lines.size()
+                && ON_START.matcher(line).matches()
+                && WROTE_END.matcher(lines.get(i + 1)).matches()) {
             return true;
         }
-        if (OUTLOOK_RULE.matcher(line).matches() && i + 1 < lines.size() && HEADER_FROM.matcher(lines.get(i + 1)).matches()) {
+        if (OUTLOOK_RULE.matcher(line).matches()
+                && i + 1 < lines.size()
+                && HEADER_FROM.matcher(lines.get(i + 1)).matches()) {
             return true;
         }
         if (HEADER_FROM.matcher(line).matches()) {

@@ -27,7 +27,8 @@ final class SenderAuthentication {
 
     static Verdict of(List<String> headers, List<String> trustedServers) {
         for (String header : headers.subList(0, Math.min(headers.size(), MAX_HEADERS))) {
-            String value = withoutComments(header.length() > MAX_HEADER_LENGTH ? header.substring(0, MAX_HEADER_LENGTH) : header);
+            String value = withoutComments(
+                    header.length() > MAX_HEADER_LENGTH ? header.substring(0, MAX_HEADER_LENGTH) : header);
             String[] statements = value.split(";");
             String server = statements[0].strip().split("\\s+")[0];
             if (!trustedServers.isEmpty() && trustedServers.stream().noneMatch(server::equalsIgnoreCase)) {
@@ -58,11 +59,15 @@ final class SenderAuthentication {
         var found = new StringBuilder();
         for (String method : List.of("dmarc", "spf", "dkim")) {
             if (results.containsKey(method)) {
-                found.append(found.isEmpty() ? "" : " ").append(method).append('=').append(results.get(method));
+                found.append(found.isEmpty() ? "" : " ")
+                        .append(method)
+                        .append('=')
+                        .append(results.get(method));
             }
         }
         String checks = found.isEmpty() ? "no SPF, DKIM or DMARC result" : found.toString();
-        return new Verdict(authenticated, (authenticated ? "pass" : "fail") + " (" + checks + "; by " + Shown.line(server) + ")");
+        return new Verdict(
+                authenticated, (authenticated ? "pass" : "fail") + " (" + checks + "; by " + Shown.line(server) + ")");
     }
 
     /** RFC 8601 allows comments in parentheses anywhere; they carry nothing we decide on. */

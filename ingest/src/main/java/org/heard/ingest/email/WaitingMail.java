@@ -29,7 +29,8 @@ final class WaitingMail implements SearchTermStrategy {
             new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true))
         });
         if (mailbox.startDate() != null) {
-            var since = Date.from(mailbox.startDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+            var since =
+                    Date.from(mailbox.startDate().atStartOfDay(ZoneOffset.UTC).toInstant());
             waiting = new AndTerm(waiting, new ReceivedDateTerm(ComparisonTerm.GE, since));
         }
         this.term = waiting;

@@ -74,12 +74,21 @@ class ReplyDispatchConfiguration {
             context.put("partition", Integer.toString(record.partition()));
             context.put("offset", Long.toString(record.offset()));
             try {
-                context.put("replyId", DeskJson.read((byte[]) record.value(), ReplyRequested.class).replyId().value());
+                context.put(
+                        "replyId",
+                        DeskJson.read((byte[]) record.value(), ReplyRequested.class)
+                                .replyId()
+                                .value());
             } catch (RuntimeException unreadable) {
                 // The payload is kept whole either way; the id is only a convenience for finding it.
             }
-            var letter = DeadLettered.ofBytes("reply-" + record.partition() + "-" + record.offset(), SOURCE,
-                    "Gave up after " + maxTries + " tries: " + describe(failure), (byte[]) record.value(), context, clock.instant());
+            var letter = DeadLettered.ofBytes(
+                    "reply-" + record.partition() + "-" + record.offset(),
+                    SOURCE,
+                    "Gave up after " + maxTries + " tries: " + describe(failure),
+                    (byte[]) record.value(),
+                    context,
+                    clock.instant());
             try {
                 publisher.publish(Topics.DEAD_LETTERS, letter).get(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -94,18 +103,25 @@ class ReplyDispatchConfiguration {
     private static String describe(Throwable failure) {
         Throwable cause = failure;
         // The container wraps what the listener threw; the listener's own words say what went wrong.
-        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() != null
+        while (cause.getCause() != null
+                && cause.getCause() != cause
+                && cause.getMessage() != null
                 && cause.getMessage().startsWith("Listener method")) {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return cause.getCause() != null && cause.getCause() != cause && cause.getCause().getMessage() != null
+        return cause.getCause() != null
+                        && cause.getCause() != cause
+                        && cause.getCause().getMessage() != null
                 ? message + " (" + cause.getCause().getMessage() + ")"
                 : message;
     }
 
     @Bean
-    ReplyListener replyListener(ReplyDispatcher dispatcher, EventPublisher publisher, Clock clock,
+    ReplyListener replyListener(
+            ReplyDispatcher dispatcher,
+            EventPublisher publisher,
+            Clock clock,
             @Value("${heard.replies.max-tries:6}") int maxTries) {
         return new ReplyListener(dispatcher, publisher, clock, maxTries);
     }
@@ -124,16 +140,29 @@ class ReplyDispatchConfiguration {
             this.maxTries = maxTries;
         }
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).REPLIES.name()}",
+        @KafkaListener(
+                id = GROUP,
+                groupId = GROUP,
+                topics = "#{T(org.heard.contracts.Topics).REPLIES.name()}",
                 containerFactory = "replyListenerFactory")
-        void onReply(ConsumerRecord<String, byte[]> record, @Header(name = KafkaHeaders.DELIVERY_ATTEMPT, required = false) Integer attempt) {
+        void onReply(
+                ConsumerRecord<String, byte[]> record,
+                @Header(name = KafkaHeaders.DELIVERY_ATTEMPT, required = false) Integer attempt) {
             ReplyRequested reply;
             try {
                 reply = DeskJson.read(record.value(), ReplyRequested.class);
             } catch (DeskJson.UnreadableRecord e) {
-                publisher.publish(Topics.DEAD_LETTERS, DeadLettered.ofBytes(
-                        "reply-" + record.partition() + "-" + record.offset(), SOURCE, e.getMessage(), record.value(),
-                        java.util.Map.of("offset", Long.toString(record.offset())), clock.instant())).join();
+                publisher
+                        .publish(
+                                Topics.DEAD_LETTERS,
+                                DeadLettered.ofBytes(
+                                        "reply-" + record.partition() + "-" + record.offset(),
+                                        SOURCE,
+                                        e.getMessage(),
+                                        record.value(),
+                                        java.util.Map.of("offset", Long.toString(record.offset())),
+                                        clock.instant()))
+                        .join();
                 return;
             }
             dispatcher.dispatch(reply, attempt != null && attempt >= maxTries);

@@ -44,7 +44,10 @@ class ReplyDispatcher {
     void dispatch(ReplyRequested reply, boolean lastTry) {
         var sender = senders.get(reply.channel());
         if (sender == null) {
-            publish(failed(reply, "No sender for the " + reply.channel().wire() + " channel is running on this instance", false));
+            publish(failed(
+                    reply,
+                    "No sender for the " + reply.channel().wire() + " channel is running on this instance",
+                    false));
             return;
         }
         SendResult result;
@@ -56,16 +59,27 @@ class ReplyDispatcher {
             result = new SendResult.RetryLater(Duration.ofSeconds(30), "Unexpected error: " + e.getMessage());
         }
         switch (result) {
-            case SendResult.Sent sent -> publish(new ReplySent(reply.replyId(), reply.mentionId(), reply.conversationId(),
-                    reply.channel(), sent.externalId(), sent.sentAt() == null ? clock.instant() : sent.sentAt()));
+            case SendResult.Sent sent ->
+                publish(new ReplySent(
+                        reply.replyId(),
+                        reply.mentionId(),
+                        reply.conversationId(),
+                        reply.channel(),
+                        sent.externalId(),
+                        sent.sentAt() == null ? clock.instant() : sent.sentAt()));
             case SendResult.Rejected rejected -> publish(failed(reply, rejected.reason(), false));
             // The story site has no API to post: staff paste the response on the website and the
             // channel's reconciler publishes ReplySent (or ReplyFailed after its deadline) itself.
-            case SendResult.AwaitingPublication awaiting -> log.info("Reply {} awaits publication at {} until {}",
-                    reply.replyId(), awaiting.respondUrl(), awaiting.deadline());
+            case SendResult.AwaitingPublication awaiting ->
+                log.info(
+                        "Reply {} awaits publication at {} until {}",
+                        reply.replyId(),
+                        awaiting.respondUrl(),
+                        awaiting.deadline());
             case SendResult.RetryLater later -> {
                 if (lastTry) {
-                    publish(failed(reply, later.reason() + " (gave up after repeated tries; send it again to retry)", true));
+                    publish(failed(
+                            reply, later.reason() + " (gave up after repeated tries; send it again to retry)", true));
                 } else {
                     throw new TryAgain(later);
                 }
@@ -74,7 +88,13 @@ class ReplyDispatcher {
     }
 
     private ReplyFailed failed(ReplyRequested reply, String reason, boolean retryable) {
-        return new ReplyFailed(reply.replyId(), reply.mentionId(), reply.conversationId(), reply.channel(), reason, retryable,
+        return new ReplyFailed(
+                reply.replyId(),
+                reply.mentionId(),
+                reply.conversationId(),
+                reply.channel(),
+                reason,
+                retryable,
                 clock.instant());
     }
 

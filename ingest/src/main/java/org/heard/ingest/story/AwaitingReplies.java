@@ -41,7 +41,9 @@ final class AwaitingReplies {
     synchronized List<PendingResponse> awaited() {
         List<PendingResponse> drafts = new ArrayList<>();
         for (String id : ids()) {
-            find(new ReplyId(id)).filter(draft -> draft.state() == PendingResponse.State.AWAITING).ifPresent(drafts::add);
+            find(new ReplyId(id))
+                    .filter(draft -> draft.state() == PendingResponse.State.AWAITING)
+                    .ifPresent(drafts::add);
         }
         return drafts;
     }
@@ -61,7 +63,8 @@ final class AwaitingReplies {
     }
 
     private Set<String> ids() {
-        return checkpoints.read(listKey)
+        return checkpoints
+                .read(listKey)
                 .map(stored -> new LinkedHashSet<>(DeskJson.mapper().readValue(stored, ID_LIST)))
                 .orElseGet(LinkedHashSet::new);
     }

@@ -39,12 +39,32 @@ record PendingResponse(
     }
 
     PendingResponse published(String responseId, Instant at) {
-        return new PendingResponse(replyId, mentionId, conversationId, opinionId, text, respondUrl, requestedAt, deadline,
-                State.PUBLISHED, responseId, at);
+        return new PendingResponse(
+                replyId,
+                mentionId,
+                conversationId,
+                opinionId,
+                text,
+                respondUrl,
+                requestedAt,
+                deadline,
+                State.PUBLISHED,
+                responseId,
+                at);
     }
 
     PendingResponse failed(String reason, Instant at) {
-        return new PendingResponse(replyId, mentionId, conversationId, opinionId, text, respondUrl, requestedAt, deadline,
-                State.FAILED, reason, at);
+        return new PendingResponse(
+                replyId,
+                mentionId,
+                conversationId,
+                opinionId,
+                text,
+                respondUrl,
+                requestedAt,
+                deadline,
+                State.FAILED,
+                reason,
+                at);
     }
 }

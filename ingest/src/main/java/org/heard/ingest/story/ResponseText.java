@@ -41,7 +41,8 @@ final class ResponseText {
         if (text == null) {
             return List.of();
         }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
                 // a Markdown link keeps its words, not its address
                 .replaceAll("\\]\\([^)]*\\)", " ")
                 .replaceAll("[^\\p{L}\\p{N}]+", " ")

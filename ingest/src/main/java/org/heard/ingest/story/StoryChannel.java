@@ -1,6 +1,5 @@
 package org.heard.ingest.story;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
 import org.heard.platform.checkpoint.CheckpointStore;
@@ -30,13 +29,17 @@ final class StoryChannel {
             this.reconciler = Optional.empty();
             return;
         }
-        StorySiteClient site = new StorySiteClient(settings, key.get(),
-                RequestPacer.realTime(clock, settings.requestsPerSecond()), StorySiteClient.httpClient(settings), clock);
+        StorySiteClient site = new StorySiteClient(
+                settings,
+                key.get(),
+                RequestPacer.realTime(clock, settings.requestsPerSecond()),
+                StorySiteClient.httpClient(settings),
+                clock);
         this.health = new StoryHealth(settings, true, clock, site::rateLimitedUntil);
         DeadLetters deadLetters = new DeadLetters(settings.subscription(), publisher, clock);
         this.intake = Optional.of(new StoryIntake(settings, site, checkpoints, publisher, deadLetters, health, clock));
-        this.reconciler = Optional.of(
-                new StoryResponseReconciler(settings, site, checkpoints, awaiting, publisher, deadLetters, health, clock));
+        this.reconciler = Optional.of(new StoryResponseReconciler(
+                settings, site, checkpoints, awaiting, publisher, deadLetters, health, clock));
     }
 
     boolean active() {

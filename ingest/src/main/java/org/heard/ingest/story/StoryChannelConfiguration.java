@@ -25,7 +25,10 @@ public class StoryChannelConfiguration {
 
     @Bean
     StoryChannel storyChannel(
-            StorySettings settings, CheckpointStore checkpoints, EventPublisher publisher, ObjectProvider<Clock> clock) {
+            StorySettings settings,
+            CheckpointStore checkpoints,
+            EventPublisher publisher,
+            ObjectProvider<Clock> clock) {
         return new StoryChannel(settings, checkpoints, publisher, clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -68,19 +68,38 @@ final class StoryHealth implements ChannelConnector {
     public ChannelStatus status() {
         String account = settings.subscription();
         if (!settings.enabled()) {
-            return new ChannelStatus(Channel.STORY, account, ChannelState.DISABLED, ChannelState.DISABLED,
-                    "switched off: " + StorySettings.PREFIX + ".enabled=false", null);
+            return new ChannelStatus(
+                    Channel.STORY,
+                    account,
+                    ChannelState.DISABLED,
+                    ChannelState.DISABLED,
+                    "switched off: " + StorySettings.PREFIX + ".enabled=false",
+                    null);
         }
         if (!configured) {
-            return new ChannelStatus(Channel.STORY, account, ChannelState.NOT_CONFIGURED, ChannelState.NOT_CONFIGURED,
-                    "no Care Opinion subscription key: " + StorySettings.keyPointer(), null);
+            return new ChannelStatus(
+                    Channel.STORY,
+                    account,
+                    ChannelState.NOT_CONFIGURED,
+                    ChannelState.NOT_CONFIGURED,
+                    "no Care Opinion subscription key: " + StorySettings.keyPointer(),
+                    null);
         }
         Instant now = clock.instant();
         Assessment in = inbound.assess(now, "stories");
         Assessment out = outbound.assess(now, "responses");
-        String detail = in.detail.equals(out.detail) ? in.detail : "stories: " + in.detail + "; responses: " + out.detail;
-        Instant limitedUntil = in.state == ChannelState.RATE_LIMITED ? rateLimitedUntil.get().orElse(null) : null;
-        return new ChannelStatus(Channel.STORY, account, in.state, out.state, detail, inbound.lastSuccess, limitedUntil,
+        String detail =
+                in.detail.equals(out.detail) ? in.detail : "stories: " + in.detail + "; responses: " + out.detail;
+        Instant limitedUntil =
+                in.state == ChannelState.RATE_LIMITED ? rateLimitedUntil.get().orElse(null) : null;
+        return new ChannelStatus(
+                Channel.STORY,
+                account,
+                in.state,
+                out.state,
+                detail,
+                inbound.lastSuccess,
+                limitedUntil,
                 settings.tokenExpiresAt());
     }
 
@@ -118,7 +137,8 @@ final class StoryHealth implements ChannelConnector {
             if (problem == ChannelState.AUTH_FAILED) {
                 return new Assessment(ChannelState.AUTH_FAILED, problemDetail);
             }
-            var stale = new Staleness(settings.staleAfter(), StorySettings.PREFIX + ".stale-after=" + settings.staleAfter())
+            var stale = new Staleness(
+                            settings.staleAfter(), StorySettings.PREFIX + ".stale-after=" + settings.staleAfter())
                     .check(what, lastSuccess, startedAt, now);
             if (stale.isPresent()) {
                 String why = problemDetail == null ? "" : "; last problem: " + problemDetail;
@@ -126,7 +146,8 @@ final class StoryHealth implements ChannelConnector {
             }
             var limitedUntil = rateLimitedUntil.get();
             if (limitedUntil.isPresent()) {
-                return new Assessment(ChannelState.RATE_LIMITED,
+                return new Assessment(
+                        ChannelState.RATE_LIMITED,
                         "Care Opinion rate limit reached; waiting until " + limitedUntil.get());
             }
             if (problem != null) {

@@ -77,7 +77,10 @@ final class StoryIntake {
     Run poll() {
         IntakePosition start;
         try {
-            start = checkpoints.read(checkpointKey).map(IntakePosition::parse).orElseGet(() -> IntakePosition.start(settings.startFrom()));
+            start = checkpoints
+                    .read(checkpointKey)
+                    .map(IntakePosition::parse)
+                    .orElseGet(() -> IntakePosition.start(settings.startFrom()));
         } catch (RuntimeException e) {
             // Starting over would re-take every story; better to stop and say so.
             String detail = "cannot read the stories checkpoint " + checkpointKey + ": " + rootMessage(e);
@@ -100,7 +103,8 @@ final class StoryIntake {
                 return progress.finish();
             }
             if (!(StorySiteJson.items(body) instanceof StorySiteJson.Read.Ok<List<JsonNode>>(List<JsonNode> items))) {
-                progress.failedOn(new SiteReply.Unreadable("the stories page is not a JSON array", raw),
+                progress.failedOn(
+                        new SiteReply.Unreadable("the stories page is not a JSON array", raw),
                         Map.of("skip", Integer.toString(skip)));
                 return progress.finish();
             }
@@ -146,7 +150,9 @@ final class StoryIntake {
     }
 
     private boolean alreadyTakenIn(Opinion story) {
-        return checkpoints.read(StoryKeys.mention(settings.subscription(), MentionId.of(Channel.STORY, story.id()))).isPresent();
+        return checkpoints
+                .read(StoryKeys.mention(settings.subscription(), MentionId.of(Channel.STORY, story.id())))
+                .isPresent();
     }
 
     /** The story's tags and services, when it is recent enough to spend requests on; empty to stop the poll. */
@@ -156,18 +162,28 @@ final class StoryIntake {
         }
         List<String> missing = new ArrayList<>();
         Fetched<List<StoryTag>> tags = detail(
-                progress.ask("opinions/" + story.id() + "/tags", Map.of()), StorySiteJson::tags, "tags", story, progress);
+                progress.ask("opinions/" + story.id() + "/tags", Map.of()),
+                StorySiteJson::tags,
+                "tags",
+                story,
+                progress);
         if (tags == null) {
             return Optional.empty();
         }
-        Fetched<List<HealthService>> services = detail(progress.ask("opinions/" + story.id() + "/healthservices", Map.of()),
-                StorySiteJson::healthServices, "health services", story, progress);
+        Fetched<List<HealthService>> services = detail(
+                progress.ask("opinions/" + story.id() + "/healthservices", Map.of()),
+                StorySiteJson::healthServices,
+                "health services",
+                story,
+                progress);
         if (services == null) {
             return Optional.empty();
         }
         tags.missing().ifPresent(missing::add);
         services.missing().ifPresent(missing::add);
-        return Optional.of(new Details(tags.valueOr(List.of()), services.valueOr(List.of()),
+        return Optional.of(new Details(
+                tags.valueOr(List.of()),
+                services.valueOr(List.of()),
                 missing.isEmpty() ? "complete" : "partial: " + String.join("; ", missing)));
     }
 
@@ -188,19 +204,25 @@ final class StoryIntake {
 
     /** Reads one detail answer; null when the poll must stop (site trouble, or a failed dead letter). */
     private <T> Fetched<T> detail(
-            SiteReply reply, java.util.function.Function<JsonNode, StorySiteJson.Read<T>> reader, String what,
-            Opinion story, Progress progress) {
+            SiteReply reply,
+            java.util.function.Function<JsonNode, StorySiteJson.Read<T>> reader,
+            String what,
+            Opinion story,
+            Progress progress) {
         Map<String, String> context = Map.of("opinionId", story.id(), "detail", what);
         return switch (reply) {
-            case SiteReply.Json(JsonNode body, String raw) -> switch (reader.apply(body)) {
-                case StorySiteJson.Read.Ok<T>(T value) -> Fetched.read(value);
-                case StorySiteJson.Read.Bad<T>(String reason) ->
+            case SiteReply.Json(JsonNode body, String raw) ->
+                switch (reader.apply(body)) {
+                    case StorySiteJson.Read.Ok<T>(T value) -> Fetched.read(value);
+                    case StorySiteJson.Read.Bad<T>(String reason) ->
                         progress.deadLetter("story " + story.id() + " " + what + ": " + reason, raw, context)
-                                ? Fetched.without(what + " unreadable (dead-lettered)") : null;
-            };
+                                ? Fetched.without(what + " unreadable (dead-lettered)")
+                                : null;
+                };
             case SiteReply.Unreadable(String reason, String raw) ->
-                    progress.deadLetter("story " + story.id() + " " + what + ": " + reason, raw, context)
-                            ? Fetched.without(what + " unreadable (dead-lettered)") : null;
+                progress.deadLetter("story " + story.id() + " " + what + ": " + reason, raw, context)
+                        ? Fetched.without(what + " unreadable (dead-lettered)")
+                        : null;
             // Withdrawn between the list and this request: take the story as listed rather than block the intake on it.
             case SiteReply.NotFound notFound -> Fetched.without(what + " not found on the site");
             default -> {
@@ -212,7 +234,9 @@ final class StoryIntake {
 
     private record Details(List<StoryTag> tags, List<HealthService> services, String completeness) {
         static Details deferred() {
-            return new Details(List.of(), List.of(),
+            return new Details(
+                    List.of(),
+                    List.of(),
                     "deferred: published before the detail window, taken from the story list without tags and services");
         }
     }
@@ -239,21 +263,39 @@ final class StoryIntake {
         put(attributes, "progress", story.progress());
         put(attributes, "authorRole", story.authorRole());
         put(attributes, "authorAgeGroup", story.authorAgeGroup());
-        put(attributes, "submittedAt", story.submittedAt() == null ? null : story.submittedAt().toString());
+        put(
+                attributes,
+                "submittedAt",
+                story.submittedAt() == null ? null : story.submittedAt().toString());
         put(attributes, "tags", details.tags().stream().map(StoryTag::label).collect(Collectors.joining("; ")));
         put(attributes, "nacsCodes", String.join(", ", codes));
         put(attributes, "unmappedNacsCodes", String.join(", ", unmapped));
-        put(attributes, "services", details.services().stream()
-                .map(service -> service.name() == null ? service.nacs() : service.name() + " (" + service.nacs() + ")")
-                .collect(Collectors.joining("; ")));
+        put(
+                attributes,
+                "services",
+                details.services().stream()
+                        .map(service ->
+                                service.name() == null ? service.nacs() : service.name() + " (" + service.nacs() + ")")
+                        .collect(Collectors.joining("; ")));
         put(attributes, "storyUrl", ref.storyUrl());
         put(attributes, "respondUrl", ref.respondUrl());
         put(attributes, "bodyFormat", "markdown");
         put(attributes, "details", details.completeness());
         return new MentionReceived(
-                null, Channel.STORY, settings.subscription(), story.id(), null, null,
-                new Author(null, null, null), story.title(), story.body(), story.publishedAt(), clock.instant(),
-                hints, Set.of(), attributes);
+                null,
+                Channel.STORY,
+                settings.subscription(),
+                story.id(),
+                null,
+                null,
+                new Author(null, null, null),
+                story.title(),
+                story.body(),
+                story.publishedAt(),
+                clock.instant(),
+                hints,
+                Set.of(),
+                attributes);
     }
 
     private static void put(Map<String, String> attributes, String name, String value) {
@@ -284,10 +326,13 @@ final class StoryIntake {
         boolean publish(Opinion story, MentionReceived mention) {
             try {
                 publisher.publish(Topics.MENTIONS, mention).join();
-                checkpoints.write(StoryKeys.mention(settings.subscription(), mention.mentionId()), StoryRef.of(story, settings).write());
+                checkpoints.write(
+                        StoryKeys.mention(settings.subscription(), mention.mentionId()),
+                        StoryRef.of(story, settings).write());
             } catch (RuntimeException e) {
-                stop(ChannelState.FAILING, "could not put story " + story.id() + " on " + Topics.MENTIONS.name() + ": "
-                        + rootMessage(e));
+                stop(
+                        ChannelState.FAILING,
+                        "could not put story " + story.id() + " on " + Topics.MENTIONS.name() + ": " + rootMessage(e));
                 return false;
             }
             position = position.after(story);
@@ -316,8 +361,10 @@ final class StoryIntake {
             switch (reply) {
                 case SiteReply.AuthFailed(String detail) -> stop(ChannelState.AUTH_FAILED, detail);
                 case SiteReply.RateLimited(Instant until, String detail) -> stop(ChannelState.RATE_LIMITED, detail);
-                case SiteReply.Unavailable(String reason) -> stop(ChannelState.FAILING, "Care Opinion unavailable: " + reason);
-                case SiteReply.NotFound(String detail) -> stop(ChannelState.FAILING, "Care Opinion has no stories list here: " + detail);
+                case SiteReply.Unavailable(String reason) ->
+                    stop(ChannelState.FAILING, "Care Opinion unavailable: " + reason);
+                case SiteReply.NotFound(String detail) ->
+                    stop(ChannelState.FAILING, "Care Opinion has no stories list here: " + detail);
                 case SiteReply.Unreadable(String reason, String raw) -> {
                     // A whole page that cannot be read cannot be skipped without losing its stories:
                     // it is dead-lettered for an admin and the poll stops here until it reads again.

@@ -32,13 +32,19 @@ final class StoryPolling implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (!channel.active() || scheduler != null) {
-            log.info("Care Opinion channel not polling: {}", channel.health().status().detail());
+            log.info(
+                    "Care Opinion channel not polling: {}",
+                    channel.health().status().detail());
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("story-poll").daemon().factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("story-poll").daemon().factory());
         // The leases start polling when this instance may poll the subscription (at once when alone).
-        poller = new PeriodicPoller(new ChannelAccount(Channel.STORY, channel.settings().subscription()), scheduler,
-                channel.settings().pollInterval(), this::pollSafely);
+        poller = new PeriodicPoller(
+                new ChannelAccount(Channel.STORY, channel.settings().subscription()),
+                scheduler,
+                channel.settings().pollInterval(),
+                this::pollSafely);
         leases.hold(poller);
     }
 

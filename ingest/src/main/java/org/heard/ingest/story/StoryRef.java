@@ -14,7 +14,8 @@ record StoryRef(String opinionId, String storyUrl, String respondUrl) {
      * site's JSON to anywhere else (or a javascript: one) is never passed on.
      */
     static StoryRef of(Opinion story, StorySettings settings) {
-        String web = onTheSite(story.links().get("web"), settings).orElse(settings.siteUrl().resolve(story.id()).toString());
+        String web = onTheSite(story.links().get("web"), settings)
+                .orElse(settings.siteUrl().resolve(story.id()).toString());
         // The site has no API to respond; staff respond on this page, where the desk opens them.
         String respond = onTheSite(story.links().get("respond"), settings)
                 .orElse(settings.siteUrl().resolve(story.id() + "/respond").toString());
@@ -28,7 +29,9 @@ record StoryRef(String opinionId, String storyUrl, String respondUrl) {
         try {
             URI uri = new URI(link.strip());
             String host = settings.siteUrl().getHost();
-            boolean safe = "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getHost().equalsIgnoreCase(host)
+            boolean safe = "https".equalsIgnoreCase(uri.getScheme())
+                    && uri.getHost() != null
+                    && uri.getHost().equalsIgnoreCase(host)
                     && uri.getRawUserInfo() == null;
             return safe ? Optional.of(uri.toString()) : Optional.empty();
         } catch (URISyntaxException e) {

@@ -40,7 +40,8 @@ final class StoryReplySender implements ReplySender {
     @Override
     public SendResult send(ReplyRequested reply) {
         if (reply.channel() != Channel.STORY) {
-            return new SendResult.Rejected("not a Care Opinion reply (" + reply.channel().wire() + ")");
+            return new SendResult.Rejected(
+                    "not a Care Opinion reply (" + reply.channel().wire() + ")");
         }
         if (reply.privately()) {
             return new SendResult.Rejected("Care Opinion has no private replies: a response is public under the story");
@@ -50,20 +51,32 @@ final class StoryReplySender implements ReplySender {
             if (earlier.isPresent()) {
                 return resultOf(earlier.get());
             }
-            Optional<StoryRef> story = checkpoints.read(StoryKeys.mention(settings.subscription(), reply.mentionId())).map(StoryRef::parse);
+            Optional<StoryRef> story = checkpoints
+                    .read(StoryKeys.mention(settings.subscription(), reply.mentionId()))
+                    .map(StoryRef::parse);
             if (story.isEmpty()) {
                 return new SendResult.Rejected("mention " + reply.mentionId()
                         + " is not a Care Opinion story this connector took in, so there is no respond page for it");
             }
             Instant now = clock.instant();
-            PendingResponse draft = new PendingResponse(reply.replyId(), reply.mentionId(), reply.conversationId(),
-                    story.get().opinionId(), reply.text(), story.get().respondUrl(), now,
-                    now.plus(settings.reconcileTimeout()), PendingResponse.State.AWAITING, null, null);
+            PendingResponse draft = new PendingResponse(
+                    reply.replyId(),
+                    reply.mentionId(),
+                    reply.conversationId(),
+                    story.get().opinionId(),
+                    reply.text(),
+                    story.get().respondUrl(),
+                    now,
+                    now.plus(settings.reconcileTimeout()),
+                    PendingResponse.State.AWAITING,
+                    null,
+                    null);
             awaiting.add(draft);
             return resultOf(draft);
         } catch (RuntimeException e) {
             // The checkpoint store is down: nothing was promised to the desk yet, so it may try again.
-            return new SendResult.RetryLater(STORE_RETRY, "cannot record the draft for Care Opinion: " + e.getMessage());
+            return new SendResult.RetryLater(
+                    STORE_RETRY, "cannot record the draft for Care Opinion: " + e.getMessage());
         }
     }
 

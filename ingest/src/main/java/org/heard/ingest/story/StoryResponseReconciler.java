@@ -78,7 +78,8 @@ final class StoryResponseReconciler {
         } catch (RuntimeException e) {
             problem = Optional.of(new Problem(ChannelState.FAILING, "reconciling responses failed: " + e.getMessage()));
         }
-        problem.ifPresentOrElse(found -> health.outboundFailed(found.state(), found.detail()), health::outboundSucceeded);
+        problem.ifPresentOrElse(
+                found -> health.outboundFailed(found.state(), found.detail()), health::outboundSucceeded);
         return new Run(counts.matched, counts.fromWebsite, counts.timedOut, problem.map(Problem::detail));
     }
 
@@ -94,9 +95,11 @@ final class StoryResponseReconciler {
             List<JsonNode> items;
             switch (reply) {
                 case SiteReply.Json(JsonNode body, String raw) -> {
-                    if (!(StorySiteJson.items(body) instanceof StorySiteJson.Read.Ok<List<JsonNode>>(List<JsonNode> read))) {
+                    if (!(StorySiteJson.items(body)
+                            instanceof StorySiteJson.Read.Ok<List<JsonNode>>(List<JsonNode> read))) {
                         deadLetterPage("the responses page is not a JSON array", raw, skip);
-                        return Optional.of(new Problem(ChannelState.FAILING,
+                        return Optional.of(new Problem(
+                                ChannelState.FAILING,
                                 "the responses page at skip " + skip + " is not a JSON array (dead-lettered)"));
                     }
                     items = read;
@@ -109,10 +112,12 @@ final class StoryResponseReconciler {
                 }
                 case SiteReply.Unreadable(String reason, String raw) -> {
                     deadLetterPage(reason, raw, skip);
-                    return Optional.of(new Problem(ChannelState.FAILING, reason + " (dead-lettered; retrying on the next poll)"));
+                    return Optional.of(
+                            new Problem(ChannelState.FAILING, reason + " (dead-lettered; retrying on the next poll)"));
                 }
                 case SiteReply.NotFound(String detail) -> {
-                    return Optional.of(new Problem(ChannelState.FAILING, "Care Opinion has no responses list here: " + detail));
+                    return Optional.of(
+                            new Problem(ChannelState.FAILING, "Care Opinion has no responses list here: " + detail));
                 }
                 case SiteReply.Unavailable(String reason) -> {
                     return Optional.of(new Problem(ChannelState.FAILING, "Care Opinion unavailable: " + reason));
@@ -126,8 +131,11 @@ final class StoryResponseReconciler {
                 JsonNode item = items.get(index);
                 switch (StorySiteJson.response(item)) {
                     case StorySiteJson.Read.Bad<StoryResponse>(String reason) ->
-                            deadLetters.put(reason, item.toString(), Map.of("offset", Integer.toString(skip + index))).join();
-                    case StorySiteJson.Read.Ok<StoryResponse>(StoryResponse response) -> settle(response, drafts, counts);
+                        deadLetters
+                                .put(reason, item.toString(), Map.of("offset", Integer.toString(skip + index)))
+                                .join();
+                    case StorySiteJson.Read.Ok<StoryResponse>(StoryResponse response) ->
+                        settle(response, drafts, counts);
                 }
                 // Each response is acknowledged before the next; the offset is saved per page.
             }
@@ -146,7 +154,8 @@ final class StoryResponseReconciler {
     private void settle(StoryResponse response, List<PendingResponse> drafts, Counts counts) {
         Optional<PendingResponse> match = drafts.stream()
                 .filter(draft -> draft.opinionId().equals(response.opinionId()))
-                .filter(draft -> !response.publishedAt().isBefore(draft.requestedAt().minus(CLOCK_SLACK)))
+                .filter(draft ->
+                        !response.publishedAt().isBefore(draft.requestedAt().minus(CLOCK_SLACK)))
                 .filter(draft -> ResponseText.similarity(draft.text(), response.body()) >= settings.matchThreshold())
                 .max(Comparator.comparingDouble(draft -> ResponseText.similarity(draft.text(), response.body())));
         if (match.isEmpty()) {
@@ -155,8 +164,17 @@ final class StoryResponseReconciler {
             return;
         }
         PendingResponse draft = match.get();
-        publisher.publish(Topics.REPLY_OUTCOMES, new ReplySent(draft.replyId(), draft.mentionId(), draft.conversationId(),
-                Channel.STORY, response.id(), response.publishedAt())).join();
+        publisher
+                .publish(
+                        Topics.REPLY_OUTCOMES,
+                        new ReplySent(
+                                draft.replyId(),
+                                draft.mentionId(),
+                                draft.conversationId(),
+                                Channel.STORY,
+                                response.id(),
+                                response.publishedAt()))
+                .join();
         awaiting.settle(draft.published(response.id(), response.publishedAt()));
         drafts.remove(draft);
         counts.matched++;
@@ -170,13 +188,17 @@ final class StoryResponseReconciler {
      * from ever being taken in as mentions.
      */
     private void publishWebsiteResponse(StoryResponse response) {
-        publisher.publish(Topics.REPLY_OUTCOMES, new ReplySent(
-                new ReplyId("story-response-" + response.id()),
-                MentionId.of(Channel.STORY, response.opinionId()),
-                ConversationId.startedBy(Channel.STORY, response.opinionId()),
-                Channel.STORY,
-                response.id(),
-                response.publishedAt())).join();
+        publisher
+                .publish(
+                        Topics.REPLY_OUTCOMES,
+                        new ReplySent(
+                                new ReplyId("story-response-" + response.id()),
+                                MentionId.of(Channel.STORY, response.opinionId()),
+                                ConversationId.startedBy(Channel.STORY, response.opinionId()),
+                                Channel.STORY,
+                                response.id(),
+                                response.publishedAt()))
+                .join();
     }
 
     private void expire(Counts counts) {
@@ -185,8 +207,18 @@ final class StoryResponseReconciler {
             if (now.isAfter(draft.deadline())) {
                 String reason = "not published on Care Opinion within " + hours(settings.reconcileTimeout())
                         + " (respond page: " + draft.respondUrl() + ")";
-                publisher.publish(Topics.REPLY_OUTCOMES, new ReplyFailed(draft.replyId(), draft.mentionId(),
-                        draft.conversationId(), Channel.STORY, reason, false, now)).join();
+                publisher
+                        .publish(
+                                Topics.REPLY_OUTCOMES,
+                                new ReplyFailed(
+                                        draft.replyId(),
+                                        draft.mentionId(),
+                                        draft.conversationId(),
+                                        Channel.STORY,
+                                        reason,
+                                        false,
+                                        now))
+                        .join();
                 awaiting.settle(draft.failed(reason, now));
                 counts.timedOut++;
             }
@@ -195,7 +227,8 @@ final class StoryResponseReconciler {
 
     private static String hours(Duration timeout) {
         long hours = timeout.toHours();
-        return hours >= 1 && timeout.equals(Duration.ofHours(hours)) ? hours + (hours == 1 ? " hour" : " hours")
+        return hours >= 1 && timeout.equals(Duration.ofHours(hours))
+                ? hours + (hours == 1 ? " hour" : " hours")
                 : timeout.toMinutes() + " minutes";
     }
 

@@ -46,7 +46,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StorySettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("careopinion") String subscription,
-        @DefaultValue("https://www.careopinion.org.uk/api/v2/") URI baseUrl,
+
+        @DefaultValue("https://www.careopinion.org.uk/api/v2/")
+        URI baseUrl,
+
         @DefaultValue("https://www.careopinion.org.uk/") URI siteUrl,
         String subscriptionKey,
         Path subscriptionKeyFile,
@@ -70,7 +73,8 @@ public record StorySettings(
     private static final Set<String> OWN_QUERY_PARAMETERS = Set.of("skip", "take", "publishedafter");
 
     public StorySettings {
-        require(subscription != null && subscription.matches("[A-Za-z0-9._-]{1,64}"),
+        require(
+                subscription != null && subscription.matches("[A-Za-z0-9._-]{1,64}"),
                 "subscription must be 1-64 letters, digits, '.', '_' or '-'");
         require(baseUrl != null && baseUrl.isAbsolute(), "base-url must be an absolute URL");
         baseUrl = withTrailingSlash(baseUrl);
@@ -78,14 +82,17 @@ public record StorySettings(
         siteUrl = withTrailingSlash(siteUrl);
         require(positive(pollInterval), "poll-interval must be positive");
         require(pageSize >= 1 && pageSize <= 100, "page-size must be between 1 and 100 (the API's maximum take)");
-        require(requestsPerSecond > 0 && requestsPerSecond <= 5,
+        require(
+                requestsPerSecond > 0 && requestsPerSecond <= 5,
                 "requests-per-second must be above 0 and at most 5 (the API's rate limit)");
         require(positive(requestTimeout), "request-timeout must be positive");
         require(maxRetries >= 0 && maxRetries <= 10, "max-retries must be between 0 and 10");
         filters = filters == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(filters));
         for (String name : filters.keySet()) {
-            require(!OWN_QUERY_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT)),
-                    "filters." + name + " is set by the connector itself (paging and checkpoints); use start-from instead");
+            require(
+                    !OWN_QUERY_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT)),
+                    "filters." + name
+                            + " is set by the connector itself (paging and checkpoints); use start-from instead");
         }
         require(detailWindow != null && !detailWindow.isNegative(), "detail-window must not be negative");
         nacsServices = nacsServices == null ? Map.of() : Map.copyOf(nacsServices);
@@ -98,7 +105,10 @@ public record StorySettings(
     Optional<String> key() {
         boolean given = subscriptionKey != null && !subscriptionKey.isBlank();
         try {
-            return Secret.givenOrFile(given ? subscriptionKey : null, given ? null : subscriptionKeyFile, PREFIX + ".subscription-key")
+            return Secret.givenOrFile(
+                            given ? subscriptionKey : null,
+                            given ? null : subscriptionKeyFile,
+                            PREFIX + ".subscription-key")
                     .map(Secret::read);
         } catch (Secret.Missing e) {
             // Reported as not configured with the path, never with the content.
@@ -116,9 +126,11 @@ public record StorySettings(
     public String toString() {
         return "StorySettings[enabled=" + enabled + ", subscription=" + subscription + ", baseUrl=" + baseUrl
                 + ", subscriptionKey=" + (key().isPresent() ? "(set)" : "(not set)") + ", subscriptionKeyFile="
-                + subscriptionKeyFile + ", pollInterval=" + pollInterval + ", pageSize=" + pageSize + ", filters=" + filters
+                + subscriptionKeyFile + ", pollInterval=" + pollInterval + ", pageSize=" + pageSize + ", filters="
+                + filters
                 + ", startFrom=" + startFrom + ", detailWindow=" + detailWindow + ", nacsServices=" + nacsServices
-                + ", staleAfter=" + staleAfter + ", reconcileTimeout=" + reconcileTimeout + ", tokenExpiresAt=" + tokenExpiresAt + "]";
+                + ", staleAfter=" + staleAfter + ", reconcileTimeout=" + reconcileTimeout + ", tokenExpiresAt="
+                + tokenExpiresAt + "]";
     }
 
     private static URI withTrailingSlash(URI uri) {

@@ -55,7 +55,12 @@ final class StorySiteClient {
         this(settings, subscriptionKey, pacer, http, clock, MAX_ANSWER_BYTES);
     }
 
-    StorySiteClient(StorySettings settings, String subscriptionKey, RequestPacer pacer, HttpClient http, Clock clock,
+    StorySiteClient(
+            StorySettings settings,
+            String subscriptionKey,
+            RequestPacer pacer,
+            HttpClient http,
+            Clock clock,
             int maxAnswerBytes) {
         this.maxAnswerBytes = maxAnswerBytes;
         this.baseUrl = settings.baseUrl();
@@ -87,7 +92,8 @@ final class StorySiteClient {
                 Thread.currentThread().interrupt();
                 return new SiteReply.Unavailable("interrupted while asking " + uri);
             } catch (IOException e) {
-                lastProblem = "no answer from " + uri + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+                lastProblem =
+                        "no answer from " + uri + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
                 backOff(attempt);
                 continue;
             }
@@ -109,7 +115,8 @@ final class StorySiteClient {
                 pacer.holdUntil(until);
                 lastProblem = "rate limited (HTTP 429) until " + until;
                 if (attempt == maxRetries) {
-                    return new SiteReply.RateLimited(until, "Care Opinion rate limit reached (5 requests/s); waiting until " + until);
+                    return new SiteReply.RateLimited(
+                            until, "Care Opinion rate limit reached (5 requests/s); waiting until " + until);
                 }
                 continue;
             }
@@ -119,14 +126,17 @@ final class StorySiteClient {
                 continue;
             }
             if (status == 404) {
-                return new SiteReply.NotFound("HTTP 404 from " + uri + " (check " + StorySettings.PREFIX + ".base-url)");
+                return new SiteReply.NotFound(
+                        "HTTP 404 from " + uri + " (check " + StorySettings.PREFIX + ".base-url)");
             }
             if (status != 200) {
-                return new SiteReply.Unavailable("HTTP " + status + " from " + uri + ": " + excerpt(response.body().text()));
+                return new SiteReply.Unavailable("HTTP " + status + " from " + uri + ": "
+                        + excerpt(response.body().text()));
             }
             if (response.body().over()) {
-                return new SiteReply.Unreadable("Care Opinion's answer to " + path + " is over " + maxAnswerBytes / (1024 * 1024)
-                        + " MB, more than any page of stories should be: not read (its start is kept here)",
+                return new SiteReply.Unreadable(
+                        "Care Opinion's answer to " + path + " is over " + maxAnswerBytes / (1024 * 1024)
+                                + " MB, more than any page of stories should be: not read (its start is kept here)",
                         response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
             }
             return read(path, response);
@@ -142,7 +152,8 @@ final class StorySiteClient {
 
     private SiteReply read(String path, HttpResponse<CappedBody> response) {
         String body = response.body() == null ? "" : response.body().text();
-        String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String contentType =
+                response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.contains("html") || body.stripLeading().startsWith("<")) {
             return new SiteReply.AuthFailed("Care Opinion answered " + path
                     + " with an HTML page where JSON was expected (its login page when the subscription key is refused); "
@@ -190,7 +201,9 @@ final class StorySiteClient {
     private static OptionalLong longHeader(HttpResponse<?> response, String name) {
         try {
             Optional<String> value = response.headers().firstValue(name);
-            return value.isPresent() ? OptionalLong.of(Long.parseLong(value.get().trim())) : OptionalLong.empty();
+            return value.isPresent()
+                    ? OptionalLong.of(Long.parseLong(value.get().trim()))
+                    : OptionalLong.empty();
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

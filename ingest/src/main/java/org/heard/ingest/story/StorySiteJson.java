@@ -78,13 +78,20 @@ final class StorySiteJson {
     }
 
     static Read<List<StoryTag>> tags(JsonNode body) {
-        return list(body, "tag", node -> new StoryTag(required(node, "name"), text(node, "group"), text(node, "polarity")));
+        return list(
+                body, "tag", node -> new StoryTag(required(node, "name"), text(node, "group"), text(node, "polarity")));
     }
 
     static Read<List<HealthService>> healthServices(JsonNode body) {
-        return list(body, "health service", node -> new HealthService(
-                required(node, "nacs"), text(node, "name"), text(node, "type"), text(node, "organisation"),
-                text(node, "siteNacs")));
+        return list(
+                body,
+                "health service",
+                node -> new HealthService(
+                        required(node, "nacs"),
+                        text(node, "name"),
+                        text(node, "type"),
+                        text(node, "organisation"),
+                        text(node, "siteNacs")));
     }
 
     static Read<StoryResponse> response(JsonNode node) {

@@ -42,7 +42,13 @@ final class AccountHealth implements ChannelConnector {
      * @param staleness when a polled account counts as stale; null for one that is not polled
      * @param tokenExpiresAt when its credentials expire, if configured
      */
-    AccountHealth(String account, ChannelState initial, String detail, Staleness staleness, Instant tokenExpiresAt, Clock clock) {
+    AccountHealth(
+            String account,
+            ChannelState initial,
+            String detail,
+            Staleness staleness,
+            Instant tokenExpiresAt,
+            Clock clock) {
         this.account = account;
         this.inbound = initial;
         this.outbound = initial;
@@ -59,9 +65,11 @@ final class AccountHealth implements ChannelConnector {
         var state = inbound;
         var detail = inboundDetail;
         var now = clock.instant();
-        var waitingForReset = state == ChannelState.RATE_LIMITED && rateLimitedUntil != null && now.isBefore(rateLimitedUntil);
+        var waitingForReset =
+                state == ChannelState.RATE_LIMITED && rateLimitedUntil != null && now.isBefore(rateLimitedUntil);
         if (staleness != null && state != ChannelState.AUTH_FAILED && !waitingForReset) {
-            var stale = staleness.check("mentions, searches and DMs of " + account, lastSuccessfulFetch, startedAt, now);
+            var stale =
+                    staleness.check("mentions, searches and DMs of " + account, lastSuccessfulFetch, startedAt, now);
             if (stale.isPresent()) {
                 state = ChannelState.STALE;
                 detail = stale.get() + (inboundDetail == null ? "" : "; last problem: " + inboundDetail);
@@ -76,8 +84,15 @@ final class AccountHealth implements ChannelConnector {
         if (outboundDetail != null && outbound != ChannelState.HEALTHY) {
             detail = detail == null ? "Sending: " + outboundDetail : detail + "; sending: " + outboundDetail;
         }
-        return new ChannelStatus(Channel.TWITTER, account, state, outbound, detail, lastSuccessfulFetch,
-                state == ChannelState.RATE_LIMITED ? rateLimitedUntil : null, tokenExpiresAt);
+        return new ChannelStatus(
+                Channel.TWITTER,
+                account,
+                state,
+                outbound,
+                detail,
+                lastSuccessfulFetch,
+                state == ChannelState.RATE_LIMITED ? rateLimitedUntil : null,
+                tokenExpiresAt);
     }
 
     synchronized void fetched(Instant at) {

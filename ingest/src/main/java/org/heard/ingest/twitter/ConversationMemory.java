@@ -54,7 +54,8 @@ final class ConversationMemory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        var stored = store.read(key).map(json -> DeskJson.read(json.getBytes(StandardCharsets.UTF_8), ReplyTarget.class));
+        var stored =
+                store.read(key).map(json -> DeskJson.read(json.getBytes(StandardCharsets.UTF_8), ReplyTarget.class));
         stored.ifPresent(target -> cache.put(key, target));
         return stored;
     }
@@ -77,7 +78,9 @@ final class ConversationMemory {
 
     /** One of our own posts, written at once: a patient's answer to it joins the conversation it was posted in. */
     synchronized void rememberOurs(String account, String userId, String tweetId, String conversationRoot) {
-        remember(MentionId.of(Channel.TWITTER, tweetId), new ReplyTarget(account, tweetId, userId, conversationRoot, false));
+        remember(
+                MentionId.of(Channel.TWITTER, tweetId),
+                new ReplyTarget(account, tweetId, userId, conversationRoot, false));
         flush();
     }
 
@@ -99,5 +102,6 @@ final class ConversationMemory {
      * @param conversationRoot the root of the conversation the mention joined
      * @param directMessage whether the patient wrote privately
      */
-    record ReplyTarget(String account, String tweetId, String authorId, String conversationRoot, boolean directMessage) {}
+    record ReplyTarget(
+            String account, String tweetId, String authorId, String conversationRoot, boolean directMessage) {}
 }

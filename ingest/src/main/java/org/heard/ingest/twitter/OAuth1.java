@@ -76,14 +76,16 @@ final class OAuth1 {
             }
         }
         signed.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
-        var parameterString = signed.stream().map(pair -> pair[0] + "=" + pair[1]).collect(Collectors.joining("&"));
+        var parameterString =
+                signed.stream().map(pair -> pair[0] + "=" + pair[1]).collect(Collectors.joining("&"));
         var baseUrl = uri.getScheme().toLowerCase() + "://" + uri.getHost().toLowerCase()
                 + (uri.getPort() < 0 || isDefaultPort(uri) ? "" : ":" + uri.getPort()) + uri.getRawPath();
         var base = method.toUpperCase() + "&" + encode(baseUrl) + "&" + encode(parameterString);
         oauth.put("oauth_signature", sign(base, encode(consumerSecret) + "&" + encode(accessTokenSecret)));
-        return "OAuth " + oauth.entrySet().stream()
-                .map(entry -> encode(entry.getKey()) + "=\"" + encode(entry.getValue()) + "\"")
-                .collect(Collectors.joining(", "));
+        return "OAuth "
+                + oauth.entrySet().stream()
+                        .map(entry -> encode(entry.getKey()) + "=\"" + encode(entry.getValue()) + "\"")
+                        .collect(Collectors.joining(", "));
     }
 
     private static boolean isDefaultPort(URI uri) {
@@ -107,8 +109,13 @@ final class OAuth1 {
         var out = new StringBuilder(bytes.length * 3);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));

@@ -44,7 +44,8 @@ final class StreamBackoff {
 
     /** X said the window is used up: wait for its reset. */
     Wait rateLimited(String stream, Instant reset) {
-        var wait = new Wait(reset, ChannelState.RATE_LIMITED, "X rate limit reached for " + stream + "; waiting until " + reset);
+        var wait = new Wait(
+                reset, ChannelState.RATE_LIMITED, "X rate limit reached for " + stream + "; waiting until " + reset);
         waits.put(stream, wait);
         return wait;
     }
@@ -54,8 +55,8 @@ final class StreamBackoff {
         int failures = failuresInARow.merge(stream, 1, Integer::sum);
         var backoff = pollInterval.multipliedBy(1L << Math.min(failures - 1, 20));
         var retryAt = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
-        var detail = "Fetching " + stream + ": " + why + "; " + failures + (failures == 1 ? " failure" : " failures in a row")
-                + ", next try at " + retryAt;
+        var detail = "Fetching " + stream + ": " + why + "; " + failures
+                + (failures == 1 ? " failure" : " failures in a row") + ", next try at " + retryAt;
         var wait = new Wait(retryAt, ChannelState.FAILING, detail);
         waits.put(stream, wait);
         return wait;

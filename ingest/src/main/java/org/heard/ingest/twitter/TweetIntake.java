@@ -72,16 +72,25 @@ final class TweetIntake {
     /** One round over every stream of the account; never throws for anything X or Kafka does. */
     synchronized void poll() {
         var outcomes = new ArrayList<StreamOutcome>();
-        outcomes.add(pollStream("mentions", api::mentions, Tweet::id, Tweet::createdAt, tweet -> mapping.tweet(tweet, "mentions")));
+        outcomes.add(pollStream(
+                "mentions", api::mentions, Tweet::id, Tweet::createdAt, tweet -> mapping.tweet(tweet, "mentions")));
         for (var query : account.searches()) {
             var stream = "search:" + query;
-            outcomes.add(pollStream(stream, (since, notBefore, token) -> api.search(query, since, notBefore, token), Tweet::id,
-                    Tweet::createdAt, tweet -> mapping.tweet(tweet, stream)));
+            outcomes.add(pollStream(
+                    stream,
+                    (since, notBefore, token) -> api.search(query, since, notBefore, token),
+                    Tweet::id,
+                    Tweet::createdAt,
+                    tweet -> mapping.tweet(tweet, stream)));
         }
         if (account.directMessages()) {
             // X offers no since_id for DMs: page back from the newest until the checkpoint (or the backfill age).
-            outcomes.add(pollStream("dm", (since, notBefore, token) -> api.directMessages(token), DirectMessage::id,
-                    DirectMessage::createdAt, mapping::directMessage));
+            outcomes.add(pollStream(
+                    "dm",
+                    (since, notBefore, token) -> api.directMessages(token),
+                    DirectMessage::id,
+                    DirectMessage::createdAt,
+                    mapping::directMessage));
         }
         report(outcomes);
     }
@@ -91,7 +100,8 @@ final class TweetIntake {
                 .filter(outcome -> outcome.state() != ChannelState.HEALTHY)
                 .min(Comparator.comparingInt(outcome -> severity(outcome.state())));
         if (worst.isPresent()) {
-            health.inbound(worst.get().state(), worst.get().detail(), worst.get().until());
+            health.inbound(
+                    worst.get().state(), worst.get().detail(), worst.get().until());
             if (outcomes.stream().anyMatch(outcome -> outcome.state() == ChannelState.HEALTHY)) {
                 health.fetchedPartly(clock.instant());
             }
@@ -130,7 +140,8 @@ final class TweetIntake {
             Function<T, TweetMapping.Mapped> map) {
         var waiting = backoff.waiting(stream);
         if (waiting.isPresent()) {
-            return new StreamOutcome(waiting.get().state(), waiting.get().detail(), waiting.get().until());
+            return new StreamOutcome(
+                    waiting.get().state(), waiting.get().detail(), waiting.get().until());
         }
         var key = checkpointKey(stream);
         var since = checkpoints.read(key).orElse(null);
@@ -199,7 +210,8 @@ final class TweetIntake {
             Function<T, TweetMapping.Mapped> map) {
         var pending = new ArrayList<CompletableFuture<Void>>();
         for (var problem : problems) {
-            pending.add(publisher.publish(Topics.DEAD_LETTERS, deadLetter(stream, problem.reason(), problem.raw(), Map.of())));
+            pending.add(publisher.publish(
+                    Topics.DEAD_LETTERS, deadLetter(stream, problem.reason(), problem.raw(), Map.of())));
         }
         for (int start = 0; start < items.size(); start += BATCH) {
             var batch = items.subList(start, Math.min(items.size(), start + BATCH));
@@ -209,35 +221,43 @@ final class TweetIntake {
                     mapped = map.apply(item);
                 } catch (RuntimeException e) {
                     // A tweet that breaks the contracts (a blank id, say) is kept, not lost and not fatal.
-                    mapped = new TweetMapping.Mapped.Refused("Cannot take this in: " + e.getMessage(), String.valueOf(item));
+                    mapped = new TweetMapping.Mapped.Refused(
+                            "Cannot take this in: " + e.getMessage(), String.valueOf(item));
                 }
                 switch (mapped) {
-                    case TweetMapping.Mapped.Mention(var mention) -> pending.add(publisher.publish(Topics.MENTIONS, mention));
+                    case TweetMapping.Mapped.Mention(var mention) ->
+                        pending.add(publisher.publish(Topics.MENTIONS, mention));
                     case TweetMapping.Mapped.Refused(var reason, var raw) ->
-                            pending.add(publisher.publish(Topics.DEAD_LETTERS, deadLetter(stream, reason, raw, Map.of())));
-                    case TweetMapping.Mapped.Skipped skipped -> { /* on purpose: our own post, or one taken in already */ }
+                        pending.add(publisher.publish(Topics.DEAD_LETTERS, deadLetter(stream, reason, raw, Map.of())));
+                    case TweetMapping.Mapped.Skipped skipped -> {
+                        /* on purpose: our own post, or one taken in already */
+                    }
                 }
             }
             var failure = awaitAll(pending);
             if (failure != null) {
-                return new Published.StoppedAt(new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge (" + failure
-                        + "); the " + stream + " position was kept and will be fetched again"));
+                return new Published.StoppedAt(new StreamOutcome(
+                        ChannelState.FAILING,
+                        "Kafka did not acknowledge (" + failure + "); the " + stream
+                                + " position was kept and will be fetched again"));
             }
             pending.clear();
             // The page's conversations are durable before the position moves past it: one bulk write.
             try {
                 memory.flush();
             } catch (RuntimeException e) {
-                return new Published.StoppedAt(new StreamOutcome(ChannelState.FAILING, "Cannot remember the conversations of "
-                        + stream + " (" + e.getMessage() + "); the position was kept and will be fetched again"));
+                return new Published.StoppedAt(new StreamOutcome(
+                        ChannelState.FAILING,
+                        "Cannot remember the conversations of " + stream + " (" + e.getMessage()
+                                + "); the position was kept and will be fetched again"));
             }
             mapping.takenIn(batch);
             checkpoints.write(key, idOf.apply(batch.get(batch.size() - 1)));
         }
         var failure = awaitAll(pending);
         if (failure != null) {
-            return new Published.StoppedAt(new StreamOutcome(ChannelState.FAILING, "Kafka did not acknowledge the dead letters ("
-                    + failure + ")"));
+            return new Published.StoppedAt(new StreamOutcome(
+                    ChannelState.FAILING, "Kafka did not acknowledge the dead letters (" + failure + ")"));
         }
         return new Published.All();
     }
@@ -268,15 +288,22 @@ final class TweetIntake {
                 var wait = backoff.rateLimited(stream, limited.reset());
                 yield new StreamOutcome(wait.state(), wait.detail(), wait.until());
             }
-            case XResponse.AuthFailed<?> auth -> new StreamOutcome(
-                    ChannelState.AUTH_FAILED,
-                    auth.detail() + " for " + account.handle() + ": renew the credentials in heard.channel.twitter.accounts");
-            case XResponse.Unavailable<?> unavailable -> new StreamOutcome(ChannelState.FAILING,
-                    backoff.unavailable(stream, unavailable.detail()).detail());
-            case XResponse.Refused<?> refused -> deadLetterOnce(
-                    stream, "X refused fetching " + stream + " (" + refused.status() + " " + refused.detail() + ")", refused.body());
-            case XResponse.Unreadable<?> unreadable -> deadLetterOnce(
-                    stream, "Fetching " + stream + ": " + unreadable.detail(), unreadable.body());
+            case XResponse.AuthFailed<?> auth ->
+                new StreamOutcome(
+                        ChannelState.AUTH_FAILED,
+                        auth.detail() + " for " + account.handle()
+                                + ": renew the credentials in heard.channel.twitter.accounts");
+            case XResponse.Unavailable<?> unavailable ->
+                new StreamOutcome(
+                        ChannelState.FAILING,
+                        backoff.unavailable(stream, unavailable.detail()).detail());
+            case XResponse.Refused<?> refused ->
+                deadLetterOnce(
+                        stream,
+                        "X refused fetching " + stream + " (" + refused.status() + " " + refused.detail() + ")",
+                        refused.body());
+            case XResponse.Unreadable<?> unreadable ->
+                deadLetterOnce(stream, "Fetching " + stream + ": " + unreadable.detail(), unreadable.body());
             case XResponse.Ok<?> ok -> succeeded(stream);
         };
     }
@@ -285,7 +312,8 @@ final class TweetIntake {
     private StreamOutcome deadLetterOnce(String stream, String reason, String body) {
         if (backoff.isNewRefusal(stream, reason)) {
             var failure = awaitAll(List.of(publisher.publish(
-                    Topics.DEAD_LETTERS, deadLetter(stream, reason, body, Map.of("checkpoint", checkpointKey(stream))))));
+                    Topics.DEAD_LETTERS,
+                    deadLetter(stream, reason, body, Map.of("checkpoint", checkpointKey(stream))))));
             if (failure != null) {
                 backoff.forgetRefusal(stream);
             }

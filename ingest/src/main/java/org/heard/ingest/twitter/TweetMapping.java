@@ -56,7 +56,8 @@ final class TweetMapping {
 
     Mapped tweet(Tweet tweet, String stream) {
         if (account.userId().equals(tweet.authorId())) {
-            return new Mapped.Skipped("our own post"); // our replies come back in searches and threads: never a new case
+            return new Mapped.Skipped(
+                    "our own post"); // our replies come back in searches and threads: never a new case
         }
         if (!isTweetId(tweet.id())) {
             return new Mapped.Refused("A tweet without a usable id", tweet.raw());
@@ -85,7 +86,10 @@ final class TweetMapping {
                 tweet.id(),
                 ConversationId.startedBy(Channel.TWITTER, root),
                 tweet.inReplyToTweetId(),
-                new Author(tweet.authorId(), tweet.authorHandle() == null ? null : "@" + tweet.authorHandle(), tweet.authorName()),
+                new Author(
+                        tweet.authorId(),
+                        tweet.authorHandle() == null ? null : "@" + tweet.authorHandle(),
+                        tweet.authorName()),
                 null,
                 plainText(tweet.text()),
                 tweet.createdAt(),
@@ -100,7 +104,10 @@ final class TweetMapping {
             return new Mapped.Skipped("what we sent ourselves");
         }
         var externalId = "dm:" + message.id();
-        var root = "dm:" + (message.conversationKey() != null ? message.conversationKey() : dmConversationKey(message.senderId()));
+        var root = "dm:"
+                + (message.conversationKey() != null
+                        ? message.conversationKey()
+                        : dmConversationKey(message.senderId()));
         var mentionId = MentionId.of(Channel.TWITTER, externalId);
         memory.remember(mentionId, new ReplyTarget(account.handle(), null, message.senderId(), root, true));
         return new Mapped.Mention(new MentionReceived(
@@ -156,7 +163,9 @@ final class TweetMapping {
 
     /** X escapes &amp;, &lt; and &gt; in tweet text; staff read the plain text. */
     static String plainText(String text) {
-        return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return text == null
+                ? ""
+                : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     static boolean isTweetId(String id) {

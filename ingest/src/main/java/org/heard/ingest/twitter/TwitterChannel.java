@@ -39,6 +39,7 @@ public final class TwitterChannel implements SmartLifecycle {
     private final List<TweetIntake> intakes = new ArrayList<>();
     /** The account each intake polls, in the same order. */
     private final List<ChannelAccount> polled = new ArrayList<>();
+
     private final List<PeriodicPoller> pollers = new ArrayList<>();
     private final TwitterReplySender sender;
     private final ChannelLeases leases;
@@ -53,7 +54,12 @@ public final class TwitterChannel implements SmartLifecycle {
     }
 
     /** Resolved credential values: held in memory only, never logged. */
-    record Credentials(String bearerToken, String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+    record Credentials(
+            String bearerToken,
+            String consumerKey,
+            String consumerSecret,
+            String accessToken,
+            String accessTokenSecret) {
         @Override
         public String toString() {
             return "Credentials[hidden]";
@@ -84,22 +90,30 @@ public final class TwitterChannel implements SmartLifecycle {
         this.clock = clock;
         var sending = new LinkedHashMap<String, TwitterReplySender.Sending>();
         if (settings.accounts().isEmpty()) {
-            connectors.add(new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, TwitterSettings.SETTINGS_POINTER));
+            connectors.add(
+                    new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, TwitterSettings.SETTINGS_POINTER));
         }
         for (int index = 0; index < settings.accounts().size(); index++) {
             var account = settings.accounts().get(index);
             var pointer = "heard.channel.twitter.accounts[" + index + "]";
             if (!settings.enabled() || !account.enabled()) {
-                connectors.add(new AccountHealth(account.handle(), ChannelState.DISABLED,
-                        "Switched off (" + (settings.enabled() ? pointer + ".enabled" : "heard.channel.twitter.enabled") + "=false)"));
+                connectors.add(new AccountHealth(
+                        account.handle(),
+                        ChannelState.DISABLED,
+                        "Switched off (" + (settings.enabled() ? pointer + ".enabled" : "heard.channel.twitter.enabled")
+                                + "=false)"));
                 continue;
             }
             if (!account.hasCredentials()) {
-                connectors.add(new AccountHealth(account.handle(), ChannelState.NOT_CONFIGURED,
+                connectors.add(new AccountHealth(
+                        account.handle(),
+                        ChannelState.NOT_CONFIGURED,
                         "No credentials for X API " + account.api().name().toLowerCase(Locale.ROOT) + ": set "
                                 + (account.api() == TwitterSettings.ApiVersion.V2
-                                        ? pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret (or .bearer-token)"
-                                        : pointer + ".consumer-key, .consumer-secret, .access-token and .access-token-secret")
+                                        ? pointer
+                                                + ".consumer-key, .consumer-secret, .access-token and .access-token-secret (or .bearer-token)"
+                                        : pointer
+                                                + ".consumer-key, .consumer-secret, .access-token and .access-token-secret")
                                 + " (env:NAME or file:/path) — see docs/channels/twitter.md"));
                 continue;
             }
@@ -107,18 +121,35 @@ public final class TwitterChannel implements SmartLifecycle {
             try {
                 credentials = resolve(account, environment);
             } catch (Secret.Missing e) {
-                connectors.add(new AccountHealth(account.handle(), ChannelState.NOT_CONFIGURED,
-                        "Credentials for " + account.handle() + " cannot be read: " + e.getMessage() + " (" + pointer + ")"));
+                connectors.add(new AccountHealth(
+                        account.handle(),
+                        ChannelState.NOT_CONFIGURED,
+                        "Credentials for " + account.handle() + " cannot be read: " + e.getMessage() + " (" + pointer
+                                + ")"));
                 continue;
             }
-            var health = new AccountHealth(account.handle(), ChannelState.HEALTHY, null,
-                    Staleness.ofPolls(settings.pollInterval(), settings.staleAfterPolls(),
-                            "heard.channel.twitter.stale-after-polls=" + settings.staleAfterPolls() + " × poll-interval=" + settings.pollInterval()),
-                    account.tokenExpiresAt(), clock);
+            var health = new AccountHealth(
+                    account.handle(),
+                    ChannelState.HEALTHY,
+                    null,
+                    Staleness.ofPolls(
+                            settings.pollInterval(),
+                            settings.staleAfterPolls(),
+                            "heard.channel.twitter.stale-after-polls=" + settings.staleAfterPolls()
+                                    + " × poll-interval=" + settings.pollInterval()),
+                    account.tokenExpiresAt(),
+                    clock);
             var api = apis.create(account, credentials);
             connectors.add(health);
             intakes.add(new TweetIntake(
-                    account, api, publisher, checkpoints, health, settings.pollInterval(), settings.backfillMaxAge(), clock));
+                    account,
+                    api,
+                    publisher,
+                    checkpoints,
+                    health,
+                    settings.pollInterval(),
+                    settings.backfillMaxAge(),
+                    clock));
             polled.add(new ChannelAccount(Channel.TWITTER, account.handle()));
             sending.put(account.key(), new TwitterReplySender.Sending(account.userId(), api, health));
         }
@@ -127,8 +158,13 @@ public final class TwitterChannel implements SmartLifecycle {
 
     /** The production wiring: the real environment, v2 over the JDK HTTP client, v1.1 over Twitter4J. */
     public static TwitterChannel create(
-            TwitterSettings settings, EventPublisher publisher, CheckpointStore checkpoints, Clock clock, ChannelLeases leases) {
-        return new TwitterChannel(settings, publisher, checkpoints, clock, System.getenv(), realApis(settings, clock), leases);
+            TwitterSettings settings,
+            EventPublisher publisher,
+            CheckpointStore checkpoints,
+            Clock clock,
+            ChannelLeases leases) {
+        return new TwitterChannel(
+                settings, publisher, checkpoints, clock, System.getenv(), realApis(settings, clock), leases);
     }
 
     static ApiFactory realApis(TwitterSettings settings, Clock clock) {
@@ -138,7 +174,14 @@ public final class TwitterChannel implements SmartLifecycle {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         return (account, credentials) -> switch (account.api()) {
-            case V2 -> new XApiV2(account.baseUrl(), account.userId(), v2Authorizer(credentials, clock), http, settings.requestTimeout(), clock);
+            case V2 ->
+                new XApiV2(
+                        account.baseUrl(),
+                        account.userId(),
+                        v2Authorizer(credentials, clock),
+                        http,
+                        settings.requestTimeout(),
+                        clock);
             case V1 -> new XApiV1(account, credentials, settings.requestTimeout(), clock);
         };
     }
@@ -146,8 +189,12 @@ public final class TwitterChannel implements SmartLifecycle {
     /** OAuth 1.0a user context when its keys are configured (it does not expire), else the bearer token. */
     private static XApiV2.Authorizer v2Authorizer(Credentials credentials, Clock clock) {
         return credentials.consumerKey() != null
-                ? XApiV2.Authorizer.oauth1(new OAuth1(credentials.consumerKey(), credentials.consumerSecret(),
-                        credentials.accessToken(), credentials.accessTokenSecret(), clock))
+                ? XApiV2.Authorizer.oauth1(new OAuth1(
+                        credentials.consumerKey(),
+                        credentials.consumerSecret(),
+                        credentials.accessToken(),
+                        credentials.accessTokenSecret(),
+                        clock))
                 : XApiV2.Authorizer.bearer(credentials.bearerToken());
     }
 
@@ -211,11 +258,13 @@ public final class TwitterChannel implements SmartLifecycle {
         if (scheduler != null || intakes.isEmpty()) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("x-intake-", 0).daemon(true).factory());
+        scheduler = Executors.newScheduledThreadPool(
+                1, Thread.ofPlatform().name("x-intake-", 0).daemon(true).factory());
         // The leases start an account's polling when this instance may poll it (at once when alone).
         for (int index = 0; index < intakes.size(); index++) {
             var intake = intakes.get(index);
-            var poller = new PeriodicPoller(polled.get(index), scheduler, settings.pollInterval(), () -> pollSafely(intake));
+            var poller =
+                    new PeriodicPoller(polled.get(index), scheduler, settings.pollInterval(), () -> pollSafely(intake));
             pollers.add(poller);
             leases.hold(poller);
         }

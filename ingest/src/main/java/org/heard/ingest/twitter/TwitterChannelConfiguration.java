@@ -29,7 +29,11 @@ public class TwitterChannelConfiguration {
             CheckpointStore checkpoints,
             ObjectProvider<Clock> clock,
             ObjectProvider<ChannelLeases> leases) {
-        return TwitterChannel.create(settings, publisher, checkpoints, clock.getIfAvailable(Clock::systemUTC),
+        return TwitterChannel.create(
+                settings,
+                publisher,
+                checkpoints,
+                clock.getIfAvailable(Clock::systemUTC),
                 leases.getIfAvailable(ChannelLeases::allOnThisInstance));
     }
 

@@ -25,9 +25,16 @@ class TwitterConnectorBeans implements BeanRegistrar {
         int connectors = Math.max(1, accounts.size());
         for (int index = 0; index < connectors; index++) {
             int which = index;
-            registry.registerBean("twitterConnector" + index, ChannelConnector.class, spec -> spec
-                    .description("X account " + (which < accounts.size() ? accounts.get(which).handle() : "(none configured)"))
-                    .supplier(context -> context.bean(TwitterChannel.class).connectors().get(which)));
+            registry.registerBean(
+                    "twitterConnector" + index,
+                    ChannelConnector.class,
+                    spec -> spec.description("X account "
+                                    + (which < accounts.size()
+                                            ? accounts.get(which).handle()
+                                            : "(none configured)"))
+                            .supplier(context -> context.bean(TwitterChannel.class)
+                                    .connectors()
+                                    .get(which)));
         }
     }
 }

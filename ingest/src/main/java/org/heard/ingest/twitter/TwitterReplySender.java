@@ -28,8 +28,7 @@ public final class TwitterReplySender implements ReplySender {
     /** X's limit for one direct message. */
     static final int DIRECT_MESSAGE_MAX = 10_000;
 
-    static final String DUPLICATE =
-            "X refused this as a duplicate of an earlier post: write a personal reply";
+    static final String DUPLICATE = "X refused this as a duplicate of an earlier post: write a personal reply";
 
     private static final Duration UNKNOWN_OUTCOME_RETRY = Duration.ofMinutes(1);
     private static final Duration AUTH_RETRY = Duration.ofMinutes(15);
@@ -83,8 +82,10 @@ public final class TwitterReplySender implements ReplySender {
             // We posted before and never learnt how it went (a crash, a timeout): look before posting again.
             var found = findExisting(sending, target, reply.text(), privately);
             if (found instanceof Lookup.Unknown unknown) {
-                return new SendResult.RetryLater(UNKNOWN_OUTCOME_RETRY,
-                        "Cannot tell yet whether X received an earlier attempt (" + unknown.detail() + "); not posting twice");
+                return new SendResult.RetryLater(
+                        UNKNOWN_OUTCOME_RETRY,
+                        "Cannot tell yet whether X received an earlier attempt (" + unknown.detail()
+                                + "); not posting twice");
             }
             if (found instanceof Lookup.Found(String externalId)) {
                 return recordSent(attemptKey, externalId, target, privately, sending);
@@ -96,17 +97,23 @@ public final class TwitterReplySender implements ReplySender {
                 ? sending.api().directMessage(target.authorId(), reply.text())
                 : sending.api().reply(target.tweetId(), reply.text());
         return switch (response) {
-            case XResponse.Ok<XApi.Posted> ok -> recordSent(attemptKey, ok.value().id(), target, privately, sending);
+            case XResponse.Ok<XApi.Posted> ok ->
+                recordSent(attemptKey, ok.value().id(), target, privately, sending);
             case XResponse.RateLimited<XApi.Posted> limited -> {
                 notSent(attemptKey);
                 var wait = Duration.between(clock.instant(), limited.reset());
-                sending.health().outbound(ChannelState.RATE_LIMITED, "X rate limit reached for posting; until " + limited.reset());
-                yield new SendResult.RetryLater(wait.isNegative() ? Duration.ZERO : wait,
+                sending.health()
+                        .outbound(
+                                ChannelState.RATE_LIMITED,
+                                "X rate limit reached for posting; until " + limited.reset());
+                yield new SendResult.RetryLater(
+                        wait.isNegative() ? Duration.ZERO : wait,
                         "X rate limit reached; it resets at " + limited.reset());
             }
             case XResponse.AuthFailed<XApi.Posted> auth -> {
                 notSent(attemptKey);
-                var detail = auth.detail() + " for " + target.account() + ": renew the credentials in heard.channel.twitter.accounts";
+                var detail = auth.detail() + " for " + target.account()
+                        + ": renew the credentials in heard.channel.twitter.accounts";
                 sending.health().outbound(ChannelState.AUTH_FAILED, detail);
                 yield new SendResult.RetryLater(AUTH_RETRY, detail);
             }
@@ -120,8 +127,11 @@ public final class TwitterReplySender implements ReplySender {
                 sending.health().outbound(ChannelState.FAILING, unavailable.detail());
                 yield new SendResult.RetryLater(UNKNOWN_OUTCOME_RETRY, unavailable.detail());
             }
-            case XResponse.Unreadable<XApi.Posted> unreadable -> new SendResult.RetryLater(UNKNOWN_OUTCOME_RETRY,
-                    "X accepted the post but its answer could not be read (" + unreadable.detail() + "); checking before any repost");
+            case XResponse.Unreadable<XApi.Posted> unreadable ->
+                new SendResult.RetryLater(
+                        UNKNOWN_OUTCOME_RETRY,
+                        "X accepted the post but its answer could not be read (" + unreadable.detail()
+                                + "); checking before any repost");
         };
     }
 
@@ -130,7 +140,8 @@ public final class TwitterReplySender implements ReplySender {
         if (privately) {
             var length = text.codePointCount(0, text.length());
             return length > DIRECT_MESSAGE_MAX
-                    ? Optional.of("Too long for an X direct message: " + length + "/" + DIRECT_MESSAGE_MAX + " characters")
+                    ? Optional.of(
+                            "Too long for an X direct message: " + length + "/" + DIRECT_MESSAGE_MAX + " characters")
                     : Optional.empty();
         }
         var length = TweetLength.of(text);
@@ -140,7 +151,8 @@ public final class TwitterReplySender implements ReplySender {
         if (length.weightedLength() > length.max()) {
             return Optional.of("Too long for X: " + length.describe());
         }
-        return Optional.of("X would not accept this text (" + length.describe() + "): it is empty or has characters X forbids");
+        return Optional.of(
+                "X would not accept this text (" + length.describe() + "): it is empty or has characters X forbids");
     }
 
     private static String refusal(XResponse.Refused<?> refused, boolean privately) {
@@ -153,12 +165,14 @@ public final class TwitterReplySender implements ReplySender {
                     : "The tweet being answered no longer exists on X (" + refused.detail() + ")";
         }
         if (refused.status() == 403 && privately) {
-            return "X does not allow this direct message (" + refused.detail() + "): the person may not accept messages from us; reply publicly or by another channel";
+            return "X does not allow this direct message (" + refused.detail()
+                    + "): the person may not accept messages from us; reply publicly or by another channel";
         }
         return "X refused the reply (" + refused.status() + " " + refused.detail() + ")";
     }
 
-    private SendResult recordSent(String attemptKey, String externalId, ReplyTarget target, boolean privately, Sending sending) {
+    private SendResult recordSent(
+            String attemptKey, String externalId, ReplyTarget target, boolean privately, Sending sending) {
         var sentAt = clock.instant();
         // DM event ids and tweet ids share one number space at X; the prefix says which one this is,
         // as the intake's external ids of DMs do.

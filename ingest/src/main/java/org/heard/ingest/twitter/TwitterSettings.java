@@ -40,9 +40,11 @@ public record TwitterSettings(
         backfillMaxAge = positive(backfillMaxAge, Duration.ofHours(24), "heard.channel.twitter.backfill-max-age");
         requestTimeout = positive(requestTimeout, Duration.ofSeconds(10), "heard.channel.twitter.request-timeout");
         if (staleAfterPolls < 1) {
-            throw new IllegalArgumentException("heard.channel.twitter.stale-after-polls must be at least 1, was " + staleAfterPolls);
+            throw new IllegalArgumentException(
+                    "heard.channel.twitter.stale-after-polls must be at least 1, was " + staleAfterPolls);
         }
-        conversationMemory = positive(conversationMemory, Duration.ofDays(90), "heard.channel.twitter.conversation-memory");
+        conversationMemory =
+                positive(conversationMemory, Duration.ofDays(90), "heard.channel.twitter.conversation-memory");
         var handles = accounts.stream().map(Account::handle).distinct().count();
         if (handles != accounts.size()) {
             throw new IllegalArgumentException("heard.channel.twitter.accounts has the same handle twice");
@@ -106,8 +108,8 @@ public record TwitterSettings(
             handle = handle.strip();
             handle = handle.startsWith("@") ? handle : "@" + handle;
             if (userId == null || !userId.strip().matches("\\d+")) {
-                throw new IllegalArgumentException(
-                        "heard.channel.twitter.accounts[" + handle + "].user-id must be X's numeric user id, was " + userId);
+                throw new IllegalArgumentException("heard.channel.twitter.accounts[" + handle
+                        + "].user-id must be X's numeric user id, was " + userId);
             }
             userId = userId.strip();
             api = api == null ? ApiVersion.V2 : api;
@@ -118,7 +120,10 @@ public record TwitterSettings(
             }
             searches = searches == null
                     ? List.of()
-                    : searches.stream().map(String::strip).filter(query -> !query.isEmpty()).toList();
+                    : searches.stream()
+                            .map(String::strip)
+                            .filter(query -> !query.isEmpty())
+                            .toList();
         }
 
         /** The lower-case handle used in checkpoint keys, so a change of letter case keeps the position. */

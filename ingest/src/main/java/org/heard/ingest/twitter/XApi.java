@@ -51,7 +51,8 @@ interface XApi {
             String raw) {}
 
     /** One private message event. {@code conversationKey} is X's dm_conversation_id ("smallerId-largerId"). */
-    record DirectMessage(String id, String text, String senderId, String conversationKey, Instant createdAt, String raw) {}
+    record DirectMessage(
+            String id, String text, String senderId, String conversationKey, Instant createdAt, String raw) {}
 
     /**
      * Something in a response that could not become a tweet: a deleted or protected tweet X reports in

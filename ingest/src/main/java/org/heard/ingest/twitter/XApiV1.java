@@ -33,6 +33,7 @@ final class XApiV1 implements XApi {
 
     /** v1.1's answer to a status that repeats an earlier one. */
     static final int DUPLICATE_STATUS = 187;
+
     private static final int MENTIONS_PAGE = 200;
     private static final int SEARCH_PAGE = 100;
     private static final int DM_PAGE = 50;
@@ -109,9 +110,10 @@ final class XApiV1 implements XApi {
     @Override
     public XResponse<Posted> reply(String inReplyToTweetId, String text) {
         return call(() -> {
-            var status = twitter.tweets().updateStatus(StatusUpdate.of(text)
-                    .inReplyToStatusId(Long.parseLong(inReplyToTweetId))
-                    .autoPopulateReplyMetadata(true));
+            var status = twitter.tweets()
+                    .updateStatus(StatusUpdate.of(text)
+                            .inReplyToStatusId(Long.parseLong(inReplyToTweetId))
+                            .autoPopulateReplyMetadata(true));
             return new Result<>(new Posted(Long.toString(status.getId())), status);
         });
     }
@@ -127,8 +129,10 @@ final class XApiV1 implements XApi {
     @Override
     public XResponse<List<Tweet>> ownTweetsSince(String sinceId) {
         return call(() -> {
-            var statuses = twitter.timelines().getUserTimeline(Long.parseLong(userId),
-                    Paging.ofCount(MENTIONS_PAGE).sinceId(Long.parseLong(sinceId)));
+            var statuses = twitter.timelines()
+                    .getUserTimeline(
+                            Long.parseLong(userId),
+                            Paging.ofCount(MENTIONS_PAGE).sinceId(Long.parseLong(sinceId)));
             return new Result<>(page(statuses, MENTIONS_PAGE).items(), statuses);
         });
     }
@@ -182,8 +186,13 @@ final class XApiV1 implements XApi {
         var recipient = Long.toString(message.getRecipientId());
         var other = sender.equals(userId) ? recipient : sender;
         var key = TweetMapping.compareIds(userId, other) < 0 ? userId + "-" + other : other + "-" + userId;
-        return new DirectMessage(Long.toString(message.getId()), message.getText(), sender, key,
-                instant(message.getCreatedAt()), raw(message));
+        return new DirectMessage(
+                Long.toString(message.getId()),
+                message.getText(),
+                sender,
+                key,
+                instant(message.getCreatedAt()),
+                raw(message));
     }
 
     /** Twitter4J gives times as LocalDateTime in the offset X wrote, which is always UTC. */
@@ -206,8 +215,11 @@ final class XApiV1 implements XApi {
     private <T> XResponse<T> call(Call<T> call) {
         try {
             var result = call.run();
-            return new XResponse.Ok<>(result.value(),
-                    result.response() instanceof TwitterResponse response ? rateLimit(response.getRateLimitStatus()) : null);
+            return new XResponse.Ok<>(
+                    result.value(),
+                    result.response() instanceof TwitterResponse response
+                            ? rateLimit(response.getRateLimitStatus())
+                            : null);
         } catch (TwitterException e) {
             return failure(e);
         } catch (NumberFormatException e) {
@@ -222,28 +234,37 @@ final class XApiV1 implements XApi {
         var status = e.getStatusCode();
         if (status == 429 || e.exceededRateLimitation()) {
             var limit = rateLimit(e.getRateLimitStatus());
-            return new XResponse.RateLimited<>(limit != null ? limit.reset() : clock.instant().plus(Duration.ofMinutes(15)));
+            return new XResponse.RateLimited<>(
+                    limit != null ? limit.reset() : clock.instant().plus(Duration.ofMinutes(15)));
         }
         if (status == 401) {
             return new XResponse.AuthFailed<>("X refused the credentials (401 " + message(e) + ")");
         }
         if (status >= 500 || e.isCausedByNetworkIssue()) {
-            return new XResponse.Unavailable<>(status > 0 ? "X answered " + status + " " + message(e) : "Cannot reach X: " + message(e));
+            return new XResponse.Unavailable<>(
+                    status > 0 ? "X answered " + status + " " + message(e) : "Cannot reach X: " + message(e));
         }
         if (status >= 400) {
-            var detail = e.getErrorCode() == DUPLICATE_STATUS ? "Status is a duplicate (" + message(e) + ")" : message(e);
+            var detail =
+                    e.getErrorCode() == DUPLICATE_STATUS ? "Status is a duplicate (" + message(e) + ")" : message(e);
             return new XResponse.Refused<>(status, detail, e.getMessage());
         }
-        return new XResponse.Unreadable<>("X answered with something Heard cannot read: " + message(e), String.valueOf(e.getMessage()));
+        return new XResponse.Unreadable<>(
+                "X answered with something Heard cannot read: " + message(e), String.valueOf(e.getMessage()));
     }
 
     private static String message(TwitterException e) {
-        return e.isErrorMessageAvailable() ? e.getErrorMessage() : String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage());
+        return e.isErrorMessageAvailable()
+                ? e.getErrorMessage()
+                : String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage());
     }
 
     private static RateLimit rateLimit(twitter4j.v1.RateLimitStatus status) {
         return status == null
                 ? null
-                : new RateLimit(status.getLimit(), status.getRemaining(), Instant.ofEpochSecond(status.getResetTimeInSeconds()));
+                : new RateLimit(
+                        status.getLimit(),
+                        status.getRemaining(),
+                        Instant.ofEpochSecond(status.getResetTimeInSeconds()));
     }
 }

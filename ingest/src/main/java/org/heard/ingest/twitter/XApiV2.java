@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +128,8 @@ final class XApiV2 implements XApi {
         query.put("since_id", sinceId);
         query.put("max_results", String.valueOf(PAGE_SIZE));
         query.put("tweet.fields", TWEET_FIELDS);
-        return get("2/users/" + userId + "/tweets", query, root -> tweetPage(root).items());
+        return get(
+                "2/users/" + userId + "/tweets", query, root -> tweetPage(root).items());
     }
 
     @Override
@@ -211,20 +211,26 @@ final class XApiV2 implements XApi {
         var status = response.statusCode();
         var body = response.body().text();
         if (status == 429) {
-            return new XResponse.RateLimited<>(rateLimit != null ? rateLimit.reset() : clock.instant().plus(Duration.ofMinutes(15)));
+            return new XResponse.RateLimited<>(
+                    rateLimit != null ? rateLimit.reset() : clock.instant().plus(Duration.ofMinutes(15)));
         }
         if (status == 401) {
-            return new XResponse.AuthFailed<>("X refused the credentials (401 " + problemDetail(body, "Unauthorized") + ")");
+            return new XResponse.AuthFailed<>(
+                    "X refused the credentials (401 " + problemDetail(body, "Unauthorized") + ")");
         }
         if (status >= 500) {
             return new XResponse.Unavailable<>("X answered " + status + " " + problemDetail(body, "server error"));
         }
         if (status >= 400) {
-            return new XResponse.Refused<>(status, problemDetail(body, "HTTP " + status), response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
+            return new XResponse.Refused<>(
+                    status,
+                    problemDetail(body, "HTTP " + status),
+                    response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
         }
         if (response.body().over()) {
-            return new XResponse.Unreadable<>("X's answer is over " + MAX_ANSWER_BYTES / (1024 * 1024)
-                    + " MB, more than any page should be: not read (its start is kept here)",
+            return new XResponse.Unreadable<>(
+                    "X's answer is over " + MAX_ANSWER_BYTES / (1024 * 1024)
+                            + " MB, more than any page should be: not read (its start is kept here)",
                     response.body().excerpt(KEPT_OF_AN_OVERSIZE_ANSWER));
         }
         try {
@@ -345,7 +351,8 @@ final class XApiV2 implements XApi {
                         instant(item, "created_at"),
                         item.toString()));
             } catch (UnexpectedShape e) {
-                problems.add(new Problem("A direct message X sent has an unexpected shape: " + e.getMessage(), item.toString()));
+                problems.add(new Problem(
+                        "A direct message X sent has an unexpected shape: " + e.getMessage(), item.toString()));
             }
         }
         addErrors(root, problems);

@@ -19,7 +19,9 @@ sealed interface XResponse<T> {
     record Refused<T>(int status, String detail, String body) implements XResponse<T> {
         /** X's refusal of a copy of an earlier post (v1.1 error 187, v2's "duplicate content"). */
         boolean duplicate() {
-            return status == 403 && detail != null && detail.toLowerCase(Locale.ROOT).contains("duplicate");
+            return status == 403
+                    && detail != null
+                    && detail.toLowerCase(Locale.ROOT).contains("duplicate");
         }
     }
 

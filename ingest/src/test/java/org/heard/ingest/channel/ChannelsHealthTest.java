@@ -17,9 +17,10 @@ class ChannelsHealthTest {
     @Test
     void staysUpForHealthyRateLimitedAndUnconfiguredAccounts() {
         var health = new ChannelsHealth(List.of(
-                account(Channel.EMAIL, "feedback@trust", ChannelState.HEALTHY, ChannelState.HEALTHY),
-                account(Channel.TWITTER, "@trust", ChannelState.RATE_LIMITED, ChannelState.HEALTHY),
-                account(Channel.STORY, null, ChannelState.NOT_CONFIGURED, ChannelState.NOT_CONFIGURED))).health();
+                        account(Channel.EMAIL, "feedback@trust", ChannelState.HEALTHY, ChannelState.HEALTHY),
+                        account(Channel.TWITTER, "@trust", ChannelState.RATE_LIMITED, ChannelState.HEALTHY),
+                        account(Channel.STORY, null, ChannelState.NOT_CONFIGURED, ChannelState.NOT_CONFIGURED)))
+                .health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsKeys("email:feedback@trust", "twitter:@trust", "story:-");
@@ -28,10 +29,13 @@ class ChannelsHealthTest {
     @Test
     void goesDownWhenCredentialsAreRefusedSoSomeoneIsAlerted() {
         var health = new ChannelsHealth(List.of(
-                account(Channel.EMAIL, "feedback@trust", ChannelState.HEALTHY, ChannelState.HEALTHY),
-                account(Channel.TWITTER, "@trust", ChannelState.AUTH_FAILED, ChannelState.AUTH_FAILED))).health();
+                        account(Channel.EMAIL, "feedback@trust", ChannelState.HEALTHY, ChannelState.HEALTHY),
+                        account(Channel.TWITTER, "@trust", ChannelState.AUTH_FAILED, ChannelState.AUTH_FAILED)))
+                .health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails().get("twitter:@trust")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("inbound", ChannelState.AUTH_FAILED);
+        assertThat(health.getDetails().get("twitter:@trust"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("inbound", ChannelState.AUTH_FAILED);
     }
 }

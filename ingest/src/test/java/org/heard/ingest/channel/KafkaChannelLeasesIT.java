@@ -64,7 +64,9 @@ class KafkaChannelLeasesIT {
         a.close();
 
         awaitEveryAccountHeldByOneOf("b");
-        System.out.printf("Channel leases: accounts moved %d ms after their holder left%n", (System.nanoTime() - leaving) / 1_000_000);
+        System.out.printf(
+                "Channel leases: accounts moved %d ms after their holder left%n",
+                (System.nanoTime() - leaving) / 1_000_000);
         await().atMost(Duration.ofSeconds(10)).until(() -> ACCOUNTS.stream().allMatch(this::polledByItsHolder));
         assertThat(ledger.overlaps()).isEmpty();
     }
@@ -74,46 +76,59 @@ class KafkaChannelLeasesIT {
         var a = holder("a");
         holder("b");
         awaitEveryAccountHeldByOneOf("a", "b");
-        var orphaned = ACCOUNTS.stream().filter(account -> ledger.holdersOf(key(account)).contains("a")).toList();
+        var orphaned = ACCOUNTS.stream()
+                .filter(account -> ledger.holdersOf(key(account)).contains("a"))
+                .toList();
         assertThat(orphaned).isNotEmpty();
 
         long crash = System.nanoTime();
         a.crash();
 
         await().atMost(SESSION.multipliedBy(4))
-                .until(() -> orphaned.stream().allMatch(account -> ledger.holdersOf(key(account)).equals(java.util.Set.of("b"))));
-        System.out.printf("Channel leases: accounts moved %d ms after their holder crashed%n", (System.nanoTime() - crash) / 1_000_000);
+                .until(() -> orphaned.stream()
+                        .allMatch(account -> ledger.holdersOf(key(account)).equals(java.util.Set.of("b"))));
+        System.out.printf(
+                "Channel leases: accounts moved %d ms after their holder crashed%n",
+                (System.nanoTime() - crash) / 1_000_000);
         awaitEveryAccountHeldByOneOf("b");
         assertThat(ledger.overlaps()).isEmpty();
     }
 
     private KafkaChannelLeases holder(String instance) {
-        var settings = new ChannelLeaseSettings(ChannelLeaseSettings.Mode.KAFKA, "leases-" + name, 12, "leases-" + name, SESSION,
+        var settings = new ChannelLeaseSettings(
+                ChannelLeaseSettings.Mode.KAFKA,
+                "leases-" + name,
+                12,
+                "leases-" + name,
+                SESSION,
                 Duration.ofSeconds(1));
-        var leases = new KafkaChannelLeases(settings, Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                instance);
+        var leases = new KafkaChannelLeases(
+                settings, Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), instance);
         holders.add(leases);
         ACCOUNTS.forEach(account -> leases.hold(ledger.poller(instance, account, scheduler)));
         return leases;
     }
 
     private void awaitEveryAccountHeldByOneOf(String... instances) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            var seen = new java.util.HashSet<String>();
-            for (String account : ACCOUNTS) {
-                var holdersNow = ledger.holdersOf(key(account));
-                if (holdersNow.size() != 1) {
-                    return false;
-                }
-                seen.addAll(holdersNow);
-            }
-            return seen.equals(java.util.Set.of(instances));
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    var seen = new java.util.HashSet<String>();
+                    for (String account : ACCOUNTS) {
+                        var holdersNow = ledger.holdersOf(key(account));
+                        if (holdersNow.size() != 1) {
+                            return false;
+                        }
+                        seen.addAll(holdersNow);
+                    }
+                    return seen.equals(java.util.Set.of(instances));
+                });
     }
 
     private boolean polledByItsHolder(String account) {
         var holdersNow = ledger.holdersOf(key(account));
-        return holdersNow.size() == 1 && ledger.pollsOf(key(account), holdersNow.iterator().next()) > 0;
+        return holdersNow.size() == 1
+                && ledger.pollsOf(key(account), holdersNow.iterator().next()) > 0;
     }
 
     private static String key(String account) {

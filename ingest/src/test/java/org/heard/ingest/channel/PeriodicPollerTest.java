@@ -39,7 +39,9 @@ class PeriodicPollerTest {
             stopped.countDown();
         });
 
-        assertThat(stopped.await(300, TimeUnit.MILLISECONDS)).as("stop() while a poll runs").isFalse();
+        assertThat(stopped.await(300, TimeUnit.MILLISECONDS))
+                .as("stop() while a poll runs")
+                .isFalse();
         release.countDown();
         assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
     }

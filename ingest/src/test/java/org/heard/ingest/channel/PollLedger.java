@@ -38,7 +38,8 @@ final class PollLedger {
             @Override
             public void start() {
                 synchronized (PollLedger.this) {
-                    running.computeIfAbsent(channelAccount.key(), key -> new HashSet<>()).add(holder);
+                    running.computeIfAbsent(channelAccount.key(), key -> new HashSet<>())
+                            .add(holder);
                 }
                 periodic.start();
             }
@@ -75,14 +76,19 @@ final class PollLedger {
     }
 
     synchronized long pollsOf(String accountKey, String holder) {
-        return polls.stream().filter(poll -> poll.account().equals(accountKey) && poll.holder().equals(holder)).count();
+        return polls.stream()
+                .filter(poll ->
+                        poll.account().equals(accountKey) && poll.holder().equals(holder))
+                .count();
     }
 
     /** Polls of one account by different holders whose times overlap. */
     synchronized List<String> overlaps() {
         var found = new ArrayList<String>();
         var byAccount = new HashMap<String, List<Poll>>();
-        polls.forEach(poll -> byAccount.computeIfAbsent(poll.account(), key -> new ArrayList<>()).add(poll));
+        polls.forEach(poll -> byAccount
+                .computeIfAbsent(poll.account(), key -> new ArrayList<>())
+                .add(poll));
         for (var account : byAccount.values()) {
             account.sort(Comparator.comparingLong(Poll::from));
             for (int i = 1; i < account.size(); i++) {

@@ -13,21 +13,29 @@ import org.springframework.boot.health.contributor.Status;
 class StalenessTest {
 
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
-    private final Staleness thirtyMinutes = new Staleness(Duration.ofMinutes(30), "heard.channel.story.stale-after=PT30M");
+    private final Staleness thirtyMinutes =
+            new Staleness(Duration.ofMinutes(30), "heard.channel.story.stale-after=PT30M");
 
     @Test
     void isNotStaleUpToTheAllowedTimeAndStaleJustAfter() {
         var lastSuccess = START.plusSeconds(60);
 
-        assertThat(thirtyMinutes.check("stories", lastSuccess, START, lastSuccess.plus(Duration.ofMinutes(30)))).isEmpty();
-        assertThat(thirtyMinutes.check("stories", lastSuccess, START, lastSuccess.plus(Duration.ofMinutes(30)).plusSeconds(1)))
-                .hasValue("no successful poll of stories since 2026-11-20T10:01:00Z (over heard.channel.story.stale-after=PT30M)");
+        assertThat(thirtyMinutes.check("stories", lastSuccess, START, lastSuccess.plus(Duration.ofMinutes(30))))
+                .isEmpty();
+        assertThat(thirtyMinutes.check(
+                        "stories",
+                        lastSuccess,
+                        START,
+                        lastSuccess.plus(Duration.ofMinutes(30)).plusSeconds(1)))
+                .hasValue(
+                        "no successful poll of stories since 2026-11-20T10:01:00Z (over heard.channel.story.stale-after=PT30M)");
     }
 
     @Test
     void countsFromTheStartBeforeTheFirstSuccess() {
         assertThat(thirtyMinutes.check("stories", null, START, START.plus(Duration.ofMinutes(31))))
-                .hasValueSatisfying(detail -> assertThat(detail).startsWith("no successful poll of stories since start 2026-11-20T10:00:00Z"));
+                .hasValueSatisfying(detail -> assertThat(detail)
+                        .startsWith("no successful poll of stories since start 2026-11-20T10:00:00Z"));
     }
 
     @Test
@@ -41,8 +49,8 @@ class StalenessTest {
 
     @Test
     void aStaleAccountTakesTheHealthEndpointDown() {
-        ChannelConnector stale = () -> new ChannelStatus(Channel.TWITTER, "@trust", ChannelState.STALE, ChannelState.HEALTHY,
-                "no successful poll", START);
+        ChannelConnector stale = () -> new ChannelStatus(
+                Channel.TWITTER, "@trust", ChannelState.STALE, ChannelState.HEALTHY, "no successful poll", START);
 
         assertThat(new ChannelsHealth(List.of(stale)).health().getStatus()).isEqualTo(Status.DOWN);
     }

@@ -19,7 +19,8 @@ class AutomaticMailTest {
     }
 
     private static Set<MentionFlag> flagsOfRaw(String raw) throws Exception {
-        var message = new MimeMessage(Session.getInstance(new Properties()),
+        var message = new MimeMessage(
+                Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
         return AutomaticMail.flagsOf(message);
     }

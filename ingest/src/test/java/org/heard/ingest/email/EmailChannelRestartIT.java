@@ -41,10 +41,32 @@ class EmailChannelRestartIT {
     @ValueSource(booleans = {true, false})
     void takesMailInAfterEachStopAndStart(boolean idle) {
         var m = server.mailbox;
-        var mailbox = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMillis(300), idle, null);
-        channel = new EmailChannel(List.of(mailbox), Duration.ofSeconds(5), publisher, new InMemoryCheckpointStore(),
-                Clock.systemUTC(), ChannelLeases.allOnThisInstance(), java.util.Map.of());
+        var mailbox = new EmailSettings.Mailbox(
+                m.address(),
+                null,
+                m.imap(),
+                m.smtp(),
+                null,
+                MailServer.PASSWORD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(300),
+                idle,
+                null);
+        channel = new EmailChannel(
+                List.of(mailbox),
+                Duration.ofSeconds(5),
+                publisher,
+                new InMemoryCheckpointStore(),
+                Clock.systemUTC(),
+                ChannelLeases.allOnThisInstance(),
+                java.util.Map.of());
 
         for (int round = 1; round <= ROUNDS; round++) {
             channel.start();
@@ -57,8 +79,11 @@ class EmailChannelRestartIT {
         // A stop that cut a batch short between publishing and marking leaves that email to be read
         // again at the next start: the same mention id again, which the index keeps once.
         assertThat(publisher.mentions().stream().map(MentionReceived::text).distinct())
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ROUNDS).mapToObj(n -> "Round " + n + ".").toList());
-        assertThat(publisher.mentions().stream().map(MentionReceived::mentionId).distinct()).hasSize(ROUNDS);
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ROUNDS)
+                        .mapToObj(n -> "Round " + n + ".")
+                        .toList());
+        assertThat(publisher.mentions().stream().map(MentionReceived::mentionId).distinct())
+                .hasSize(ROUNDS);
     }
 
     /**
@@ -68,12 +93,15 @@ class EmailChannelRestartIT {
      */
     @Test
     void aDestroyedReceiverHandsNothingOverAndDoesNotConnectAgain() throws Exception {
-        var receiver = new MailboxReceiver(server.mailbox, new MailboxHealth(server.mailbox.address()), Clock.systemUTC());
+        var receiver =
+                new MailboxReceiver(server.mailbox, new MailboxHealth(server.mailbox.address()), Clock.systemUTC());
         var wakeups = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
             receiver.setTaskScheduler(new org.springframework.scheduling.concurrent.ConcurrentTaskScheduler(wakeups));
             var defaults = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
-            defaults.registerSingleton(org.springframework.integration.context.IntegrationContextUtils.INTEGRATION_EVALUATION_CONTEXT_BEAN_NAME,
+            defaults.registerSingleton(
+                    org.springframework.integration.context.IntegrationContextUtils
+                            .INTEGRATION_EVALUATION_CONTEXT_BEAN_NAME,
                     new org.springframework.expression.spel.support.StandardEvaluationContext());
             receiver.setBeanFactory(defaults);
             receiver.afterPropertiesSet();
@@ -91,10 +119,32 @@ class EmailChannelRestartIT {
     @Test
     void aStoppedChannelTakesNothingInUntilItStartsAgain() {
         var m = server.mailbox;
-        var mailbox = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMillis(300), false, null);
-        channel = new EmailChannel(List.of(mailbox), Duration.ofSeconds(5), publisher, new InMemoryCheckpointStore(),
-                Clock.systemUTC(), ChannelLeases.allOnThisInstance(), java.util.Map.of());
+        var mailbox = new EmailSettings.Mailbox(
+                m.address(),
+                null,
+                m.imap(),
+                m.smtp(),
+                null,
+                MailServer.PASSWORD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(300),
+                false,
+                null);
+        channel = new EmailChannel(
+                List.of(mailbox),
+                Duration.ofSeconds(5),
+                publisher,
+                new InMemoryCheckpointStore(),
+                Clock.systemUTC(),
+                ChannelLeases.allOnThisInstance(),
+                java.util.Map.of());
         channel.start();
         channel.stop();
 
@@ -112,15 +162,39 @@ class EmailChannelRestartIT {
     @Test
     void aPollCaughtByTheStopEndsSoThatTheNextStartTakesTheMailIn() throws Exception {
         var m = server.mailbox;
-        var mailbox = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMillis(300), false, null);
+        var mailbox = new EmailSettings.Mailbox(
+                m.address(),
+                null,
+                m.imap(),
+                m.smtp(),
+                null,
+                MailServer.PASSWORD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(300),
+                false,
+                null);
         var receiving = new HeldReceive();
-        channel = new EmailChannel(List.of(mailbox), Duration.ofSeconds(5), publisher, new InMemoryCheckpointStore(),
-                receiving, ChannelLeases.allOnThisInstance(), java.util.Map.of());
+        channel = new EmailChannel(
+                List.of(mailbox),
+                Duration.ofSeconds(5),
+                publisher,
+                new InMemoryCheckpointStore(),
+                receiving,
+                ChannelLeases.allOnThisInstance(),
+                java.util.Map.of());
         server.deliver(email(1));
 
         channel.start();
-        assertThat(receiving.found.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the first poll found the mail").isTrue();
+        assertThat(receiving.found.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the first poll found the mail")
+                .isTrue();
         channel.stop();
         receiving.letGo.countDown();
         channel.start();
@@ -138,8 +212,10 @@ class EmailChannelRestartIT {
 
         @Override
         public java.time.Instant instant() {
-            boolean inReceive = StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                    frame -> frame.getClassName().equals(MailboxReceiver.class.getName()) && frame.getMethodName().equals("receive")));
+            boolean inReceive = StackWalker.getInstance()
+                    .walk(frames ->
+                            frames.anyMatch(frame -> frame.getClassName().equals(MailboxReceiver.class.getName())
+                                    && frame.getMethodName().equals("receive")));
             if (inReceive && found.getCount() > 0) {
                 found.countDown();
                 try {
@@ -166,7 +242,8 @@ class EmailChannelRestartIT {
     private void awaitMention(int round) {
         try {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> publisher.mentions().stream().anyMatch(mention -> mention.text().equals("Round " + round + ".")));
+                    .until(() -> publisher.mentions().stream()
+                            .anyMatch(mention -> mention.text().equals("Round " + round + ".")));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             var dump = new StringBuilder("Threads when mention " + round + " did not come:\n");
             Thread.getAllStackTraces().forEach((thread, stack) -> {
@@ -182,7 +259,8 @@ class EmailChannelRestartIT {
 
     private static byte[] email(int n) {
         return ("From: patient" + n + "@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Round " + n
-                        + "\r\nMessage-ID: <round-" + n + "@example.org>\r\nContent-Type: text/plain\r\n\r\nRound " + n + ".\r\n")
+                        + "\r\nMessage-ID: <round-" + n + "@example.org>\r\nContent-Type: text/plain\r\n\r\nRound " + n
+                        + ".\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 }

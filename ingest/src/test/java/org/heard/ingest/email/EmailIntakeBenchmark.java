@@ -66,20 +66,44 @@ public final class EmailIntakeBenchmark {
                 }
             };
             var m = server.mailbox;
-            var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                    null, null, processed, null, null, null, null, Duration.ofSeconds(30), true, null);
+            var idling = new EmailSettings.Mailbox(
+                    m.address(),
+                    null,
+                    m.imap(),
+                    m.smtp(),
+                    null,
+                    MailServer.PASSWORD,
+                    null,
+                    null,
+                    null,
+                    processed,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Duration.ofSeconds(30),
+                    true,
+                    null);
             var index = new MailIndex(new InMemoryCheckpointStore());
-            var intake = new MailboxIntake(idling, new EmailMentions(index, Clock.systemUTC()), index, timing, Clock.systemUTC(),
-                    Duration.ofSeconds(30), AcceptedMail.NONE);
-            var watcher = new MailboxWatcher(idling, intake, new MailboxHealth(m.address()), scheduler, Clock.systemUTC());
+            var intake = new MailboxIntake(
+                    idling,
+                    new EmailMentions(index, Clock.systemUTC()),
+                    index,
+                    timing,
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(30),
+                    AcceptedMail.NONE);
+            var watcher =
+                    new MailboxWatcher(idling, intake, new MailboxHealth(m.address()), scheduler, Clock.systemUTC());
 
             long deliverStart = System.nanoTime();
             for (int n = 0; n < backlog; n++) {
                 server.deliver(email("backlog-" + n));
             }
             double deliverSeconds = seconds(System.nanoTime() - deliverStart);
-            System.out.printf("machine: %d cores, load average %.1f before the run%n", os.getAvailableProcessors(),
-                    os.getSystemLoadAverage());
+            System.out.printf(
+                    "machine: %d cores, load average %.1f before the run%n",
+                    os.getAvailableProcessors(), os.getSystemLoadAverage());
             System.out.printf("backlog delivered to IMAP: %d in %.1f s%n", backlog, deliverSeconds);
 
             long cpuAtStart = processCpu(os);
@@ -87,13 +111,19 @@ public final class EmailIntakeBenchmark {
             watcher.start();
             try {
                 awaitAll(acknowledgedAt, backlog);
-                long[] waited = acknowledgedAt.values().stream().mapToLong(t -> t - start).sorted().toArray();
+                long[] waited = acknowledgedAt.values().stream()
+                        .mapToLong(t -> t - start)
+                        .sorted()
+                        .toArray();
                 double took = seconds(waited[waited.length - 1]);
-                System.out.printf("backlog mailbox -> Kafka ack:  %d in %.1f s = %.0f emails/s (IMAP IDLE watcher, acks=all, processed: %s)%n",
+                System.out.printf(
+                        "backlog mailbox -> Kafka ack:  %d in %.1f s = %.0f emails/s (IMAP IDLE watcher, acks=all, processed: %s)%n",
                         waited.length, took, waited.length / took, processed.mode());
-                System.out.printf("backlog wait since start:      median %.1f s, p95 %.1f s%n",
+                System.out.printf(
+                        "backlog wait since start:      median %.1f s, p95 %.1f s%n",
                         seconds(percentile(waited, 50)), seconds(percentile(waited, 95)));
-                System.out.printf("CPU this JVM got meanwhile (GreenMail, intake and broker share it): %.1f s of %.1f s elapsed%n",
+                System.out.printf(
+                        "CPU this JVM got meanwhile (GreenMail, intake and broker share it): %.1f s of %.1f s elapsed%n",
                         seconds(processCpu(os) - cpuAtStart), took);
 
                 Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
@@ -109,9 +139,15 @@ public final class EmailIntakeBenchmark {
                 }
                 awaitAll(acknowledgedAt, backlog + live);
                 long[] latency = deliveredAt.entrySet().stream()
-                        .mapToLong(e -> acknowledgedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
-                System.out.printf("live: %d delivered at %.0f/s; delivery -> Kafka ack: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                        live, perSecond, percentile(latency, 50) / 1e6, percentile(latency, 95) / 1e6,
+                        .mapToLong(e -> acknowledgedAt.get(e.getKey()) - e.getValue())
+                        .sorted()
+                        .toArray();
+                System.out.printf(
+                        "live: %d delivered at %.0f/s; delivery -> Kafka ack: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                        live,
+                        perSecond,
+                        percentile(latency, 50) / 1e6,
+                        percentile(latency, 95) / 1e6,
                         latency.length == 0 ? 0 : latency[latency.length - 1] / 1e6);
                 System.out.printf("machine load average after the run: %.1f%n", os.getSystemLoadAverage());
             } finally {
@@ -125,7 +161,8 @@ public final class EmailIntakeBenchmark {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (acknowledged.size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + acknowledged.size() + " of " + count + " reached Kafka within " + LIMIT);
+                throw new IllegalStateException(
+                        "only " + acknowledged.size() + " of " + count + " reached Kafka within " + LIMIT);
             }
             Thread.sleep(20);
         }

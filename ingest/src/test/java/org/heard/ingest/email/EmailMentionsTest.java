@@ -37,7 +37,8 @@ class EmailMentionsTest {
                 .contains("discharge letter – could someone ring me?")
                 .endsWith("Jo")
                 .doesNotContain("07700 900123", "We are sorry");
-        assertThat(mention.attributes().get("trimmed")).contains("07700 900123", "> We are sorry to hear about the wait.")
+        assertThat(mention.attributes().get("trimmed"))
+                .contains("07700 900123", "> We are sorry to hear about the wait.")
                 .doesNotContain("Thank you for getting back to me.");
         assertThat(mention.channel()).isEqualTo(Channel.EMAIL);
         assertThat(mention.account()).isEqualTo("feedback@trust.nhs.uk");
@@ -91,16 +92,34 @@ class EmailMentionsTest {
     void storesAttachmentsUpToTheSizeCapWhenConfigured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
             throws Exception {
         var m = Samples.mailbox();
-        java.util.function.Function<org.springframework.util.unit.DataSize, EmailSettings.Mailbox> withCap = cap ->
-                new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(), m.smtp(), m.username(), m.password(), null,
-                        m.folder(), m.sentFolder(), m.processed(), m.services(), null,
-                        new EmailSettings.Attachments(true, cap, directory), m.maxMessageSize(), m.pollInterval(), m.idle(), m.authenticationServers());
+        java.util.function.Function<org.springframework.util.unit.DataSize, EmailSettings.Mailbox> withCap =
+                cap -> new EmailSettings.Mailbox(
+                        m.address(),
+                        m.displayName(),
+                        m.imap(),
+                        m.smtp(),
+                        m.username(),
+                        m.password(),
+                        null,
+                        m.folder(),
+                        m.sentFolder(),
+                        m.processed(),
+                        m.services(),
+                        null,
+                        new EmailSettings.Attachments(true, cap, directory),
+                        m.maxMessageSize(),
+                        m.pollInterval(),
+                        m.idle(),
+                        m.authenticationServers());
 
-        var stored = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofKilobytes(1)));
-        var overCap = (Reading.Mention) reader.read(Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofBytes(10)));
+        var stored = (Reading.Mention) reader.read(
+                Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofKilobytes(1)));
+        var overCap = (Reading.Mention) reader.read(
+                Samples.raw("attachment.eml"), withCap.apply(org.springframework.util.unit.DataSize.ofBytes(10)));
 
         String storedPath = stored.mention().attributes().get("attachments").replaceAll(".*stored: ", "");
-        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(storedPath), StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(storedPath), StandardCharsets.ISO_8859_1))
+                .startsWith("%PDF-1.4");
         assertThat(overCap.mention().attributes().get("attachments")).endsWith("stored: no (over 10B)");
     }
 
@@ -133,7 +152,8 @@ class EmailMentionsTest {
         var rereadOfFirst = (Reading.Mention) reader.read(original, Samples.mailbox());
         var second = (Reading.Mention) reader.read(impostor, Samples.mailbox());
 
-        assertThat(rereadOfFirst.mention().mentionId()).isEqualTo(first.mention().mentionId());
+        assertThat(rereadOfFirst.mention().mentionId())
+                .isEqualTo(first.mention().mentionId());
         assertThat(second.mention().mentionId()).isNotEqualTo(first.mention().mentionId());
         assertThat(second.mention().externalId()).startsWith("<bulk-1@supplier.example>#");
     }
@@ -170,13 +190,15 @@ class EmailMentionsTest {
     void answerToOurReplyJoinsItsConversationThroughTheTokenInOurMessageId() {
         var mention = mention("out-of-office.eml").mention();
 
-        assertThat(mention.conversationId()).isEqualTo(new ConversationId("email-0b7c7e6e-1111-3a3a-9a9a-123456789abc"));
+        assertThat(mention.conversationId())
+                .isEqualTo(new ConversationId("email-0b7c7e6e-1111-3a3a-9a9a-123456789abc"));
     }
 
     @Test
     void answerWithoutThreadHeadersJoinsThroughTheSubjectToken() {
         byte[] raw = new String(Samples.raw("encoded-headers.eml"), StandardCharsets.ISO_8859_1)
-                .replaceFirst("Subject: .*\r\n", "Subject: Re: Your feedback [ref:0b7c7e6e-2222-3a3a-9a9a-123456789abc]\r\n")
+                .replaceFirst(
+                        "Subject: .*\r\n", "Subject: Re: Your feedback [ref:0b7c7e6e-2222-3a3a-9a9a-123456789abc]\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
 
         var mention = (Reading.Mention) reader.read(raw, Samples.mailbox());

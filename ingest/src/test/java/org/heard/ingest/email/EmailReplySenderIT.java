@@ -24,7 +24,8 @@ class EmailReplySenderIT {
 
     private static final String PATIENT = "jo.bloggs@example.org";
     private static final MentionId MENTION = MentionId.of(Channel.EMAIL, "<first-1@mail.example.org>");
-    private static final ConversationId CONVERSATION = ConversationId.startedBy(Channel.EMAIL, "<first-1@mail.example.org>");
+    private static final ConversationId CONVERSATION =
+            ConversationId.startedBy(Channel.EMAIL, "<first-1@mail.example.org>");
 
     private final MailServer server = new MailServer("feedback@trust.nhs.uk");
     private final InMemoryCheckpointStore store = new InMemoryCheckpointStore();
@@ -34,9 +35,14 @@ class EmailReplySenderIT {
     @BeforeEach
     void patientWroteToUs() {
         server.addUser(PATIENT);
-        index.rememberHeaders(MENTION, new ThreadHeaders("<first-1@mail.example.org>",
-                List.of("<root-0@mail.example.org>", "<first-1@mail.example.org>"), "Your visit to Ward 5", PATIENT,
-                "feedback@trust.nhs.uk"));
+        index.rememberHeaders(
+                MENTION,
+                new ThreadHeaders(
+                        "<first-1@mail.example.org>",
+                        List.of("<root-0@mail.example.org>", "<first-1@mail.example.org>"),
+                        "Your visit to Ward 5",
+                        PATIENT,
+                        "feedback@trust.nhs.uk"));
     }
 
     @AfterEach
@@ -45,13 +51,21 @@ class EmailReplySenderIT {
     }
 
     private EmailReplySender sender() {
-        return new EmailReplySender(List.of(server.mailbox), Map.of(server.mailbox.address(), health), index, Clock.systemUTC());
+        return new EmailReplySender(
+                List.of(server.mailbox), Map.of(server.mailbox.address(), health), index, Clock.systemUTC());
     }
 
     private static ReplyRequested reply(String id) {
-        return new ReplyRequested(new ReplyId(id), MENTION, CONVERSATION, Channel.EMAIL, "feedback@trust.nhs.uk",
-                new Responder("sam", "Sam Patel", "Patient Experience Lead"), "Dear Jo,\nI have asked the ward to call you today.",
-                true, Instant.parse("2025-11-03T10:00:00Z"));
+        return new ReplyRequested(
+                new ReplyId(id),
+                MENTION,
+                CONVERSATION,
+                Channel.EMAIL,
+                "feedback@trust.nhs.uk",
+                new Responder("sam", "Sam Patel", "Patient Experience Lead"),
+                "Dear Jo,\nI have asked the ward to call you today.",
+                true,
+                Instant.parse("2025-11-03T10:00:00Z"));
     }
 
     @Test
@@ -66,12 +80,18 @@ class EmailReplySenderIT {
         var email = received.getFirst();
         assertThat(email.getMessageID()).isEqualTo(ourId);
         assertThat(email.getHeader("In-Reply-To", null)).isEqualTo("<first-1@mail.example.org>");
-        assertThat(email.getHeader("References", null)).isEqualTo("<root-0@mail.example.org> <first-1@mail.example.org>");
-        assertThat(email.getSubject()).isEqualTo("Re: Your visit to Ward 5 " + ConversationToken.subjectTag(CONVERSATION));
+        assertThat(email.getHeader("References", null))
+                .isEqualTo("<root-0@mail.example.org> <first-1@mail.example.org>");
+        assertThat(email.getSubject())
+                .isEqualTo("Re: Your visit to Ward 5 " + ConversationToken.subjectTag(CONVERSATION));
         assertThat(email.getFrom()[0].toString()).isEqualTo("Patient Experience <feedback@trust.nhs.uk>");
         assertThat(((String) email.getContent()).replace("\r\n", "\n").stripTrailing())
-                .isEqualTo("Dear Jo,\nI have asked the ward to call you today.\n\n-- \nSam Patel, Patient Experience Lead\nPatient Experience");
-        assertThat(server.flagsIn("Sent")).singleElement().satisfies(flags -> assertThat(flags.contains(EmailReplySender.SENT)).isTrue());
+                .isEqualTo(
+                        "Dear Jo,\nI have asked the ward to call you today.\n\n-- \nSam Patel, Patient Experience Lead\nPatient Experience");
+        assertThat(server.flagsIn("Sent"))
+                .singleElement()
+                .satisfies(flags ->
+                        assertThat(flags.contains(EmailReplySender.SENT)).isTrue());
         assertThat(index.isOurs(ourId)).isTrue();
         assertThat(health.status().outbound()).isEqualTo(ChannelState.HEALTHY);
     }
@@ -87,30 +107,38 @@ class EmailReplySenderIT {
 
     @Test
     void neverWritesTwiceWhenTheAppDiedMidSend() throws Exception {
-        var dyingMidSend = new EmailReplySender(List.of(server.mailbox), Map.of(), index, Clock.systemUTC(), (transport, message) -> {
-            transport.sendMessage(message, message.getAllRecipients());
-            throw new IllegalStateException("process killed before it could record the outcome");
-        });
+        var dyingMidSend = new EmailReplySender(
+                List.of(server.mailbox), Map.of(), index, Clock.systemUTC(), (transport, message) -> {
+                    transport.sendMessage(message, message.getAllRecipients());
+                    throw new IllegalStateException("process killed before it could record the outcome");
+                });
         assertThatThrownBy(() -> dyingMidSend.send(reply("reply-3"))).isInstanceOf(IllegalStateException.class);
 
         SendResult afterRestart = sender().send(reply("reply-3"));
 
-        assertThat(afterRestart).isInstanceOfSatisfying(SendResult.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("may have reached the patient", "Sent"));
+        assertThat(afterRestart)
+                .isInstanceOfSatisfying(
+                        SendResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("may have reached the patient", "Sent"));
         assertThat(server.inboxOf(PATIENT)).hasSize(1);
     }
 
     @Test
     void sendsAfterARestartWhenTheEarlierAttemptNeverReachedTheServer() throws Exception {
-        var neverSent = new EmailReplySender(List.of(server.mailbox), Map.of(), index, Clock.systemUTC(), (transport, message) -> {
-            throw new IllegalStateException("process killed before speaking SMTP");
-        });
+        var neverSent = new EmailReplySender(
+                List.of(server.mailbox), Map.of(), index, Clock.systemUTC(), (transport, message) -> {
+                    throw new IllegalStateException("process killed before speaking SMTP");
+                });
         assertThatThrownBy(() -> neverSent.send(reply("reply-4"))).isInstanceOf(IllegalStateException.class);
         // The copy was appended, so this attempt counts as "may have been sent" and is not repeated:
         assertThat(sender().send(reply("reply-4"))).isInstanceOf(SendResult.Rejected.class);
 
-        index.recordAttempt(new ReplyId("reply-5"), new MailIndex.ReplyAttempt(MailIndex.ReplyAttempt.State.SENDING,
-                ConversationToken.messageId(CONVERSATION, "never-appended", "trust.nhs.uk"), ""));
+        index.recordAttempt(
+                new ReplyId("reply-5"),
+                new MailIndex.ReplyAttempt(
+                        MailIndex.ReplyAttempt.State.SENDING,
+                        ConversationToken.messageId(CONVERSATION, "never-appended", "trust.nhs.uk"),
+                        ""));
         assertThat(sender().send(reply("reply-5"))).isInstanceOf(SendResult.Sent.class);
         assertThat(server.inboxOf(PATIENT)).hasSize(1);
     }
@@ -118,25 +146,52 @@ class EmailReplySenderIT {
     @Test
     void anUnreachableMailServerIsRetryLaterAndTheRetrySendsOnce() throws Exception {
         var m = server.mailbox;
-        var smtpDown = new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(),
-                new EmailSettings.Server("127.0.0.1", closedPort(), EmailSettings.Security.NONE), m.username(), m.password(), null,
-                null, null, null, null, null, null, null, null, false, null);
+        var smtpDown = new EmailSettings.Mailbox(
+                m.address(),
+                m.displayName(),
+                m.imap(),
+                new EmailSettings.Server("127.0.0.1", closedPort(), EmailSettings.Security.NONE),
+                m.username(),
+                m.password(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
         var downHealth = new MailboxHealth(m.address());
 
-        SendResult first = new EmailReplySender(List.of(smtpDown), Map.of(m.address(), downHealth), index, Clock.systemUTC())
+        SendResult first = new EmailReplySender(
+                        List.of(smtpDown), Map.of(m.address(), downHealth), index, Clock.systemUTC())
                 .send(reply("reply-6"));
 
         assertThat(first).isInstanceOf(SendResult.RetryLater.class);
         assertThat(downHealth.status().outbound()).isEqualTo(ChannelState.FAILING);
         assertThat(sender().send(reply("reply-6"))).isInstanceOf(SendResult.Sent.class);
         assertThat(server.inboxOf(PATIENT)).hasSize(1);
-        assertThat(server.flagsIn("Sent")).singleElement().satisfies(flags -> assertThat(flags.contains(EmailReplySender.SENT)).isTrue());
+        assertThat(server.flagsIn("Sent"))
+                .singleElement()
+                .satisfies(flags ->
+                        assertThat(flags.contains(EmailReplySender.SENT)).isTrue());
     }
 
     @Test
     void rejectsAReplyToAnEmailItNeverTookIn() {
-        var unknown = new ReplyRequested(new ReplyId("reply-7"), MentionId.of(Channel.EMAIL, "<nope@x>"), CONVERSATION, Channel.EMAIL,
-                "feedback@trust.nhs.uk", new Responder("sam", "Sam Patel", null), "Hello", true, Instant.now());
+        var unknown = new ReplyRequested(
+                new ReplyId("reply-7"),
+                MentionId.of(Channel.EMAIL, "<nope@x>"),
+                CONVERSATION,
+                Channel.EMAIL,
+                "feedback@trust.nhs.uk",
+                new Responder("sam", "Sam Patel", null),
+                "Hello",
+                true,
+                Instant.now());
 
         assertThat(sender().send(unknown)).isInstanceOf(SendResult.Rejected.class);
     }
@@ -146,5 +201,4 @@ class EmailReplySenderIT {
             return socket.getLocalPort();
         }
     }
-
 }

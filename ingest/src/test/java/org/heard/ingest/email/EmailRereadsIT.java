@@ -39,8 +39,14 @@ class EmailRereadsIT {
     private static final String SOURCE = "email:feedback@trust.nhs.uk";
 
     private final RecordingEventPublisher publisher = new RecordingEventPublisher();
-    private final EmailChannel channel = new EmailChannel(List.of(Samples.mailbox()), Duration.ofSeconds(5), publisher,
-            new InMemoryCheckpointStore(), Clock.systemUTC(), ChannelLeases.allOnThisInstance(), java.util.Map.of());
+    private final EmailChannel channel = new EmailChannel(
+            List.of(Samples.mailbox()),
+            Duration.ofSeconds(5),
+            publisher,
+            new InMemoryCheckpointStore(),
+            Clock.systemUTC(),
+            ChannelLeases.allOnThisInstance(),
+            java.util.Map.of());
 
     @Test
     void anIngestInstanceReadsARequestedEmailAgainAndSendsBackWhatStillCannotBeRead() throws Exception {
@@ -60,12 +66,19 @@ class EmailRereadsIT {
                         "spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    request(DeadLettered.ofBytes("letter-readable", SOURCE, "reader bug", readable, Map.of("uid", "7"), Instant.now()));
-                    request(DeadLettered.ofBytes("letter-garbage", SOURCE, "not an email", unreadable, Map.of("uid", "8"), Instant.now()));
-                    request(DeadLettered.ofText("twitter-1", "twitter:trust", "not ours", "{}", Map.of(), Instant.now()));
+                    request(DeadLettered.ofBytes(
+                            "letter-readable", SOURCE, "reader bug", readable, Map.of("uid", "7"), Instant.now()));
+                    request(DeadLettered.ofBytes(
+                            "letter-garbage", SOURCE, "not an email", unreadable, Map.of("uid", "8"), Instant.now()));
+                    request(DeadLettered.ofText(
+                            "twitter-1", "twitter:trust", "not ours", "{}", Map.of(), Instant.now()));
 
-                    await().atMost(Duration.ofSeconds(60)).until(() -> publisher.mentions().size() == 1 && publisher.deadLetters().size() == 1);
-                    assertThat(publisher.mentions()).extracting(MentionReceived::subject).containsExactly("Thé ward was “spotless”");
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> publisher.mentions().size() == 1
+                                    && publisher.deadLetters().size() == 1);
+                    assertThat(publisher.mentions())
+                            .extracting(MentionReceived::subject)
+                            .containsExactly("Thé ward was “spotless”");
                     assertThat(publisher.deadLetters()).singleElement().satisfies(letter -> {
                         assertThat(letter.id()).isEqualTo("letter-garbage");
                         assertThat(letter.reason()).startsWith("Read again at alex's request: still unreadable");
@@ -77,9 +90,14 @@ class EmailRereadsIT {
 
     private static void request(DeadLettered letter) throws Exception {
         var request = RereadRequested.of(letter, "alex", Instant.now());
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.REREAD_REQUESTS.name(), Topics.REREAD_REQUESTS.keyOf(request), DeskJson.write(request)))
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.REREAD_REQUESTS.name(),
+                            Topics.REREAD_REQUESTS.keyOf(request),
+                            DeskJson.write(request)))
                     .get(30, TimeUnit.SECONDS);
         }
     }

@@ -51,7 +51,9 @@ class EmbeddedMailServerIT {
                 .withUserConfiguration(EmailChannelConfiguration.class)
                 .withBean(EventPublisher.class, () -> publisher)
                 .withBean(CheckpointStore.class, InMemoryCheckpointStore::new)
-                .withPropertyValues("heard.data-dir=" + dataDir, "heard.channel.email.embedded.smtp-port=0",
+                .withPropertyValues(
+                        "heard.data-dir=" + dataDir,
+                        "heard.channel.email.embedded.smtp-port=0",
                         "heard.channel.email.embedded.imap-port=0");
     }
 
@@ -60,21 +62,28 @@ class EmbeddedMailServerIT {
         runner().run(context -> {
             var server = context.getBean(EmbeddedMailServer.class);
             var channel = context.getBean(EmailChannel.class);
-            assertThat(channel.mailboxes()).extracting(EmailSettings.Mailbox::address).containsExactly("feedback@heard.localhost");
+            assertThat(channel.mailboxes())
+                    .extracting(EmailSettings.Mailbox::address)
+                    .containsExactly("feedback@heard.localhost");
 
             send(server, "Hello desk", "The waiting room was freezing.");
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> publisher.mentions().size() == 1);
             MentionReceived mention = publisher.mentions().getFirst();
             assertThat(mention.text()).isEqualTo("The waiting room was freezing.");
             assertThat(mention.account()).isEqualTo("feedback@heard.localhost");
-            assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values()).singleElement().satisfies(connector -> {
-                assertThat(connector.status().inbound()).isEqualTo(ChannelState.HEALTHY);
-                assertThat(connector.status().lastSuccessfulFetch()).isNotNull();
-            });
+            assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class)
+                            .values())
+                    .singleElement()
+                    .satisfies(connector -> {
+                        assertThat(connector.status().inbound()).isEqualTo(ChannelState.HEALTHY);
+                        assertThat(connector.status().lastSuccessfulFetch()).isNotNull();
+                    });
             Path passwordFile = dataDir.resolve("email/embedded-mailbox.password");
             assertThat(Files.readString(passwordFile)).hasSizeGreaterThan(20);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .isEqualTo("rw-------");
         });
     }
 
@@ -83,7 +92,8 @@ class EmbeddedMailServerIT {
         runner().run(context -> {
             var server = context.getBean(EmbeddedMailServer.class);
             send(server, "Before the stop", "The first one.");
-            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> publisher.mentions().size() == 1);
 
             context.getSourceApplicationContext().stop();
             context.getSourceApplicationContext().start();
@@ -91,9 +101,13 @@ class EmbeddedMailServerIT {
 
             // Not "two mentions": a stop between publishing and marking the first leaves it to be read
             // again after the start, under its own id, so the count may pass two without ever being two.
-            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().stream()
-                    .anyMatch(mention -> mention.text().equals("The waiting room was freezing.")));
-            assertThat(publisher.mentions().stream().map(MentionReceived::mentionId).distinct()).hasSize(2);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> publisher.mentions().stream()
+                            .anyMatch(mention -> mention.text().equals("The waiting room was freezing.")));
+            assertThat(publisher.mentions().stream()
+                            .map(MentionReceived::mentionId)
+                            .distinct())
+                    .hasSize(2);
         });
     }
 
@@ -162,25 +176,44 @@ class EmbeddedMailServerIT {
             var afterTheRestart = new RecordingEventPublisher();
             drain(second, checkpoints, afterTheRestart, second.spool());
 
-            assertThat(afterTheRestart.mentions()).extracting(MentionReceived::mentionId)
-                    .containsExactlyInAnyOrderElementsOf(beforeTheCrash.mentions().stream().map(MentionReceived::mentionId).toList())
+            assertThat(afterTheRestart.mentions())
+                    .extracting(MentionReceived::mentionId)
+                    .containsExactlyInAnyOrderElementsOf(beforeTheCrash.mentions().stream()
+                            .map(MentionReceived::mentionId)
+                            .toList())
                     .hasSize(2);
-            assertThat(beforeTheCrash.mentions()).anySatisfy(mention -> assertThat(mention.externalId()).endsWith("@no-message-id.heard>"));
+            assertThat(beforeTheCrash.mentions())
+                    .anySatisfy(mention -> assertThat(mention.externalId()).endsWith("@no-message-id.heard>"));
             assertThat(second.spool().size()).isZero();
         } finally {
             second.stop();
         }
     }
 
-    private static void drain(EmbeddedMailServer server, InMemoryCheckpointStore checkpoints, RecordingEventPublisher publisher,
-            AcceptedMail accepted) throws Exception {
+    private static void drain(
+            EmbeddedMailServer server,
+            InMemoryCheckpointStore checkpoints,
+            RecordingEventPublisher publisher,
+            AcceptedMail accepted)
+            throws Exception {
         var index = new MailIndex(checkpoints);
-        var intake = new MailboxIntake(server.mailbox(), new EmailMentions(index, java.time.Clock.systemUTC()), index, publisher,
-                java.time.Clock.systemUTC(), Duration.ofSeconds(5), accepted);
+        var intake = new MailboxIntake(
+                server.mailbox(),
+                new EmailMentions(index, java.time.Clock.systemUTC()),
+                index,
+                publisher,
+                java.time.Clock.systemUTC(),
+                Duration.ofSeconds(5),
+                accepted);
         var wakeups = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
-            new MailboxWatcher(server.mailbox(), intake, new MailboxHealth(server.mailbox().address()), wakeups,
-                    java.time.Clock.systemUTC()).drainOnce();
+            new MailboxWatcher(
+                            server.mailbox(),
+                            intake,
+                            new MailboxHealth(server.mailbox().address()),
+                            wakeups,
+                            java.time.Clock.systemUTC())
+                    .drainOnce();
         } finally {
             wakeups.shutdownNow();
         }
@@ -237,12 +270,14 @@ class EmbeddedMailServerIT {
         var session = smtp(server);
         try (var transport = session.getTransport("smtp")) {
             transport.connect();
-            transport.sendMessage(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))) {
-                @Override
-                public String getContentType() {
-                    return "text/plain";
-                }
-            }, new InternetAddress[] {new InternetAddress("feedback@heard.localhost")});
+            transport.sendMessage(
+                    new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))) {
+                        @Override
+                        public String getContentType() {
+                            return "text/plain";
+                        }
+                    },
+                    new InternetAddress[] {new InternetAddress("feedback@heard.localhost")});
         }
     }
 
@@ -251,9 +286,14 @@ class EmbeddedMailServerIT {
         var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
         var server = new EmbeddedMailServer(settings, dataDir);
         try {
-            var email = email(new MimeMessage(smtp(server)), "ward5@heard.localhost", "Wrong address", "Nobody reads this mailbox.");
+            var email = email(
+                    new MimeMessage(smtp(server)),
+                    "ward5@heard.localhost",
+                    "Wrong address",
+                    "Nobody reads this mailbox.");
 
-            assertThatThrownBy(() -> Transport.send(email)).isInstanceOf(jakarta.mail.SendFailedException.class)
+            assertThatThrownBy(() -> Transport.send(email))
+                    .isInstanceOf(jakarta.mail.SendFailedException.class)
                     .hasStackTraceContaining("550");
         } finally {
             server.stop();
@@ -276,12 +316,15 @@ class EmbeddedMailServerIT {
     @Test
     void movesToFreePortsWhenTheConfiguredOnesAreTaken() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            runner().withPropertyValues("heard.channel.email.embedded.smtp-port=" + taken.getLocalPort()).run(context -> {
-                assertThat(context).hasNotFailed();
-                var server = context.getBean(EmbeddedMailServer.class);
-                assertThat(server.smtpPort()).isNotEqualTo(taken.getLocalPort()).isPositive();
-                assertThat(server.mailbox().smtp().port()).isEqualTo(server.smtpPort());
-            });
+            runner().withPropertyValues("heard.channel.email.embedded.smtp-port=" + taken.getLocalPort())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        var server = context.getBean(EmbeddedMailServer.class);
+                        assertThat(server.smtpPort())
+                                .isNotEqualTo(taken.getLocalPort())
+                                .isPositive();
+                        assertThat(server.mailbox().smtp().port()).isEqualTo(server.smtpPort());
+                    });
         }
     }
 
@@ -291,12 +334,14 @@ class EmbeddedMailServerIT {
                 .withPropertyValues("heard.channel.email.mailboxes[0].services[0]=ward-5")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(EmbeddedMailServer.class);
-                    var mailbox = context.getBean(EmailChannel.class).mailboxes().getFirst();
+                    var mailbox =
+                            context.getBean(EmailChannel.class).mailboxes().getFirst();
                     assertThat(mailbox.address()).isEqualTo("ward5@trust.nhs.uk");
                     assertThat(mailbox.imap().security()).isEqualTo(EmailSettings.Security.STARTTLS);
                     assertThat(mailbox.services()).containsExactly("ward-5");
                     assertThat(mailbox.folder()).isEqualTo("INBOX");
-                    assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class).values())
+                    assertThat(context.getBeansOfType(org.heard.ingest.channel.ChannelConnector.class)
+                                    .values())
                             .extracting(connector -> connector.status().account())
                             .containsExactly("ward5@trust.nhs.uk");
                 });

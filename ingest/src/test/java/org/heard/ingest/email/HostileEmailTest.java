@@ -28,10 +28,13 @@ class HostileEmailTest {
     private final EmailMentions reader = new EmailMentions(index, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private MentionReceived mention(String raw) {
-        Reading reading = reader.read(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1), Samples.mailbox());
+        Reading reading =
+                reader.read(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1), Samples.mailbox());
         assertThat(reading).isInstanceOf(Reading.Mention.class);
         MentionReceived mention = ((Reading.Mention) reading).mention();
-        assertThat(DeskJson.write(mention).length).as("the mention's size on Kafka").isLessThan(KAFKA_DEFAULT_MAX_REQUEST);
+        assertThat(DeskJson.write(mention).length)
+                .as("the mention's size on Kafka")
+                .isLessThan(KAFKA_DEFAULT_MAX_REQUEST);
         return mention;
     }
 
@@ -105,8 +108,9 @@ class HostileEmailTest {
 
     @Test
     void dropsControlCharactersButKeepsLineBreaksAndTabs() {
-        var mention = mention(headers("Jo\u0007 Bloggs <jo@example.org>", "<nul@example.org>", "Bad\u0000 subject\u001b[31m")
-                + "Content-Type: text/plain; charset=utf-8\n\nLine\u0000 one\tindented\nLine two\u001b[2J.\n");
+        var mention =
+                mention(headers("Jo\u0007 Bloggs <jo@example.org>", "<nul@example.org>", "Bad\u0000 subject\u001b[31m")
+                        + "Content-Type: text/plain; charset=utf-8\n\nLine\u0000 one\tindented\nLine two\u001b[2J.\n");
 
         assertThat(mention.text()).isEqualTo("Line one\tindented\nLine two[2J.");
         assertThat(mention.subject()).isEqualTo("Bad subject[31m");
@@ -128,20 +132,24 @@ class HostileEmailTest {
 
     @Test
     void keepsTheTextOnceOnTheMention() {
-        var mention = mention(headers("jo@example.org", "<once@example.org>", "Once")
-                + "Content-Type: text/plain; charset=utf-8\n\nThank you.\n\nOn Mon, 1 Dec 2026, Ward 5 wrote:\n> Sorry.\n");
+        var mention = mention(
+                headers("jo@example.org", "<once@example.org>", "Once")
+                        + "Content-Type: text/plain; charset=utf-8\n\nThank you.\n\nOn Mon, 1 Dec 2026, Ward 5 wrote:\n> Sorry.\n");
 
         assertThat(mention.text()).isEqualTo("Thank you.");
-        assertThat(String.join("\n", mention.attributes().values())).doesNotContain("Thank you.").contains("> Sorry.");
+        assertThat(String.join("\n", mention.attributes().values()))
+                .doesNotContain("Thank you.")
+                .contains("> Sorry.");
     }
 
     @Test
     void turnsHostileHtmlIntoBoundedSafeText() {
         String nested = "<div>".repeat(50_000) + "deep" + "</div>".repeat(50_000);
-        var mention = mention(headers("html@example.org", "<html@example.org>", "HTML") + "Content-Type: text/html; charset=utf-8\n\n"
-                + "<html><head><script>alert(1)</script><style>p{}</style></head><body>"
-                + "<p onclick=\"steal()\">Hello <img src=x onerror=alert(2)><b>ward</b></p>" + nested
-                + "<a href=\"javascript:alert(3)\">click</a></body></html>\n");
+        var mention = mention(
+                headers("html@example.org", "<html@example.org>", "HTML") + "Content-Type: text/html; charset=utf-8\n\n"
+                        + "<html><head><script>alert(1)</script><style>p{}</style></head><body>"
+                        + "<p onclick=\"steal()\">Hello <img src=x onerror=alert(2)><b>ward</b></p>" + nested
+                        + "<a href=\"javascript:alert(3)\">click</a></body></html>\n");
 
         assertThat(mention.text()).contains("Hello ward", "deep").doesNotContain("<", "alert(1)", "steal", "onerror");
     }
@@ -165,12 +173,16 @@ class HostileEmailTest {
                 + "Authentication-Results: mx.trust.nhs.uk; spf=pass (sender ok) smtp.mailfrom=example.org;\n"
                 + " dkim=pass header.d=example.org; dmarc=pass header.from=example.org\n"
                 + "Content-Type: text/plain\n\nHello.\n");
-        var unchecked = mention(headers("jo@example.org", "<auth-3@example.org>", "None") + "Content-Type: text/plain\n\nHello.\n");
+        var unchecked = mention(
+                headers("jo@example.org", "<auth-3@example.org>", "None") + "Content-Type: text/plain\n\nHello.\n");
 
         assertThat(forged.flags()).contains(MentionFlag.SENDER_NOT_AUTHENTICATED);
-        assertThat(forged.attributes().get("authentication")).startsWith("fail").contains("dmarc=fail", "mx.trust.nhs.uk");
+        assertThat(forged.attributes().get("authentication"))
+                .startsWith("fail")
+                .contains("dmarc=fail", "mx.trust.nhs.uk");
         assertThat(genuine.flags()).doesNotContain(MentionFlag.SENDER_NOT_AUTHENTICATED);
-        assertThat(genuine.attributes().get("authentication")).isEqualTo("pass (dmarc=pass spf=pass dkim=pass; by mx.trust.nhs.uk)");
+        assertThat(genuine.attributes().get("authentication"))
+                .isEqualTo("pass (dmarc=pass spf=pass dkim=pass; by mx.trust.nhs.uk)");
         assertThat(unchecked.flags()).contains(MentionFlag.SENDER_NOT_AUTHENTICATED);
     }
 
@@ -178,10 +190,12 @@ class HostileEmailTest {
     void aReplyFromAnotherSenderStartsItsOwnConversation() {
         var patient = mention(headers("patient@example.org", "<first@example.org>", "My dad's care")
                 + "Content-Type: text/plain\n\nMy dad was in bed 4.\n");
-        var stranger = mention(headers("stranger@elsewhere.example", "<second@elsewhere.example>", "Re: My dad's care")
-                + "In-Reply-To: <first@example.org>\nReferences: <first@example.org>\nContent-Type: text/plain\n\nTell me more.\n");
-        var patientAgain = mention(headers("Patient@Example.org", "<third@example.org>", "Re: My dad's care")
-                + "In-Reply-To: <first@example.org>\nReferences: <first@example.org>\nContent-Type: text/plain\n\nAnd bed 5.\n");
+        var stranger = mention(
+                headers("stranger@elsewhere.example", "<second@elsewhere.example>", "Re: My dad's care")
+                        + "In-Reply-To: <first@example.org>\nReferences: <first@example.org>\nContent-Type: text/plain\n\nTell me more.\n");
+        var patientAgain = mention(
+                headers("Patient@Example.org", "<third@example.org>", "Re: My dad's care")
+                        + "In-Reply-To: <first@example.org>\nReferences: <first@example.org>\nContent-Type: text/plain\n\nAnd bed 5.\n");
 
         assertThat(stranger.conversationId()).isNotEqualTo(patient.conversationId());
         assertThat(stranger.flags()).contains(MentionFlag.THREAD_OF_ANOTHER_SENDER);
@@ -200,7 +214,8 @@ class HostileEmailTest {
 
         assertThat(impostor.mentionId()).isNotEqualTo(patient.mentionId());
         assertThat(impostor.conversationId()).isNotEqualTo(patient.conversationId());
-        assertThat(answer.conversationId()).isEqualTo(patient.conversationId())
+        assertThat(answer.conversationId())
+                .isEqualTo(patient.conversationId())
                 .isEqualTo(ConversationId.startedBy(Channel.EMAIL, "<reused@example.org>"));
     }
 }

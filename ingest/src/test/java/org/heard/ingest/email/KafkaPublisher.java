@@ -20,22 +20,30 @@ import org.heard.platform.testing.TestKafka;
  */
 final class KafkaPublisher implements EventPublisher, AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestKafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5),
+            new StringSerializer(),
+            new ByteArraySerializer());
 
     @Override
     public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
         var acknowledged = new CompletableFuture<Void>();
-        producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, error) -> {
-            if (error == null) {
-                acknowledged.complete(null);
-            } else {
-                acknowledged.completeExceptionally(error);
-            }
-        });
+        producer.send(
+                new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record)), (metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.complete(null);
+                    } else {
+                        acknowledged.completeExceptionally(error);
+                    }
+                });
         return acknowledged;
     }
 

@@ -48,12 +48,33 @@ class MailArrivalsIT {
 
     private MailboxWatcher watching(EmbeddedMailServer told, MailArrivals arrivals) {
         var demo = told.mailbox();
-        var mailbox = new EmailSettings.Mailbox(demo.address(), demo.displayName(), demo.imap(), demo.smtp(), demo.username(), null,
-                demo.passwordFile(), demo.folder(), demo.sentFolder(), demo.processed(), demo.services(), demo.startDate(),
-                demo.attachments(), demo.maxMessageSize(), NEVER, false, demo.authenticationServers());
+        var mailbox = new EmailSettings.Mailbox(
+                demo.address(),
+                demo.displayName(),
+                demo.imap(),
+                demo.smtp(),
+                demo.username(),
+                null,
+                demo.passwordFile(),
+                demo.folder(),
+                demo.sentFolder(),
+                demo.processed(),
+                demo.services(),
+                demo.startDate(),
+                demo.attachments(),
+                demo.maxMessageSize(),
+                NEVER,
+                false,
+                demo.authenticationServers());
         var index = new MailIndex(new InMemoryCheckpointStore());
-        var intake = new MailboxIntake(mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(),
-                Duration.ofSeconds(5), told.spool());
+        var intake = new MailboxIntake(
+                mailbox,
+                new EmailMentions(index, Clock.systemUTC()),
+                index,
+                publisher,
+                Clock.systemUTC(),
+                Duration.ofSeconds(5),
+                told.spool());
         var health = new MailboxHealth(mailbox.address());
         var started = new MailboxWatcher(mailbox, intake, health, arrivals, wakeups, Clock.systemUTC());
         started.start();
@@ -76,21 +97,25 @@ class MailArrivalsIT {
 
     @Test
     void mailDeliveredToTheEmbeddedServerIsTakenInWithoutWaitingForThePoll() throws Exception {
-        server = new EmbeddedMailServer(new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost"), dataDir);
+        server = new EmbeddedMailServer(
+                new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost"), dataDir);
         watcher = watching(server, server);
 
         send("Ward 7 last night");
         send("And again tonight");
 
         await().atMost(Duration.ofMinutes(1)).until(() -> publisher.mentions().size() == 2);
-        assertThat(publisher.mentions()).extracting(MentionReceived::subject).containsExactly("Ward 7 last night", "And again tonight");
+        assertThat(publisher.mentions())
+                .extracting(MentionReceived::subject)
+                .containsExactly("Ward 7 last night", "And again tonight");
         // Taken in and marked, so the copies on disk are let go of (just after the publisher had them).
         await().atMost(Duration.ofMinutes(1)).until(() -> server.spool().size() == 0);
     }
 
     @Test
     void aStoppedWatcherNoLongerListensForMail() throws Exception {
-        server = new EmbeddedMailServer(new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost"), dataDir);
+        server = new EmbeddedMailServer(
+                new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost"), dataDir);
         var told = new java.util.concurrent.atomic.AtomicInteger();
         var counting = new MailArrivals() {
             @Override

@@ -32,7 +32,8 @@ final class MailServer implements AutoCloseable {
         });
         greenMail.start();
         user = greenMail.setUser(address, address, PASSWORD);
-        mailbox = Samples.mailbox(address, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+        mailbox = Samples.mailbox(
+                address, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
     }
 
     void deliver(byte[] raw) {
@@ -73,7 +74,9 @@ final class MailServer implements AutoCloseable {
             field.setAccessible(true);
             List<?> listeners = (List<?>) field.get(inbox);
             synchronized (listeners) {
-                return (int) listeners.stream().filter(l -> l.getClass().getSimpleName().equals("IdleFolderListener")).count();
+                return (int) listeners.stream()
+                        .filter(l -> l.getClass().getSimpleName().equals("IdleFolderListener"))
+                        .count();
             }
         } catch (ReflectiveOperationException | com.icegreen.greenmail.store.FolderException e) {
             throw new IllegalStateException("cannot see GreenMail's IDLE listeners: was GreenMail upgraded?", e);

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.heard.contracts.DeadLettered;
 import org.heard.contracts.MentionFlag;
 import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
@@ -44,13 +43,19 @@ class MailboxIntakeIT {
     private MailboxWatcher watcher(EmailSettings.Mailbox mailbox, EventPublisher publisher, MailboxHealth health) {
         var index = new MailIndex(store);
         var intake = new MailboxIntake(
-                mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher, Clock.systemUTC(), Duration.ofSeconds(5),
+                mailbox,
+                new EmailMentions(index, Clock.systemUTC()),
+                index,
+                publisher,
+                Clock.systemUTC(),
+                Duration.ofSeconds(5),
                 AcceptedMail.NONE);
         return new MailboxWatcher(mailbox, intake, health, wakeups, Clock.systemUTC());
     }
 
     private int drain(EventPublisher publisher) throws Exception {
-        return watcher(server.mailbox, publisher, new MailboxHealth(server.mailbox.address())).drainOnce();
+        return watcher(server.mailbox, publisher, new MailboxHealth(server.mailbox.address()))
+                .drainOnce();
     }
 
     private static byte[] email(int n) {
@@ -77,12 +82,17 @@ class MailboxIntakeIT {
 
         assertThat(drain(publisher)).isEqualTo(3);
 
-        assertThat(publisher.mentions()).extracting(MentionReceived::text)
+        assertThat(publisher.mentions())
+                .extracting(MentionReceived::text)
                 .containsExactly("Message number 1.", "Message number 2.", "Message number 3.");
-        assertThat(inbox()).allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+        assertThat(inbox())
+                .allSatisfy(flags ->
+                        assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
         assertThat(drain(publisher)).isZero();
         // Staff reading the same mailbox in their own client still see the mail as unread.
-        assertThat(inbox()).noneSatisfy(flags -> assertThat(flags.contains(Flags.Flag.SEEN)).isTrue());
+        assertThat(inbox())
+                .noneSatisfy(
+                        flags -> assertThat(flags.contains(Flags.Flag.SEEN)).isTrue());
     }
 
     @Test
@@ -90,10 +100,13 @@ class MailboxIntakeIT {
         server.deliver(email(1));
         var health = new MailboxHealth(server.mailbox.address());
 
-        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher().failAfter(0), health).drainOnce())
+        assertThatThrownBy(() -> watcher(server.mailbox, new RecordingEventPublisher().failAfter(0), health)
+                        .drainOnce())
                 .isInstanceOf(MailboxIntake.NotAcknowledged.class);
 
-        assertThat(inbox()).singleElement().satisfies(flags -> assertThat(flags.getUserFlags()).isEmpty());
+        assertThat(inbox())
+                .singleElement()
+                .satisfies(flags -> assertThat(flags.getUserFlags()).isEmpty());
     }
 
     @Test
@@ -112,8 +125,13 @@ class MailboxIntakeIT {
         Map<MentionId, Long> published = java.util.stream.Stream.concat(
                         beforeCrash.mentions().stream(), afterRestart.mentions().stream())
                 .collect(Collectors.groupingBy(MentionReceived::mentionId, Collectors.counting()));
-        assertThat(published).hasSize(total).allSatisfy((id, count) -> assertThat(count).isOne());
-        assertThat(inbox()).hasSize(total).allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+        assertThat(published)
+                .hasSize(total)
+                .allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(inbox())
+                .hasSize(total)
+                .allSatisfy(flags ->
+                        assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
     }
 
     @Test
@@ -129,7 +147,9 @@ class MailboxIntakeIT {
             @Override
             public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
                 kafka.publish(topic, record);
-                return ++calls == 3 ? CompletableFuture.failedFuture(new IllegalStateException("connection reset")) : CompletableFuture.completedFuture(null);
+                return ++calls == 3
+                        ? CompletableFuture.failedFuture(new IllegalStateException("connection reset"))
+                        : CompletableFuture.completedFuture(null);
             }
         };
         assertThatThrownBy(() -> drain(ackLostOnThird)).isInstanceOf(MailboxIntake.NotAcknowledged.class);
@@ -138,7 +158,9 @@ class MailboxIntakeIT {
         var ids = kafka.mentions().stream().map(MentionReceived::mentionId).toList();
         assertThat(ids).hasSize(6);
         assertThat(ids.stream().distinct()).hasSize(5);
-        assertThat(inbox()).allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+        assertThat(inbox())
+                .allSatisfy(flags ->
+                        assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
     }
 
     @Test
@@ -155,28 +177,43 @@ class MailboxIntakeIT {
         assertThat(drain(publisher)).isEqualTo(7);
 
         Map<String, MentionReceived> byMessageId = publisher.mentions().stream()
-                .collect(Collectors.toMap(mention -> mention.attributes().getOrDefault("messageId", "?"), Function.identity()));
-        assertThat(byMessageId).containsOnlyKeys("<visit-1@example.org>", "<broken-1@example.org>", "<charset-1@example.org>",
-                "<scans-27@example.org>", "<text-50@example.org>", "<visit-2@example.org>");
+                .collect(Collectors.toMap(
+                        mention -> mention.attributes().getOrDefault("messageId", "?"), Function.identity()));
+        assertThat(byMessageId)
+                .containsOnlyKeys(
+                        "<visit-1@example.org>",
+                        "<broken-1@example.org>",
+                        "<charset-1@example.org>",
+                        "<scans-27@example.org>",
+                        "<text-50@example.org>",
+                        "<visit-2@example.org>");
         assertThat(byMessageId.get("<charset-1@example.org>").text()).isEqualTo("Hello.");
         assertThat(byMessageId.get("<broken-1@example.org>").flags()).contains(MentionFlag.PART_UNREADABLE);
         var scans = byMessageId.get("<scans-27@example.org>");
         assertThat(scans.text()).isEqualTo("My scans are attached, please pass them to Dr Shah.");
         assertThat(scans.flags()).contains(MentionFlag.PART_UNREADABLE);
-        assertThat(scans.attributes().get("attachments")).startsWith("scans.tiff | image/tiff | about ").contains("stays in the mailbox");
-        assertThat(scans.attributes().get("oversize")).startsWith("27.0 MB, over the 25.0 MB limit").contains("INBOX, UID 4");
+        assertThat(scans.attributes().get("attachments"))
+                .startsWith("scans.tiff | image/tiff | about ")
+                .contains("stays in the mailbox");
+        assertThat(scans.attributes().get("oversize"))
+                .startsWith("27.0 MB, over the 25.0 MB limit")
+                .contains("INBOX, UID 4");
         var text = byMessageId.get("<text-50@example.org>");
         assertThat(text.subject()).isEqualTo("A very long letter");
-        assertThat(text.attributes().get("unreadableParts")).contains("text/plain of").contains("was not read");
+        assertThat(text.attributes().get("unreadableParts"))
+                .contains("text/plain of")
+                .contains("was not read");
 
         assertThat(publisher.deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.reason()).startsWith("not an email");
             assertThat(letter.source()).isEqualTo("email:feedback@trust.nhs.uk");
             assertThat(letter.payloadEncoding()).isEqualTo("base64");
         });
-        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED))
+        assertThat(inbox())
+                .extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED))
                 .containsExactly(false, false, false, false, false, true, false);
-        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.PROCESSED))
+        assertThat(inbox())
+                .extracting(f -> f.contains(MailboxIntake.PROCESSED))
                 .containsExactly(true, true, true, true, true, false, true);
         assertThat(drain(publisher)).isZero();
     }
@@ -186,17 +223,24 @@ class MailboxIntakeIT {
         server.deliver(email(1));
         server.deliver(email(2));
         var publisher = new RecordingEventPublisher();
-        publisher.refuse(record -> record instanceof MentionReceived mention && mention.text().equals("Message number 1."),
-                () -> new org.apache.kafka.common.errors.RecordTooLargeException("The message is 1300000 bytes when serialized"));
+        publisher.refuse(
+                record -> record instanceof MentionReceived mention
+                        && mention.text().equals("Message number 1."),
+                () -> new org.apache.kafka.common.errors.RecordTooLargeException(
+                        "The message is 1300000 bytes when serialized"));
 
         assertThat(drain(publisher)).isEqualTo(2);
 
         assertThat(publisher.mentions()).extracting(MentionReceived::text).containsExactly("Message number 2.");
         assertThat(publisher.deadLetters()).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).startsWith("the mention is larger than Kafka accepts").contains("UID 1");
+            assertThat(letter.reason())
+                    .startsWith("the mention is larger than Kafka accepts")
+                    .contains("UID 1");
             assertThat(letter.context()).containsEntry("messageId", "<visit-1@example.org>");
         });
-        assertThat(inbox()).extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED)).containsExactly(true, false);
+        assertThat(inbox())
+                .extracting(f -> f.contains(MailboxIntake.DEAD_LETTERED))
+                .containsExactly(true, false);
         assertThat(drain(publisher)).as("nothing is read again").isZero();
     }
 
@@ -207,7 +251,8 @@ class MailboxIntakeIT {
         while (scan.length() < megabytes * 1024 * 1024) {
             scan.append(line);
         }
-        return ("From: scans@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Scans\r\nMessage-ID: <scans-" + megabytes
+        return ("From: scans@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Scans\r\nMessage-ID: <scans-"
+                        + megabytes
                         + "@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
                         + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy scans are attached, please pass them to Dr Shah.\r\n"
                         + "--b\r\nContent-Type: image/tiff\r\nContent-Disposition: attachment; filename=scans.tiff\r\n"
@@ -235,20 +280,27 @@ class MailboxIntakeIT {
 
         drain(publisher);
 
-        assertThat(publisher.mentions()).extracting(MentionReceived::flags)
-                .satisfiesExactly(flags -> assertThat(flags).contains(MentionFlag.AUTO_REPLY),
+        assertThat(publisher.mentions())
+                .extracting(MentionReceived::flags)
+                .satisfiesExactly(
+                        flags -> assertThat(flags).contains(MentionFlag.AUTO_REPLY),
                         flags -> assertThat(flags).contains(MentionFlag.BOUNCE));
         assertThat(publisher.mentions()).allMatch(MentionReceived::automatic);
     }
 
     @Test
     void movesProcessedMailToTheConfiguredFolder() throws Exception {
-        var moving = withProcessed(server.mailbox, new EmailSettings.Processed(EmailSettings.Processed.Mode.MOVE, "Heard/Processed"), null);
+        var moving = withProcessed(
+                server.mailbox,
+                new EmailSettings.Processed(EmailSettings.Processed.Mode.MOVE, "Heard/Processed"),
+                null);
         server.deliver(email(1));
         server.deliver(email(2));
         var publisher = new RecordingEventPublisher();
 
-        assertThat(watcher(moving, publisher, new MailboxHealth(moving.address())).drainOnce()).isEqualTo(2);
+        assertThat(watcher(moving, publisher, new MailboxHealth(moving.address()))
+                        .drainOnce())
+                .isEqualTo(2);
 
         assertThat(inbox()).isEmpty();
         assertThat(server.flagsIn("Heard/Processed")).hasSize(2);
@@ -257,10 +309,13 @@ class MailboxIntakeIT {
 
     @Test
     void leavesMailReceivedBeforeTheStartDateAlone() throws Exception {
-        var fromTomorrow = withProcessed(server.mailbox, server.mailbox.processed(), LocalDate.now().plusDays(2));
+        var fromTomorrow = withProcessed(
+                server.mailbox, server.mailbox.processed(), LocalDate.now().plusDays(2));
         server.deliver(email(1));
 
-        assertThat(watcher(fromTomorrow, new RecordingEventPublisher(), new MailboxHealth("x@y")).drainOnce()).isZero();
+        assertThat(watcher(fromTomorrow, new RecordingEventPublisher(), new MailboxHealth("x@y"))
+                        .drainOnce())
+                .isZero();
         assertThat(drain(new RecordingEventPublisher())).isOne();
     }
 
@@ -268,17 +323,35 @@ class MailboxIntakeIT {
     void pollingWatcherTakesInNewMailAsItArrivesAndReportsItsHealth() throws Exception {
         var m = server.mailbox;
         // Polling, as on the embedded server: GreenMail's IDLE misses mail that lands while IDLE is starting.
-        var polling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMillis(200), false, null);
+        var polling = new EmailSettings.Mailbox(
+                m.address(),
+                null,
+                m.imap(),
+                m.smtp(),
+                null,
+                MailServer.PASSWORD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(200),
+                false,
+                null);
         var publisher = new RecordingEventPublisher();
         var health = new MailboxHealth(server.mailbox.address());
         var watcher = watcher(polling, publisher, health);
         watcher.start();
         try {
             server.deliver(email(1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.mentions().size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> publisher.mentions().size() == 1);
             server.deliver(email(2));
-            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.mentions().size() == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> publisher.mentions().size() == 2);
 
             assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
             assertThat(health.status().lastSuccessfulFetch()).isNotNull();
@@ -291,27 +364,48 @@ class MailboxIntakeIT {
     void idleWatcherTakesInMailAsSoonAsItArrivesLongBeforeThePollInterval() throws Exception {
         var m = server.mailbox;
         // Five minutes between polls (and between IDLE restarts): mail can arrive within seconds only through IDLE.
-        var idling = new EmailSettings.Mailbox(m.address(), null, m.imap(), m.smtp(), null, MailServer.PASSWORD, null,
-                null, null, null, null, null, null, null, Duration.ofMinutes(5), true, null);
+        var idling = new EmailSettings.Mailbox(
+                m.address(),
+                null,
+                m.imap(),
+                m.smtp(),
+                null,
+                MailServer.PASSWORD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMinutes(5),
+                true,
+                null);
         var publisher = new RecordingEventPublisher();
         var health = new MailboxHealth(m.address());
         var watcher = watcher(idling, publisher, health);
         server.deliver(email(1));
         watcher.start();
         try {
-            await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == 1);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> publisher.mentions().size() == 1);
             assertThat(watcher.idling()).isTrue();
 
             for (int n = 2; n <= 3; n++) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> server.clientsIdlingOnInbox() == 1);
                 server.deliver(email(n));
                 int expected = n;
-                await().atMost(Duration.ofSeconds(15)).until(() -> publisher.mentions().size() == expected);
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> publisher.mentions().size() == expected);
             }
 
-            assertThat(publisher.mentions()).extracting(MentionReceived::text)
+            assertThat(publisher.mentions())
+                    .extracting(MentionReceived::text)
                     .containsExactly("Message number 1.", "Message number 2.", "Message number 3.");
-            assertThat(inbox()).allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+            assertThat(inbox())
+                    .allSatisfy(flags ->
+                            assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
             assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
         } finally {
             watcher.stop();
@@ -321,8 +415,24 @@ class MailboxIntakeIT {
 
     @Test
     void watcherReportsARefusedLoginAndKeepsTrying() throws Exception {
-        var wrongPassword = new EmailSettings.Mailbox(server.mailbox.address(), null, server.mailbox.imap(), server.mailbox.smtp(),
-                null, "wrong", null, null, null, null, null, null, null, null, Duration.ofSeconds(1), false, null);
+        var wrongPassword = new EmailSettings.Mailbox(
+                server.mailbox.address(),
+                null,
+                server.mailbox.imap(),
+                server.mailbox.smtp(),
+                null,
+                "wrong",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(1),
+                false,
+                null);
         var health = new MailboxHealth(wrongPassword.address());
         var watcher = watcher(wrongPassword, new RecordingEventPublisher(), health);
         watcher.start();
@@ -334,9 +444,25 @@ class MailboxIntakeIT {
         }
     }
 
-    private static EmailSettings.Mailbox withProcessed(EmailSettings.Mailbox m, EmailSettings.Processed processed, LocalDate startDate) {
-        return new EmailSettings.Mailbox(m.address(), m.displayName(), m.imap(), m.smtp(), m.username(), m.password(),
-                m.passwordFile(), m.folder(), m.sentFolder(), processed, m.services(), startDate, m.attachments(),
-                DataSize.ofMegabytes(25), m.pollInterval(), m.idle(), m.authenticationServers());
+    private static EmailSettings.Mailbox withProcessed(
+            EmailSettings.Mailbox m, EmailSettings.Processed processed, LocalDate startDate) {
+        return new EmailSettings.Mailbox(
+                m.address(),
+                m.displayName(),
+                m.imap(),
+                m.smtp(),
+                m.username(),
+                m.password(),
+                m.passwordFile(),
+                m.folder(),
+                m.sentFolder(),
+                processed,
+                m.services(),
+                startDate,
+                m.attachments(),
+                DataSize.ofMegabytes(25),
+                m.pollInterval(),
+                m.idle(),
+                m.authenticationServers());
     }
 }

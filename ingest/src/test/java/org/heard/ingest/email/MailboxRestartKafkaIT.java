@@ -41,8 +41,14 @@ class MailboxRestartKafkaIT {
     private int drain(EventPublisher publisher) throws Exception {
         var index = new MailIndex(checkpoints);
         var health = new MailboxHealth(server.mailbox.address());
-        var intake = new MailboxIntake(server.mailbox, new EmailMentions(index, Clock.systemUTC()), index, publisher,
-                Clock.systemUTC(), Duration.ofSeconds(10), AcceptedMail.NONE);
+        var intake = new MailboxIntake(
+                server.mailbox,
+                new EmailMentions(index, Clock.systemUTC()),
+                index,
+                publisher,
+                Clock.systemUTC(),
+                Duration.ofSeconds(10),
+                AcceptedMail.NONE);
         return new MailboxWatcher(server.mailbox, intake, health, wakeups, Clock.systemUTC()).drainOnce();
     }
 
@@ -53,7 +59,8 @@ class MailboxRestartKafkaIT {
         int total = 30;
         for (int n = 1; n <= total; n++) {
             server.deliver(("From: p" + n + "@example.org\r\nTo: feedback@trust.nhs.uk\r\nSubject: Visit " + n
-                            + "\r\nMessage-ID: <kafka-" + n + "@example.org>\r\nContent-Type: text/plain\r\n\r\nVisit " + n + "\r\n")
+                            + "\r\nMessage-ID: <kafka-" + n + "@example.org>\r\nContent-Type: text/plain\r\n\r\nVisit "
+                            + n + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         var attempts = new AtomicInteger();
@@ -72,8 +79,12 @@ class MailboxRestartKafkaIT {
         Map<MentionId, Long> onKafka = mentions.read(total, Duration.ofSeconds(30)).stream()
                 .map(record -> DeskJson.read(record.value().getBytes(StandardCharsets.UTF_8), MentionReceived.class))
                 .collect(Collectors.groupingBy(MentionReceived::mentionId, Collectors.counting()));
-        assertThat(onKafka).hasSize(total).allSatisfy((id, count) -> assertThat(count).isOne());
-        assertThat(server.flagsIn("INBOX")).hasSize(total)
-                .allSatisfy(flags -> assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
+        assertThat(onKafka)
+                .hasSize(total)
+                .allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(server.flagsIn("INBOX"))
+                .hasSize(total)
+                .allSatisfy(flags ->
+                        assertThat(flags.contains(MailboxIntake.PROCESSED)).isTrue());
     }
 }

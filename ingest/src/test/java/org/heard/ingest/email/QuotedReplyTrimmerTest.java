@@ -9,27 +9,32 @@ class QuotedReplyTrimmerTest {
 
     @Test
     void cutsAGmailStyleQuoteWrappedOverTwoLines() {
-        String text = "Yes, Tuesday is fine.\n\nOn Mon, 3 Nov 2025 at 09:14, Ward 5 Feedback\n<ward5@trust.nhs.uk> wrote:\n> old";
+        String text =
+                "Yes, Tuesday is fine.\n\nOn Mon, 3 Nov 2025 at 09:14, Ward 5 Feedback\n<ward5@trust.nhs.uk> wrote:\n> old";
 
         assertThat(QuotedReplyTrimmer.trim(text)).isEqualTo("Yes, Tuesday is fine.");
     }
 
     @Test
     void cutsAnOutlookHeaderBlock() {
-        String text = "Thanks for calling.\n\n________________________________\nFrom: Ward 5\nSent: 03 November 2025 09:14\nTo: me";
+        String text =
+                "Thanks for calling.\n\n________________________________\nFrom: Ward 5\nSent: 03 November 2025 09:14\nTo: me";
 
         assertThat(QuotedReplyTrimmer.trim(text)).isEqualTo("Thanks for calling.");
     }
 
     @Test
     void cutsAnOriginalMessageMarker() {
-        assertThat(QuotedReplyTrimmer.trim("Fine.\n-----Original Message-----\nFrom: x")).isEqualTo("Fine.");
+        assertThat(QuotedReplyTrimmer.trim("Fine.\n-----Original Message-----\nFrom: x"))
+                .isEqualTo("Fine.");
     }
 
     @Test
     void cutsTheSignatureAndDeviceFooter() {
-        assertThat(QuotedReplyTrimmer.trim("See you then.\n-- \nJo Bloggs\n07700 900123")).isEqualTo("See you then.");
-        assertThat(QuotedReplyTrimmer.trim("See you then.\n\nSent from my iPhone")).isEqualTo("See you then.");
+        assertThat(QuotedReplyTrimmer.trim("See you then.\n-- \nJo Bloggs\n07700 900123"))
+                .isEqualTo("See you then.");
+        assertThat(QuotedReplyTrimmer.trim("See you then.\n\nSent from my iPhone"))
+                .isEqualTo("See you then.");
     }
 
     @Test
@@ -64,7 +69,9 @@ class QuotedReplyTrimmerTest {
         long twice = linesLookedAt(quotedLinesThenAnAnswer(10_000));
         long huge = linesLookedAt(quotedLinesThenAnAnswer(60_000));
 
-        assertThat(twice).as("doubling the lines at most doubles the work (plus a little)").isLessThanOrEqualTo(2 * small + 16);
+        assertThat(twice)
+                .as("doubling the lines at most doubles the work (plus a little)")
+                .isLessThanOrEqualTo(2 * small + 16);
         assertThat(huge).as("60,000 quoted lines").isLessThanOrEqualTo(3L * 60_001);
     }
 

@@ -10,11 +10,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,27 +101,29 @@ class EmailReliabilityCheck {
     private static NodeProcess startNode() {
         nodes++;
         long started = System.nanoTime();
-        var started1 = NodeProcess.start(directory.resolve("node-" + nodes + ".log"), List.of(
-                "--heard.roles=ingest",
-                "--heard.data-dir=" + directory.resolve("data"),
-                "--server.port=28080",
-                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "--spring.kafka.producer.acks=all",
-                "--spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
-                "--spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
-                "--spring.kafka.producer.properties.enable.idempotence=true",
-                "--spring.kafka.producer.properties.linger.ms=5",
-                "--spring.kafka.consumer.key-deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                "--spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
-                "--spring.kafka.consumer.auto-offset-reset=earliest",
-                "--spring.kafka.consumer.enable-auto-commit=false",
-                "--spring.kafka.listener.missing-topics-fatal=false",
-                "--spring.elasticsearch.uris=" + TestElasticsearch.uri(),
-                "--spring.elasticsearch.username=" + TestElasticsearch.username(),
-                "--spring.elasticsearch.password=" + TestElasticsearch.password(),
-                "--heard.channel.email.embedded.smtp-port=" + SMTP_PORT,
-                "--heard.channel.email.embedded.imap-port=" + IMAP_PORT,
-                "--logging.level.org.apache.kafka=WARN"));
+        var started1 = NodeProcess.start(
+                directory.resolve("node-" + nodes + ".log"),
+                List.of(
+                        "--heard.roles=ingest",
+                        "--heard.data-dir=" + directory.resolve("data"),
+                        "--server.port=28080",
+                        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                        "--spring.kafka.producer.acks=all",
+                        "--spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
+                        "--spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+                        "--spring.kafka.producer.properties.enable.idempotence=true",
+                        "--spring.kafka.producer.properties.linger.ms=5",
+                        "--spring.kafka.consumer.key-deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                        "--spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                        "--spring.kafka.consumer.auto-offset-reset=earliest",
+                        "--spring.kafka.consumer.enable-auto-commit=false",
+                        "--spring.kafka.listener.missing-topics-fatal=false",
+                        "--spring.elasticsearch.uris=" + TestElasticsearch.uri(),
+                        "--spring.elasticsearch.username=" + TestElasticsearch.username(),
+                        "--spring.elasticsearch.password=" + TestElasticsearch.password(),
+                        "--heard.channel.email.embedded.smtp-port=" + SMTP_PORT,
+                        "--heard.channel.email.embedded.imap-port=" + IMAP_PORT,
+                        "--logging.level.org.apache.kafka=WARN"));
         started1.awaitLog("on SMTP 127.0.0.1:" + SMTP_PORT, Duration.ofMinutes(3))
                 .awaitLog("watching INBOX", Duration.ofMinutes(2));
         figure("ingest node " + nodes + " (pid " + started1.pid() + ") up in " + seconds(started) + " s");
@@ -143,11 +143,13 @@ class EmailReliabilityCheck {
         var next = new AtomicInteger();
         var killed = new AtomicBoolean();
         long burstStarted = System.nanoTime();
-        var senders = IntStream.range(0, SENDERS).mapToObj(i -> Thread.ofPlatform().name("patients-" + i).start(() -> {
-            for (int n = next.getAndIncrement(); n < BURST; n = next.getAndIncrement()) {
-                (send(patientEmail(n)) ? accepted : refused).add(n);
-            }
-        })).toList();
+        var senders = IntStream.range(0, SENDERS)
+                .mapToObj(i -> Thread.ofPlatform().name("patients-" + i).start(() -> {
+                    for (int n = next.getAndIncrement(); n < BURST; n = next.getAndIncrement()) {
+                        (send(patientEmail(n)) ? accepted : refused).add(n);
+                    }
+                }))
+                .toList();
         await().atMost(Duration.ofMinutes(3)).until(() -> accepted.size() >= KILL_AFTER_ACCEPTED);
         int mentionsBeforeTheKill = topics.burstMentions().size();
         node.kill();
@@ -164,22 +166,28 @@ class EmailReliabilityCheck {
         node = startNode();
         long resent = System.nanoTime();
         for (int n : Set.copyOf(refused)) {
-            assertThat(send(patientEmail(n))).as("email " + n + " sent again after the restart").isTrue();
+            assertThat(send(patientEmail(n)))
+                    .as("email " + n + " sent again after the restart")
+                    .isTrue();
             accepted.add(n);
             refused.remove(n);
         }
         assertThat(accepted).hasSize(BURST);
 
-        await().atMost(ALL_IN_WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> topics.burstMentions().keySet().size() == BURST);
+        await().atMost(ALL_IN_WITHIN)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.burstMentions().keySet().size() == BURST);
         figure("burst: all " + BURST + " on Kafka " + seconds(resent) + " s after the restart (" + seconds(burstStarted)
                 + " s after the first email)");
 
         Map<Integer, Set<String>> idsByEmail = topics.burstMentions();
         assertThat(idsByEmail.keySet()).as("emails with a mention").containsExactlyInAnyOrderElementsOf(accepted);
-        assertThat(idsByEmail.values()).as("one mention id per email, also for those without a Message-ID")
+        assertThat(idsByEmail.values())
+                .as("one mention id per email, also for those without a Message-ID")
                 .allSatisfy(ids -> assertThat(ids).hasSize(1));
         int records = topics.burstRecords();
-        figure("burst: " + BURST + " emails, " + BURST + " distinct mentions (" + (BURST / 10) + " without a Message-ID), "
+        figure("burst: " + BURST + " emails, " + BURST + " distinct mentions (" + (BURST / 10)
+                + " without a Message-ID), "
                 + records + " records on heard.mentions.v1 (" + (records - BURST) + " published again after the crash, "
                 + "same ids: the index keeps one each); lost: 0, doubled: 0");
         await().atMost(Duration.ofMinutes(1)).until(() -> spooled() == 0);
@@ -197,19 +205,26 @@ class EmailReliabilityCheck {
         for (var hostile : HostileEmails.all(RUN, MAILBOX).entrySet()) {
             String name = hostile.getKey();
             long sent = System.nanoTime();
-            assertThat(sendRaw(hostile.getValue())).as(name + " accepted by SMTP").isTrue();
+            assertThat(sendRaw(hostile.getValue()))
+                    .as(name + " accepted by SMTP")
+                    .isTrue();
             assertThat(send(canary(name))).as("the email after " + name).isTrue();
-            String outcome = await(name).atMost(ONE_HOSTILE_WITHIN).pollInterval(Duration.ofMillis(250))
+            String outcome = await(name)
+                    .atMost(ONE_HOSTILE_WITHIN)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> topics.outcomeOf(HostileEmails.messageId(RUN, name)), found -> found != null);
             double took = seconds(sent);
             assertThat(outcome).as(name + ": what the desk shows").doesNotContain(CONTROL_SHOWN);
-            await("the email after " + name).atMost(ONE_HOSTILE_WITHIN).pollInterval(Duration.ofMillis(250))
+            await("the email after " + name)
+                    .atMost(ONE_HOSTILE_WITHIN)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> topics.outcomeOf(canaryId(name)) != null);
             results.put(name, outcome + " in " + took + " s; the email after it " + seconds(sent) + " s after");
         }
-        results.forEach((name, outcome) -> figure("hostile: " + name + " (" + HostileEmails.sizeOf(name) + ") -> " + outcome));
-        figure("hostile: " + results.size() + " inputs tried, every one a mention or a dead letter, none held up the next; load "
-                + load());
+        results.forEach(
+                (name, outcome) -> figure("hostile: " + name + " (" + HostileEmails.sizeOf(name) + ") -> " + outcome));
+        figure("hostile: " + results.size()
+                + " inputs tried, every one a mention or a dead letter, none held up the next; load " + load());
     }
 
     // ---- sending
@@ -317,6 +332,7 @@ class EmailReliabilityCheck {
 
     /** Control characters the desk would show: anything but line breaks and tabs. */
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+
     private static final String CONTROL_SHOWN = ", WITH CONTROL CHARACTERS";
 
     /** Reads the mentions and dead-letter topics from the start, all the time, keeping what belongs to this run. */
@@ -333,7 +349,8 @@ class EmailReliabilityCheck {
         }
 
         Map<Integer, Set<String>> burstMentions() {
-            return burst.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
+            return burst.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
         }
 
         int burstRecords() {
@@ -346,10 +363,14 @@ class EmailReliabilityCheck {
 
         private void watch() {
             var config = Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "reliability-" + RUN,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestKafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "reliability-" + RUN,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false);
             try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(Topics.MENTIONS.name(), Topics.DEAD_LETTERS.name()));
                 while (running.get()) {
@@ -370,21 +391,29 @@ class EmailReliabilityCheck {
             if (subject.startsWith(prefix)) {
                 burstRecords.incrementAndGet();
                 int n = Integer.parseInt(subject.substring(prefix.length()));
-                burst.computeIfAbsent(n, key -> ConcurrentHashMap.newKeySet()).add(mention.mentionId().value());
+                burst.computeIfAbsent(n, key -> ConcurrentHashMap.newKeySet())
+                        .add(mention.mentionId().value());
                 return;
             }
             String messageId = mention.attributes().get("messageId");
             if (messageId != null) {
-                var flags = mention.flags().stream().filter(flag -> flag != MentionFlag.SENDER_NOT_AUTHENTICATED).toList();
-                outcomes.putIfAbsent(messageId, "mention " + (flags.isEmpty() ? "" : flags + " ") + mention.text().length()
-                        + " chars shown" + (CONTROL.matcher(mention.text() + subject).find() ? CONTROL_SHOWN : ""));
+                var flags = mention.flags().stream()
+                        .filter(flag -> flag != MentionFlag.SENDER_NOT_AUTHENTICATED)
+                        .toList();
+                outcomes.putIfAbsent(
+                        messageId,
+                        "mention " + (flags.isEmpty() ? "" : flags + " ")
+                                + mention.text().length() + " chars shown"
+                                + (CONTROL.matcher(mention.text() + subject).find() ? CONTROL_SHOWN : ""));
             }
         }
 
         private void deadLetter(DeadLettered letter) {
             String messageId = letter.context().get("messageId");
             if (messageId != null) {
-                outcomes.putIfAbsent(messageId, "dead letter (" + letter.reason().lines().findFirst().orElse("") + ")");
+                outcomes.putIfAbsent(
+                        messageId,
+                        "dead letter (" + letter.reason().lines().findFirst().orElse("") + ")");
             }
         }
 
@@ -398,5 +427,4 @@ class EmailReliabilityCheck {
             }
         }
     }
-
 }

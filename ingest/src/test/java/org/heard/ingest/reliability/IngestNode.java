@@ -14,7 +14,8 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(
         basePackages = {"org.heard.platform", "org.heard.ingest"},
         // Test classes share these packages on this class path; none of them belongs in the node.
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(Test|IT|Check|Benchmark)(\\$.*)?"))
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(Test|IT|Check|Benchmark)(\\$.*)?"))
 public class IngestNode {
 
     public static void main(String[] args) {

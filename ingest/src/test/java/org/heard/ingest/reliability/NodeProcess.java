@@ -34,8 +34,10 @@ final class NodeProcess implements AutoCloseable {
             command.add(System.getProperty("java.class.path"));
             command.add(IngestNode.class.getName());
             command.addAll(arguments);
-            var process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new NodeProcess(process, log);
         } catch (IOException e) {
@@ -45,12 +47,15 @@ final class NodeProcess implements AutoCloseable {
 
     /** Waits until the node's line {@code expected} shows in its log; fails with the log's tail if it dies. */
     NodeProcess awaitLog(String expected, Duration timeout) {
-        Awaitility.await("ingest node: " + expected).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the ingest node exited with " + process.exitValue() + ":\n" + tail());
-            }
-            return output().contains(expected);
-        });
+        Awaitility.await("ingest node: " + expected)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the ingest node exited with " + process.exitValue() + ":\n" + tail());
+                    }
+                    return output().contains(expected);
+                });
         return this;
     }
 

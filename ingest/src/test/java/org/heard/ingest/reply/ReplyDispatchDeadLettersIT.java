@@ -40,7 +40,8 @@ class ReplyDispatchDeadLettersIT {
         var publisher = new RecordingEventPublisher();
         // Kafka takes the dead letter but never the outcome, as when the outcome is refused for good.
         publisher.refuse(record -> record instanceof ReplyOutcome);
-        ReplySender sent = ReplyDispatcherTest.answering(Channel.EMAIL, new SendResult.Sent("<sent@trust.nhs.uk>", Instant.now()));
+        ReplySender sent =
+                ReplyDispatcherTest.answering(Channel.EMAIL, new SendResult.Sent("<sent@trust.nhs.uk>", Instant.now()));
         var reply = ReplyDispatcherTest.reply(Channel.EMAIL);
 
         new ApplicationContextRunner()
@@ -58,19 +59,29 @@ class ReplyDispatchDeadLettersIT {
                         "heard.replies.first-retry-after-ms=10")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+                    try (var producer = new KafkaProducer<>(
+                            Map.<String, Object>of(
+                                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                            new StringSerializer(),
                             new ByteArraySerializer())) {
-                        producer.send(new ProducerRecord<>(Topics.REPLIES.name(), reply.conversationId().value(), DeskJson.write(reply)))
+                        producer.send(new ProducerRecord<>(
+                                        Topics.REPLIES.name(),
+                                        reply.conversationId().value(),
+                                        DeskJson.write(reply)))
                                 .get(30, TimeUnit.SECONDS);
                     }
 
-                    await().atMost(Duration.ofSeconds(60)).until(() -> !publisher.deadLetters().isEmpty());
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> !publisher.deadLetters().isEmpty());
                     var letter = publisher.deadLetters().getFirst();
                     assertThat(letter.source()).isEqualTo("reply-dispatch");
-                    assertThat(letter.reason()).contains("3 tries").contains("Could not record the outcome of reply " + reply.replyId());
-                    assertThat(DeskJson.read(letter.payloadBytes(), ReplyRequested.class)).isEqualTo(reply);
-                    assertThat(letter.context()).containsEntry("replyId", reply.replyId().value());
+                    assertThat(letter.reason())
+                            .contains("3 tries")
+                            .contains("Could not record the outcome of reply " + reply.replyId());
+                    assertThat(DeskJson.read(letter.payloadBytes(), ReplyRequested.class))
+                            .isEqualTo(reply);
+                    assertThat(letter.context())
+                            .containsEntry("replyId", reply.replyId().value());
                 });
     }
 }

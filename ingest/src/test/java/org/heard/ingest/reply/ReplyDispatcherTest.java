@@ -28,8 +28,16 @@ class ReplyDispatcherTest {
     final RecordingEventPublisher publisher = new RecordingEventPublisher();
 
     static ReplyRequested reply(Channel channel) {
-        return new ReplyRequested(ReplyId.random(), MentionId.of(channel, "m1"), ConversationId.startedBy(channel, "m1"), channel,
-                "feedback@trust.example", new Responder("sam", "Sam Patel", "Patient Experience Lead"), "I'm sorry.", false, NOW);
+        return new ReplyRequested(
+                ReplyId.random(),
+                MentionId.of(channel, "m1"),
+                ConversationId.startedBy(channel, "m1"),
+                channel,
+                "feedback@trust.example",
+                new Responder("sam", "Sam Patel", "Patient Experience Lead"),
+                "I'm sorry.",
+                false,
+                NOW);
     }
 
     static ReplySender answering(Channel channel, SendResult result) {
@@ -48,18 +56,26 @@ class ReplyDispatcherTest {
 
     @Test
     void recordsWhatTheChannelCallsASentReply() {
-        var dispatcher = new ReplyDispatcher(List.of(answering(Channel.EMAIL, new SendResult.Sent("<ours@heard>", NOW))), publisher, clock);
+        var dispatcher = new ReplyDispatcher(
+                List.of(answering(Channel.EMAIL, new SendResult.Sent("<ours@heard>", NOW))), publisher, clock);
         var reply = reply(Channel.EMAIL);
 
         dispatcher.dispatch(reply, false);
 
-        assertThat(publisher.acknowledged()).containsExactly(new ReplySent(reply.replyId(), reply.mentionId(), reply.conversationId(), Channel.EMAIL,
-                "<ours@heard>", NOW));
+        assertThat(publisher.acknowledged())
+                .containsExactly(new ReplySent(
+                        reply.replyId(),
+                        reply.mentionId(),
+                        reply.conversationId(),
+                        Channel.EMAIL,
+                        "<ours@heard>",
+                        NOW));
     }
 
     @Test
     void reportsARejectionAsAFailureNotWorthRetrying() {
-        var dispatcher = new ReplyDispatcher(List.of(answering(Channel.TWITTER, new SendResult.Rejected("Duplicate post"))), publisher, clock);
+        var dispatcher = new ReplyDispatcher(
+                List.of(answering(Channel.TWITTER, new SendResult.Rejected("Duplicate post"))), publisher, clock);
 
         dispatcher.dispatch(reply(Channel.TWITTER), false);
 
@@ -74,7 +90,8 @@ class ReplyDispatcherTest {
         var later = new SendResult.RetryLater(Duration.ofMinutes(1), "SMTP server busy");
         var dispatcher = new ReplyDispatcher(List.of(answering(Channel.EMAIL, later)), publisher, clock);
 
-        assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false)).isInstanceOf(ReplyDispatcher.TryAgain.class);
+        assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false))
+                .isInstanceOf(ReplyDispatcher.TryAgain.class);
         assertThat(publisher.acknowledged()).isEmpty();
 
         dispatcher.dispatch(reply(Channel.EMAIL), true);
@@ -108,7 +125,8 @@ class ReplyDispatcherTest {
         };
         var dispatcher = new ReplyDispatcher(List.of(broken), publisher, clock);
 
-        assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false)).isInstanceOf(ReplyDispatcher.TryAgain.class);
+        assertThatThrownBy(() -> dispatcher.dispatch(reply(Channel.EMAIL), false))
+                .isInstanceOf(ReplyDispatcher.TryAgain.class);
         dispatcher.dispatch(reply(Channel.EMAIL), true);
         assertThat(publisher.acknowledged()).singleElement().isInstanceOf(ReplyFailed.class);
     }

@@ -42,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class FakeCareOpinion implements AutoCloseable {
 
     static final String KEY = "test-subscription-key";
-    private static final Pattern OPINION_PATH = Pattern.compile("/api/v2/opinions/([^/]+)(/(tags|healthservices|responses))?");
+    private static final Pattern OPINION_PATH =
+            Pattern.compile("/api/v2/opinions/([^/]+)(/(tags|healthservices|responses))?");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
@@ -90,7 +91,8 @@ final class FakeCareOpinion implements AutoCloseable {
     // ---- content ----
 
     /** Publishes a story, with realistic fields and a few the client does not know. */
-    synchronized ObjectNode publishStory(String id, Instant publishedAt, String title, String body, String criticality) {
+    synchronized ObjectNode publishStory(
+            String id, Instant publishedAt, String title, String body, String criticality) {
         ObjectNode story = json.createObjectNode();
         story.put("id", Long.parseLong(id));
         story.put("title", title);
@@ -109,11 +111,18 @@ final class FakeCareOpinion implements AutoCloseable {
         story.put("hasResponses", false);
         story.putObject("moderation").put("status", "published").put("moderatedBy", "CO");
         ArrayNode links = story.putArray("links");
-        links.addObject().put("relation", "self").put("link", apiBase() + "opinions/" + id).put("id", id);
-        links.addObject().put("relation", "web").put("link", "https://www.careopinion.org.uk/" + id).put("id", id);
+        links.addObject()
+                .put("relation", "self")
+                .put("link", apiBase() + "opinions/" + id)
+                .put("id", id);
+        links.addObject()
+                .put("relation", "web")
+                .put("link", "https://www.careopinion.org.uk/" + id)
+                .put("id", id);
         links.addObject().put("relation", "tags").put("link", apiBase() + "opinions/" + id + "/tags");
         opinions.add(story);
-        opinions.sort(Comparator.comparing((ObjectNode node) -> Instant.parse(node.path("dateOfPublication").asString()))
+        opinions.sort(Comparator.comparing((ObjectNode node) ->
+                        Instant.parse(node.path("dateOfPublication").asString()))
                 .thenComparing(node -> node.path("id").asLong()));
         tags.put(id, json.createArrayNode());
         services.put(id, json.createArrayNode());
@@ -128,24 +137,38 @@ final class FakeCareOpinion implements AutoCloseable {
             story.put("id", firstId + i);
             story.put("title", "Story " + id);
             story.put("body", "My experience of the **outpatients** clinic, visit " + id + ".");
-            story.put("dateOfSubmission", from.plus(step.multipliedBy(i)).minusSeconds(3600).toString());
+            story.put(
+                    "dateOfSubmission",
+                    from.plus(step.multipliedBy(i)).minusSeconds(3600).toString());
             story.put("dateOfPublication", from.plus(step.multipliedBy(i)).toString());
             story.put("criticality", i % 3 == 0 ? "mildly critical" : "not critical");
             story.put("progress", "The story has been read by staff");
             story.put("authorRole", "relative");
-            story.putArray("links").addObject().put("relation", "web").put("link", "https://www.careopinion.org.uk/" + id);
+            story.putArray("links")
+                    .addObject()
+                    .put("relation", "web")
+                    .put("link", "https://www.careopinion.org.uk/" + id);
             opinions.add(story);
         }
     }
 
     synchronized void tag(String opinionId, String name, String group, String polarity) {
-        tags.get(opinionId).addObject().put("name", name).put("group", group).put("polarity", polarity).put("count", 1);
+        tags.get(opinionId)
+                .addObject()
+                .put("name", name)
+                .put("group", group)
+                .put("polarity", polarity)
+                .put("count", 1);
     }
 
     synchronized void service(String opinionId, String nacs, String name, String siteNacs) {
-        services.get(opinionId).addObject()
-                .put("nacs", nacs).put("name", name).put("type", "service")
-                .put("organisation", "St Mary's Hospitals NHS Trust").put("siteNacs", siteNacs);
+        services.get(opinionId)
+                .addObject()
+                .put("nacs", nacs)
+                .put("name", name)
+                .put("type", "service")
+                .put("organisation", "St Mary's Hospitals NHS Trust")
+                .put("siteNacs", siteNacs);
     }
 
     /** Publishes a provider response under a story, as a responder would on the website. */
@@ -154,9 +177,15 @@ final class FakeCareOpinion implements AutoCloseable {
         response.put("id", Long.parseLong(responseId));
         response.put("body", body);
         response.put("dateOfPublication", at.toString());
-        response.putObject("responder").put("name", responder).put("jobTitle", "Ward Manager").put("organisation", "St Mary's");
+        response.putObject("responder")
+                .put("name", responder)
+                .put("jobTitle", "Ward Manager")
+                .put("organisation", "St Mary's");
         response.put("isEdited", false);
-        response.putArray("links").addObject().put("relation", "opinion").put("id", opinionId)
+        response.putArray("links")
+                .addObject()
+                .put("relation", "opinion")
+                .put("id", opinionId)
                 .put("link", apiBase() + "opinions/" + opinionId);
         responses.add(response);
     }
@@ -266,7 +295,8 @@ final class FakeCareOpinion implements AutoCloseable {
             if (!delay.isZero()) {
                 Thread.sleep(delay);
             }
-            String override = rawOverrides.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            String override =
+                    rawOverrides.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
             if (override == null) {
                 override = rawOverrides.get(uri.getRawPath());
             }
@@ -290,7 +320,8 @@ final class FakeCareOpinion implements AutoCloseable {
             if (skip >= unavailableFromSkip) {
                 return new Answer(503, "{\"message\":\"Service Unavailable\"}");
             }
-            List<ObjectNode> matching = opinions.stream().filter(story -> matches(story, query)).toList();
+            List<ObjectNode> matching =
+                    opinions.stream().filter(story -> matches(story, query)).toList();
             return new Answer(200, page(matching, skip, take));
         }
         if (path.equals("/api/v2/responses")) {
@@ -299,17 +330,20 @@ final class FakeCareOpinion implements AutoCloseable {
         if (path.equals("/api/v2/healthservices")) {
             ArrayNode all = json.createArrayNode();
             Set<String> seen = new java.util.HashSet<>();
-            services.values().forEach(list -> list.values().forEach(service -> {
-                if (seen.add(service.path("nacs").asString())) {
-                    all.add(service);
-                }
-            }));
+            services.values()
+                    .forEach(list -> list.values().forEach(service -> {
+                        if (seen.add(service.path("nacs").asString())) {
+                            all.add(service);
+                        }
+                    }));
             return new Answer(200, json.writeValueAsString(all));
         }
         Matcher matcher = OPINION_PATH.matcher(path);
         if (matcher.matches()) {
             String id = matcher.group(1);
-            var story = opinions.stream().filter(node -> node.path("id").asString().equals(id)).findFirst();
+            var story = opinions.stream()
+                    .filter(node -> node.path("id").asString().equals(id))
+                    .findFirst();
             if (story.isEmpty() || withdrawnAfterListing.contains(id)) {
                 return new Answer(404, "{\"message\":\"No opinion found with id " + id + "\"}");
             }
@@ -319,10 +353,18 @@ final class FakeCareOpinion implements AutoCloseable {
             }
             return switch (part) {
                 case "tags" -> new Answer(200, json.writeValueAsString(tags.getOrDefault(id, json.createArrayNode())));
-                case "healthservices" -> new Answer(200, json.writeValueAsString(services.getOrDefault(id, json.createArrayNode())));
-                default -> new Answer(200, json.writeValueAsString(responses.stream()
-                        .filter(response -> response.path("links").path(0).path("id").asString().equals(id))
-                        .toList()));
+                case "healthservices" ->
+                    new Answer(200, json.writeValueAsString(services.getOrDefault(id, json.createArrayNode())));
+                default ->
+                    new Answer(
+                            200,
+                            json.writeValueAsString(responses.stream()
+                                    .filter(response -> response.path("links")
+                                            .path(0)
+                                            .path("id")
+                                            .asString()
+                                            .equals(id))
+                                    .toList()));
             };
         }
         return new Answer(404, "{\"message\":\"No HTTP resource was found that matches the request URI\"}");
@@ -339,8 +381,10 @@ final class FakeCareOpinion implements AutoCloseable {
         String nacs = query.get("nacs");
         if (nacs != null) {
             ArrayNode storyServices = services.get(story.path("id").asString());
-            return storyServices != null && storyServices.values().stream()
-                    .anyMatch(service -> nacs.equals(service.path("nacs").asString()));
+            return storyServices != null
+                    && storyServices.values().stream()
+                            .anyMatch(
+                                    service -> nacs.equals(service.path("nacs").asString()));
         }
         return true;
     }
@@ -378,13 +422,19 @@ final class FakeCareOpinion implements AutoCloseable {
             reset = window + 1;
             announcedResets.add(reset);
         }
-        send(exchange, 429, "application/json; charset=utf-8", "{\"message\":\"Rate limit exceeded\"}", Map.of(
-                "X-RateLimit-Limit", Integer.toString(limitPerSecond),
-                "X-RateLimit-Remaining", "0",
-                "X-RateLimit-Reset", Long.toString(reset)));
+        send(
+                exchange,
+                429,
+                "application/json; charset=utf-8",
+                "{\"message\":\"Rate limit exceeded\"}",
+                Map.of(
+                        "X-RateLimit-Limit", Integer.toString(limitPerSecond),
+                        "X-RateLimit-Remaining", "0",
+                        "X-RateLimit-Reset", Long.toString(reset)));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body, Map<String, String> headers)
+    private static void send(
+            HttpExchange exchange, int status, String contentType, String body, Map<String, String> headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -401,7 +451,9 @@ final class FakeCareOpinion implements AutoCloseable {
             for (String pair : uri.getRawQuery().split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT),
+                    query.put(
+                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                                    .toLowerCase(java.util.Locale.ROOT),
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }

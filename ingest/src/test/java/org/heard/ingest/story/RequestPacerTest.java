@@ -1,12 +1,12 @@
 package org.heard.ingest.story;
 
-import org.heard.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.heard.platform.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RequestPacerTest {
@@ -23,7 +23,8 @@ class RequestPacerTest {
         }
 
         for (int i = 0; i + 5 < starts.size(); i++) {
-            assertThat(Duration.between(starts.get(i), starts.get(i + 5))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(Duration.between(starts.get(i), starts.get(i + 5)))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
         assertThat(Duration.between(starts.getFirst(), starts.getLast())).isEqualTo(Duration.ofSeconds(5));
     }

@@ -6,14 +6,16 @@ import org.junit.jupiter.api.Test;
 
 class ResponseTextTest {
 
-    private static final String DRAFT = "Thank you for your kind words about the maternity team. I have passed your thanks to the "
-            + "midwives on Rose ward, who were delighted to read your story. We wish you and your family all the best.";
+    private static final String DRAFT =
+            "Thank you for your kind words about the maternity team. I have passed your thanks to the "
+                    + "midwives on Rose ward, who were delighted to read your story. We wish you and your family all the best.";
 
     @Test
     void findsTheSameWordsAlikeWhateverTheMarkdownCaseAndSpacing() {
-        String published = "**Thank you** for your kind words about the _maternity team_.\n\nI have passed your thanks to the "
-                + "[midwives](https://example.org/rose) on ROSE ward,   who were delighted to read your story! We wish you "
-                + "and your family all the best.";
+        String published =
+                "**Thank you** for your kind words about the _maternity team_.\n\nI have passed your thanks to the "
+                        + "[midwives](https://example.org/rose) on ROSE ward,   who were delighted to read your story! We wish you "
+                        + "and your family all the best.";
 
         assertThat(ResponseText.similarity(DRAFT, published)).isEqualTo(1.0);
     }
@@ -27,7 +29,8 @@ class ResponseTextTest {
 
     @Test
     void findsADifferentResponseUnlike() {
-        String other = "Hello, I am the matron for the emergency department. Please call me so we can talk about your visit.";
+        String other =
+                "Hello, I am the matron for the emergency department. Please call me so we can talk about your visit.";
 
         assertThat(ResponseText.similarity(DRAFT, other)).isLessThan(0.2);
     }

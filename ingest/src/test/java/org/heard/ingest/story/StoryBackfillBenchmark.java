@@ -45,13 +45,19 @@ public final class StoryBackfillBenchmark {
         try (FakeCareOpinion site = FakeCareOpinion.start()) {
             site.publishStories(2_000_000, recent, now.minus(Duration.ofDays(2)), Duration.ofMinutes(10));
             Result detailed = run(site, recent, now);
-            print("Intake of " + recent + " recent stories (with tags and health services)", detailed, site.rateLimitedRequests());
+            print(
+                    "Intake of " + recent + " recent stories (with tags and health services)",
+                    detailed,
+                    site.rateLimitedRequests());
             double perStory = (detailed.requests() - 1.0) / recent;
             long extrapolatedRequests = Math.round(perStory * stories) + 1;
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "Extrapolated (not measured): %d stories with details = %d requests, floor %.0f s (%.1f h), "
                             + "at the measured pace %.0f s (%.1f h)%n",
-                    stories, extrapolatedRequests, extrapolatedRequests / LIMIT_PER_SECOND,
+                    stories,
+                    extrapolatedRequests,
+                    extrapolatedRequests / LIMIT_PER_SECOND,
                     extrapolatedRequests / LIMIT_PER_SECOND / 3600,
                     detailed.seconds() / detailed.requests() * extrapolatedRequests,
                     detailed.seconds() / detailed.requests() * extrapolatedRequests / 3600);
@@ -65,18 +71,29 @@ public final class StoryBackfillBenchmark {
         RecordingEventPublisher publisher = new RecordingEventPublisher();
         InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
         Clock clock = Clock.systemUTC();
-        StorySiteClient client = new StorySiteClient(settings, FakeCareOpinion.KEY,
-                RequestPacer.realTime(clock, settings.requestsPerSecond()), StorySiteClient.httpClient(settings), clock);
+        StorySiteClient client = new StorySiteClient(
+                settings,
+                FakeCareOpinion.KEY,
+                RequestPacer.realTime(clock, settings.requestsPerSecond()),
+                StorySiteClient.httpClient(settings),
+                clock);
         StoryHealth health = new StoryHealth(settings, true, clock, client::rateLimitedUntil);
-        StoryIntake intake = new StoryIntake(settings, client, checkpoints, publisher,
-                new DeadLetters(settings.subscription(), publisher, clock), health, clock);
+        StoryIntake intake = new StoryIntake(
+                settings,
+                client,
+                checkpoints,
+                publisher,
+                new DeadLetters(settings.subscription(), publisher, clock),
+                health,
+                clock);
 
         long start = System.nanoTime();
         StoryIntake.Run run = intake.poll();
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<MentionReceived> mentions = publisher.on(Topics.MENTIONS);
-        int distinct = new HashSet<>(mentions.stream().map(MentionReceived::externalId).toList()).size();
+        int distinct =
+                new HashSet<>(mentions.stream().map(MentionReceived::externalId).toList()).size();
         if (run.problem().isPresent() || distinct != expected || mentions.size() != expected) {
             throw new IllegalStateException("backfill incomplete: " + run + ", " + mentions.size() + " published, "
                     + distinct + " distinct, " + expected + " expected");
@@ -90,8 +107,12 @@ public final class StoryBackfillBenchmark {
         System.out.printf(Locale.ROOT, "  stories taken        %d (distinct %d)%n", result.taken(), result.distinct());
         System.out.printf(Locale.ROOT, "  requests             %d (429 answers: %d)%n", result.requests(), rateLimited);
         System.out.printf(Locale.ROOT, "  rate-limit floor     %.1f s (requests / 5 per s)%n", floor);
-        System.out.printf(Locale.ROOT, "  measured             %.1f s (%.2f x floor, %.0f stories/s)%n", result.seconds(),
-                result.seconds() / floor, result.taken() / result.seconds());
+        System.out.printf(
+                Locale.ROOT,
+                "  measured             %.1f s (%.2f x floor, %.0f stories/s)%n",
+                result.seconds(),
+                result.seconds() / floor,
+                result.taken() / result.seconds());
         System.out.printf(Locale.ROOT, "  checkpoint writes    %d%n", result.checkpointWrites());
     }
 }

@@ -31,7 +31,8 @@ class StoryChannelConfigurationTest {
     void startsWithoutAKeyAndShowsTheChannelAsNotConfigured() {
         runner.withPropertyValues("heard.roles=ingest").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(ChannelConnector.class).status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
+            assertThat(context.getBean(ChannelConnector.class).status().inbound())
+                    .isEqualTo(ChannelState.NOT_CONFIGURED);
             assertThat(context.getBean(ReplySender.class).channel()).isEqualTo(org.heard.contracts.Channel.STORY);
         });
     }
@@ -40,28 +41,34 @@ class StoryChannelConfigurationTest {
     void takesTheSubscriptionKeyFromTheEnvironment() {
         try (FakeCareOpinion site = FakeCareOpinion.start()) {
             site.publishStories(1000, 1, TestChannel.NOW.minus(Duration.ofDays(400)), Duration.ofHours(1));
-            runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
-                            new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            runner.withInitializer(context -> context.getEnvironment()
+                            .getPropertySources()
+                            .addFirst(new SystemEnvironmentPropertySource(
+                                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                                     Map.of("HEARD_CHANNEL_STORY_SUBSCRIPTION_KEY", FakeCareOpinion.KEY))))
                     .withPropertyValues("heard.roles=ingest", "heard.channel.story.base-url=" + site.apiBase())
                     .run(context -> await().atMost(Duration.ofSeconds(20))
-                            .untilAsserted(() -> assertThat(publisher.on(Topics.MENTIONS)).hasSize(1)));
+                            .untilAsserted(() ->
+                                    assertThat(publisher.on(Topics.MENTIONS)).hasSize(1)));
         }
     }
 
     @Test
     void isAbsentWhereThisInstanceDoesNotIngest() {
         runner.withPropertyValues("heard.roles=desk,triage")
-                .run(context -> assertThat(context).doesNotHaveBean(ChannelConnector.class).doesNotHaveBean(StoryPolling.class));
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(ChannelConnector.class)
+                        .doesNotHaveBean(StoryPolling.class));
     }
 
     @Test
     void refusesToStartWithAPageLargerThanTheApiAllows() {
-        runner.withPropertyValues("heard.roles=ingest", "heard.channel.story.page-size=500").run(context -> assertThat(context)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("heard.channel.story.page-size"));
+        runner.withPropertyValues("heard.roles=ingest", "heard.channel.story.page-size=500")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("heard.channel.story.page-size"));
     }
 
     @Test
@@ -75,12 +82,18 @@ class StoryChannelConfigurationTest {
                             "heard.channel.story.subscription=st-marys")
                     .run(context -> {
                         await().atMost(Duration.ofSeconds(20))
-                                .untilAsserted(() -> assertThat(publisher.on(Topics.MENTIONS)).hasSize(3));
-                        assertThat(publisher.on(Topics.MENTIONS)).allSatisfy(mention ->
-                                assertThat(mention.account()).isEqualTo("st-marys"));
-                        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                                assertThat(site.requestLog()).anyMatch(request -> request.startsWith("/api/v2/responses")));
-                        assertThat(context.getBean(ChannelConnector.class).status().lastSuccessfulFetch()).isNotNull();
+                                .untilAsserted(() -> assertThat(publisher.on(Topics.MENTIONS))
+                                        .hasSize(3));
+                        assertThat(publisher.on(Topics.MENTIONS))
+                                .allSatisfy(
+                                        mention -> assertThat(mention.account()).isEqualTo("st-marys"));
+                        await().atMost(Duration.ofSeconds(20))
+                                .untilAsserted(() -> assertThat(site.requestLog())
+                                        .anyMatch(request -> request.startsWith("/api/v2/responses")));
+                        assertThat(context.getBean(ChannelConnector.class)
+                                        .status()
+                                        .lastSuccessfulFetch())
+                                .isNotNull();
                     });
         }
     }

@@ -25,8 +25,11 @@ class StoryHealthTest {
 
     @Test
     void isNotConfiguredWithoutAKeyAndSaysWhereToSetIt() {
-        StoryChannel channel = new StoryChannel(TestSettings.forSite(SITE).key(null).build(), new InMemoryCheckpointStore(),
-                new RecordingEventPublisher(), clock);
+        StoryChannel channel = new StoryChannel(
+                TestSettings.forSite(SITE).key(null).build(),
+                new InMemoryCheckpointStore(),
+                new RecordingEventPublisher(),
+                clock);
 
         channel.pollOnce();
         ChannelStatus status = channel.health().status();
@@ -56,7 +59,8 @@ class StoryHealthTest {
             logger.detachAppender(logged);
         }
 
-        assertThat(logged.list).extracting(event -> event.getLevel().toString())
+        assertThat(logged.list)
+                .extracting(event -> event.getLevel().toString())
                 .containsExactly("ERROR", "WARN", "INFO");
         assertThat(logged.list.getFirst().getFormattedMessage()).contains("AUTH_FAILED", "HTTP 401", "careopinion");
         assertThat(logged.list.get(1).getFormattedMessage()).contains("FAILING", "503");
@@ -109,7 +113,8 @@ class StoryHealthTest {
     @Test
     void isDisabledWhenSwitchedOff() {
         StorySettings off = TestSettings.forSite(SITE).disabled().build();
-        StoryChannel channel = new StoryChannel(off, new InMemoryCheckpointStore(), new RecordingEventPublisher(), clock);
+        StoryChannel channel =
+                new StoryChannel(off, new InMemoryCheckpointStore(), new RecordingEventPublisher(), clock);
 
         assertThat(channel.active()).isFalse();
         assertThat(channel.health().status().inbound()).isEqualTo(ChannelState.DISABLED);

@@ -32,7 +32,9 @@ class StoryIntakeTest {
     }
 
     private static List<String> takenIds(TestChannel channel) {
-        return channel.publisher.on(Topics.MENTIONS).stream().map(MentionReceived::externalId).toList();
+        return channel.publisher.on(Topics.MENTIONS).stream()
+                .map(MentionReceived::externalId)
+                .toList();
     }
 
     private static List<String> ids(long first, int count) {
@@ -48,11 +50,12 @@ class StoryIntakeTest {
 
         assertThat(run.problem()).isEmpty();
         assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1000, 250));
-        assertThat(site.requestLog()).containsExactly(
-                "/api/v2/opinions?skip=0&take=100",
-                "/api/v2/opinions?skip=100&take=100",
-                "/api/v2/opinions?skip=200&take=100",
-                "/api/v2/opinions?skip=250&take=100");
+        assertThat(site.requestLog())
+                .containsExactly(
+                        "/api/v2/opinions?skip=0&take=100",
+                        "/api/v2/opinions?skip=100&take=100",
+                        "/api/v2/opinions?skip=200&take=100",
+                        "/api/v2/opinions?skip=250&take=100");
         assertThat(channel.health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
         assertThat(channel.health.status().lastSuccessfulFetch()).isEqualTo(TestChannel.NOW);
     }
@@ -60,13 +63,15 @@ class StoryIntakeTest {
     @Test
     void startsFromTheConfiguredTimeOnTheFirstPoll() {
         site.publishStories(1000, 10, LAST_YEAR, Duration.ofHours(1));
-        TestChannel channel = new TestChannel(
-                TestSettings.forSite(site.apiBase()).startFrom(LAST_YEAR.plus(Duration.ofHours(4))).build());
+        TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase())
+                .startFrom(LAST_YEAR.plus(Duration.ofHours(4)))
+                .build());
 
         channel.intake.poll();
 
         assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1004, 6));
-        assertThat(site.requestLog().getFirst()).isEqualTo("/api/v2/opinions?publishedafter=2025-02-28&skip=0&take=100");
+        assertThat(site.requestLog().getFirst())
+                .isEqualTo("/api/v2/opinions?publishedafter=2025-02-28&skip=0&take=100");
     }
 
     @Test
@@ -86,8 +91,9 @@ class StoryIntakeTest {
     @Test
     void resumesAfterARestartDuringPagingWithoutLosingOrRepeatingAStory() {
         site.publishStories(1000, 250, LAST_YEAR, Duration.ofHours(1));
-        TestChannel channel = new TestChannel(
-                TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofSeconds(5), 0).build());
+        TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase())
+                .requestTimeout(Duration.ofSeconds(5), 0)
+                .build());
         site.unavailableFrom(200);
 
         StoryIntake.Run interrupted = channel.intake.poll();
@@ -95,7 +101,8 @@ class StoryIntakeTest {
         StoryIntake.Run resumed = channel.restart().intake.poll();
 
         assertThat(interrupted.taken()).isEqualTo(200);
-        assertThat(interrupted.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("503"));
+        assertThat(interrupted.problem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("503"));
         assertThat(resumed.taken()).isEqualTo(50);
         assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1000, 250));
     }
@@ -104,7 +111,8 @@ class StoryIntakeTest {
     void resumesWithoutLossOrDuplicatesWhenTheBrokerFailsMidPage() {
         site.publishStories(1000, 250, LAST_YEAR, Duration.ofHours(1));
         TestChannel channel = channel();
-        channel.publisher.refuse(record -> record instanceof MentionReceived mention && mention.externalId().equals("1150"));
+        channel.publisher.refuse(record -> record instanceof MentionReceived mention
+                && mention.externalId().equals("1150"));
 
         StoryIntake.Run interrupted = channel.intake.poll();
         channel.publisher.acceptAll();
@@ -121,7 +129,8 @@ class StoryIntakeTest {
         site.publishStories(1000, 100, LAST_YEAR, Duration.ofHours(1));
         TestChannel channel = channel();
         channel.intake.poll();
-        String afterFirstPage = channel.checkpoints.read(StoryKeys.opinions("careopinion")).orElseThrow();
+        String afterFirstPage =
+                channel.checkpoints.read(StoryKeys.opinions("careopinion")).orElseThrow();
         site.publishStories(1100, 150, LAST_YEAR.plus(Duration.ofDays(10)), Duration.ofHours(1));
         channel.intake.poll();
 
@@ -149,14 +158,19 @@ class StoryIntakeTest {
     @Test
     void givesARecentStoryItsServicesCriticalityAndTags() {
         Instant published = TestChannel.NOW.minus(Duration.ofHours(3));
-        site.publishStory("1001", published, "Waited six hours in A&E",
-                "The **nurses** were kind but\n\n- no one told us anything\n- <b>not</b> one update", "moderately critical");
+        site.publishStory(
+                "1001",
+                published,
+                "Waited six hours in A&E",
+                "The **nurses** were kind but\n\n- no one told us anything\n- <b>not</b> one update",
+                "moderately critical");
         site.service("1001", "RJ122", "Emergency department", "RJ100");
         site.service("1001", "RJ999", "Patient transport", null);
         site.tag("1001", "Waiting times", "Timeliness", "negative");
         site.tag("1001", "Kind nurses", "Staff", "positive");
         TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase())
-                .nacsServices(Map.of("RJ122", "emergency-department", "RJ100", "st-marys-hospital")).build());
+                .nacsServices(Map.of("RJ122", "emergency-department", "RJ100", "st-marys-hospital"))
+                .build());
 
         channel.intake.poll();
 
@@ -164,7 +178,8 @@ class StoryIntakeTest {
         assertThat(mention.mentionId()).isEqualTo(MentionId.of(Channel.STORY, "1001"));
         assertThat(mention.account()).isEqualTo("careopinion");
         assertThat(mention.subject()).isEqualTo("Waited six hours in A&E");
-        assertThat(mention.text()).isEqualTo("The **nurses** were kind but\n\n- no one told us anything\n- <b>not</b> one update");
+        assertThat(mention.text())
+                .isEqualTo("The **nurses** were kind but\n\n- no one told us anything\n- <b>not</b> one update");
         assertThat(mention.publishedAt()).isEqualTo(published);
         assertThat(mention.serviceHints()).containsExactly("emergency-department", "st-marys-hospital");
         assertThat(mention.attributes())
@@ -190,7 +205,8 @@ class StoryIntakeTest {
         assertThat(site.requests()).isEqualTo(2);
         assertThat(channel.publisher.on(Topics.MENTIONS))
                 .hasSize(3)
-                .allSatisfy(mention -> assertThat(mention.attributes().get("details")).startsWith("deferred"));
+                .allSatisfy(mention ->
+                        assertThat(mention.attributes().get("details")).startsWith("deferred"));
     }
 
     @Test
@@ -216,8 +232,7 @@ class StoryIntakeTest {
     void deadLettersAStoryItCannotReadAndTakesTheOthersOnce() {
         String unreadable = "{\"id\":2,\"title\":\"No date\",\"body\":\"Where is my date?\"}";
         site.answerRaw("opinions?skip=0&take=100", "[" + """
-                {"id": 1, "title": "First", "body": "a", "dateOfPublication": "2025-02-01T10:00:00Z"},""" + unreadable + ","
-                + """
+                {"id": 1, "title": "First", "body": "a", "dateOfPublication": "2025-02-01T10:00:00Z"},""" + unreadable + "," + """
                 {"id": 3, "title": "Third", "body": "c", "dateOfPublication": "2025-02-01T11:00:00Z"}]""");
         site.answerRaw("opinions?skip=3&take=100", "[]");
         site.answerRaw("opinions?publishedafter=2025-01-31&skip=0&take=100", "[]");
@@ -247,7 +262,8 @@ class StoryIntakeTest {
         channel.intake.poll();
 
         assertThat(takenIds(channel)).containsExactly("3");
-        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS))
+                .singleElement()
                 .satisfies(dead -> assertThat(dead.reason()).contains("'id' is not a story-site id"));
         assertThat(site.requestLog()).noneMatch(path -> path.contains("admin"));
     }
@@ -286,8 +302,10 @@ class StoryIntakeTest {
         StoryIntake.Run fixed = channel.intake.poll();
 
         assertThat(broken.taken()).isZero();
-        assertThat(broken.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("broken JSON"));
-        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+        assertThat(broken.problem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("broken JSON"));
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS))
+                .singleElement()
                 .satisfies(dead -> assertThat(dead.payload()).isEqualTo("[{\"id\": 1000, \"title\": \"cut off"));
         assertThat(fixed.taken()).isEqualTo(5);
         assertThat(takenIds(channel)).containsExactlyElementsOf(ids(1000, 5));
@@ -329,7 +347,8 @@ class StoryIntakeTest {
     @Test
     void reportsAuthFailedWhenTheKeyIsRedirectedToTheLoginPage() {
         site.publishStories(1000, 5, LAST_YEAR, Duration.ofHours(1));
-        TestChannel channel = new TestChannel(TestSettings.forSite(site.apiBase()).key("revoked-key").build());
+        TestChannel channel = new TestChannel(
+                TestSettings.forSite(site.apiBase()).key("revoked-key").build());
 
         channel.intake.poll();
 

@@ -34,8 +34,10 @@ class StoryRepliesTest {
 
     @BeforeEach
     void takeInTwoStories() {
-        site.publishStory("501", TestChannel.NOW.minus(Duration.ofHours(5)), "Long wait in A&E", "No updates", "mildly critical");
-        site.publishStory("502", TestChannel.NOW.minus(Duration.ofHours(4)), "Wonderful midwives", "Thank you", "not critical");
+        site.publishStory(
+                "501", TestChannel.NOW.minus(Duration.ofHours(5)), "Long wait in A&E", "No updates", "mildly critical");
+        site.publishStory(
+                "502", TestChannel.NOW.minus(Duration.ofHours(4)), "Wonderful midwives", "Thank you", "not critical");
         channel = new TestChannel(TestSettings.forSite(site.apiBase()).build());
         channel.intake.poll();
         assertThat(channel.publisher.on(Topics.MENTIONS)).hasSize(2);
@@ -47,17 +49,25 @@ class StoryRepliesTest {
     }
 
     private static ReplyRequested reply(String replyId, String storyId, String text) {
-        return new ReplyRequested(new ReplyId(replyId), MentionId.of(Channel.STORY, storyId),
-                ConversationId.startedBy(Channel.STORY, storyId), Channel.STORY, "careopinion",
-                new Responder("spatel", "Sam Patel", "Patient Experience Lead"), text, false, TestChannel.NOW);
+        return new ReplyRequested(
+                new ReplyId(replyId),
+                MentionId.of(Channel.STORY, storyId),
+                ConversationId.startedBy(Channel.STORY, storyId),
+                Channel.STORY,
+                "careopinion",
+                new Responder("spatel", "Sam Patel", "Patient Experience Lead"),
+                text,
+                false,
+                TestChannel.NOW);
     }
 
     @Test
     void awaitsPublicationOnTheStorysRespondPage() {
         SendResult result = channel.sender.send(reply("reply-a", "501", DRAFT_A));
 
-        assertThat(result).isEqualTo(new SendResult.AwaitingPublication(
-                "https://www.careopinion.org.uk/501/respond", TestChannel.NOW.plus(Duration.ofHours(48))));
+        assertThat(result)
+                .isEqualTo(new SendResult.AwaitingPublication(
+                        "https://www.careopinion.org.uk/501/respond", TestChannel.NOW.plus(Duration.ofHours(48))));
         assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).isEmpty();
     }
 
@@ -75,20 +85,33 @@ class StoryRepliesTest {
     void rejectsAReplyToAStoryItNeverTookIn() {
         SendResult result = channel.sender.send(reply("reply-x", "999", DRAFT_A));
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("not a Care Opinion story this connector took in"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .contains("not a Care Opinion story this connector took in"));
     }
 
     @Test
     void rejectsAPrivateReplyBecauseResponsesArePublic() {
         ReplyRequested publicReply = reply("reply-p", "501", DRAFT_A);
-        ReplyRequested privateReply = new ReplyRequested(publicReply.replyId(), publicReply.mentionId(),
-                publicReply.conversationId(), Channel.STORY, "careopinion", publicReply.responder(), DRAFT_A, true,
+        ReplyRequested privateReply = new ReplyRequested(
+                publicReply.replyId(),
+                publicReply.mentionId(),
+                publicReply.conversationId(),
+                Channel.STORY,
+                "careopinion",
+                publicReply.responder(),
+                DRAFT_A,
+                true,
                 TestChannel.NOW);
 
-        assertThat(channel.sender.send(privateReply)).isInstanceOfSatisfying(SendResult.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("no private replies"));
-        assertThat(channel.checkpoints.read(StoryKeys.reply(publicReply.replyId()))).isEmpty();
+        assertThat(channel.sender.send(privateReply))
+                .isInstanceOfSatisfying(
+                        SendResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("no private replies"));
+        assertThat(channel.checkpoints.read(StoryKeys.reply(publicReply.replyId())))
+                .isEmpty();
     }
 
     @Test
@@ -100,34 +123,52 @@ class StoryRepliesTest {
         // Pasted into the site with a word changed, Markdown emphasis added and the lines rewrapped.
         site.publishResponse("9001", "502", """
                 Thank you for your **kind words** about the maternity team. I have passed your thanks to the midwives on
-                Rose ward, who were thrilled to read your story. We wish you and your family all the best.""",
-                publishedAt, "Jo Smith");
+                Rose ward, who were thrilled to read your story. We wish you and your family all the best.""", publishedAt, "Jo Smith");
         channel.clock.advance(Duration.ofHours(1));
 
         StoryResponseReconciler.Run run = channel.reconciler.poll();
 
         assertThat(run.matched()).isEqualTo(1);
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).singleElement().isEqualTo(new ReplySent(
-                new ReplyId("reply-b"), MentionId.of(Channel.STORY, "502"), ConversationId.startedBy(Channel.STORY, "502"),
-                Channel.STORY, "9001", publishedAt));
-        assertThat(channel.sender.send(reply("reply-b", "502", DRAFT_B))).isEqualTo(new SendResult.Sent("9001", publishedAt));
-        assertThat(channel.sender.send(reply("reply-a", "501", DRAFT_A))).isInstanceOf(SendResult.AwaitingPublication.class);
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .singleElement()
+                .isEqualTo(new ReplySent(
+                        new ReplyId("reply-b"),
+                        MentionId.of(Channel.STORY, "502"),
+                        ConversationId.startedBy(Channel.STORY, "502"),
+                        Channel.STORY,
+                        "9001",
+                        publishedAt));
+        assertThat(channel.sender.send(reply("reply-b", "502", DRAFT_B)))
+                .isEqualTo(new SendResult.Sent("9001", publishedAt));
+        assertThat(channel.sender.send(reply("reply-a", "501", DRAFT_A)))
+                .isInstanceOf(SendResult.AwaitingPublication.class);
     }
 
     @Test
     void putsAResponseWrittenOnTheWebsiteIntoItsConversation() {
         channel.sender.send(reply("reply-a", "501", DRAFT_A));
         Instant publishedAt = TestChannel.NOW.plus(Duration.ofMinutes(20));
-        site.publishResponse("9002", "501", "Hello, I am the matron for the emergency department. Please call me.",
-                publishedAt, "Chris Jones");
+        site.publishResponse(
+                "9002",
+                "501",
+                "Hello, I am the matron for the emergency department. Please call me.",
+                publishedAt,
+                "Chris Jones");
 
         channel.reconciler.poll();
         channel.restart().reconciler.poll();
 
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).singleElement().isEqualTo(new ReplySent(
-                new ReplyId("story-response-9002"), MentionId.of(Channel.STORY, "501"),
-                ConversationId.startedBy(Channel.STORY, "501"), Channel.STORY, "9002", publishedAt));
-        assertThat(channel.sender.send(reply("reply-a", "501", DRAFT_A))).isInstanceOf(SendResult.AwaitingPublication.class);
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .singleElement()
+                .isEqualTo(new ReplySent(
+                        new ReplyId("story-response-9002"),
+                        MentionId.of(Channel.STORY, "501"),
+                        ConversationId.startedBy(Channel.STORY, "501"),
+                        Channel.STORY,
+                        "9002",
+                        publishedAt));
+        assertThat(channel.sender.send(reply("reply-a", "501", DRAFT_A)))
+                .isInstanceOf(SendResult.AwaitingPublication.class);
     }
 
     @Test
@@ -138,7 +179,8 @@ class StoryRepliesTest {
 
         channel.reconciler.poll();
 
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).singleElement()
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .singleElement()
                 .satisfies(outcome -> assertThat(outcome.replyId()).isEqualTo(new ReplyId("story-response-9003")));
     }
 
@@ -153,8 +195,9 @@ class StoryRepliesTest {
         channel.reconciler.poll();
         channel.reconciler.poll();
 
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).singleElement().isInstanceOfSatisfying(ReplyFailed.class,
-                failed -> {
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .singleElement()
+                .isInstanceOfSatisfying(ReplyFailed.class, failed -> {
                     assertThat(failed.replyId()).isEqualTo(new ReplyId("reply-a"));
                     assertThat(failed.retryable()).isFalse();
                     assertThat(failed.reason()).startsWith("not published on Care Opinion within 48 hours");
@@ -173,10 +216,13 @@ class StoryRepliesTest {
         site.clearRaw();
         channel.reconciler.poll();
 
-        assertThat(broken.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("broken JSON"));
-        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+        assertThat(broken.problem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("broken JSON"));
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS))
+                .singleElement()
                 .satisfies(dead -> assertThat(dead.payload()).isEqualTo("[{\"id\": 3, \"body\": "));
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).extracting(ReplyOutcome::replyId)
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .extracting(ReplyOutcome::replyId)
                 .containsExactly(new ReplyId("story-response-9004"));
     }
 
@@ -189,9 +235,11 @@ class StoryRepliesTest {
 
         channel.reconciler.poll();
 
-        assertThat(channel.publisher.on(Topics.DEAD_LETTERS)).singleElement()
+        assertThat(channel.publisher.on(Topics.DEAD_LETTERS))
+                .singleElement()
                 .satisfies(dead -> assertThat(dead.reason()).contains("opinion"));
-        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES)).extracting(ReplyOutcome::replyId)
+        assertThat(channel.publisher.on(Topics.REPLY_OUTCOMES))
+                .extracting(ReplyOutcome::replyId)
                 .containsExactly(new ReplyId("story-response-2"));
     }
 }

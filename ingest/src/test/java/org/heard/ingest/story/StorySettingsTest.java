@@ -16,27 +16,48 @@ class StorySettingsTest {
 
     private static final URI API = URI.create("https://www.careopinion.org.uk/api/v2");
 
-    private static StorySettings settings(String key, Path keyFile, int pageSize, double rate, Map<String, String> filters) {
-        return new StorySettings(true, "st-marys", API, URI.create("https://www.careopinion.org.uk/"), key, keyFile,
-                Duration.ofMinutes(2), pageSize, rate, Duration.ofSeconds(30), 3, filters, null, Duration.ofDays(14), null,
-                Duration.ofMinutes(30), Duration.ofHours(48), 0.8, null);
+    private static StorySettings settings(
+            String key, Path keyFile, int pageSize, double rate, Map<String, String> filters) {
+        return new StorySettings(
+                true,
+                "st-marys",
+                API,
+                URI.create("https://www.careopinion.org.uk/"),
+                key,
+                keyFile,
+                Duration.ofMinutes(2),
+                pageSize,
+                rate,
+                Duration.ofSeconds(30),
+                3,
+                filters,
+                null,
+                Duration.ofDays(14),
+                null,
+                Duration.ofMinutes(30),
+                Duration.ofHours(48),
+                0.8,
+                null);
     }
 
     @Test
     void refusesPagesLargerThanTheApiAllows() {
-        assertThatIllegalArgumentException().isThrownBy(() -> settings("k", null, 101, 5, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings("k", null, 101, 5, null))
                 .withMessageContaining("heard.channel.story.page-size");
     }
 
     @Test
     void refusesToAskFasterThanTheRateLimit() {
-        assertThatIllegalArgumentException().isThrownBy(() -> settings("k", null, 100, 6, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings("k", null, 100, 6, null))
                 .withMessageContaining("heard.channel.story.requests-per-second");
     }
 
     @Test
     void refusesFiltersThatWouldBreakPaging() {
-        assertThatIllegalArgumentException().isThrownBy(() -> settings("k", null, 100, 5, Map.of("skip", "10")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings("k", null, 100, 5, Map.of("skip", "10")))
                 .withMessageContaining("filters.skip");
     }
 

@@ -17,8 +17,11 @@ class StorySiteClientTest {
     }
 
     private StorySiteClient client(StorySettings settings) {
-        return new StorySiteClient(settings, settings.key().orElseThrow(),
-                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()), StorySiteClient.httpClient(settings),
+        return new StorySiteClient(
+                settings,
+                settings.key().orElseThrow(),
+                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()),
+                StorySiteClient.httpClient(settings),
                 Clock.systemUTC());
     }
 
@@ -32,16 +35,23 @@ class StorySiteClientTest {
 
         SiteReply reply = client().get("opinions", java.util.Map.of("take", "10"));
 
-        assertThat(reply).isInstanceOfSatisfying(SiteReply.Json.class, json -> assertThat(json.body().size()).isEqualTo(2));
+        assertThat(reply)
+                .isInstanceOfSatisfying(
+                        SiteReply.Json.class,
+                        json -> assertThat(json.body().size()).isEqualTo(2));
     }
 
     @Test
     void readsAnAnswerOnlyUpToTheCapAndSaysItWasOver() {
         site.answerRaw("opinions", "[" + "{\"id\": 1, \"title\": \"padding\"},".repeat(10_000) + "{\"id\": 2}]");
         var settings = TestSettings.forSite(site.apiBase()).build();
-        var capped = new StorySiteClient(settings, settings.key().orElseThrow(),
-                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()), StorySiteClient.httpClient(settings),
-                Clock.systemUTC(), 64 * 1024);
+        var capped = new StorySiteClient(
+                settings,
+                settings.key().orElseThrow(),
+                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()),
+                StorySiteClient.httpClient(settings),
+                Clock.systemUTC(),
+                64 * 1024);
 
         SiteReply reply = capped.get("opinions", java.util.Map.of());
 
@@ -67,7 +77,9 @@ class StorySiteClientTest {
     @Test
     void reportsRateLimitedWhenTheLimitOutlastsTheRetries() {
         site.rejectNext(10);
-        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofSeconds(5), 1).build());
+        StorySiteClient client = client(TestSettings.forSite(site.apiBase())
+                .requestTimeout(Duration.ofSeconds(5), 1)
+                .build());
 
         SiteReply reply = client.get("opinions", java.util.Map.of());
 
@@ -89,12 +101,17 @@ class StorySiteClientTest {
 
     @Test
     void reportsAuthFailedWithoutFollowingTheRedirectToTheLoginPage() {
-        SiteReply reply = client(TestSettings.forSite(site.apiBase()).key("wrong-key").build()).get("opinions", java.util.Map.of());
+        SiteReply reply = client(
+                        TestSettings.forSite(site.apiBase()).key("wrong-key").build())
+                .get("opinions", java.util.Map.of());
 
-        assertThat(reply).isInstanceOfSatisfying(SiteReply.AuthFailed.class, failed -> assertThat(failed.detail())
-                .contains("redirected opinions to /account/login")
-                .contains("subscription key was refused")
-                .doesNotContain("wrong-key"));
+        assertThat(reply)
+                .isInstanceOfSatisfying(
+                        SiteReply.AuthFailed.class,
+                        failed -> assertThat(failed.detail())
+                                .contains("redirected opinions to /account/login")
+                                .contains("subscription key was refused")
+                                .doesNotContain("wrong-key"));
         assertThat(site.requestLog()).containsExactly("/api/v2/opinions");
     }
 
@@ -104,21 +121,27 @@ class StorySiteClientTest {
 
         SiteReply reply = client().get("opinions", java.util.Map.of());
 
-        assertThat(reply).isInstanceOfSatisfying(SiteReply.AuthFailed.class,
-                failed -> assertThat(failed.detail()).contains("HTML page where JSON was expected"));
+        assertThat(reply)
+                .isInstanceOfSatisfying(
+                        SiteReply.AuthFailed.class,
+                        failed -> assertThat(failed.detail()).contains("HTML page where JSON was expected"));
     }
 
     @Test
     void givesUpOnASlowSiteAfterTheRetriesAndRecoversWhenItIsFastAgain() {
-        StorySiteClient client = client(TestSettings.forSite(site.apiBase()).requestTimeout(Duration.ofMillis(500), 1).build());
+        StorySiteClient client = client(TestSettings.forSite(site.apiBase())
+                .requestTimeout(Duration.ofMillis(500), 1)
+                .build());
         site.slowBy(Duration.ofSeconds(3));
 
         SiteReply slow = client.get("opinions", java.util.Map.of());
         site.slowBy(Duration.ZERO);
         SiteReply fast = client.get("opinions", java.util.Map.of());
 
-        assertThat(slow).isInstanceOfSatisfying(SiteReply.Unavailable.class,
-                unavailable -> assertThat(unavailable.reason()).contains("after 2 attempts"));
+        assertThat(slow)
+                .isInstanceOfSatisfying(
+                        SiteReply.Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason()).contains("after 2 attempts"));
         assertThat(fast).isInstanceOf(SiteReply.Json.class);
     }
 

@@ -32,14 +32,18 @@ final class TestChannel {
 
     /** New objects over the same checkpoints and broker, as after a process restart. */
     TestChannel restart() {
-        site = new StorySiteClient(settings, settings.key().orElseThrow(),
-                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()), StorySiteClient.httpClient(settings),
+        site = new StorySiteClient(
+                settings,
+                settings.key().orElseThrow(),
+                RequestPacer.realTime(Clock.systemUTC(), settings.requestsPerSecond()),
+                StorySiteClient.httpClient(settings),
                 Clock.systemUTC());
         health = new StoryHealth(settings, true, clock, site::rateLimitedUntil);
         DeadLetters deadLetters = new DeadLetters(settings.subscription(), publisher, clock);
         AwaitingReplies awaiting = new AwaitingReplies(checkpoints, settings.subscription());
         intake = new StoryIntake(settings, site, checkpoints, publisher, deadLetters, health, clock);
-        reconciler = new StoryResponseReconciler(settings, site, checkpoints, awaiting, publisher, deadLetters, health, clock);
+        reconciler = new StoryResponseReconciler(
+                settings, site, checkpoints, awaiting, publisher, deadLetters, health, clock);
         sender = new StoryReplySender(settings, checkpoints, awaiting, clock);
         return this;
     }

@@ -51,8 +51,25 @@ final class TestSettings {
     }
 
     StorySettings build() {
-        return new StorySettings(enabled, "careopinion", baseUrl, URI.create("https://www.careopinion.org.uk/"), key, null,
-                Duration.ofMinutes(2), 100, 5, requestTimeout, maxRetries, Map.of(), startFrom, Duration.ofDays(14), nacsServices,
-                Duration.ofMinutes(30), Duration.ofHours(48), 0.8, null);
+        return new StorySettings(
+                enabled,
+                "careopinion",
+                baseUrl,
+                URI.create("https://www.careopinion.org.uk/"),
+                key,
+                null,
+                Duration.ofMinutes(2),
+                100,
+                5,
+                requestTimeout,
+                maxRetries,
+                Map.of(),
+                startFrom,
+                Duration.ofDays(14),
+                nacsServices,
+                Duration.ofMinutes(30),
+                Duration.ofHours(48),
+                0.8,
+                null);
     }
 }

@@ -41,9 +41,13 @@ class AccountHealthTest {
         }
         health.fetched(Instant.parse("2026-11-20T10:00:00Z"));
 
-        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.ERROR).singleElement()
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel() == Level.ERROR)
+                .singleElement()
                 .satisfies(event -> assertThat(event.getFormattedMessage())
-                        .contains("@StMaryTrust").contains("AUTH_FAILED").contains("401"));
+                        .contains("@StMaryTrust")
+                        .contains("AUTH_FAILED")
+                        .contains("401"));
         assertThat(logged.list).hasSize(2);
         assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
         assertThat(health.status().lastSuccessfulFetch()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
@@ -62,7 +66,8 @@ class AccountHealthTest {
     }
 
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
-    private static final Staleness TEN_POLLS = Staleness.ofPolls(Duration.ofMinutes(1), 10, "heard.channel.twitter.stale-after-polls");
+    private static final Staleness TEN_POLLS =
+            Staleness.ofPolls(Duration.ofMinutes(1), 10, "heard.channel.twitter.stale-after-polls");
 
     @Test
     void anAccountWithoutASuccessfulFetchForTenPollIntervalsIsStaleInHealth() {
@@ -77,9 +82,11 @@ class AccountHealthTest {
         var stale = health.status();
 
         assertThat(stale.inbound()).isEqualTo(ChannelState.STALE);
-        assertThat(stale.detail()).contains("since 2026-11-20T10:00:00Z", "stale-after-polls", "last problem: Fetching mentions: 503");
+        assertThat(stale.detail())
+                .contains("since 2026-11-20T10:00:00Z", "stale-after-polls", "last problem: Fetching mentions: 503");
         assertThat(stale.lastSuccessfulFetch()).isEqualTo(START);
-        assertThat(logged.list).anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("STALE"));
+        assertThat(logged.list)
+                .anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("STALE"));
 
         health.fetched(clock.instant());
         assertThat(health.status().inbound()).isEqualTo(ChannelState.HEALTHY);
@@ -103,7 +110,8 @@ class AccountHealthTest {
 
     @Test
     void anAccountThatIsNotPolledIsNeverStale() {
-        var health = new AccountHealth("(no account)", ChannelState.NOT_CONFIGURED, "Set heard.channel.twitter.accounts[0].*");
+        var health = new AccountHealth(
+                "(no account)", ChannelState.NOT_CONFIGURED, "Set heard.channel.twitter.accounts[0].*");
 
         assertThat(health.status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
     }
@@ -111,7 +119,8 @@ class AccountHealthTest {
     @Test
     void refusedCredentialsStayAuthFailedHoweverLongTheyLast() {
         var clock = new MutableClock(START);
-        var health = new AccountHealth("@StMaryTrust", ChannelState.HEALTHY, null, TEN_POLLS, Instant.parse("2026-12-01T00:00:00Z"), clock);
+        var health = new AccountHealth(
+                "@StMaryTrust", ChannelState.HEALTHY, null, TEN_POLLS, Instant.parse("2026-12-01T00:00:00Z"), clock);
         health.inbound(ChannelState.AUTH_FAILED, "X refused the credentials (401 Unauthorized)");
 
         clock.advance(Duration.ofHours(3));

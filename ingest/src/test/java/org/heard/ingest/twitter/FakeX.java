@@ -48,8 +48,9 @@ public final class FakeX implements AutoCloseable {
     static final String CONSUMER_SECRET = "fake-consumer-secret";
     static final String ACCESS_TOKEN = "fake-access-token";
     static final String ACCESS_TOKEN_SECRET = "fake-access-token-secret";
-    private static final DateTimeFormatter V1_TIME =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V1_TIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     final String ownId;
     final String ownHandle;
@@ -143,15 +144,26 @@ public final class FakeX implements AutoCloseable {
     }
 
     synchronized FakeTweet retweet(FakeTweet original, String byHandle) {
-        return add(byHandle, "RT @" + original.username() + ": " + original.text(), null, original, true, clock.instant());
+        return add(
+                byHandle, "RT @" + original.username() + ": " + original.text(), null, original, true, clock.instant());
     }
 
-    private FakeTweet add(String handle, String text, FakeTweet parent, FakeTweet retweetOf, boolean mentionsUs, Instant at) {
+    private FakeTweet add(
+            String handle, String text, FakeTweet parent, FakeTweet retweetOf, boolean mentionsUs, Instant at) {
         var id = nextId();
         var authorId = handle.equals(ownHandle) ? ownId : userIdOf(handle);
         var conversation = parent != null ? parent.conversationId() : id;
-        var tweet = new FakeTweet(id, text, authorId, handle, displayName(handle), at, conversation,
-                parent == null ? null : parent.id(), retweetOf == null ? null : retweetOf.id(), mentionsUs);
+        var tweet = new FakeTweet(
+                id,
+                text,
+                authorId,
+                handle,
+                displayName(handle),
+                at,
+                conversation,
+                parent == null ? null : parent.id(),
+                retweetOf == null ? null : retweetOf.id(),
+                mentionsUs);
         tweets.add(tweet);
         return tweet;
     }
@@ -248,11 +260,17 @@ public final class FakeX implements AutoCloseable {
                 } else if (!authorised(exchange, method, path, body)) {
                     answer = path.startsWith("/1.1/")
                             ? new Answer(401, "{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}")
-                            : new Answer(401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
-                } else if (rateLimitReset != null && rateLimitRemaining <= 0 && clock.instant().isBefore(rateLimitReset)) {
+                            : new Answer(
+                                    401,
+                                    "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
+                } else if (rateLimitReset != null
+                        && rateLimitRemaining <= 0
+                        && clock.instant().isBefore(rateLimitReset)) {
                     answer = path.startsWith("/1.1/")
                             ? new Answer(429, "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}")
-                            : new Answer(429, "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}");
+                            : new Answer(
+                                    429,
+                                    "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}");
                 } else {
                     if (rateLimitReset != null && !clock.instant().isBefore(rateLimitReset)) {
                         rateLimitReset = null;
@@ -306,7 +324,9 @@ public final class FakeX implements AutoCloseable {
             headers.set("x-rate-limit-reset", Long.toString(rateLimitReset.getEpochSecond()));
         } else {
             headers.set("x-rate-limit-remaining", "449");
-            headers.set("x-rate-limit-reset", Long.toString(clock.instant().plusSeconds(900).getEpochSecond()));
+            headers.set(
+                    "x-rate-limit-reset",
+                    Long.toString(clock.instant().plusSeconds(900).getEpochSecond()));
         }
     }
 
@@ -333,7 +353,8 @@ public final class FakeX implements AutoCloseable {
         while (matcher.find()) {
             oauth.put(matcher.group(1), URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8));
         }
-        if (!CONSUMER_KEY.equals(oauth.get("oauth_consumer_key")) || !ACCESS_TOKEN.equals(oauth.get("oauth_token"))
+        if (!CONSUMER_KEY.equals(oauth.get("oauth_consumer_key"))
+                || !ACCESS_TOKEN.equals(oauth.get("oauth_token"))
                 || !oauth.containsKey("oauth_signature")) {
             return false;
         }
@@ -343,18 +364,21 @@ public final class FakeX implements AutoCloseable {
                 parameters.add(rfc3986(name) + "=" + rfc3986(value));
             }
         });
-        query(exchange.getRequestURI().getRawQuery()).forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
+        query(exchange.getRequestURI().getRawQuery())
+                .forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
         var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             query(body).forEach((name, value) -> parameters.add(rfc3986(name) + "=" + rfc3986(value)));
         }
         Collections.sort(parameters);
-        var url = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath();
+        var url = "http://127.0.0.1:" + server.getAddress().getPort()
+                + exchange.getRequestURI().getRawPath();
         var base = method + "&" + rfc3986(url) + "&" + rfc3986(String.join("&", parameters));
         try {
             var mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(
-                    (rfc3986(CONSUMER_SECRET) + "&" + rfc3986(ACCESS_TOKEN_SECRET)).getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+                    (rfc3986(CONSUMER_SECRET) + "&" + rfc3986(ACCESS_TOKEN_SECRET)).getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA1"));
             var expected = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
             return expected.equals(oauth.get("oauth_signature"));
         } catch (GeneralSecurityException e) {
@@ -363,7 +387,10 @@ public final class FakeX implements AutoCloseable {
     }
 
     private static String rfc3986(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     private record Answer(int status, String body) {}
@@ -403,37 +430,75 @@ public final class FakeX implements AutoCloseable {
             var replyTo = request.path("reply").path("in_reply_to_tweet_id").asString(null);
             var posted = post(text, replyTo);
             if (posted == null) {
-                return new Answer(403, "{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\","
-                        + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
+                return new Answer(
+                        403,
+                        "{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\","
+                                + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
             }
-            return new Answer(201, write(Map.of("data", Map.of("id", posted.id(), "text", posted.text(),
-                    "edit_history_tweet_ids", List.of(posted.id())))));
+            return new Answer(
+                    201,
+                    write(Map.of(
+                            "data",
+                            Map.of(
+                                    "id",
+                                    posted.id(),
+                                    "text",
+                                    posted.text(),
+                                    "edit_history_tweet_ids",
+                                    List.of(posted.id())))));
         }
         if (method.equals("GET") && path.equals("/2/dm_events")) {
             return dmList(dm -> true, query);
         }
-        if (parts.length == 6 && path.startsWith("/2/dm_conversations/with/") && parts[5].equals("dm_events") && method.equals("GET")) {
+        if (parts.length == 6
+                && path.startsWith("/2/dm_conversations/with/")
+                && parts[5].equals("dm_events")
+                && method.equals("GET")) {
             var participant = parts[4];
-            return dmList(dm -> dm.senderId().equals(participant) || dm.recipientId().equals(participant), query);
+            return dmList(
+                    dm -> dm.senderId().equals(participant) || dm.recipientId().equals(participant), query);
         }
-        if (parts.length == 6 && path.startsWith("/2/dm_conversations/with/") && parts[5].equals("messages") && method.equals("POST")) {
-            var dm = new FakeDm(nextId(), json.readTree(body).path("text").asString(), ownId, parts[4], clock.instant());
+        if (parts.length == 6
+                && path.startsWith("/2/dm_conversations/with/")
+                && parts[5].equals("messages")
+                && method.equals("POST")) {
+            var dm =
+                    new FakeDm(nextId(), json.readTree(body).path("text").asString(), ownId, parts[4], clock.instant());
             dms.add(dm);
-            return new Answer(201, write(Map.of("data", Map.of("dm_conversation_id", conversationKey(dm), "dm_event_id", dm.id()))));
+            return new Answer(
+                    201,
+                    write(Map.of("data", Map.of("dm_conversation_id", conversationKey(dm), "dm_event_id", dm.id()))));
         }
-        return new Answer(404, "{\"title\":\"Not Found Error\",\"detail\":\"Unknown endpoint " + path + "\",\"status\":404}");
+        return new Answer(
+                404, "{\"title\":\"Not Found Error\",\"detail\":\"Unknown endpoint " + path + "\",\"status\":404}");
     }
 
     /** Ours, or null when X refuses it as a copy of one of our earlier posts. */
     private FakeTweet post(String text, String replyTo) {
         // X compares what was written, not the @names it puts in front of a reply.
-        if (tweets.stream().anyMatch(tweet -> tweet.authorId().equals(ownId) && withoutReplyNames(tweet.text()).equals(withoutReplyNames(text)))) {
+        if (tweets.stream()
+                .anyMatch(tweet -> tweet.authorId().equals(ownId)
+                        && withoutReplyNames(tweet.text()).equals(withoutReplyNames(text)))) {
             return null;
         }
-        var parent = replyTo == null ? null : tweets.stream().filter(tweet -> tweet.id().equals(replyTo)).findFirst().orElse(null);
+        var parent = replyTo == null
+                ? null
+                : tweets.stream()
+                        .filter(tweet -> tweet.id().equals(replyTo))
+                        .findFirst()
+                        .orElse(null);
         var id = nextId();
-        var tweet = new FakeTweet(id, text, ownId, ownHandle, displayName(ownHandle), clock.instant(),
-                parent == null ? id : parent.conversationId(), replyTo, null, false);
+        var tweet = new FakeTweet(
+                id,
+                text,
+                ownId,
+                ownHandle,
+                displayName(ownHandle),
+                clock.instant(),
+                parent == null ? id : parent.conversationId(),
+                replyTo,
+                null,
+                false);
         tweets.add(tweet);
         return tweet;
     }
@@ -454,7 +519,12 @@ public final class FakeX implements AutoCloseable {
      * order, so a page costs what it holds, not what X holds: the benchmark puts 100,000 on it.
      */
     private List<FakeTweet> window(
-            Predicate<FakeTweet> filter, Map<String, String> query, String tokenName, String sinceName, String maxName, int limit) {
+            Predicate<FakeTweet> filter,
+            Map<String, String> query,
+            String tokenName,
+            String sinceName,
+            String maxName,
+            int limit) {
         var since = query.containsKey(sinceName) ? Long.parseLong(query.get(sinceName)) : Long.MIN_VALUE;
         var start = query.containsKey("start_time") ? Instant.parse(query.get("start_time")) : Instant.MIN;
         long before = Long.MAX_VALUE;
@@ -508,8 +578,22 @@ public final class FakeX implements AutoCloseable {
         }
         if (!data.isEmpty()) {
             root.put("data", data);
-            root.put("includes", Map.of("users", page.stream().map(tweet -> Map.of(
-                    "id", tweet.authorId(), "username", tweet.username(), "name", tweet.name(), "protected", false)).distinct().toList()));
+            root.put(
+                    "includes",
+                    Map.of(
+                            "users",
+                            page.stream()
+                                    .map(tweet -> Map.of(
+                                            "id",
+                                            tweet.authorId(),
+                                            "username",
+                                            tweet.username(),
+                                            "name",
+                                            tweet.name(),
+                                            "protected",
+                                            false))
+                                    .distinct()
+                                    .toList()));
         }
         if (!pendingErrors.isEmpty()) {
             root.put("errors", List.copyOf(pendingErrors));
@@ -546,22 +630,29 @@ public final class FakeX implements AutoCloseable {
 
     private Answer dmList(Predicate<FakeDm> filter, Map<String, String> query) {
         var max = Integer.parseInt(query.getOrDefault("max_results", "100"));
-        long before = query.containsKey("pagination_token") ? Long.parseLong(query.get("pagination_token").substring(1)) : Long.MAX_VALUE;
+        long before = query.containsKey("pagination_token")
+                ? Long.parseLong(query.get("pagination_token").substring(1))
+                : Long.MAX_VALUE;
         var all = dms.stream()
                 .filter(filter)
                 .filter(dm -> Long.parseLong(dm.id()) < before)
-                .sorted(Comparator.comparing((FakeDm dm) -> Long.parseLong(dm.id())).reversed())
+                .sorted(Comparator.comparing((FakeDm dm) -> Long.parseLong(dm.id()))
+                        .reversed())
                 .toList();
         var page = all.subList(0, Math.min(max, all.size()));
         var root = new LinkedHashMap<String, Object>();
         if (!page.isEmpty()) {
-            root.put("data", page.stream().map(dm -> Map.of(
-                    "id", dm.id(),
-                    "text", dm.text(),
-                    "event_type", "MessageCreate",
-                    "dm_conversation_id", conversationKey(dm),
-                    "created_at", dm.createdAt().toString(),
-                    "sender_id", dm.senderId())).toList());
+            root.put(
+                    "data",
+                    page.stream()
+                            .map(dm -> Map.of(
+                                    "id", dm.id(),
+                                    "text", dm.text(),
+                                    "event_type", "MessageCreate",
+                                    "dm_conversation_id", conversationKey(dm),
+                                    "created_at", dm.createdAt().toString(),
+                                    "sender_id", dm.senderId()))
+                            .toList());
         }
         var meta = new LinkedHashMap<String, Object>();
         meta.put("result_count", page.size());
@@ -579,33 +670,61 @@ public final class FakeX implements AutoCloseable {
             case "GET statuses/mentions_timeline.json" -> {
                 var count = Integer.parseInt(query.getOrDefault("count", "20"));
                 var all = window(FakeTweet::mentionsUs, query, null, "since_id", "max_id", count);
-                return new Answer(200, write(all.subList(0, Math.min(count, all.size())).stream().map(this::v1Status).toList()));
+                return new Answer(
+                        200,
+                        write(all.subList(0, Math.min(count, all.size())).stream()
+                                .map(this::v1Status)
+                                .toList()));
             }
             case "GET statuses/user_timeline.json" -> {
                 var count = Integer.parseInt(query.getOrDefault("count", "20"));
                 var all = window(tweet -> tweet.authorId().equals(ownId), query, null, "since_id", "max_id", count);
-                return new Answer(200, write(all.subList(0, Math.min(count, all.size())).stream().map(this::v1Status).toList()));
+                return new Answer(
+                        200,
+                        write(all.subList(0, Math.min(count, all.size())).stream()
+                                .map(this::v1Status)
+                                .toList()));
             }
             case "GET search/tweets.json" -> {
                 var count = Integer.parseInt(query.getOrDefault("count", "15"));
                 var search = query.getOrDefault("q", "").toLowerCase(Locale.ROOT);
-                var all = window(tweet -> tweet.text().toLowerCase(Locale.ROOT).contains(search), query, null, "since_id", "max_id", count);
+                var all = window(
+                        tweet -> tweet.text().toLowerCase(Locale.ROOT).contains(search),
+                        query,
+                        null,
+                        "since_id",
+                        "max_id",
+                        count);
                 var page = all.subList(0, Math.min(count, all.size()));
                 var metadata = new LinkedHashMap<String, Object>();
                 metadata.put("completed_in", 0.01);
-                metadata.put("max_id", page.isEmpty() ? 0 : Long.parseLong(page.getFirst().id()));
+                metadata.put(
+                        "max_id",
+                        page.isEmpty() ? 0 : Long.parseLong(page.getFirst().id()));
                 metadata.put("since_id", Long.parseLong(query.getOrDefault("since_id", "0")));
                 metadata.put("query", search);
                 metadata.put("count", count);
-                metadata.put("refresh_url", "?since_id=" + (page.isEmpty() ? "0" : page.getFirst().id()) + "&q=" + search);
-                return new Answer(200, write(Map.of("statuses", page.stream().map(this::v1Status).toList(), "search_metadata", metadata)));
+                metadata.put(
+                        "refresh_url",
+                        "?since_id=" + (page.isEmpty() ? "0" : page.getFirst().id()) + "&q=" + search);
+                return new Answer(
+                        200,
+                        write(Map.of(
+                                "statuses", page.stream().map(this::v1Status).toList(), "search_metadata", metadata)));
             }
             case "POST statuses/update.json" -> {
                 var form = query(body);
                 var replyTo = form.get("in_reply_to_status_id");
-                var parent = replyTo == null ? null : tweets.stream().filter(t -> t.id().equals(replyTo)).findFirst().orElse(null);
+                var parent = replyTo == null
+                        ? null
+                        : tweets.stream()
+                                .filter(t -> t.id().equals(replyTo))
+                                .findFirst()
+                                .orElse(null);
                 // auto_populate_reply_metadata puts the @name of the thread in front of the text.
-                var prefix = "true".equals(form.get("auto_populate_reply_metadata")) && parent != null ? "@" + parent.username() + " " : "";
+                var prefix = "true".equals(form.get("auto_populate_reply_metadata")) && parent != null
+                        ? "@" + parent.username() + " "
+                        : "";
                 var posted = post(prefix + form.get("status"), replyTo);
                 if (posted == null) {
                     return new Answer(403, "{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}");
@@ -614,10 +733,13 @@ public final class FakeX implements AutoCloseable {
             }
             case "GET direct_messages/events/list.json" -> {
                 var count = Integer.parseInt(query.getOrDefault("count", "20"));
-                long before = query.containsKey("cursor") ? Long.parseLong(query.get("cursor").substring(1)) : Long.MAX_VALUE;
+                long before = query.containsKey("cursor")
+                        ? Long.parseLong(query.get("cursor").substring(1))
+                        : Long.MAX_VALUE;
                 var all = dms.stream()
                         .filter(dm -> Long.parseLong(dm.id()) < before)
-                        .sorted(Comparator.comparing((FakeDm dm) -> Long.parseLong(dm.id())).reversed())
+                        .sorted(Comparator.comparing((FakeDm dm) -> Long.parseLong(dm.id()))
+                                .reversed())
                         .toList();
                 var page = all.subList(0, Math.min(count, all.size()));
                 var root = new LinkedHashMap<String, Object>();
@@ -629,8 +751,12 @@ public final class FakeX implements AutoCloseable {
             }
             case "POST direct_messages/events/new.json" -> {
                 JsonNode event = json.readTree(body).path("event").path("message_create");
-                var dm = new FakeDm(nextId(), event.path("message_data").path("text").asString(), ownId,
-                        event.path("target").path("recipient_id").asString(), clock.instant());
+                var dm = new FakeDm(
+                        nextId(),
+                        event.path("message_data").path("text").asString(),
+                        ownId,
+                        event.path("target").path("recipient_id").asString(),
+                        clock.instant());
                 dms.add(dm);
                 return new Answer(200, write(Map.of("event", v1Event(dm))));
             }
@@ -648,19 +774,25 @@ public final class FakeX implements AutoCloseable {
         status.put("full_text", escape(tweet.text()));
         status.put("truncated", false);
         status.put("display_text_range", List.of(0, tweet.text().length()));
-        status.put("entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", List.of(), "urls", List.of()));
+        status.put(
+                "entities",
+                Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", List.of(), "urls", List.of()));
         status.put("source", "<a href=\"https://example.org\">Fake</a>");
         status.put("in_reply_to_status_id", tweet.inReplyTo() == null ? null : Long.parseLong(tweet.inReplyTo()));
         status.put("in_reply_to_status_id_str", tweet.inReplyTo());
-        status.put("user", Map.of(
-                "id", Long.parseLong(tweet.authorId()),
-                "id_str", tweet.authorId(),
-                "name", tweet.name(),
-                "screen_name", tweet.username(),
-                "protected", false,
-                "created_at", "Mon Jan 01 00:00:00 +0000 2018"));
+        status.put(
+                "user",
+                Map.of(
+                        "id", Long.parseLong(tweet.authorId()),
+                        "id_str", tweet.authorId(),
+                        "name", tweet.name(),
+                        "screen_name", tweet.username(),
+                        "protected", false,
+                        "created_at", "Mon Jan 01 00:00:00 +0000 2018"));
         if (tweet.retweetOf() != null) {
-            tweets.stream().filter(t -> t.id().equals(tweet.retweetOf())).findFirst()
+            tweets.stream()
+                    .filter(t -> t.id().equals(tweet.retweetOf()))
+                    .findFirst()
                     .ifPresent(original -> status.put("retweeted_status", v1Status(original)));
         }
         status.put("retweet_count", 0);
@@ -676,12 +808,23 @@ public final class FakeX implements AutoCloseable {
                 "type", "message_create",
                 "id", dm.id(),
                 "created_timestamp", Long.toString(dm.createdAt().toEpochMilli()),
-                "message_create", Map.of(
-                        "target", Map.of("recipient_id", dm.recipientId()),
-                        "sender_id", dm.senderId(),
-                        "message_data", Map.of(
-                                "text", dm.text(),
-                                "entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", List.of(), "urls", List.of()))));
+                "message_create",
+                        Map.of(
+                                "target", Map.of("recipient_id", dm.recipientId()),
+                                "sender_id", dm.senderId(),
+                                "message_data",
+                                        Map.of(
+                                                "text", dm.text(),
+                                                "entities",
+                                                        Map.of(
+                                                                "hashtags",
+                                                                List.of(),
+                                                                "symbols",
+                                                                List.of(),
+                                                                "user_mentions",
+                                                                List.of(),
+                                                                "urls",
+                                                                List.of()))));
     }
 
     private static String escape(String text) {

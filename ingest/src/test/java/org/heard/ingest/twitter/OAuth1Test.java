@@ -31,7 +31,8 @@ class OAuth1Test {
                 URI.create("https://api.twitter.com/1.1/statuses/update.json?include_entities=true"),
                 Map.of("status", "Hello Ladies + Gentlemen, a signed OAuth request!"));
 
-        assertThat(header).startsWith("OAuth ")
+        assertThat(header)
+                .startsWith("OAuth ")
                 .contains("oauth_signature=\"hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D\"")
                 .contains("oauth_token=\"370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb\"")
                 .doesNotContain("kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw")
@@ -40,7 +41,8 @@ class OAuth1Test {
 
     @Test
     void encodesAsTheRfcSaysNotAsHtmlFormsDo() {
-        assertThat(OAuth1.encode("Ladies + Gentlemen, a ☃!")).isEqualTo("Ladies%20%2B%20Gentlemen%2C%20a%20%E2%98%83%21");
+        assertThat(OAuth1.encode("Ladies + Gentlemen, a ☃!"))
+                .isEqualTo("Ladies%20%2B%20Gentlemen%2C%20a%20%E2%98%83%21");
         assertThat(OAuth1.encode("A-z_0.9~")).isEqualTo("A-z_0.9~");
     }
 
@@ -54,11 +56,14 @@ class OAuth1Test {
             harness.poll();
             assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
 
-            var result = harness.channel.replySender().send(
-                    harness.replyTo(harness.mentionWithText(tweet.text()), "Hello, how can we help?", false));
+            var result = harness.channel
+                    .replySender()
+                    .send(harness.replyTo(harness.mentionWithText(tweet.text()), "Hello, how can we help?", false));
 
             assertThat(result).isInstanceOf(SendResult.Sent.class);
-            assertThat(harness.x.lastAuthorization).startsWith("OAuth ").contains("oauth_signature_method=\"HMAC-SHA1\"");
+            assertThat(harness.x.lastAuthorization)
+                    .startsWith("OAuth ")
+                    .contains("oauth_signature_method=\"HMAC-SHA1\"");
         }
     }
 

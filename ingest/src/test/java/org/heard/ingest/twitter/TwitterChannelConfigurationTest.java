@@ -43,13 +43,16 @@ class TwitterChannelConfigurationTest {
                 assertThat(status.channel()).isEqualTo(Channel.TWITTER);
                 assertThat(status.inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
                 assertThat(status.outbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
-                assertThat(status.detail()).contains("heard.channel.twitter.accounts[0]").contains("docs/channels/twitter.md");
+                assertThat(status.detail())
+                        .contains("heard.channel.twitter.accounts[0]")
+                        .contains("docs/channels/twitter.md");
             });
             assertThat(channel.isRunning()).isFalse();
             assertThat(started.getBean(ReplySender.class).channel()).isEqualTo(Channel.TWITTER);
             assertThat(started.getBeansOfType(ChannelConnector.class).values())
                     .singleElement()
-                    .satisfies(connector -> assertThat(connector.status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED));
+                    .satisfies(connector ->
+                            assertThat(connector.status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED));
         });
     }
 
@@ -82,8 +85,7 @@ class TwitterChannelConfigurationTest {
     }
 
     @Test
-    void pollsAConfiguredAccountOnceTheContextStartsAndStopsWithIt(@TempDir Path directory)
-            throws Exception {
+    void pollsAConfiguredAccountOnceTheContextStartsAndStopsWithIt(@TempDir Path directory) throws Exception {
         var token = directory.resolve("x-token");
         Files.writeString(token, FakeX.BEARER);
         var publisher = new RecordingEventPublisher();
@@ -101,9 +103,11 @@ class TwitterChannelConfigurationTest {
                     .run(started -> {
                         var channel = started.getBean(TwitterChannel.class);
                         assertThat(channel.isRunning()).isTrue();
-                        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                                assertThat(publisher.texts()).containsExactly("@StMaryTrust the new car park is great"));
-                        assertThat(channel.connectors().getFirst().status().inbound()).isEqualTo(ChannelState.HEALTHY);
+                        await().atMost(Duration.ofSeconds(20))
+                                .untilAsserted(() -> assertThat(publisher.texts())
+                                        .containsExactly("@StMaryTrust the new car park is great"));
+                        assertThat(channel.connectors().getFirst().status().inbound())
+                                .isEqualTo(ChannelState.HEALTHY);
                     });
         }
     }
@@ -119,10 +123,14 @@ class TwitterChannelConfigurationTest {
                         "heard.channel.twitter.accounts[1].enabled=false")
                 .run(started -> {
                     var connectors = started.getBeansOfType(ChannelConnector.class);
-                    assertThat(connectors.get("twitterConnector0").status().account()).isEqualTo("@StMaryTrust");
-                    assertThat(connectors.get("twitterConnector0").status().inbound()).isEqualTo(ChannelState.NOT_CONFIGURED);
-                    assertThat(connectors.get("twitterConnector1").status().account()).isEqualTo("@StMaryMaternity");
-                    assertThat(connectors.get("twitterConnector1").status().inbound()).isEqualTo(ChannelState.DISABLED);
+                    assertThat(connectors.get("twitterConnector0").status().account())
+                            .isEqualTo("@StMaryTrust");
+                    assertThat(connectors.get("twitterConnector0").status().inbound())
+                            .isEqualTo(ChannelState.NOT_CONFIGURED);
+                    assertThat(connectors.get("twitterConnector1").status().account())
+                            .isEqualTo("@StMaryMaternity");
+                    assertThat(connectors.get("twitterConnector1").status().inbound())
+                            .isEqualTo(ChannelState.DISABLED);
                     assertThat(connectors).hasSize(2);
                 });
     }
@@ -133,7 +141,9 @@ class TwitterChannelConfigurationTest {
                         "heard.channel.twitter.accounts[0].handle=StMaryTrust",
                         "heard.channel.twitter.accounts[0].user-id=4242",
                         "heard.channel.twitter.accounts[0].bearer-token=AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid")
-                .run(started -> assertThat(started).getFailure().rootCause()
+                .run(started -> assertThat(started)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("env:NAME or file:/path")
                         .hasMessageNotContaining("AAAAAAAA"));
     }
@@ -149,20 +159,41 @@ class TwitterChannelConfigurationTest {
 
     @Test
     void accountWithoutCredentialsOrSwitchedOffIsShownAndNeverPolled() {
-        var noCredentials = new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null, null);
-        var off = new Account("@B", "2", ApiVersion.V2, null, List.of(), true, false, new Secret("env:X"), null, null, null, null, null);
+        var noCredentials =
+                new Account("@A", "1", ApiVersion.V1, null, List.of(), true, true, null, null, null, null, null, null);
+        var off = new Account(
+                "@B",
+                "2",
+                ApiVersion.V2,
+                null,
+                List.of(),
+                true,
+                false,
+                new Secret("env:X"),
+                null,
+                null,
+                null,
+                null,
+                null);
         var settings = new TwitterSettings(true, List.of(noCredentials, off), null, null, null, 10, null);
-        var channel = new TwitterChannel(settings, new RecordingEventPublisher(), new MemoryCheckpoints(), new MutableClock(Instant.EPOCH),
-                Map.of("X", "token"), (account, credentials) -> {
+        var channel = new TwitterChannel(
+                settings,
+                new RecordingEventPublisher(),
+                new MemoryCheckpoints(),
+                new MutableClock(Instant.EPOCH),
+                Map.of("X", "token"),
+                (account, credentials) -> {
                     throw new AssertionError("no API client may be made for " + account.handle());
                 });
 
         channel.start();
 
-        assertThat(channel.connectors()).extracting(connector -> connector.status().inbound())
+        assertThat(channel.connectors())
+                .extracting(connector -> connector.status().inbound())
                 .containsExactly(ChannelState.NOT_CONFIGURED, ChannelState.DISABLED);
         assertThat(channel.connectors().getFirst().status().detail())
-                .contains("accounts[0].consumer-key").contains("docs/channels/twitter.md");
+                .contains("accounts[0].consumer-key")
+                .contains("docs/channels/twitter.md");
         assertThat(channel.isRunning()).isFalse();
         channel.stop();
     }

@@ -36,7 +36,9 @@ public final class TwitterIntakeBenchmark {
         var clock = new MutableClock(Instant.now());
         try (var x = new FakeX(XHarness.OWN_ID, XHarness.HANDLE, clock)) {
             for (int i = 0; i < count; i++) {
-                x.mention("patient" + (i % 5_000), "@StMaryTrust waited " + i + " minutes in A&E, the staff were kind though");
+                x.mention(
+                        "patient" + (i % 5_000),
+                        "@StMaryTrust waited " + i + " minutes in A&E, the staff were kind though");
             }
             var mentions = new AtomicLong();
             var other = new AtomicLong();
@@ -47,12 +49,34 @@ public final class TwitterIntakeBenchmark {
                     return CompletableFuture.completedFuture(null);
                 }
             };
-            var account = new Account(XHarness.HANDLE, XHarness.OWN_ID, api,
-                    api == ApiVersion.V2 ? x.v2BaseUrl() : x.v1BaseUrl(), List.of(), false, true,
-                    new Secret("env:X_BEARER"), new Secret("env:X_CONSUMER_KEY"), new Secret("env:X_CONSUMER_SECRET"),
-                    new Secret("env:X_ACCESS_TOKEN"), new Secret("env:X_ACCESS_TOKEN_SECRET"), null);
-            var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofSeconds(30), 10, null);
-            var channel = new TwitterChannel(settings, publisher, new MemoryCheckpoints(), clock, XHarness.ENVIRONMENT,
+            var account = new Account(
+                    XHarness.HANDLE,
+                    XHarness.OWN_ID,
+                    api,
+                    api == ApiVersion.V2 ? x.v2BaseUrl() : x.v1BaseUrl(),
+                    List.of(),
+                    false,
+                    true,
+                    new Secret("env:X_BEARER"),
+                    new Secret("env:X_CONSUMER_KEY"),
+                    new Secret("env:X_CONSUMER_SECRET"),
+                    new Secret("env:X_ACCESS_TOKEN"),
+                    new Secret("env:X_ACCESS_TOKEN_SECRET"),
+                    null);
+            var settings = new TwitterSettings(
+                    true,
+                    List.of(account),
+                    Duration.ofMinutes(1),
+                    Duration.ofDays(7),
+                    Duration.ofSeconds(30),
+                    10,
+                    null);
+            var channel = new TwitterChannel(
+                    settings,
+                    publisher,
+                    new MemoryCheckpoints(),
+                    clock,
+                    XHarness.ENVIRONMENT,
                     TwitterChannel.realApis(settings, clock));
 
             var started = System.nanoTime();
@@ -60,9 +84,16 @@ public final class TwitterIntakeBenchmark {
             var seconds = (System.nanoTime() - started) / 1e9;
 
             var requests = x.requests.size();
-            System.out.printf(Locale.ROOT, "X intake (%s) against the fake X: %d tweets in %.2f s = %.0f tweets/s into the publisher "
+            System.out.printf(
+                    Locale.ROOT,
+                    "X intake (%s) against the fake X: %d tweets in %.2f s = %.0f tweets/s into the publisher "
                             + "(%d HTTP requests, %d other records, status %s)%n",
-                    api, mentions.get(), seconds, mentions.get() / seconds, requests, other.get(),
+                    api,
+                    mentions.get(),
+                    seconds,
+                    mentions.get() / seconds,
+                    requests,
+                    other.get(),
                     channel.connectors().getFirst().status().inbound());
             if (mentions.get() != count) {
                 throw new IllegalStateException("Expected " + count + " mentions, published " + mentions.get());

@@ -59,14 +59,19 @@ class TwitterIntakeTest {
         harness.restart().poll();
         harness.poll();
 
-        assertThat(published.texts()).containsExactly(
-                "@StMaryTrust one", "@StMaryTrust two", "@StMaryTrust three", "@StMaryTrust four, while Heard was down");
+        assertThat(published.texts())
+                .containsExactly(
+                        "@StMaryTrust one",
+                        "@StMaryTrust two",
+                        "@StMaryTrust three",
+                        "@StMaryTrust four, while Heard was down");
         assertThat(x.requests).anyMatch(request -> request.contains("/mentions?since_id=" + newest.id()));
     }
 
     @Test
     void backfillsOnFirstStartOnlyAsFarAsTheMaximumAge() {
-        x.mentionAt("old", "@StMaryTrust from last week", harness.clock.instant().minus(Duration.ofDays(7)));
+        x.mentionAt(
+                "old", "@StMaryTrust from last week", harness.clock.instant().minus(Duration.ofDays(7)));
         x.mention("new", "@StMaryTrust from today");
 
         harness.poll();
@@ -83,7 +88,8 @@ class TwitterIntakeTest {
         harness.poll();
 
         assertThat(x.requests).anyMatch(request -> request.contains("/mentions?start_time=2026-10-21T09%3A00%3A00Z"));
-        assertThat(x.requests).anyMatch(request -> request.contains("/search/recent?start_time=2026-11-13T09%3A01%3A00Z"));
+        assertThat(x.requests)
+                .anyMatch(request -> request.contains("/search/recent?start_time=2026-11-13T09%3A01%3A00Z"));
     }
 
     @Test
@@ -97,7 +103,9 @@ class TwitterIntakeTest {
         assertThat(published.mentions()).hasSize(250);
         assertThat(published.mentions().getFirst().text()).isEqualTo("@StMaryTrust number 0");
         assertThat(published.mentions().getLast().text()).isEqualTo("@StMaryTrust number 249");
-        assertThat(x.requests).filteredOn(request -> request.contains("/mentions")).hasSize(3);
+        assertThat(x.requests)
+                .filteredOn(request -> request.contains("/mentions"))
+                .hasSize(3);
     }
 
     @Test
@@ -130,7 +138,8 @@ class TwitterIntakeTest {
 
         var retweet = published.mentions().get(1);
         assertThat(retweet.flags()).containsExactly(MentionFlag.REPOST);
-        assertThat(retweet.conversationId()).isEqualTo(published.mentions().getFirst().conversationId());
+        assertThat(retweet.conversationId())
+                .isEqualTo(published.mentions().getFirst().conversationId());
         assertThat(retweet.attributes()).containsEntry("x.retweetOf", original.id());
     }
 
@@ -138,8 +147,10 @@ class TwitterIntakeTest {
     void repliesToATweetOfAKnownConversationJoinIt() {
         var first = x.mention("patient", "@StMaryTrust my father's discharge was chaotic");
         harness.poll();
-        var sent = harness.channel.replySender().send(
-                harness.replyTo(harness.mentionWithText(first.text()), "I'm sorry to hear this. Could you DM us?", false));
+        var sent = harness.channel
+                .replySender()
+                .send(harness.replyTo(
+                        harness.mentionWithText(first.text()), "I'm sorry to hear this. Could you DM us?", false));
         assertThat(sent).isInstanceOf(org.heard.ingest.channel.SendResult.Sent.class);
         var ours = x.postedByUs().getFirst();
         x.replyTo(ours, "patient", "@StMaryTrust thank you, will do");
@@ -150,7 +161,8 @@ class TwitterIntakeTest {
         var answer = harness.mentionWithText("@StMaryTrust thank you, will do");
         assertThat(answer.conversationId()).isEqualTo(ConversationId.startedBy(Channel.TWITTER, first.id()));
         assertThat(answer.inReplyToExternalId()).isEqualTo(ours.id());
-        assertThat(harness.mentionWithText("@StMaryTrust unrelated question about parking").conversationId())
+        assertThat(harness.mentionWithText("@StMaryTrust unrelated question about parking")
+                        .conversationId())
                 .isNotEqualTo(answer.conversationId());
     }
 
@@ -185,12 +197,17 @@ class TwitterIntakeTest {
 
         harness.poll();
         assertThat(published.texts()).containsExactly("@StMaryTrust hello");
-        var mentionCalls = x.requests.stream().filter(request -> request.contains("/mentions")).count();
+        var mentionCalls = x.requests.stream()
+                .filter(request -> request.contains("/mentions"))
+                .count();
 
         harness.clock.advance(Duration.ofMinutes(1));
         harness.poll();
 
-        assertThat(x.requests.stream().filter(request -> request.contains("/mentions")).count()).isEqualTo(mentionCalls);
+        assertThat(x.requests.stream()
+                        .filter(request -> request.contains("/mentions"))
+                        .count())
+                .isEqualTo(mentionCalls);
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.RATE_LIMITED);
     }
 
@@ -235,13 +252,15 @@ class TwitterIntakeTest {
 
     @Test
     void tweetsOfProtectedAccountsThatXWithholdsAreDeadLettered() {
-        x.reportErrorNext("Authorization Error", "Sorry, you are not authorized to see the Tweet with ids: [5555].", "5555");
+        x.reportErrorNext(
+                "Authorization Error", "Sorry, you are not authorized to see the Tweet with ids: [5555].", "5555");
 
         harness.poll();
 
         assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
-            assertThat(dead.reason()).isEqualTo(
-                    "X reported: Authorization Error: Sorry, you are not authorized to see the Tweet with ids: [5555].");
+            assertThat(dead.reason())
+                    .isEqualTo(
+                            "X reported: Authorization Error: Sorry, you are not authorized to see the Tweet with ids: [5555].");
             assertThat(dead.payload()).contains("\"resource_id\":\"5555\"");
         });
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
@@ -275,7 +294,10 @@ class TwitterIntakeTest {
         harness.poll();
 
         assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
-            assertThat(dead.reason()).contains("mentions").contains("over 16 MB").contains("not read");
+            assertThat(dead.reason())
+                    .contains("mentions")
+                    .contains("over 16 MB")
+                    .contains("not read");
             assertThat(dead.payload()).hasSizeLessThanOrEqualTo(64 * 1024).startsWith("{\"data\": [");
         });
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
@@ -286,13 +308,18 @@ class TwitterIntakeTest {
 
     @Test
     void refusedSearchIsDeadLetteredWithXsExplanation() {
-        x.failNext("/search/recent", 400,
+        x.failNext(
+                "/search/recent",
+                400,
                 "{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\",\"status\":400}");
 
         harness.poll();
 
         assertThat(published.deadLetters()).singleElement().satisfies(dead -> {
-            assertThat(dead.reason()).contains("search:St Mary's A&E").contains("400").contains("parameters");
+            assertThat(dead.reason())
+                    .contains("search:St Mary's A&E")
+                    .contains("400")
+                    .contains("parameters");
             assertThat(dead.context()).containsEntry("stream", "search:St Mary's A&E");
         });
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
@@ -333,7 +360,8 @@ class TwitterIntakeTest {
         assertThat(harness.status().detail()).contains("next try at " + start.plus(Duration.ofMinutes(1)));
         harness.clock.advance(Duration.ofMinutes(1));
         harness.poll(); // 2nd: two intervals
-        assertThat(harness.status().detail()).contains("2 failures in a row, next try at " + start.plus(Duration.ofMinutes(3)));
+        assertThat(harness.status().detail())
+                .contains("2 failures in a row, next try at " + start.plus(Duration.ofMinutes(3)));
 
         harness.clock.advance(Duration.ofMinutes(1));
         var calls = mentionCalls();
@@ -345,11 +373,14 @@ class TwitterIntakeTest {
             harness.poll();
         }
         assertThat(harness.status().detail())
-                .contains("6 failures in a row, next try at " + harness.clock.instant().plus(TweetIntake.MAX_BACKOFF));
+                .contains("6 failures in a row, next try at "
+                        + harness.clock.instant().plus(TweetIntake.MAX_BACKOFF));
     }
 
     private long mentionCalls() {
-        return x.requests.stream().filter(request -> request.contains("/mentions")).count();
+        return x.requests.stream()
+                .filter(request -> request.contains("/mentions"))
+                .count();
     }
 
     @Test
@@ -394,7 +425,9 @@ class TwitterIntakeTest {
         assertThat(published.mentions()).hasSize(250);
         assertThat(harness.checkpoints.bulkWrites()).isEqualTo(3);
         assertThat(harness.checkpoints.singleWrites()).noneMatch(key -> key.startsWith(ConversationMemory.PREFIX));
-        assertThat(harness.checkpoints.values().keySet()).filteredOn(key -> key.startsWith(ConversationMemory.PREFIX)).hasSize(250);
+        assertThat(harness.checkpoints.values().keySet())
+                .filteredOn(key -> key.startsWith(ConversationMemory.PREFIX))
+                .hasSize(250);
     }
 
     @Test
@@ -404,15 +437,18 @@ class TwitterIntakeTest {
 
         harness.poll();
 
-        assertThat(harness.mentionWithText("@StMaryTrust @patient same on Tuesday").conversationId())
-                .isEqualTo(harness.mentionWithText("@StMaryTrust the ward was cold").conversationId());
+        assertThat(harness.mentionWithText("@StMaryTrust @patient same on Tuesday")
+                        .conversationId())
+                .isEqualTo(harness.mentionWithText("@StMaryTrust the ward was cold")
+                        .conversationId());
     }
 
     @Test
     void forgetsConversationsOlderThanTheMemoryAndAnAnswerToOneStartsItsOwnCase() {
         var old = x.mention("patient", "@StMaryTrust thank you ward 3");
         harness.poll();
-        var oldKey = ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, old.id()).value();
+        var oldKey = ConversationMemory.PREFIX
+                + MentionId.of(Channel.TWITTER, old.id()).value();
         assertThat(harness.checkpoints.values()).containsKey(oldKey);
 
         harness.clock.advance(Duration.ofDays(91));
@@ -420,13 +456,17 @@ class TwitterIntakeTest {
         harness.poll();
 
         assertThat(harness.channel.forgetOldConversations()).isEqualTo(1);
-        assertThat(harness.checkpoints.values()).doesNotContainKey(oldKey)
-                .containsKey(ConversationMemory.PREFIX + MentionId.of(Channel.TWITTER, recent.id()).value());
+        assertThat(harness.checkpoints.values())
+                .doesNotContainKey(oldKey)
+                .containsKey(ConversationMemory.PREFIX
+                        + MentionId.of(Channel.TWITTER, recent.id()).value());
 
         harness.restart();
         x.replyTo(old, "patient", "@StMaryTrust still grateful");
         harness.poll();
         var answer = harness.mentionWithText("@StMaryTrust still grateful");
-        assertThat(answer.conversationId()).isNotEqualTo(harness.mentionWithText("@StMaryTrust thank you ward 3").conversationId());
+        assertThat(answer.conversationId())
+                .isNotEqualTo(
+                        harness.mentionWithText("@StMaryTrust thank you ward 3").conversationId());
     }
 }

@@ -34,15 +34,19 @@ class TwitterReplySenderTest {
         var tweet = x.mention("patient", "@StMaryTrust my appointment was cancelled twice");
         harness.poll();
 
-        var result = send(harness.replyTo(harness.mentionWithText(tweet.text()), "Sorry about this. Sam from PALS will call you today.", false));
+        var result = send(harness.replyTo(
+                harness.mentionWithText(tweet.text()), "Sorry about this. Sam from PALS will call you today.", false));
 
         var posted = x.postedByUs();
         assertThat(posted).singleElement().satisfies(ours -> {
             assertThat(ours.inReplyTo()).isEqualTo(tweet.id());
             assertThat(ours.text()).isEqualTo("Sorry about this. Sam from PALS will call you today.");
         });
-        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
-                sent -> assertThat(sent.externalId()).isEqualTo(posted.getFirst().id()));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class,
+                        sent -> assertThat(sent.externalId())
+                                .isEqualTo(posted.getFirst().id()));
         assertThat(x.requests).anyMatch(request -> request.equals("POST /2/tweets"));
     }
 
@@ -51,11 +55,15 @@ class TwitterReplySenderTest {
         var dm = x.directMessageFrom("worried_son", "Mum's letter has the wrong date");
         harness.poll();
 
-        var reply = harness.replyTo(harness.mentionWithText(dm.text()), "Thank you, we've corrected it and will post a new letter.", false);
+        var reply = harness.replyTo(
+                harness.mentionWithText(dm.text()), "Thank you, we've corrected it and will post a new letter.", false);
         var result = send(reply);
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
-                sent -> assertThat(sent.externalId()).isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class,
+                        sent -> assertThat(sent.externalId())
+                                .isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
         assertThat(send(reply)).isEqualTo(result);
         assertThat(x.postedByUs()).isEmpty();
         assertThat(x.dmsSentByUs()).singleElement().satisfies(ours -> {
@@ -69,10 +77,12 @@ class TwitterReplySenderTest {
         var tweet = x.mention("patient", "@StMaryTrust my NHS number is on the wrong letter");
         harness.poll();
 
-        send(harness.replyTo(harness.mentionWithText(tweet.text()), "Please don't share details here; we've messaged you.", true));
+        send(harness.replyTo(
+                harness.mentionWithText(tweet.text()), "Please don't share details here; we've messaged you.", true));
 
         assertThat(x.postedByUs()).isEmpty();
-        assertThat(x.dmsSentByUs()).singleElement()
+        assertThat(x.dmsSentByUs())
+                .singleElement()
                 .satisfies(ours -> assertThat(ours.recipientId()).isEqualTo(tweet.authorId()));
     }
 
@@ -81,12 +91,16 @@ class TwitterReplySenderTest {
         var tweet = x.mention("patient", "@StMaryTrust hello");
         harness.poll();
         // 250 letters + a long URL (counts 23) + space + 5 emoji (count 2 each) = 250 + 1 + 23 + 1 + 10 = 285
-        var text = "a".repeat(250) + " https://www.example.nhs.uk/a/very/long/path/to/our/complaints/page " + "😀".repeat(5);
+        var text = "a".repeat(250) + " https://www.example.nhs.uk/a/very/long/path/to/our/complaints/page "
+                + "😀".repeat(5);
 
         var result = send(harness.replyTo(harness.mentionWithText(tweet.text()), text, false));
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.Rejected.class, rejected -> assertThat(rejected.reason())
-                .isEqualTo("Too long for X: 285/280 characters (URLs count 23, emoji and CJK 2)"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .isEqualTo("Too long for X: 285/280 characters (URLs count 23, emoji and CJK 2)"));
         assertThat(x.postedByUs()).isEmpty();
     }
 
@@ -96,12 +110,14 @@ class TwitterReplySenderTest {
         var second = x.mention("patient_b", "@StMaryTrust parking again!");
         harness.poll();
         var cannedText = "Thanks for your feedback, we are looking into it.";
-        assertThat(send(harness.replyTo(harness.mentionWithText(first.text()), cannedText, false))).isInstanceOf(SendResult.Sent.class);
+        assertThat(send(harness.replyTo(harness.mentionWithText(first.text()), cannedText, false)))
+                .isInstanceOf(SendResult.Sent.class);
 
         var result = send(harness.replyTo(harness.mentionWithText(second.text()), cannedText, false));
 
-        assertThat(result).isEqualTo(new SendResult.Rejected(
-                "X refused this as a duplicate of an earlier post: write a personal reply"));
+        assertThat(result)
+                .isEqualTo(new SendResult.Rejected(
+                        "X refused this as a duplicate of an earlier post: write a personal reply"));
         assertThat(x.postedByUs()).hasSize(1);
     }
 
@@ -113,8 +129,10 @@ class TwitterReplySenderTest {
 
         var result = send(harness.replyTo(harness.mentionWithText(tweet.text()), "Hello, how can we help?", false));
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.RetryLater.class,
-                retry -> assertThat(retry.after()).isEqualTo(Duration.ofMinutes(10)));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.RetryLater.class,
+                        retry -> assertThat(retry.after()).isEqualTo(Duration.ofMinutes(10)));
         assertThat(harness.status().outbound()).isEqualTo(ChannelState.RATE_LIMITED);
         assertThat(x.postedByUs()).isEmpty();
     }
@@ -123,7 +141,10 @@ class TwitterReplySenderTest {
     void doesNotPostTwiceAfterACrashBetweenPostingAndRecordingIt() {
         var tweet = x.mention("patient", "@StMaryTrust the ward was cold all night");
         harness.poll();
-        var reply = harness.replyTo(harness.mentionWithText(tweet.text()), "I'm sorry. I've asked estates to check the heating on the ward.", false);
+        var reply = harness.replyTo(
+                harness.mentionWithText(tweet.text()),
+                "I'm sorry. I've asked estates to check the heating on the ward.",
+                false);
         harness.checkpoints.crashBeforeWriting = "sent:";
 
         assertThatThrownBy(() -> send(reply)).isInstanceOf(MemoryCheckpoints.SimulatedCrash.class);
@@ -132,8 +153,11 @@ class TwitterReplySenderTest {
         var result = harness.restart().channel.replySender().send(reply);
 
         assertThat(x.postedByUs()).hasSize(1);
-        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
-                sent -> assertThat(sent.externalId()).isEqualTo(x.postedByUs().getFirst().id()));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class,
+                        sent -> assertThat(sent.externalId())
+                                .isEqualTo(x.postedByUs().getFirst().id()));
     }
 
     @Test
@@ -147,8 +171,11 @@ class TwitterReplySenderTest {
         var result = harness.restart().channel.replySender().send(reply);
 
         assertThat(x.dmsSentByUs()).hasSize(1);
-        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class,
-                sent -> assertThat(sent.externalId()).isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class,
+                        sent -> assertThat(sent.externalId())
+                                .isEqualTo("dm:" + x.dmsSentByUs().getFirst().id()));
     }
 
     @Test
@@ -176,8 +203,10 @@ class TwitterReplySenderTest {
 
         var result = send(reply);
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.RetryLater.class,
-                retry -> assertThat(retry.reason()).contains("not posting twice"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.RetryLater.class,
+                        retry -> assertThat(retry.reason()).contains("not posting twice"));
         assertThat(x.postedByUs()).hasSize(1);
     }
 
@@ -185,7 +214,11 @@ class TwitterReplySenderTest {
     void aReplyAlreadySentIsNotSentAgain() {
         var tweet = x.mention("patient", "@StMaryTrust thanks to the maternity team");
         harness.poll();
-        var reply = harness.replyTo(harness.mentionWithText(tweet.text()), "Thank you! We'll pass this on to the team.", false, ReplyId.random());
+        var reply = harness.replyTo(
+                harness.mentionWithText(tweet.text()),
+                "Thank you! We'll pass this on to the team.",
+                false,
+                ReplyId.random());
         var first = send(reply);
 
         var again = send(reply);
@@ -196,13 +229,29 @@ class TwitterReplySenderTest {
 
     @Test
     void rejectsAReplyToAMentionTheChannelNeverTookIn() {
-        var mention = new MentionReceived(null, Channel.TWITTER, "@StMaryTrust", "999", null, null, null,
-                null, "made up", null, harness.clock.instant(), null, null, null);
+        var mention = new MentionReceived(
+                null,
+                Channel.TWITTER,
+                "@StMaryTrust",
+                "999",
+                null,
+                null,
+                null,
+                null,
+                "made up",
+                null,
+                harness.clock.instant(),
+                null,
+                null,
+                null);
 
         var result = send(harness.replyTo(mention, "Hello", false));
 
-        assertThat(result).isInstanceOfSatisfying(SendResult.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains(MentionId.of(Channel.TWITTER, "999").value()));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .contains(MentionId.of(Channel.TWITTER, "999").value()));
     }
 
     @Test

@@ -54,12 +54,14 @@ class XChannelContractTest {
         x.mention("patient_two", "@StMaryTrust second");
         harness.restart().poll();
 
-        assertThat(published.texts()).containsExactly("@StMaryTrust waited 6 hours & nobody came", "@StMaryTrust second");
+        assertThat(published.texts())
+                .containsExactly("@StMaryTrust waited 6 hours & nobody came", "@StMaryTrust second");
         var mention = published.mentions().getFirst();
         assertThat(mention.externalId()).isEqualTo(first.id());
         assertThat(mention.author().handle()).isEqualTo("@patient_one");
         assertThat(mention.publishedAt()).isEqualTo(first.createdAt());
-        assertThat(x.requests).anyMatch(request -> request.contains(mentionsPath(api)) && request.contains("since_id=" + first.id()));
+        assertThat(x.requests)
+                .anyMatch(request -> request.contains(mentionsPath(api)) && request.contains("since_id=" + first.id()));
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.HEALTHY);
     }
 
@@ -76,7 +78,9 @@ class XChannelContractTest {
 
         assertThat(published.texts()).containsExactly("@StMaryTrust from today");
         // the first page already reached tweets older than the backfill age: no need to read the rest
-        assertThat(x.requests).filteredOn(request -> request.contains("mentions_timeline")).hasSize(1);
+        assertThat(x.requests)
+                .filteredOn(request -> request.contains("mentions_timeline"))
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -91,7 +95,8 @@ class XChannelContractTest {
         var mention = harness.mentionWithText(hit.text());
         assertThat(published.mentions()).hasSize(1);
         assertThat(mention.attributes()).containsEntry("x.stream", "search:St Mary's");
-        assertThat(x.requests).anyMatch(request -> request.contains(api == ApiVersion.V1 ? "search/tweets.json" : "/search/recent"));
+        assertThat(x.requests)
+                .anyMatch(request -> request.contains(api == ApiVersion.V1 ? "search/tweets.json" : "/search/recent"));
     }
 
     @ParameterizedTest
@@ -116,8 +121,10 @@ class XChannelContractTest {
         var original = x.mention("patient", "@StMaryTrust St Mary's discharge was chaotic");
         x.tweet("StMaryTrust", "St Mary's is hiring nurses");
         harness.poll();
-        var sent = harness.channel.replySender().send(
-                harness.replyTo(harness.mentionWithText(original.text()), "Sorry to hear this; please DM us.", false));
+        var sent = harness.channel
+                .replySender()
+                .send(harness.replyTo(
+                        harness.mentionWithText(original.text()), "Sorry to hear this; please DM us.", false));
         assertThat(sent).isInstanceOf(SendResult.Sent.class);
         var ours = x.postedByUs().getLast();
         x.replyTo(ours, "patient", "@StMaryTrust done, thanks");
@@ -127,8 +134,10 @@ class XChannelContractTest {
 
         assertThat(published.texts()).doesNotContain("St Mary's is hiring nurses");
         var rootConversation = ConversationId.startedBy(Channel.TWITTER, original.id());
-        assertThat(harness.mentionWithText("@StMaryTrust done, thanks").conversationId()).isEqualTo(rootConversation);
-        assertThat(published.mentions()).filteredOn(mention -> mention.flags().contains(MentionFlag.REPOST))
+        assertThat(harness.mentionWithText("@StMaryTrust done, thanks").conversationId())
+                .isEqualTo(rootConversation);
+        assertThat(published.mentions())
+                .filteredOn(mention -> mention.flags().contains(MentionFlag.REPOST))
                 .singleElement()
                 .satisfies(retweet -> assertThat(retweet.conversationId()).isEqualTo(rootConversation));
     }
@@ -140,14 +149,17 @@ class XChannelContractTest {
         var tweet = x.mention("patient", "@StMaryTrust my appointment was cancelled");
         harness.poll();
 
-        var result = harness.channel.replySender().send(
-                harness.replyTo(harness.mentionWithText(tweet.text()), "Sorry. Sam from PALS will call you today.", false));
+        var result = harness.channel
+                .replySender()
+                .send(harness.replyTo(
+                        harness.mentionWithText(tweet.text()), "Sorry. Sam from PALS will call you today.", false));
 
         assertThat(result).isInstanceOf(SendResult.Sent.class);
         assertThat(x.postedByUs()).singleElement().satisfies(ours -> {
             assertThat(ours.inReplyTo()).isEqualTo(tweet.id());
             // v1.1 names the patient itself (auto_populate_reply_metadata); v2 leaves the mention to X
-            assertThat(ours.text()).isEqualTo((api == ApiVersion.V1 ? "@patient " : "") + "Sorry. Sam from PALS will call you today.");
+            assertThat(ours.text())
+                    .isEqualTo((api == ApiVersion.V1 ? "@patient " : "") + "Sorry. Sam from PALS will call you today.");
         });
     }
 
@@ -160,7 +172,9 @@ class XChannelContractTest {
         harness.poll();
         var text = "Thanks for your feedback.";
         harness.channel.replySender().send(harness.replyTo(harness.mentionWithText(first.text()), text, false));
-        var result = harness.channel.replySender().send(harness.replyTo(harness.mentionWithText(second.text()), text, false));
+        var result = harness.channel
+                .replySender()
+                .send(harness.replyTo(harness.mentionWithText(second.text()), text, false));
 
         assertThat(result).isEqualTo(new SendResult.Rejected(TwitterReplySender.DUPLICATE));
     }
@@ -171,7 +185,8 @@ class XChannelContractTest {
         on(api);
         var tweet = x.mention("patient", "@StMaryTrust cold ward");
         harness.poll();
-        var reply = harness.replyTo(harness.mentionWithText(tweet.text()), "Sorry, estates are checking the heating.", false);
+        var reply = harness.replyTo(
+                harness.mentionWithText(tweet.text()), "Sorry, estates are checking the heating.", false);
         harness.checkpoints.crashBeforeWriting = "sent:";
         try {
             harness.channel.replySender().send(reply);
@@ -245,8 +260,10 @@ class XChannelContractTest {
         harness.poll();
 
         assertThat(harness.status().inbound()).isEqualTo(ChannelState.FAILING);
-        assertThat(published.deadLetters()).singleElement()
-                .satisfies(dead -> assertThat(dead.reason()).contains("mentions").contains("cannot read"));
+        assertThat(published.deadLetters())
+                .singleElement()
+                .satisfies(
+                        dead -> assertThat(dead.reason()).contains("mentions").contains("cannot read"));
         harness.poll();
         assertThat(published.texts()).containsExactly("@StMaryTrust hello");
     }

@@ -40,6 +40,7 @@ final class XHarness implements AutoCloseable {
     Duration requestTimeout = Duration.ofSeconds(5);
     /** v2 signed with OAuth 1.0a user context instead of a bearer token. */
     boolean oauth1;
+
     Duration backfillMaxAge = Duration.ofHours(24);
     Map<String, String> environment = ENVIRONMENT;
     TwitterChannel channel;
@@ -67,8 +68,10 @@ final class XHarness implements AutoCloseable {
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN") : null,
                 useOAuth1 ? new Secret("env:X_ACCESS_TOKEN_SECRET") : null,
                 null);
-        var settings = new TwitterSettings(true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout, 10, null);
-        channel = new TwitterChannel(settings, published, checkpoints, clock, environment, TwitterChannel.realApis(settings, clock));
+        var settings = new TwitterSettings(
+                true, List.of(account), Duration.ofMinutes(1), backfillMaxAge, requestTimeout, 10, null);
+        channel = new TwitterChannel(
+                settings, published, checkpoints, clock, environment, TwitterChannel.realApis(settings, clock));
         return this;
     }
 

@@ -132,8 +132,10 @@ final class BrokerHome implements AutoCloseable {
                     .setHasDynamicQuorum(false)
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot format the embedded Kafka storage in " + logDirectory() + ": "
-                    + e.getMessage() + System.lineSeparator() + report.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "Cannot format the embedded Kafka storage in " + logDirectory() + ": " + e.getMessage()
+                            + System.lineSeparator() + report.toString(StandardCharsets.UTF_8),
+                    e);
         }
         log.info("Formatted new Kafka storage in {} (cluster id {})", logDirectory(), clusterId);
     }

@@ -75,8 +75,8 @@ record BrokerPorts(int port, int controllerPort) {
                     return socket.getLocalPort();
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot find a free port on " + host + " for the embedded Kafka broker: "
-                        + e, e);
+                throw new IllegalStateException(
+                        "Cannot find a free port on " + host + " for the embedded Kafka broker: " + e, e);
             }
         }
         throw new IllegalStateException("Cannot find a free port on " + host + " for the embedded Kafka broker");

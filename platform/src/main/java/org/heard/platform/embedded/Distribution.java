@@ -31,10 +31,10 @@ final class Distribution {
     static final String RESOURCE_DIRECTORY = "org/heard/platform/embedded/";
     private static final String ZIP = RESOURCE_DIRECTORY + "elasticsearch.zip";
     private static final String VERSION = RESOURCE_DIRECTORY + "elasticsearch.properties";
-    private static final Set<PosixFilePermission> WORLD_READABLE_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> WORLD_READABLE_DIRECTORY =
+            PosixFilePermissions.fromString("rwxr-xr-x");
 
-    private Distribution() {
-    }
+    private Distribution() {}
 
     static String bundledVersion() {
         try (InputStream in = resource(VERSION).openStream()) {
@@ -121,8 +121,10 @@ final class Distribution {
                     } else {
                         Files.createDirectories(destination.getParent());
                         Files.copy(entry, destination);
-                        Files.setPosixFilePermissions(destination,
-                                readableByAll(Files.readAttributes(entry, PosixFileAttributes.class).permissions()));
+                        Files.setPosixFilePermissions(
+                                destination,
+                                readableByAll(Files.readAttributes(entry, PosixFileAttributes.class)
+                                        .permissions()));
                     }
                 }
             }
@@ -135,10 +137,15 @@ final class Distribution {
 
     /** Keeps the executable bit (bin/*) and makes everything readable, never writable, by others. */
     private static Set<PosixFilePermission> readableByAll(Set<PosixFilePermission> inZip) {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        Set<PosixFilePermission> permissions = EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ);
         if (inZip.contains(PosixFilePermission.OWNER_EXECUTE)) {
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            permissions.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
         }
         return permissions;

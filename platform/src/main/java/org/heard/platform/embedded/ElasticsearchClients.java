@@ -36,15 +36,19 @@ public final class ElasticsearchClients {
      * certificates with {@code tls} (null: the JVM's default trust).
      */
     public static ElasticsearchClient create(List<URI> uris, String username, String password, SSLContext tls) {
-        var hosts = uris.stream().map(uri -> new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort())).toArray(HttpHost[]::new);
+        var hosts = uris.stream()
+                .map(uri -> new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()))
+                .toArray(HttpHost[]::new);
         var builder = Rest5Client.builder(hosts);
         if (tls != null) {
             builder.setSSLContext(tls);
         }
         if (username != null && !username.isBlank()) {
             builder.setDefaultHeaders(new Header[] {
-                new BasicHeader("Authorization", EmbeddedElasticsearch.basicAuthorization(username, password))});
+                new BasicHeader("Authorization", EmbeddedElasticsearch.basicAuthorization(username, password))
+            });
         }
-        return new ElasticsearchClient(new Rest5ClientTransport(builder.build(), new Jackson3JsonpMapper(DeskJson.mapper())));
+        return new ElasticsearchClient(
+                new Rest5ClientTransport(builder.build(), new Jackson3JsonpMapper(DeskJson.mapper())));
     }
 }

@@ -64,11 +64,24 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @param cluster null for a single-node cluster (Heard's embedded default); else how this node
      *     joins others on this machine (for tests of a cluster)
      */
-    public record Settings(Path dataDirectory, Path distributionDirectory, String host, int httpPort, String heap,
-            Duration startTimeout, String runAsUser, ClusterJoin cluster) {
+    public record Settings(
+            Path dataDirectory,
+            Path distributionDirectory,
+            String host,
+            int httpPort,
+            String heap,
+            Duration startTimeout,
+            String runAsUser,
+            ClusterJoin cluster) {
 
-        public Settings(Path dataDirectory, Path distributionDirectory, String host, int httpPort, String heap,
-                Duration startTimeout, String runAsUser) {
+        public Settings(
+                Path dataDirectory,
+                Path distributionDirectory,
+                String host,
+                int httpPort,
+                String heap,
+                Duration startTimeout,
+                String runAsUser) {
             this(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, runAsUser, null);
         }
 
@@ -96,8 +109,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         /** Loopback, a free port, 512 MB heap, two minutes to start, "nobody" when root; the distribution next to the data. */
         public static Settings in(Path dataDirectory) {
             Path absolute = dataDirectory.toAbsolutePath().normalize();
-            return new Settings(absolute, absolute.resolveSibling(absolute.getFileName() + "-dist"), "127.0.0.1", 0, "512m",
-                    Duration.ofSeconds(120), "nobody");
+            return new Settings(
+                    absolute,
+                    absolute.resolveSibling(absolute.getFileName() + "-dist"),
+                    "127.0.0.1",
+                    0,
+                    "512m",
+                    Duration.ofSeconds(120),
+                    "nobody");
         }
 
         public Settings withDistributionDirectory(Path directory) {
@@ -105,28 +124,34 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
 
         public Settings withHost(String address) {
-            return new Settings(dataDirectory, distributionDirectory, address, httpPort, heap, startTimeout, runAsUser, cluster);
+            return new Settings(
+                    dataDirectory, distributionDirectory, address, httpPort, heap, startTimeout, runAsUser, cluster);
         }
 
         public Settings withHttpPort(int port) {
-            return new Settings(dataDirectory, distributionDirectory, host, port, heap, startTimeout, runAsUser, cluster);
+            return new Settings(
+                    dataDirectory, distributionDirectory, host, port, heap, startTimeout, runAsUser, cluster);
         }
 
         public Settings withHeap(String size) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, size, startTimeout, runAsUser, cluster);
+            return new Settings(
+                    dataDirectory, distributionDirectory, host, httpPort, size, startTimeout, runAsUser, cluster);
         }
 
         public Settings withStartTimeout(Duration timeout) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, timeout, runAsUser, cluster);
+            return new Settings(
+                    dataDirectory, distributionDirectory, host, httpPort, heap, timeout, runAsUser, cluster);
         }
 
         /** Joins the other nodes of a cluster on this machine instead of forming a cluster of one. */
         public Settings joining(ClusterJoin join) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, runAsUser, join);
+            return new Settings(
+                    dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, runAsUser, join);
         }
 
         public Settings withRunAsUser(String user) {
-            return new Settings(dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, user, cluster);
+            return new Settings(
+                    dataDirectory, distributionDirectory, host, httpPort, heap, startTimeout, user, cluster);
         }
     }
 
@@ -139,7 +164,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @param seedHosts every node's {@code host:transportPort}
      * @param initialMasterNodes every master-eligible node's name, for the very first start
      */
-    public record ClusterJoin(String nodeName, int transportPort, List<String> seedHosts, List<String> initialMasterNodes) {
+    public record ClusterJoin(
+            String nodeName, int transportPort, List<String> seedHosts, List<String> initialMasterNodes) {
 
         public ClusterJoin {
             if (nodeName == null || nodeName.isBlank() || transportPort < 1 || transportPort > 65535) {
@@ -216,13 +242,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         if (!first) {
             // Another thread (say, the shutdown hook) is stopping the node; return once it has.
-            stopped.completeOnTimeout(null, STOP_TIMEOUT.plus(KILL_TIMEOUT).multipliedBy(2).toMillis(),
-                    TimeUnit.MILLISECONDS).join();
+            stopped.completeOnTimeout(
+                            null,
+                            STOP_TIMEOUT.plus(KILL_TIMEOUT).multipliedBy(2).toMillis(),
+                            TimeUnit.MILLISECONDS)
+                    .join();
             return;
         }
         try {
-            failPending(new ElasticsearchStartFailed("The embedded Elasticsearch node was closed before it was ready",
-                    List.of()));
+            failPending(new ElasticsearchStartFailed(
+                    "The embedded Elasticsearch node was closed before it was ready", List.of()));
             if (running != null) {
                 stop(running);
             }
@@ -246,31 +275,42 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Thread.ofVirtual().name("heard-elasticsearch-readiness").start(this::watchReadiness);
             output.pump(process.getInputStream());
             int exitCode = process.waitFor();
-            failPending(new ElasticsearchStartFailed("The Elasticsearch node exited with code " + exitCode
-                    + " before it was ready; its logs are in " + layout.logs(), output.lastLines()));
+            failPending(new ElasticsearchStartFailed(
+                    "The Elasticsearch node exited with code " + exitCode + " before it was ready; its logs are in "
+                            + layout.logs(),
+                    output.lastLines()));
             synchronized (lock) {
                 if (!closed) {
-                    log.warn("The embedded Elasticsearch node stopped unexpectedly (exit code {}); its logs are in {}",
-                            exitCode, layout.logs());
+                    log.warn(
+                            "The embedded Elasticsearch node stopped unexpectedly (exit code {}); its logs are in {}",
+                            exitCode,
+                            layout.logs());
                 }
             }
         } catch (ElasticsearchStartFailed e) {
             failPending(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failPending(new ElasticsearchStartFailed("Interrupted while running the Elasticsearch node", output.lastLines(), e));
+            failPending(new ElasticsearchStartFailed(
+                    "Interrupted while running the Elasticsearch node", output.lastLines(), e));
         } catch (Exception e) {
-            failPending(new ElasticsearchStartFailed("Could not start the embedded Elasticsearch node in "
-                    + layout.dataDirectory() + ": " + e.getMessage(), output.lastLines(), e));
+            failPending(new ElasticsearchStartFailed(
+                    "Could not start the embedded Elasticsearch node in " + layout.dataDirectory() + ": "
+                            + e.getMessage(),
+                    output.lastLines(),
+                    e));
         }
     }
 
     /** TLS is off because traffic never leaves the machine; that holds only on loopback. */
     private void refuseNonLoopbackHost() throws IOException {
         if (!InetAddress.getByName(settings.host()).isLoopbackAddress()) {
-            throw new ElasticsearchStartFailed("The embedded Elasticsearch node serves this machine only (plain HTTP on"
-                    + " loopback), so it cannot listen on " + settings.host() + "; use 127.0.0.1, or configure an"
-                    + " external Elasticsearch for anything wider", List.of());
+            throw new ElasticsearchStartFailed(
+                    "The embedded Elasticsearch node serves this machine only (plain HTTP on"
+                            + " loopback), so it cannot listen on " + settings.host()
+                            + "; use 127.0.0.1, or configure an"
+                            + " external Elasticsearch for anything wider",
+                    List.of());
         }
     }
 
@@ -278,7 +318,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Path directory = settings.distributionDirectory().toAbsolutePath().normalize();
         Path home = Distribution.unpackInto(directory);
         // Checked after unpacking: directories created on the way follow the umask, which may shut others out.
-        refuseBlocked(user, home, "the Elasticsearch distribution (" + home + ")",
+        refuseBlocked(
+                user,
+                home,
+                "the Elasticsearch distribution (" + home + ")",
                 "unpack it elsewhere (" + DISTRIBUTION_DIR_PROPERTY + ")");
         return home;
     }
@@ -286,7 +329,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private void prepareDataDirectory(NodeUser user, Path home) throws IOException {
         Files.createDirectories(layout.dataDirectory());
         // The data directory itself becomes the node user's; everything above it must let that user through.
-        refuseBlocked(user, layout.dataDirectory().getParent(), "its data directory (" + layout.dataDirectory() + ")",
+        refuseBlocked(
+                user,
+                layout.dataDirectory().getParent(),
+                "its data directory (" + layout.dataDirectory() + ")",
                 "put the data elsewhere (" + DATA_DIR_PROPERTY + ", e.g. /var/lib/heard)");
         refuseIfAnotherNodeHoldsTheData();
         if (settings.httpPort() != 0) {
@@ -313,10 +359,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         Optional<Path> blocking = user.firstBlockingDirectory(directory);
         if (blocking.isPresent()) {
-            throw new ElasticsearchStartFailed("Heard runs as root, so Elasticsearch (which refuses root) runs as user '"
-                    + user.name() + "', but that user cannot enter " + NodeUser.describe(blocking.get()) + " to reach "
-                    + what + ". Either " + remedy + ", let '" + user.name() + "' enter it (chmod o+x "
-                    + blocking.get() + "), or run the node as another user (" + RUN_AS_USER_PROPERTY + ").", List.of());
+            throw new ElasticsearchStartFailed(
+                    "Heard runs as root, so Elasticsearch (which refuses root) runs as user '"
+                            + user.name() + "', but that user cannot enter " + NodeUser.describe(blocking.get())
+                            + " to reach "
+                            + what + ". Either " + remedy + ", let '" + user.name() + "' enter it (chmod o+x "
+                            + blocking.get() + "), or run the node as another user (" + RUN_AS_USER_PROPERTY + ").",
+                    List.of());
         }
     }
 
@@ -337,15 +386,22 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (OverlappingFileLockException inThisJvm) {
             // Held by this very JVM; as much in the way as any other holder.
         }
-        String culprit = alivePid(layout.pidFile()).map(pid -> " (pid " + pid + "; stop it with kill " + pid + ")").orElse("");
-        throw new ElasticsearchStartFailed("Another Elasticsearch node" + culprit + ", probably left over from an earlier"
-                + " run, is still using " + layout.dataDirectory() + "; stop it and start again.", List.of());
+        String culprit = alivePid(layout.pidFile())
+                .map(pid -> " (pid " + pid + "; stop it with kill " + pid + ")")
+                .orElse("");
+        throw new ElasticsearchStartFailed(
+                "Another Elasticsearch node" + culprit + ", probably left over from an earlier"
+                        + " run, is still using " + layout.dataDirectory() + "; stop it and start again.",
+                List.of());
     }
 
     private static Optional<Long> alivePid(Path pidFile) {
         try {
             String pid = Files.readString(pidFile).trim();
-            return pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+            return pid.matches("\\d+")
+                    ? ProcessHandle.of(Long.parseLong(pid))
+                            .filter(ProcessHandle::isAlive)
+                            .map(ProcessHandle::pid)
                     : Optional.empty();
         } catch (IOException noPidFile) {
             return Optional.empty();
@@ -358,9 +414,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.httpPort()));
         } catch (IOException busy) {
-            throw new ElasticsearchStartFailed("Port " + settings.httpPort() + " on " + settings.host()
-                    + " is already in use, so the embedded Elasticsearch node cannot listen there. Stop whatever holds it,"
-                    + " or choose another port (" + HTTP_PORT_PROPERTY + "; 0 picks a free one).", List.of(), busy);
+            throw new ElasticsearchStartFailed(
+                    "Port " + settings.httpPort() + " on " + settings.host()
+                            + " is already in use, so the embedded Elasticsearch node cannot listen there. Stop whatever holds it,"
+                            + " or choose another port (" + HTTP_PORT_PROPERTY + "; 0 picks a free one).",
+                    List.of(),
+                    busy);
         }
     }
 
@@ -374,8 +433,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             }
             command.addAll(List.of("--pdeathsig", "SIGKILL"));
         } else if (user.switchTo()) {
-            throw new ElasticsearchStartFailed("Heard runs as root and needs setpriv (util-linux) to run Elasticsearch"
-                    + " as user '" + user.name() + "'; install util-linux or run Heard as an unprivileged user.", List.of());
+            throw new ElasticsearchStartFailed(
+                    "Heard runs as root and needs setpriv (util-linux) to run Elasticsearch" + " as user '"
+                            + user.name() + "'; install util-linux or run Heard as an unprivileged user.",
+                    List.of());
         } else {
             log.warn("setpriv (util-linux) is not installed: if this JVM is killed with SIGKILL, the embedded"
                     + " Elasticsearch node will outlive it");
@@ -383,18 +444,23 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         command.add(home.resolve("bin/elasticsearch").toString());
         command.addAll(List.of("-p", layout.pidFile().toString()));
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         Map<String, String> nodeEnvironment = nodeEnvironment(System.getenv(), layout, settings);
         environment.clear();
         environment.putAll(nodeEnvironment);
         synchronized (lock) {
             if (closed) {
-                throw new ElasticsearchStartFailed("The embedded Elasticsearch node was closed before it started", List.of());
+                throw new ElasticsearchStartFailed(
+                        "The embedded Elasticsearch node was closed before it started", List.of());
             }
             launcher = builder.start();
-            log.info("Starting Elasticsearch {} (data in {}, as user {})", Distribution.bundledVersion(),
-                    layout.dataDirectory(), user.name());
+            log.info(
+                    "Starting Elasticsearch {} (data in {}, as user {})",
+                    Distribution.bundledVersion(),
+                    layout.dataDirectory(),
+                    user.name());
             return launcher;
         }
     }
@@ -415,19 +481,27 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
         environment.put("ES_PATH_CONF", layout.config().toString());
         environment.put("ES_TMPDIR", layout.tmp().toString());
-        environment.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + NodeConfiguration.JVM_OPTIONS);
+        environment.put(
+                "ES_JAVA_OPTS",
+                "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + NodeConfiguration.JVM_OPTIONS);
         return environment;
     }
 
     private void watchReadiness() {
         long deadline = launchedAt + settings.startTimeout().toNanos();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         try (http) {
             while (!ready.isDone()) {
                 if (System.nanoTime() - deadline > 0) {
-                    failPending(new ElasticsearchStartFailed("The Elasticsearch node did not become ready within "
-                            + settings.startTimeout().toSeconds() + " s; on a slow or busy machine allow longer ("
-                            + START_TIMEOUT_PROPERTY + ")", output.lastLines()));
+                    failPending(new ElasticsearchStartFailed(
+                            "The Elasticsearch node did not become ready within "
+                                    + settings.startTimeout().toSeconds()
+                                    + " s; on a slow or busy machine allow longer ("
+                                    + START_TIMEOUT_PROPERTY + ")",
+                            output.lastLines()));
                     close();
                     return;
                 }
@@ -435,7 +509,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     boundAddress().ifPresent(address::complete);
                 }
                 if (address.isDone() && isHealthy(http)) {
-                    log.info("Elasticsearch is ready at {} ({} ms after launch)", address.join(),
+                    log.info(
+                            "Elasticsearch is ready at {} ({} ms after launch)",
+                            address.join(),
                             Duration.ofNanos(System.nanoTime() - launchedAt).toMillis());
                     ready.complete(this);
                     return;
@@ -467,7 +543,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private boolean isHealthy(HttpClient http) throws InterruptedException {
         NodeCredentials signIn = credentials.join();
-        HttpRequest request = HttpRequest.newBuilder(address.join().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        address.join().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
                 .header("Authorization", basicAuthorization(signIn.username(), signIn.password()))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
@@ -475,8 +552,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
-                throw new ElasticsearchStartFailed("The Elasticsearch node refused Heard's credentials from "
-                        + layout.credentials() + "; it is not using the configuration Heard wrote", output.lastLines());
+                throw new ElasticsearchStartFailed(
+                        "The Elasticsearch node refused Heard's credentials from " + layout.credentials()
+                                + "; it is not using the configuration Heard wrote",
+                        output.lastLines());
             }
             return response.statusCode() == 200;
         } catch (IOException notListeningYet) {
@@ -491,12 +570,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             // SIGTERM to the launcher, which asks the server to shut down cleanly and waits for it.
             running.destroy();
             if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("The embedded Elasticsearch node did not stop within {} s; killing it", STOP_TIMEOUT.toSeconds());
+                log.warn(
+                        "The embedded Elasticsearch node did not stop within {} s; killing it",
+                        STOP_TIMEOUT.toSeconds());
                 running.destroyForcibly();
                 running.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             for (ProcessHandle process : server) {
-                if (process.onExit().completeOnTimeout(null, KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join() == null) {
+                if (process.onExit()
+                                .completeOnTimeout(null, KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                                .join()
+                        == null) {
                     process.destroyForcibly();
                 }
             }
@@ -520,12 +604,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             if (e.getCause() instanceof ElasticsearchStartFailed failure) {
                 throw failure;
             }
-            throw new ElasticsearchStartFailed("The embedded Elasticsearch node failed: " + e.getCause(), List.of(), e.getCause());
+            throw new ElasticsearchStartFailed(
+                    "The embedded Elasticsearch node failed: " + e.getCause(), List.of(), e.getCause());
         }
     }
 
     static String basicAuthorization(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static URI httpUri(String host, int port) {

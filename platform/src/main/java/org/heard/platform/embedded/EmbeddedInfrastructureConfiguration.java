@@ -46,10 +46,17 @@ class EmbeddedInfrastructureConfiguration {
     EmbeddedElasticsearch embeddedElasticsearch(EmbeddedSettings settings) {
         var es = settings.elasticsearch();
         var distribution = es.distributionDir() != null ? es.distributionDir() : dataDir.resolve("elasticsearch-dist");
-        log.info("No spring.elasticsearch.uris configured: starting the embedded Elasticsearch node (data in {})",
+        log.info(
+                "No spring.elasticsearch.uris configured: starting the embedded Elasticsearch node (data in {})",
                 dataDir.resolve("elasticsearch"));
         return EmbeddedElasticsearch.launch(new EmbeddedElasticsearch.Settings(
-                dataDir.resolve("elasticsearch"), distribution, es.host(), es.port(), es.heap(), es.startTimeout(), es.runAsUser()));
+                dataDir.resolve("elasticsearch"),
+                distribution,
+                es.host(),
+                es.port(),
+                es.heap(),
+                es.startTimeout(),
+                es.runAsUser()));
     }
 
     @Bean
@@ -73,8 +80,14 @@ class EmbeddedInfrastructureConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded Kafka broker's login in " + home, e);
         }
-        return EmbeddedKafka.start(new EmbeddedKafka.Settings(home, kafka.host(), kafka.port(), kafka.controllerPort(), Map.of(),
-                new EmbeddedKafka.Login(account.username(), account.password()), kafka.allowRemoteClients()));
+        return EmbeddedKafka.start(new EmbeddedKafka.Settings(
+                home,
+                kafka.host(),
+                kafka.port(),
+                kafka.controllerPort(),
+                Map.of(),
+                new EmbeddedKafka.Login(account.username(), account.password()),
+                kafka.allowRemoteClients()));
     }
 
     @Bean

@@ -71,11 +71,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             brokerProperties = Map.copyOf(brokerProperties == null ? Map.of() : brokerProperties);
             if (remoteClients && login == null) {
-                throw new IllegalArgumentException("A broker that other machines may reach needs a login for its clients");
+                throw new IllegalArgumentException(
+                        "A broker that other machines may reach needs a login for its clients");
             }
         }
 
-        public Settings(Path dataDirectory, String host, int port, int controllerPort, Map<String, String> brokerProperties) {
+        public Settings(
+                Path dataDirectory, String host, int port, int controllerPort, Map<String, String> brokerProperties) {
             this(dataDirectory, host, port, controllerPort, brokerProperties, null, false);
         }
 
@@ -145,9 +147,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         /** The client properties that sign in with it ({@code security.protocol}, {@code sasl.*}). */
         public Map<String, String> clientProperties() {
             return Map.of(
-                    "security.protocol", "SASL_PLAINTEXT",
-                    "sasl.mechanism", MECHANISM,
-                    "sasl.jaas.config", jaas("org.apache.kafka.common.security.scram.ScramLoginModule", ""));
+                    "security.protocol",
+                    "SASL_PLAINTEXT",
+                    "sasl.mechanism",
+                    MECHANISM,
+                    "sasl.jaas.config",
+                    jaas("org.apache.kafka.common.security.scram.ScramLoginModule", ""));
         }
 
         String jaas(String loginModule, String more) {
@@ -169,7 +174,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Object lifecycle = new Object();
     private boolean closed;
 
-    private EmbeddedKafka(Path dataDirectory, String bootstrapServers, Login login, BrokerHome home, ControllerServer controller,
+    private EmbeddedKafka(
+            Path dataDirectory,
+            String bootstrapServers,
+            Login login,
+            BrokerHome home,
+            ControllerServer controller,
             BrokerServer broker) {
         this.dataDirectory = dataDirectory;
         this.bootstrapServers = bootstrapServers;
@@ -198,8 +208,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             home.formatIfNew(config);
             EmbeddedKafka kafka = run(config, home, settings.host() + ":" + ports.port(), settings.login());
             home.rememberPorts(ports.port(), ports.controllerPort());
-            log.info("Embedded Kafka accepts clients on {} (data in {}), started in {} ms",
-                    kafka.bootstrapServers, dataDirectory, Duration.ofNanos(System.nanoTime() - started).toMillis());
+            log.info(
+                    "Embedded Kafka accepts clients on {} (data in {}), started in {} ms",
+                    kafka.bootstrapServers,
+                    dataDirectory,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
             return kafka;
         } catch (RuntimeException | Error e) {
             home.close();
@@ -210,12 +223,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static KafkaConfig configFor(Settings settings, BrokerPorts ports, BrokerHome home) {
         try {
             return new KafkaConfig(
-                    KafkaServerProperties.of(settings.host(), ports.port(), ports.controllerPort(),
-                            home.logDirectory(), settings.login(), settings.brokerProperties()),
+                    KafkaServerProperties.of(
+                            settings.host(),
+                            ports.port(),
+                            ports.controllerPort(),
+                            home.logDirectory(),
+                            settings.login(),
+                            settings.brokerProperties()),
                     false);
         } catch (ConfigException | IllegalArgumentException e) {
-            throw new IllegalStateException("The embedded Kafka broker in " + home.directory()
-                    + " has an invalid server property: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The embedded Kafka broker in " + home.directory() + " has an invalid server property: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -228,14 +248,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             loopback = InetAddress.getByName(settings.host()).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("The embedded Kafka broker cannot listen on " + settings.host()
-                    + ": no such address", e);
+            throw new IllegalStateException(
+                    "The embedded Kafka broker cannot listen on " + settings.host() + ": no such address", e);
         }
         if (!loopback && !settings.remoteClients()) {
-            throw new IllegalStateException("The embedded Kafka broker serves this machine only, so it does not listen on "
-                    + settings.host() + "; use 127.0.0.1, configure an external Kafka (spring.kafka.bootstrap-servers),"
-                    + " or set heard.embedded.kafka.allow-remote-clients=true (clients then sign in with the credential"
-                    + " in the data directory, over plain TCP)");
+            throw new IllegalStateException(
+                    "The embedded Kafka broker serves this machine only, so it does not listen on "
+                            + settings.host()
+                            + "; use 127.0.0.1, configure an external Kafka (spring.kafka.bootstrap-servers),"
+                            + " or set heard.embedded.kafka.allow-remote-clients=true (clients then sign in with the credential"
+                            + " in the data directory, over plain TCP)");
         }
     }
 
@@ -247,14 +269,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> storage =
                     KafkaRaftServer.initializeLogDirs(config, log, "[EmbeddedKafka] ");
-            metrics = Server.initializeMetrics(config, Time.SYSTEM, storage._1().clusterId().orElseThrow());
+            metrics = Server.initializeMetrics(
+                    config, Time.SYSTEM, storage._1().clusterId().orElseThrow());
             BrokerFaults faults = new BrokerFaults();
             SharedServer shared = new SharedServer(
                     config,
                     storage._1(),
                     Time.SYSTEM,
                     metrics,
-                    CompletableFuture.completedFuture(QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+                    CompletableFuture.completedFuture(QuorumConfig.parseVoterConnections(
+                            config.quorumConfig().voters())),
                     QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
                     faults,
                     ServerSocketFactory.INSTANCE);
@@ -268,7 +292,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             broker.startup();
 
-            EmbeddedKafka kafka = new EmbeddedKafka(home.directory(), bootstrapServers, login, home, controller, broker);
+            EmbeddedKafka kafka =
+                    new EmbeddedKafka(home.directory(), bootstrapServers, login, home, controller, broker);
             faults.onFatalFault(kafka::closeInBackground);
             return kafka;
         } catch (Throwable e) {
@@ -280,8 +305,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("The embedded Kafka broker in " + home.directory() + " could not start: "
-                    + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "The embedded Kafka broker in " + home.directory() + " could not start: " + rootMessage(e), e);
         }
     }
 

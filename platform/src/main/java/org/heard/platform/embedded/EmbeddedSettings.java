@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * data under {@code heard.data-dir}.
  */
 @ConfigurationProperties("heard.embedded")
-record EmbeddedSettings(@DefaultValue Kafka kafka, @DefaultValue Elasticsearch elasticsearch) {
+record EmbeddedSettings(
+        @DefaultValue Kafka kafka, @DefaultValue Elasticsearch elasticsearch) {
 
     /**
      * An in-process KRaft broker (broker and controller in one). Clients sign in with a generated

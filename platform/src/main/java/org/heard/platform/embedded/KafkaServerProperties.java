@@ -20,16 +20,23 @@ final class KafkaServerProperties {
      *     KRaft controllers cannot read SCRAM accounts from the metadata they serve
      */
     static Map<String, String> of(
-            String host, int port, int controllerPort, Path logDirectory, EmbeddedKafka.Login login,
+            String host,
+            int port,
+            int controllerPort,
+            Path logDirectory,
+            EmbeddedKafka.Login login,
             Map<String, String> overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
-        properties.put("listeners", CLIENT_LISTENER + "://" + host + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        properties.put(
+                "listeners",
+                CLIENT_LISTENER + "://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":"
+                        + controllerPort);
         properties.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + port);
         String protocol = login == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
-        properties.put("listener.security.protocol.map",
+        properties.put(
+                "listener.security.protocol.map",
                 CLIENT_LISTENER + ":" + protocol + "," + CONTROLLER_LISTENER + ":" + protocol);
         if (login != null) {
             String client = "listener.name." + CLIENT_LISTENER.toLowerCase(Locale.ROOT) + ".";
@@ -37,12 +44,16 @@ final class KafkaServerProperties {
             properties.put("sasl.enabled.mechanisms", EmbeddedKafka.Login.MECHANISM);
             properties.put(client + "sasl.enabled.mechanisms", EmbeddedKafka.Login.MECHANISM);
             properties.put("sasl.mechanism.inter.broker.protocol", EmbeddedKafka.Login.MECHANISM);
-            properties.put(client + EmbeddedKafka.Login.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+            properties.put(
+                    client + EmbeddedKafka.Login.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                     login.jaas("org.apache.kafka.common.security.scram.ScramLoginModule", ""));
             properties.put(controller + "sasl.enabled.mechanisms", "PLAIN");
             properties.put("sasl.mechanism.controller.protocol", "PLAIN");
-            properties.put(controller + "plain.sasl.jaas.config", login.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
-                    " user_" + login.username() + "=\"" + login.password() + "\""));
+            properties.put(
+                    controller + "plain.sasl.jaas.config",
+                    login.jaas(
+                            "org.apache.kafka.common.security.plain.PlainLoginModule",
+                            " user_" + login.username() + "=\"" + login.password() + "\""));
         }
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("inter.broker.listener.name", CLIENT_LISTENER);

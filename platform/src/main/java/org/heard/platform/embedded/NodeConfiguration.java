@@ -28,27 +28,39 @@ final class NodeConfiguration {
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final List<String> COPIED_FROM_DISTRIBUTION = List.of("log4j2.properties", "roles.yml", "role_mapping.yml");
+    private static final List<String> COPIED_FROM_DISTRIBUTION =
+            List.of("log4j2.properties", "roles.yml", "role_mapping.yml");
 
     /** Added to the heap settings in ES_JAVA_OPTS. */
     static final String JVM_OPTIONS = "-Des.queryable_built_in_roles_enabled=false";
 
-    private NodeConfiguration() {
-    }
+    private NodeConfiguration() {}
 
-    static void write(Path elasticsearchHome, NodeLayout layout, EmbeddedElasticsearch.Settings settings,
-            NodeCredentials credentials) throws IOException {
+    static void write(
+            Path elasticsearchHome,
+            NodeLayout layout,
+            EmbeddedElasticsearch.Settings settings,
+            NodeCredentials credentials)
+            throws IOException {
         Path config = layout.config();
-        for (Path directory : List.of(layout.dataDirectory(), config, config.resolve("jvm.options.d"), layout.data(),
-                layout.logs(), layout.tmp())) {
+        for (Path directory : List.of(
+                layout.dataDirectory(),
+                config,
+                config.resolve("jvm.options.d"),
+                layout.data(),
+                layout.logs(),
+                layout.tmp())) {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
         }
         for (String name : COPIED_FROM_DISTRIBUTION) {
-            writeOwnerOnly(config.resolve(name), Files.readString(elasticsearchHome.resolve("config").resolve(name)));
+            writeOwnerOnly(
+                    config.resolve(name),
+                    Files.readString(elasticsearchHome.resolve("config").resolve(name)));
         }
         writeOwnerOnly(config.resolve("elasticsearch.yml"), elasticsearchYml(layout, settings));
-        writeOwnerOnly(config.resolve("jvm.options"),
+        writeOwnerOnly(
+                config.resolve("jvm.options"),
                 jvmOptions(Files.readAllLines(elasticsearchHome.resolve("config/jvm.options")), layout));
         String hash = new BCryptPasswordEncoder().encode(credentials.password());
         writeOwnerOnly(config.resolve("users"), credentials.username() + ":" + hash + "\n");
@@ -76,8 +88,13 @@ final class NodeConfiguration {
                 xpack.security.authc.reserved_realm.enabled: false
                 xpack.security.authc.realms.file.heard.order: 0
                 xpack.ml.enabled: false
-                """.formatted(discovery(settings.cluster()), yamlString(settings.host()), settings.httpPort(), yamlString(layout.data().toString()),
-                yamlString(layout.logs().toString()), processors());
+                """.formatted(
+                        discovery(settings.cluster()),
+                        yamlString(settings.host()),
+                        settings.httpPort(),
+                        yamlString(layout.data().toString()),
+                        yamlString(layout.logs().toString()),
+                        processors());
     }
 
     /**
@@ -90,7 +107,9 @@ final class NodeConfiguration {
         return distributionOptions.stream()
                 .filter(line -> !line.contains("HeapDumpOnOutOfMemoryError") && !line.contains("HeapDumpPath"))
                 .map(line -> line.startsWith("-XX:ErrorFile=") ? "-XX:ErrorFile=" + logs + "/hs_err_pid%p.log" : line)
-                .map(line -> line.startsWith("-Xlog:gc") ? "-Xlog:gc*:file=" + logs + "/gc.log:utctime,level,pid,tags:filecount=4,filesize=16m" : line)
+                .map(line -> line.startsWith("-Xlog:gc")
+                        ? "-Xlog:gc*:file=" + logs + "/gc.log:utctime,level,pid,tags:filecount=4,filesize=16m"
+                        : line)
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
@@ -104,9 +123,13 @@ final class NodeConfiguration {
         }
         return "node.name: " + yamlString(join.nodeName()) + "\n"
                 + "transport.port: " + join.transportPort() + "\n"
-                + "discovery.seed_hosts: [" + join.seedHosts().stream().map(NodeConfiguration::yamlString).collect(Collectors.joining(", ")) + "]\n"
+                + "discovery.seed_hosts: ["
+                + join.seedHosts().stream().map(NodeConfiguration::yamlString).collect(Collectors.joining(", ")) + "]\n"
                 + "cluster.initial_master_nodes: ["
-                + join.initialMasterNodes().stream().map(NodeConfiguration::yamlString).collect(Collectors.joining(", ")) + "]";
+                + join.initialMasterNodes().stream()
+                        .map(NodeConfiguration::yamlString)
+                        .collect(Collectors.joining(", "))
+                + "]";
     }
 
     private static int processors() {

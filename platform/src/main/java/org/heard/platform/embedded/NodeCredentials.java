@@ -40,11 +40,17 @@ record NodeCredentials(String username, String password) {
         }
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
-        NodeCredentials created = new NodeCredentials(USERNAME, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-        Path writing = Files.createTempFile(dataDirectory, ".credentials-", ".tmp",
+        NodeCredentials created = new NodeCredentials(
+                USERNAME, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        Path writing = Files.createTempFile(
+                dataDirectory,
+                ".credentials-",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer out = Files.newBufferedWriter(writing, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write("# The account Heard signs in to its own embedded " + dataDirectory.getFileName() + " with. Owner-only; keep it so.\n");
+        try (Writer out =
+                Files.newBufferedWriter(writing, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write("# The account Heard signs in to its own embedded " + dataDirectory.getFileName()
+                    + " with. Owner-only; keep it so.\n");
             out.write("username=" + created.username() + "\n");
             out.write("password=" + created.password() + "\n");
         }

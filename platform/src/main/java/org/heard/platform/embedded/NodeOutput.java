@@ -54,11 +54,19 @@ final class NodeOutput {
         }
     }
 
-    enum Level { ERROR, WARNING, OTHER }
+    enum Level {
+        ERROR,
+        WARNING,
+        OTHER
+    }
 
     static Level levelOf(String line) {
-        if (line.contains("][ERROR]") || line.contains("][FATAL]") || line.startsWith("ERROR:")
-                || line.startsWith("Exception") || line.startsWith("Caused by:") || line.startsWith("\tat ")
+        if (line.contains("][ERROR]")
+                || line.contains("][FATAL]")
+                || line.startsWith("ERROR:")
+                || line.startsWith("Exception")
+                || line.startsWith("Caused by:")
+                || line.startsWith("\tat ")
                 || line.startsWith("fatal exception")) {
             return Level.ERROR;
         }

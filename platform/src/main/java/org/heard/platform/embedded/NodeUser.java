@@ -35,11 +35,16 @@ record NodeUser(String name, int uid, int gid, Set<Integer> groups, boolean swit
         List<String> gid = id("-g", runAsUser);
         List<String> groups = id("-G", runAsUser);
         if (uid.isEmpty() || gid.isEmpty()) {
-            throw new IllegalArgumentException("Heard runs as root, so Elasticsearch must run as another user, but user '"
-                    + runAsUser + "' does not exist here; create it or set " + EmbeddedElasticsearch.RUN_AS_USER_PROPERTY);
+            throw new IllegalArgumentException(
+                    "Heard runs as root, so Elasticsearch must run as another user, but user '" + runAsUser
+                            + "' does not exist here; create it or set " + EmbeddedElasticsearch.RUN_AS_USER_PROPERTY);
         }
-        return new NodeUser(runAsUser, Integer.parseInt(uid.getFirst()), Integer.parseInt(gid.getFirst()),
-                groups.stream().map(Integer::valueOf).collect(Collectors.toUnmodifiableSet()), true);
+        return new NodeUser(
+                runAsUser,
+                Integer.parseInt(uid.getFirst()),
+                Integer.parseInt(gid.getFirst()),
+                groups.stream().map(Integer::valueOf).collect(Collectors.toUnmodifiableSet()),
+                true);
     }
 
     /**
@@ -51,8 +56,9 @@ record NodeUser(String name, int uid, int gid, Set<Integer> groups, boolean swit
             return Optional.empty();
         }
         Path absolute = path.toAbsolutePath().normalize();
-        for (Path current = absolute.getRoot(); Files.exists(current); current = current.resolve(
-                absolute.getName(current.getNameCount()))) {
+        for (Path current = absolute.getRoot();
+                Files.exists(current);
+                current = current.resolve(absolute.getName(current.getNameCount()))) {
             if (!canEnter(Files.readAttributes(current, PosixFileAttributes.class), unixIds(current))) {
                 return Optional.of(current);
             }
@@ -99,8 +105,10 @@ record NodeUser(String name, int uid, int gid, Set<Integer> groups, boolean swit
     }
 
     static int[] unixIds(Path path) throws IOException {
-        return new int[] {(Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS),
-            (Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS)};
+        return new int[] {
+            (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS),
+            (Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS)
+        };
     }
 
     static int currentUid() {
@@ -109,7 +117,9 @@ record NodeUser(String name, int uid, int gid, Set<Integer> groups, boolean swit
 
     private static List<String> id(String option, String user) {
         try {
-            Process id = new ProcessBuilder("id", option, user).redirectErrorStream(true).start();
+            Process id = new ProcessBuilder("id", option, user)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!id.waitFor(10, TimeUnit.SECONDS) || id.exitValue() != 0) {
                 return List.of();

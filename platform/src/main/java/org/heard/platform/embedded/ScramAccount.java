@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData.ScramCredentialUpsertion;
 import org.apache.kafka.common.message.RequestHeaderData;
-import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.security.auth.KafkaPrincipal;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
@@ -37,14 +37,19 @@ final class ScramAccount {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         try {
             while (true) {
-                var context = new ControllerRequestContext(new RequestHeaderData(), KafkaPrincipal.ANONYMOUS,
+                var context = new ControllerRequestContext(
+                        new RequestHeaderData(),
+                        KafkaPrincipal.ANONYMOUS,
                         ControllerRequestContext.requestTimeoutMsToDeadlineNs(Time.SYSTEM, TIMEOUT_MS));
                 try {
-                    var response = controller.alterUserScramCredentials(context, request).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    var response = controller
+                            .alterUserScramCredentials(context, request)
+                            .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                     for (var result : response.results()) {
                         if (result.errorCode() != Errors.NONE.code()) {
-                            throw new IllegalStateException("The embedded Kafka controller refused the login " + login.username() + ": "
-                                    + Errors.forCode(result.errorCode()) + " " + result.errorMessage());
+                            throw new IllegalStateException(
+                                    "The embedded Kafka controller refused the login " + login.username() + ": "
+                                            + Errors.forCode(result.errorCode()) + " " + result.errorMessage());
                         }
                     }
                     return;
@@ -59,8 +64,8 @@ final class ScramAccount {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the embedded Kafka login", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The embedded Kafka controller did not store the login " + login.username()
-                    + ": " + e, e);
+            throw new IllegalStateException(
+                    "The embedded Kafka controller did not store the login " + login.username() + ": " + e, e);
         }
     }
 

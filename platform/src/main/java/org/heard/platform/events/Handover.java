@@ -12,12 +12,14 @@ import org.heard.contracts.Topic;
  */
 public final class Handover {
 
-    private static final Executor THREADS = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("heard-handover-", 0).factory());
+    private static final Executor THREADS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("heard-handover-", 0).factory());
 
     private Handover() {}
 
     /** The publisher's future, whatever thread {@code publish} itself blocks. */
     public static <T> CompletableFuture<Void> publish(EventPublisher publisher, Topic<T> topic, T record) {
-        return CompletableFuture.supplyAsync(() -> publisher.publish(topic, record), THREADS).thenCompose(sent -> sent);
+        return CompletableFuture.supplyAsync(() -> publisher.publish(topic, record), THREADS)
+                .thenCompose(sent -> sent);
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -39,32 +39,48 @@ class KafkaConfiguration {
     @Bean
     KafkaAdmin.NewTopics heardTopics(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
         var fit = settings.replicationFor(brokers(settings, kafkaAdmin));
-        log.info("Heard's topics, where missing, are created with {} partitions, replication factor {}, min.insync.replicas {},"
-                + " retention {}", settings.partitions(), fit.replicationFactor(), fit.minInsyncReplicas(), settings.retention());
-        return new KafkaAdmin.NewTopics(topics(settings.partitions(), fit, settings.retention()).toArray(NewTopic[]::new));
+        log.info(
+                "Heard's topics, where missing, are created with {} partitions, replication factor {}, min.insync.replicas {},"
+                        + " retention {}",
+                settings.partitions(),
+                fit.replicationFactor(),
+                fit.minInsyncReplicas(),
+                settings.retention());
+        return new KafkaAdmin.NewTopics(
+                topics(settings.partitions(), fit, settings.retention()).toArray(NewTopic[]::new));
     }
 
     static java.util.List<NewTopic> topics(int partitions, ReplicationFit fit, Duration retention) {
         var inSync = Integer.toString(fit.minInsyncReplicas());
         return Topics.all().stream()
                 .map(topic -> new NewTopic(topic.name(), partitions, fit.replicationFactor())
-                        .configs(Topics.compacted().contains(topic)
-                                // Only the latest record per key matters (a channel account's state).
-                                ? Map.of(
-                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync,
-                                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                                : Map.of(
-                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync,
-                                        // What patients wrote, for as long as the stages need it (docs/admin.md, erasure).
-                                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))))
+                        .configs(
+                                Topics.compacted().contains(topic)
+                                        // Only the latest record per key matters (a channel account's state).
+                                        ? Map.of(
+                                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                                inSync,
+                                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                TopicConfig.CLEANUP_POLICY_COMPACT)
+                                        : Map.of(
+                                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                                inSync,
+                                                // What patients wrote, for as long as the stages need it
+                                                // (docs/admin.md, erasure).
+                                                TopicConfig.RETENTION_MS_CONFIG,
+                                                Long.toString(retention.toMillis()))))
                 .toList();
     }
 
     /** Topics made before (with another retention, or none) keep records for the configured time from now on. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> heardTopicsRetention(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
+    ApplicationListener<ApplicationReadyEvent> heardTopicsRetention(
+            KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
         return ready -> {
-            var names = Topics.all().stream().filter(topic -> !Topics.compacted().contains(topic)).map(topic -> topic.name()).toList();
+            var names = Topics.all().stream()
+                    .filter(topic -> !Topics.compacted().contains(topic))
+                    .map(topic -> topic.name())
+                    .toList();
             try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
                 TopicRetention.align(admin, names, settings.retention());
             }
@@ -82,8 +98,11 @@ class KafkaConfiguration {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("Cannot ask Kafka how many brokers it has, to fit the topics' replication"
-                    + " (or set heard.kafka.topics.replication-factor and min-insync-replicas): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot ask Kafka how many brokers it has, to fit the topics' replication"
+                            + " (or set heard.kafka.topics.replication-factor and min-insync-replicas): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -114,7 +133,10 @@ class KafkaConfiguration {
                 if (bean instanceof KafkaProperties properties) {
                     var account = login.getObject();
                     if (account.given()) {
-                        properties.getProperties().putAll(account.clientProperties(properties.getSecurity().getProtocol()));
+                        properties
+                                .getProperties()
+                                .putAll(account.clientProperties(
+                                        properties.getSecurity().getProtocol()));
                     }
                 }
                 return bean;
@@ -147,5 +169,4 @@ class KafkaConfiguration {
             }
         };
     }
-
 }

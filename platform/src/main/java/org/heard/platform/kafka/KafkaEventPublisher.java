@@ -25,7 +25,9 @@ class KafkaEventPublisher implements EventPublisher {
     @Override
     public <T> CompletableFuture<Void> publish(Topic<T> topic, T record) {
         var producerRecord = new ProducerRecord<>(topic.name(), topic.keyOf(record), DeskJson.write(record));
-        producerRecord.headers().add(TYPE_HEADER, record.getClass().getSimpleName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producerRecord
+                .headers()
+                .add(TYPE_HEADER, record.getClass().getSimpleName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return template.send(producerRecord).thenApply(result -> null);
     }
 }

@@ -18,12 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mechanism the SASL mechanism: SCRAM-SHA-512 (Strimzi's and the compose setup's), SCRAM-SHA-256 or PLAIN
  */
 @ConfigurationProperties("heard.kafka.login")
-record KafkaLogin(String username, String password, Path passwordFile, @DefaultValue("SCRAM-SHA-512") String mechanism) {
+record KafkaLogin(
+        String username,
+        String password,
+        Path passwordFile,
+        @DefaultValue("SCRAM-SHA-512") String mechanism) {
 
     KafkaLogin {
         mechanism = mechanism == null || mechanism.isBlank() ? "SCRAM-SHA-512" : mechanism.strip();
         if (!mechanism.equals("SCRAM-SHA-512") && !mechanism.equals("SCRAM-SHA-256") && !mechanism.equals("PLAIN")) {
-            throw new IllegalArgumentException("heard.kafka.login.mechanism: SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN, not " + mechanism);
+            throw new IllegalArgumentException(
+                    "heard.kafka.login.mechanism: SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN, not " + mechanism);
         }
     }
 
@@ -40,14 +45,17 @@ record KafkaLogin(String username, String password, Path passwordFile, @DefaultV
         if (secret.isEmpty()) {
             throw new IllegalStateException("heard.kafka.login: " + username + " needs password or password-file");
         }
-        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+        String module = mechanism.equals("PLAIN")
+                ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                 : "org.apache.kafka.common.security.scram.ScramLoginModule";
         Map<String, String> properties = new LinkedHashMap<>();
         if (configuredProtocol == null || configuredProtocol.isBlank()) {
             properties.put("security.protocol", "SASL_SSL");
         }
         properties.put("sasl.mechanism", mechanism);
-        properties.put("sasl.jaas.config", module + " required username=" + quoted(username.strip()) + " password=" + quoted(secret) + ";");
+        properties.put(
+                "sasl.jaas.config",
+                module + " required username=" + quoted(username.strip()) + " password=" + quoted(secret) + ";");
         return properties;
     }
 

@@ -29,8 +29,11 @@ record KafkaTopicSettings(
         }
         if (partitions < 1
                 || replicationFactor != null && replicationFactor < 1
-                || minInsyncReplicas != null && (minInsyncReplicas < 1 || replicationFactor != null && minInsyncReplicas > replicationFactor)) {
-            throw new IllegalArgumentException("heard.kafka.topics: need partitions >= 1 and 1 <= min-insync-replicas <= replication-factor");
+                || minInsyncReplicas != null
+                        && (minInsyncReplicas < 1
+                                || replicationFactor != null && minInsyncReplicas > replicationFactor)) {
+            throw new IllegalArgumentException(
+                    "heard.kafka.topics: need partitions >= 1 and 1 <= min-insync-replicas <= replication-factor");
         }
     }
 
@@ -38,7 +41,8 @@ record KafkaTopicSettings(
     ReplicationFit replicationFor(int brokers) {
         var fit = ReplicationFit.forBrokers(brokers);
         short factor = replicationFactor != null ? replicationFactor : fit.replicationFactor();
-        int inSync = minInsyncReplicas != null ? minInsyncReplicas : Math.min(fit.minInsyncReplicas(), factor >= 3 ? 2 : 1);
+        int inSync =
+                minInsyncReplicas != null ? minInsyncReplicas : Math.min(fit.minInsyncReplicas(), factor >= 3 ? 2 : 1);
         return new ReplicationFit(factor, inSync);
     }
 }

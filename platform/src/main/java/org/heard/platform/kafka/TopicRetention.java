@@ -39,12 +39,18 @@ final class TopicRetention {
         for (String topic : topics) {
             var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             try {
-                var config = admin.describeConfigs(List.of(resource)).values().get(resource).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                var config = admin.describeConfigs(List.of(resource))
+                        .values()
+                        .get(resource)
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 var current = config.get(TopicConfig.RETENTION_MS_CONFIG);
                 if (current == null || !wanted.equals(current.value())) {
                     log.info("Topic {} keeps records {}; from now on for {}", topic, describe(current), retention);
-                    changes.put(resource, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, wanted),
-                            AlterConfigOp.OpType.SET)));
+                    changes.put(
+                            resource,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, wanted),
+                                    AlterConfigOp.OpType.SET)));
                     changed.add(topic);
                 }
             } catch (ExecutionException e) {
@@ -85,7 +91,11 @@ final class TopicRetention {
     }
 
     private static void cannot(String topic, Duration retention, Throwable why) {
-        log.warn("Cannot check or set the retention of topic {} to {} ({}): set retention.ms={} where the topics are managed",
-                topic, retention, why.toString(), retention.toMillis());
+        log.warn(
+                "Cannot check or set the retention of topic {} to {} ({}): set retention.ms={} where the topics are managed",
+                topic,
+                retention,
+                why.toString(),
+                retention.toMillis());
     }
 }

@@ -32,7 +32,8 @@ public enum HeardRole {
                         return HeardRole.valueOf(role.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(
-                                PROPERTY + " has an unknown role '" + role + "'; known roles are ingest, triage, desk", e);
+                                PROPERTY + " has an unknown role '" + role + "'; known roles are ingest, triage, desk",
+                                e);
                     }
                 })
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(HeardRole.class)));

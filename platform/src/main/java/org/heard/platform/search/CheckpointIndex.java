@@ -28,17 +28,24 @@ class CheckpointIndex implements CheckpointStore {
 
     /** Creates the index on start-up; harmless when it exists. Values are stored, never searched. */
     void ensureExists() {
-        Indexes.createIfMissing(client, INDEX, mappings -> mappings
-                .properties("key", property -> property.keyword(keyword -> keyword))
-                .properties("value", property -> property.keyword(keyword -> keyword.index(false).docValues(false)))
-                .properties("updatedAt", property -> property.date(date -> date)));
+        Indexes.createIfMissing(
+                client,
+                INDEX,
+                mappings -> mappings.properties("key", property -> property.keyword(keyword -> keyword))
+                        .properties(
+                                "value",
+                                property -> property.keyword(
+                                        keyword -> keyword.index(false).docValues(false)))
+                        .properties("updatedAt", property -> property.date(date -> date)));
     }
 
     @Override
     public Optional<String> read(String key) {
         try {
             var response = client.get(get -> get.index(INDEX).id(key), Checkpoint.class);
-            return response.found() && response.source() != null ? Optional.ofNullable(response.source().value()) : Optional.empty();
+            return response.found() && response.source() != null
+                    ? Optional.ofNullable(response.source().value())
+                    : Optional.empty();
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -76,8 +83,12 @@ class CheckpointIndex implements CheckpointStore {
         try {
             var response = client.bulk(bulk -> bulk.refresh(Refresh.False).operations(operations));
             if (response.errors()) {
-                var failed = response.items().stream().filter(item -> item.error() != null).findFirst().orElseThrow();
-                throw new IllegalStateException("Elasticsearch refused checkpoint " + failed.id() + ": " + failed.error().reason());
+                var failed = response.items().stream()
+                        .filter(item -> item.error() != null)
+                        .findFirst()
+                        .orElseThrow();
+                throw new IllegalStateException("Elasticsearch refused checkpoint " + failed.id() + ": "
+                        + failed.error().reason());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + values.size() + " checkpoints", e);
@@ -93,19 +104,23 @@ class CheckpointIndex implements CheckpointStore {
         long forgotten = 0;
         try {
             while (true) {
-                var hits = client.search(search -> search.index(INDEX)
-                                .size(FORGET_PAGE)
-                                .source(source -> source.fetch(false))
-                                .query(query -> query.bool(bool -> bool
-                                        .filter(filter -> filter.prefix(prefix -> prefix.field("key").value(keyPrefix)))
-                                        .filter(filter -> filter.range(range -> range.date(date -> date.field("updatedAt")
-                                                .lt(cutoff.toString())))))),
-                        Void.class).hits().hits();
+                var hits = client.search(
+                                search -> search.index(INDEX)
+                                        .size(FORGET_PAGE)
+                                        .source(source -> source.fetch(false))
+                                        .query(query -> query.bool(bool -> bool.filter(filter -> filter.prefix(prefix ->
+                                                        prefix.field("key").value(keyPrefix)))
+                                                .filter(filter -> filter.range(range -> range.date(date ->
+                                                        date.field("updatedAt").lt(cutoff.toString())))))),
+                                Void.class)
+                        .hits()
+                        .hits();
                 if (hits.isEmpty()) {
                     return forgotten;
                 }
                 var deletions = hits.stream()
-                        .map(hit -> BulkOperation.of(operation -> operation.delete(delete -> delete.index(INDEX).id(hit.id()))))
+                        .map(hit -> BulkOperation.of(operation ->
+                                operation.delete(delete -> delete.index(INDEX).id(hit.id()))))
                         .toList();
                 // Wait for the refresh, so the next search does not find these again.
                 client.bulk(bulk -> bulk.refresh(Refresh.WaitFor).operations(deletions));

@@ -22,7 +22,8 @@ class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(ElasticsearchEndpoint endpoint, ElasticsearchTrust trust) {
-        return ElasticsearchClients.create(endpoint.uris(), endpoint.username(), endpoint.password(), trust.sslContext());
+        return ElasticsearchClients.create(
+                endpoint.uris(), endpoint.username(), endpoint.password(), trust.sslContext());
     }
 
     @Bean(initMethod = "ensureExists")
@@ -42,7 +43,9 @@ class ElasticsearchConfiguration {
                         .withDetail("uris", endpoint.uris().toString())
                         .build();
             } catch (Exception e) {
-                return Health.down(e).withDetail("uris", endpoint.uris().toString()).build();
+                return Health.down(e)
+                        .withDetail("uris", endpoint.uris().toString())
+                        .build();
             }
         };
     }

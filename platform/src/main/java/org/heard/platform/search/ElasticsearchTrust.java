@@ -36,8 +36,7 @@ public record ElasticsearchTrust(Path caCertificate, String caFingerprint) {
                     "heard.elasticsearch.tls.ca-fingerprint must be a SHA-256 fingerprint: 64 hex digits");
         }
         if (caCertificate != null && !Files.isReadable(caCertificate)) {
-            throw new IllegalArgumentException(
-                    "heard.elasticsearch.tls.ca-certificate: cannot read " + caCertificate);
+            throw new IllegalArgumentException("heard.elasticsearch.tls.ca-certificate: cannot read " + caCertificate);
         }
     }
 

@@ -14,6 +14,7 @@ public class ExternalElasticsearchConfigured implements Condition {
 
     public static boolean isConfigured(org.springframework.core.env.Environment environment) {
         var uris = environment.getProperty(ExternalElasticsearchSettings.URIS);
-        return uris != null && !uris.isBlank() || environment.containsProperty(ExternalElasticsearchSettings.URIS + "[0]");
+        return uris != null && !uris.isBlank()
+                || environment.containsProperty(ExternalElasticsearchSettings.URIS + "[0]");
     }
 }

@@ -18,15 +18,18 @@ public final class Indexes {
      * Creates the index with a strict mapping (an unknown field is an error, not a new field);
      * harmless when it exists, also when another instance creates it at the same moment.
      */
-    public static void createIfMissing(ElasticsearchClient client, String index,
+    public static void createIfMissing(
+            ElasticsearchClient client,
+            String index,
             Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> properties) {
         try {
             if (client.indices().exists(exists -> exists.index(index)).value()) {
                 return;
             }
-            client.indices().create(create -> create.index(index)
-                    .settings(settings -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-                    .mappings(mappings -> properties.apply(mappings.dynamic(DynamicMapping.Strict))));
+            client.indices()
+                    .create(create -> create.index(index)
+                            .settings(settings -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
+                            .mappings(mappings -> properties.apply(mappings.dynamic(DynamicMapping.Strict))));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;

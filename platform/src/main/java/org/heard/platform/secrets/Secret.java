@@ -35,6 +35,7 @@ public final class Secret {
     private final Kind kind;
     /** The variable's name, the file's path, or the setting a value was given in. */
     private final String where;
+
     private final String given;
 
     /** A reference, {@code env:NAME} or {@code file:/path}; anything else is refused. */
@@ -108,13 +109,15 @@ public final class Secret {
             case FILE -> {
                 Path path = Path.of(where);
                 try {
-                    String value = Files.readString(path, StandardCharsets.UTF_8).strip();
+                    String value =
+                            Files.readString(path, StandardCharsets.UTF_8).strip();
                     if (value.isEmpty()) {
                         throw new Missing("secret file " + path + " is empty");
                     }
                     yield value;
                 } catch (IOException | UncheckedIOException e) {
-                    throw new Missing("secret file " + path + " cannot be read (" + e.getClass().getSimpleName() + ")");
+                    throw new Missing("secret file " + path + " cannot be read ("
+                            + e.getClass().getSimpleName() + ")");
                 }
             }
         };
@@ -136,7 +139,10 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Secret that && kind == that.kind && where.equals(that.where) && Objects.equals(given, that.given);
+        return other instanceof Secret that
+                && kind == that.kind
+                && where.equals(that.where)
+                && Objects.equals(given, that.given);
     }
 
     @Override

@@ -29,7 +29,8 @@ class BrokerPortsTest {
     void reusesThePortsOfTheLastStartWhenStillFree() throws IOException {
         int port;
         int controllerPort;
-        try (ServerSocket first = loopback(); ServerSocket second = loopback()) {
+        try (ServerSocket first = loopback();
+                ServerSocket second = loopback()) {
             port = first.getLocalPort();
             controllerPort = second.getLocalPort();
         }
@@ -43,18 +44,22 @@ class BrokerPortsTest {
 
     @Test
     void picksAnotherPortWhenTheRememberedOneIsTaken() throws IOException {
-        try (BrokerHome home = BrokerHome.claim(directory); ServerSocket taken = loopback()) {
+        try (BrokerHome home = BrokerHome.claim(directory);
+                ServerSocket taken = loopback()) {
             home.rememberPorts(taken.getLocalPort(), 0);
 
-            assertThat(BrokerPorts.choose(EmbeddedKafka.Settings.in(directory), home).port())
+            assertThat(BrokerPorts.choose(EmbeddedKafka.Settings.in(directory), home)
+                            .port())
                     .isNotEqualTo(taken.getLocalPort());
         }
     }
 
     @Test
     void failsNamingAConfiguredPortThatIsTaken() throws IOException {
-        try (BrokerHome home = BrokerHome.claim(directory); ServerSocket taken = loopback()) {
-            EmbeddedKafka.Settings settings = EmbeddedKafka.Settings.in(directory).withPort(taken.getLocalPort());
+        try (BrokerHome home = BrokerHome.claim(directory);
+                ServerSocket taken = loopback()) {
+            EmbeddedKafka.Settings settings =
+                    EmbeddedKafka.Settings.in(directory).withPort(taken.getLocalPort());
 
             assertThatThrownBy(() -> BrokerPorts.choose(settings, home))
                     .isInstanceOf(IllegalStateException.class)
@@ -72,7 +77,8 @@ class BrokerPortsTest {
         try (BrokerHome home = BrokerHome.claim(directory)) {
             home.rememberPorts(configured + 1, configured);
 
-            BrokerPorts ports = BrokerPorts.choose(EmbeddedKafka.Settings.in(directory).withPort(configured), home);
+            BrokerPorts ports =
+                    BrokerPorts.choose(EmbeddedKafka.Settings.in(directory).withPort(configured), home);
 
             assertThat(ports.port()).isEqualTo(configured);
             assertThat(ports.controllerPort()).isNotEqualTo(configured);

@@ -19,15 +19,19 @@ class DistributionIT {
         Path directory = TestElasticsearch.temporaryDataDirectory("heard-es-dist-");
         try {
             CountDownLatch bothReady = new CountDownLatch(2);
-            List<CompletableFuture<Path>> racers = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
-                bothReady.countDown();
-                try {
-                    bothReady.await();
-                    return Distribution.unpackInto(directory);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, runnable -> Thread.ofPlatform().start(runnable))).limit(2).toList();
+            List<CompletableFuture<Path>> racers = Stream.generate(() -> CompletableFuture.supplyAsync(
+                            () -> {
+                                bothReady.countDown();
+                                try {
+                                    bothReady.await();
+                                    return Distribution.unpackInto(directory);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            runnable -> Thread.ofPlatform().start(runnable)))
+                    .limit(2)
+                    .toList();
 
             Path first = racers.get(0).join();
             Path second = racers.get(1).join();
@@ -37,8 +41,10 @@ class DistributionIT {
                 assertThat(entries).as("no half-unpacked leftovers").containsExactly(first);
             }
             assertThat(Files.isExecutable(first.resolve("bin/elasticsearch"))).isTrue();
-            assertThat(Files.isRegularFile(first.resolve("lib/elasticsearch-9.2.8.jar"))).isTrue();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.resolve("config/jvm.options"))))
+            assertThat(Files.isRegularFile(first.resolve("lib/elasticsearch-9.2.8.jar")))
+                    .isTrue();
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(first.resolve("config/jvm.options"))))
                     .isEqualTo("rw-r--r--");
         } finally {
             TestElasticsearch.deleteRecursively(directory);
@@ -50,7 +56,8 @@ class DistributionIT {
         Path home = Distribution.unpackInto(TestElasticsearch.DISTRIBUTION_CACHE);
         Path marker = Files.writeString(home.resolve(".heard-reuse-check"), "still here");
         try {
-            assertThat(Distribution.unpackInto(TestElasticsearch.DISTRIBUTION_CACHE)).isEqualTo(home);
+            assertThat(Distribution.unpackInto(TestElasticsearch.DISTRIBUTION_CACHE))
+                    .isEqualTo(home);
             assertThat(marker).exists();
         } finally {
             Files.deleteIfExists(marker);

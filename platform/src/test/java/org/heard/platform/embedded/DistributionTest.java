@@ -29,7 +29,8 @@ class DistributionTest {
     @BeforeEach
     void smallDistribution() throws IOException {
         zip = root.resolve("elasticsearch.zip");
-        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("create", true, "enablePosixFileAttributes", true))) {
+        try (FileSystem archive =
+                FileSystems.newFileSystem(zip, Map.of("create", true, "enablePosixFileAttributes", true))) {
             Path bin = Files.createDirectories(archive.getPath("/elasticsearch-9.9.9/bin"));
             Path script = Files.writeString(bin.resolve("elasticsearch"), "#!/bin/bash\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -58,13 +59,16 @@ class DistributionTest {
             Files.copy(zip, (OutputStream) out);
             out.closeEntry();
         }
-        URL inJar = URI.create("jar:" + jar.toUri() + "!/org/heard/platform/embedded/elasticsearch.zip").toURL();
+        URL inJar = URI.create("jar:" + jar.toUri() + "!/org/heard/platform/embedded/elasticsearch.zip")
+                .toURL();
 
         Path home = Distribution.unpackInto(root.resolve("dist"), inJar, "9.9.9");
 
         assertThat(permissions(home.resolve("bin/elasticsearch"))).isEqualTo("rwxr-xr-x");
         try (Stream<Path> left = Files.list(root.resolve("dist"))) {
-            assertThat(left).as("the copied zip and the unpacking directory are gone").containsExactly(home);
+            assertThat(left)
+                    .as("the copied zip and the unpacking directory are gone")
+                    .containsExactly(home);
         }
     }
 

@@ -33,19 +33,25 @@ class EmbeddedElasticsearchIT {
 
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void answersSignedInRequestsAndRefusesAnonymousOnes() throws Exception {
         long started = System.nanoTime();
         EmbeddedElasticsearch node = TestElasticsearch.node();
-        System.out.printf("embedded Elasticsearch: ready %d ms after first use, server RSS %s, server CPU %.1f s%n",
-                (System.nanoTime() - started) / 1_000_000, residentSetSize(serverPid(node)), cpuSeconds(serverPid(node)));
+        System.out.printf(
+                "embedded Elasticsearch: ready %d ms after first use, server RSS %s, server CPU %.1f s%n",
+                (System.nanoTime() - started) / 1_000_000,
+                residentSetSize(serverPid(node)),
+                cpuSeconds(serverPid(node)));
 
         URI nodeInfo = node.uri().resolve("/_nodes/_local?filter_path=cluster_name,nodes.*.version");
-        HttpResponse<String> signedIn = get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), node.password()));
+        HttpResponse<String> signedIn =
+                get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), node.password()));
         HttpResponse<String> anonymous = get(nodeInfo, null);
-        HttpResponse<String> wrongPassword = get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), "guess"));
+        HttpResponse<String> wrongPassword =
+                get(nodeInfo, EmbeddedElasticsearch.basicAuthorization(node.username(), "guess"));
 
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.body()).contains("\"cluster_name\":\"heard\"").contains("\"version\":\"9.2.8\"");
@@ -59,13 +65,21 @@ class EmbeddedElasticsearchIT {
         NodeLayout layout = new NodeLayout(node.dataDirectory());
         String nodeUser = NodeUser.currentUid() == 0 ? "nobody" : System.getProperty("user.name");
 
-        for (Path directory : List.of(layout.dataDirectory(), layout.config(), layout.data(), layout.logs(), layout.tmp())) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).as(directory.toString())
+        for (Path directory :
+                List.of(layout.dataDirectory(), layout.config(), layout.data(), layout.logs(), layout.tmp())) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                    .as(directory.toString())
                     .isEqualTo("rwx------");
-            assertThat(Files.getOwner(directory).getName()).as(directory.toString()).isEqualTo(nodeUser);
+            assertThat(Files.getOwner(directory).getName())
+                    .as(directory.toString())
+                    .isEqualTo(nodeUser);
         }
-        for (Path file : List.of(layout.credentials(), layout.config().resolve("users"), layout.config().resolve("elasticsearch.yml"))) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+        for (Path file : List.of(
+                layout.credentials(),
+                layout.config().resolve("users"),
+                layout.config().resolve("elasticsearch.yml"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString())
                     .isEqualTo("rw-------");
         }
         assertThat(Files.getOwner(layout.credentials()).getName()).isEqualTo(System.getProperty("user.name"));
@@ -78,13 +92,16 @@ class EmbeddedElasticsearchIT {
             String firstPassword;
             try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data));
                     ElasticsearchClient client = clientOf(node.awaitReady())) {
-                client.index(index -> index.index("mentions").id("twitter:1").refresh(Refresh.True)
+                client.index(index -> index.index("mentions")
+                        .id("twitter:1")
+                        .refresh(Refresh.True)
                         .document(Map.of("text", "Thank you, ward 7")));
                 firstPassword = node.password();
             }
             try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data));
                     ElasticsearchClient client = clientOf(node.awaitReady())) {
-                GetResponse<Map> mention = client.get(get -> get.index("mentions").id("twitter:1"), Map.class);
+                GetResponse<Map> mention =
+                        client.get(get -> get.index("mentions").id("twitter:1"), Map.class);
 
                 assertThat(node.password()).isEqualTo(firstPassword);
                 assertThat(mention.found()).isTrue();
@@ -99,13 +116,18 @@ class EmbeddedElasticsearchIT {
     void refusesToStartASecondNodeOnDataAnotherNodeHolds() {
         EmbeddedElasticsearch running = TestElasticsearch.node();
 
-        try (EmbeddedElasticsearch second = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(running.dataDirectory()))) {
-            assertThatThrownBy(second::awaitReady).isInstanceOf(ElasticsearchStartFailed.class)
+        try (EmbeddedElasticsearch second =
+                EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(running.dataDirectory()))) {
+            assertThatThrownBy(second::awaitReady)
+                    .isInstanceOf(ElasticsearchStartFailed.class)
                     .hasMessageContaining("Another Elasticsearch node (pid " + serverPid(running))
                     .hasMessageContaining(running.dataDirectory().toString());
         }
-        assertThat(get(running.uri().resolve("/_cluster/health"), EmbeddedElasticsearch.basicAuthorization(running.username(), running.password()))
-                .statusCode()).isEqualTo(200);
+        assertThat(get(
+                                running.uri().resolve("/_cluster/health"),
+                                EmbeddedElasticsearch.basicAuthorization(running.username(), running.password()))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,7 +136,8 @@ class EmbeddedElasticsearchIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(
                         TestElasticsearch.settingsIn(data).withHttpPort(taken.getLocalPort()))) {
-            assertThatThrownBy(node::awaitReady).isInstanceOf(ElasticsearchStartFailed.class)
+            assertThatThrownBy(node::awaitReady)
+                    .isInstanceOf(ElasticsearchStartFailed.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
         } finally {
             TestElasticsearch.deleteRecursively(data);
@@ -128,11 +151,14 @@ class EmbeddedElasticsearchIT {
         Path data = privateDirectory.resolve("heard/elasticsearch");
         try (EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(data))) {
             if (NodeUser.currentUid() == 0) {
-                assertThatThrownBy(node::awaitReady).isInstanceOf(ElasticsearchStartFailed.class)
+                assertThatThrownBy(node::awaitReady)
+                        .isInstanceOf(ElasticsearchStartFailed.class)
                         .hasMessageContaining("user 'nobody'")
                         .hasMessageContaining("cannot enter " + privateDirectory + " (rwx------, owner root)")
                         .hasMessageContaining(EmbeddedElasticsearch.DATA_DIR_PROPERTY);
-                assertThat(data.resolve("credentials")).as("nothing written where the node cannot go").doesNotExist();
+                assertThat(data.resolve("credentials"))
+                        .as("nothing written where the node cannot go")
+                        .doesNotExist();
             } else {
                 // Not root: the node runs as us, and our own private directory is no obstacle.
                 assertThat(node.awaitReady().dataDirectory()).isEqualTo(data);
@@ -150,20 +176,30 @@ class EmbeddedElasticsearchIT {
             // Should this test JVM itself be killed, the application JVM must not outlive it either.
             command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "SIGKILL"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-cp",
-                System.getProperty("java.class.path"), NodeInAnotherJvm.class.getName(), data.toString()));
-        Process application = new ProcessBuilder(command).redirectErrorStream(true).start();
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                NodeInAnotherJvm.class.getName(),
+                data.toString()));
+        Process application =
+                new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             CountDownLatch ready = new CountDownLatch(1);
             Thread.ofVirtual().start(() -> drain(application, ready));
-            assertThat(ready.await(240, TimeUnit.SECONDS)).as("the node in the other JVM became ready").isTrue();
-            long serverPid = Long.parseLong(Files.readString(new NodeLayout(data).pidFile()).trim());
+            assertThat(ready.await(240, TimeUnit.SECONDS))
+                    .as("the node in the other JVM became ready")
+                    .isTrue();
+            long serverPid = Long.parseLong(
+                    Files.readString(new NodeLayout(data).pidFile()).trim());
             List<ProcessHandle> nodeProcesses = application.descendants().toList();
             assertThat(nodeProcesses).extracting(ProcessHandle::pid).contains(serverPid);
 
             application.destroyForcibly().waitFor();
 
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> nodeProcesses.stream().noneMatch(EmbeddedElasticsearchIT::running));
         } finally {
             application.destroyForcibly().waitFor();
@@ -174,7 +210,8 @@ class EmbeddedElasticsearchIT {
     /** The application in {@link #diesWithTheApplicationEvenWhenTheApplicationIsKilled}. */
     static final class NodeInAnotherJvm {
         public static void main(String[] args) throws InterruptedException {
-            EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(Path.of(args[0]))).awaitReady();
+            EmbeddedElasticsearch.launch(TestElasticsearch.settingsIn(Path.of(args[0])))
+                    .awaitReady();
             System.out.println("HEARD-NODE-READY");
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
@@ -182,7 +219,8 @@ class EmbeddedElasticsearchIT {
     }
 
     private static void drain(Process application, CountDownLatch ready) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.equals("HEARD-NODE-READY")) {
                     ready.countDown();
@@ -205,7 +243,8 @@ class EmbeddedElasticsearchIT {
 
     private static long serverPid(EmbeddedElasticsearch node) {
         try {
-            return Long.parseLong(Files.readString(new NodeLayout(node.dataDirectory()).pidFile()).trim());
+            return Long.parseLong(Files.readString(new NodeLayout(node.dataDirectory()).pidFile())
+                    .trim());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -213,7 +252,10 @@ class EmbeddedElasticsearchIT {
 
     private static String residentSetSize(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst().orElse("unknown");
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.substring(6).trim())
+                .findFirst()
+                .orElse("unknown");
     }
 
     /** User plus system time, in the kernel's usual 100 ticks a second. */

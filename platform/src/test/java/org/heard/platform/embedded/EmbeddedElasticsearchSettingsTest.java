@@ -24,7 +24,10 @@ class EmbeddedElasticsearchSettingsTest {
 
     @Test
     void changesOneSettingAtATime() {
-        Settings settings = Settings.in(Path.of("/data/es")).withHttpPort(9201).withHeap("1g").withRunAsUser("heard");
+        Settings settings = Settings.in(Path.of("/data/es"))
+                .withHttpPort(9201)
+                .withHeap("1g")
+                .withRunAsUser("heard");
 
         assertThat(settings.httpPort()).isEqualTo(9201);
         assertThat(settings.heap()).isEqualTo("1g");

@@ -66,15 +66,20 @@ class EmbeddedKafkaIT {
             firstAddress = kafka.bootstrapServers();
             createTopic(kafka);
             produce(kafka, "conversation-1", "first");
-            assertThat(consumeAndCommit(kafka, 1)).extracting(ConsumerRecord::value).containsExactly("first");
+            assertThat(consumeAndCommit(kafka, 1))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("first");
         }
 
         long restart = System.nanoTime();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory))) {
             System.out.printf("Embedded Kafka restart on the same data directory: %d ms%n", millisSince(restart));
-            assertThat(kafka.bootstrapServers()).as("a restart listens where clients found it before")
+            assertThat(kafka.bootstrapServers())
+                    .as("a restart listens where clients found it before")
                     .isEqualTo(firstAddress);
-            assertThat(readFromBeginning(kafka)).extracting(ConsumerRecord::value).containsExactly("first");
+            assertThat(readFromBeginning(kafka))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("first");
 
             produce(kafka, "conversation-2", "second");
             assertThat(consumeAndCommit(kafka, 1))
@@ -87,18 +92,23 @@ class EmbeddedKafkaIT {
     @Test
     void withALoginOnlyClientsThatSignInWithItGetIn() throws Exception {
         var login = new EmbeddedKafka.Login("heard", "a-long-enough-generated-password");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
             assertThat(kafka.clientProperties()).containsEntry("security.protocol", "SASL_PLAINTEXT");
 
             assertThatThrownBy(() -> describeCluster(kafka, Map.of()))
-                    .as("a client that does not sign in").hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+                    .as("a client that does not sign in")
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
             var impostor = new EmbeddedKafka.Login("heard", "a-guessed-password-of-the-same-length").clientProperties();
             assertThatThrownBy(() -> describeCluster(kafka, impostor))
-                    .as("a client with the wrong password").hasCauseInstanceOf(SaslAuthenticationException.class);
+                    .as("a client with the wrong password")
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
 
             createTopic(kafka);
             produce(kafka, "conversation-1", "Signed in");
-            assertThat(consumeAndCommit(kafka, 1)).extracting(ConsumerRecord::value).containsExactly("Signed in");
+            assertThat(consumeAndCommit(kafka, 1))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("Signed in");
         }
     }
 
@@ -109,19 +119,26 @@ class EmbeddedKafkaIT {
             produce(kafka, "conversation-1", "before the login");
         }
         var login = new EmbeddedKafka.Login("heard", "a-long-enough-generated-password");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
-            assertThat(readFromBeginning(kafka)).extracting(ConsumerRecord::value).containsExactly("before the login");
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withLogin(login))) {
+            assertThat(readFromBeginning(kafka))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("before the login");
         }
     }
 
     @Test
     void refusesToListenBeyondLoopbackUnlessAskedTo() {
-        assertThatThrownBy(() -> EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withHost("192.0.2.10")))
+        assertThatThrownBy(() -> EmbeddedKafka.start(
+                        EmbeddedKafka.Settings.in(dataDirectory).withHost("192.0.2.10")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("serves this machine only, so it does not listen on 192.0.2.10")
                 .hasMessageContaining("heard.embedded.kafka.allow-remote-clients");
-        assertThatThrownBy(() -> EmbeddedKafka.Settings.in(dataDirectory).withHost("192.0.2.10").withRemoteClients(true))
-                .as("not without a login").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmbeddedKafka.Settings.in(dataDirectory)
+                        .withHost("192.0.2.10")
+                        .withRemoteClients(true))
+                .as("not without a login")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -139,7 +156,8 @@ class EmbeddedKafkaIT {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int busy = taken.getLocalPort();
 
-            assertThatThrownBy(() -> EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory).withPort(busy)))
+            assertThatThrownBy(() -> EmbeddedKafka.start(
+                            EmbeddedKafka.Settings.in(dataDirectory).withPort(busy)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("client port " + busy + " on 127.0.0.1 is already in use")
                     .hasMessageContaining(dataDirectory.toString());
@@ -163,8 +181,10 @@ class EmbeddedKafkaIT {
         kafka.close();
         kafka.close();
 
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(names(liveNonDaemonThreads(), before))
-                .isEmpty());
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(names(liveNonDaemonThreads(), before)).isEmpty());
     }
 
     @Test
@@ -176,10 +196,13 @@ class EmbeddedKafkaIT {
 
         assertThatThrownBy(() -> EmbeddedKafka.start(impatient))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("The embedded Kafka broker in " + dataDirectory.toAbsolutePath().normalize() + " could not start");
+                .hasMessageContaining("The embedded Kafka broker in "
+                        + dataDirectory.toAbsolutePath().normalize() + " could not start");
 
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(names(liveNonDaemonThreads(), before))
-                .isEmpty());
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(names(liveNonDaemonThreads(), before)).isEmpty());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory))) {
             createTopic(kafka);
         }
@@ -190,7 +213,8 @@ class EmbeddedKafkaIT {
         Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(
                         javaCommand.toString(),
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         StartThenExit.class.getName(),
                         dataDirectory.toString())
                 .redirectErrorStream(true)
@@ -208,14 +232,17 @@ class EmbeddedKafkaIT {
         assertThat(output)
                 .contains("started on 127.0.0.1:")
                 .containsPattern("Embedded Kafka on 127\\.0\\.0\\.1:\\d+ stopped")
-                .as("the second hook finds it closed").containsOnlyOnce("stopped");
+                .as("the second hook finds it closed")
+                .containsOnlyOnce("stopped");
     }
 
     private static void describeCluster(EmbeddedKafka kafka, Map<String, String> signIn) throws Exception {
         Map<String, Object> config = new HashMap<>(signIn);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get(10, TimeUnit.SECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                    .nodes()
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -236,9 +263,8 @@ class EmbeddedKafkaIT {
     }
 
     private static void produce(EmbeddedKafka kafka, String key, String value) throws Exception {
-        Map<String, Object> config = client(kafka, Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        Map<String, Object> config = client(
+                kafka, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, key, value)).get(30, TimeUnit.SECONDS);
@@ -254,10 +280,15 @@ class EmbeddedKafkaIT {
     }
 
     private static List<ConsumerRecord<String, String>> consumeAndCommit(EmbeddedKafka kafka, String group, int count) {
-        Map<String, Object> config = client(kafka, Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        Map<String, Object> config = client(
+                kafka,
+                Map.of(
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false));
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -278,11 +309,13 @@ class EmbeddedKafkaIT {
     }
 
     private static List<String> names(Set<Thread> threads, Set<Thread> except) {
-        return threads.stream().filter(thread -> !except.contains(thread)).map(Thread::getName).toList();
+        return threads.stream()
+                .filter(thread -> !except.contains(thread))
+                .map(Thread::getName)
+                .toList();
     }
 
     private static long millisSince(long nanoTime) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
-
 }

@@ -89,9 +89,12 @@ class EmbeddedKafkaInSpringIT {
 
     @Test
     void kafkaLogsOnlyWarningsUnderSpringBootLogging() {
-        assertThat(LoggerFactory.getLogger("kafka.server.BrokerServer").isInfoEnabled()).isFalse();
-        assertThat(LoggerFactory.getLogger("kafka.server.BrokerServer").isWarnEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.producer.ProducerConfig").isInfoEnabled())
+        assertThat(LoggerFactory.getLogger("kafka.server.BrokerServer").isInfoEnabled())
+                .isFalse();
+        assertThat(LoggerFactory.getLogger("kafka.server.BrokerServer").isWarnEnabled())
+                .isTrue();
+        assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.producer.ProducerConfig")
+                        .isInfoEnabled())
                 .isFalse();
     }
 }

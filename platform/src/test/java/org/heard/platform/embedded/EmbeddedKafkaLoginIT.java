@@ -33,11 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The embedded default as the application runs it: the broker asks every client to sign in with a
  * generated account kept owner-only in the data directory, and the application's own clients do.
  */
-@SpringBootTest(classes = EmbeddedKafkaLoginIT.Application.class, properties = {
-    "heard.embedded.elasticsearch.enabled=false",
-    "heard.embedded.kafka.port=0",
-    "heard.embedded.kafka.controller-port=0"
-})
+@SpringBootTest(
+        classes = EmbeddedKafkaLoginIT.Application.class,
+        properties = {
+            "heard.embedded.elasticsearch.enabled=false",
+            "heard.embedded.kafka.port=0",
+            "heard.embedded.kafka.controller-port=0"
+        })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedKafkaLoginIT {
@@ -77,9 +79,11 @@ class EmbeddedKafkaLoginIT {
 
     @Test
     void aClientWithoutTheAccountIsRefused() {
-        try (Admin stranger = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin stranger =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             assertThatThrownBy(() -> stranger.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
-                            .nodes().get(10, TimeUnit.SECONDS))
+                            .nodes()
+                            .get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
     }
@@ -87,7 +91,8 @@ class EmbeddedKafkaLoginIT {
     @Test
     void theAccountIsKeptOwnerOnlyInTheDataDirectoryAndNeverLogged(CapturedOutput output) throws Exception {
         Path credentials = dataDir.resolve("kafka/credentials");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+                .isEqualTo("rw-------");
         var account = new Properties();
         try (var in = Files.newBufferedReader(credentials)) {
             account.load(in);
@@ -97,7 +102,8 @@ class EmbeddedKafkaLoginIT {
         assertThat(broker.clientProperties().get("sasl.jaas.config")).contains(password);
 
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
         assertThat(output.getAll()).doesNotContain(password);
     }

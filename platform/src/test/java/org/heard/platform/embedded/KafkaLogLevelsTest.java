@@ -38,8 +38,11 @@ class KafkaLogLevelsTest {
     void setsKafkaLoggersToWarn() {
         KafkaLogLevels.quietenUnlessConfigured();
 
-        assertThat(NAMES).allSatisfy(name -> assertThat(context.getLogger(name).getLevel()).isEqualTo(Level.WARN));
-        assertThat(context.getLogger("kafka.server.BrokerServer").isInfoEnabled()).isFalse();
+        assertThat(NAMES)
+                .allSatisfy(
+                        name -> assertThat(context.getLogger(name).getLevel()).isEqualTo(Level.WARN));
+        assertThat(context.getLogger("kafka.server.BrokerServer").isInfoEnabled())
+                .isFalse();
     }
 
     @Test

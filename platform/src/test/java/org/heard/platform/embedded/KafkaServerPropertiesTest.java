@@ -42,7 +42,8 @@ class KafkaServerPropertiesTest {
 
     @Test
     void defaultsFormAValidSingleNodeServerConfiguration() {
-        KafkaConfig config = new KafkaConfig(KafkaServerProperties.of("127.0.0.1", 9092, 9093, LOGS, null, Map.of()), false);
+        KafkaConfig config =
+                new KafkaConfig(KafkaServerProperties.of("127.0.0.1", 9092, 9093, LOGS, null, Map.of()), false);
 
         assertThat(config.nodeId()).isEqualTo(KafkaServerProperties.NODE_ID);
         assertThat(config.metadataLogDir()).isEqualTo(LOGS.toString());
@@ -61,7 +62,9 @@ class KafkaServerPropertiesTest {
                 .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         KafkaConfig config = new KafkaConfig(properties, false);
         assertThat(config.saslMechanismInterBrokerProtocol()).isEqualTo("SCRAM-SHA-512");
-        assertThat(config.originals().get("listener.name.controller.plain.sasl.jaas.config").toString())
+        assertThat(config.originals()
+                        .get("listener.name.controller.plain.sasl.jaas.config")
+                        .toString())
                 .contains("user_heard=\"abcdefghijklmnopqrstuvwx\"");
     }
 }

@@ -64,7 +64,8 @@ class NodeConfigurationTest {
         String users = Files.readString(layout.config().resolve("users")).strip();
         String hash = users.substring(users.indexOf(':') + 1);
         assertThat(users).startsWith("heard:$2a$").doesNotContain(credentials.password());
-        assertThat(new BCryptPasswordEncoder().matches(credentials.password(), hash)).isTrue();
+        assertThat(new BCryptPasswordEncoder().matches(credentials.password(), hash))
+                .isTrue();
         assertThat(Files.readString(layout.config().resolve("users_roles"))).isEqualTo("superuser:heard\n");
     }
 
@@ -72,7 +73,8 @@ class NodeConfigurationTest {
     void makesTheNodesDirectoriesAndConfigurationOwnerOnly() throws IOException {
         NodeConfiguration.write(home, layout, EmbeddedElasticsearch.Settings.in(layout.dataDirectory()), credentials);
 
-        for (Path directory : List.of(layout.dataDirectory(), layout.config(), layout.data(), layout.logs(), layout.tmp())) {
+        for (Path directory :
+                List.of(layout.dataDirectory(), layout.config(), layout.data(), layout.logs(), layout.tmp())) {
             assertThat(permissions(directory)).as(directory.toString()).isEqualTo("rwx------");
         }
         for (String file : List.of("elasticsearch.yml", "users", "users_roles", "jvm.options", "log4j2.properties")) {
@@ -85,8 +87,11 @@ class NodeConfigurationTest {
         NodeConfiguration.write(home, layout, EmbeddedElasticsearch.Settings.in(layout.dataDirectory()), credentials);
 
         List<String> options = Files.readAllLines(layout.config().resolve("jvm.options"));
-        assertThat(options).contains("-XX:+UseG1GC", "20-:--add-modules=jdk.incubator.vector",
-                "-XX:ErrorFile=" + layout.logs() + "/hs_err_pid%p.log");
+        assertThat(options)
+                .contains(
+                        "-XX:+UseG1GC",
+                        "20-:--add-modules=jdk.incubator.vector",
+                        "-XX:ErrorFile=" + layout.logs() + "/hs_err_pid%p.log");
         assertThat(options).anyMatch(option -> option.startsWith("-Xlog:gc*:file=" + layout.logs() + "/gc.log:"));
         assertThat(options).noneMatch(option -> option.contains("HeapDump"));
     }
@@ -100,7 +105,8 @@ class NodeConfigurationTest {
         NodeConfiguration.write(home, layout, settings.withHttpPort(9250), credentials);
 
         assertThat(Files.readString(layout.config().resolve("elasticsearch.yml")))
-                .contains("xpack.security.enabled: true").contains("http.port: 9250");
+                .contains("xpack.security.enabled: true")
+                .contains("http.port: 9250");
     }
 
     private static String permissions(Path path) throws IOException {

@@ -42,7 +42,8 @@ class NodeCredentialsTest {
     void refusesACredentialsFileItDidNotWrite() throws IOException {
         Files.writeString(dataDirectory.resolve("credentials"), "password=short\n");
 
-        assertThatThrownBy(() -> NodeCredentials.loadOrCreate(dataDirectory)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> NodeCredentials.loadOrCreate(dataDirectory))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("delete it");
     }
 
@@ -50,6 +51,8 @@ class NodeCredentialsTest {
     void neverShowsThePasswordInText() throws IOException {
         NodeCredentials credentials = NodeCredentials.loadOrCreate(dataDirectory);
 
-        assertThat(credentials.toString()).doesNotContain(credentials.password()).contains("heard");
+        assertThat(credentials.toString())
+                .doesNotContain(credentials.password())
+                .contains("heard");
     }
 }

@@ -9,15 +9,26 @@ import org.junit.jupiter.api.Test;
 class NodeEnvironmentTest {
 
     private final NodeLayout layout = new NodeLayout(Path.of("/var/lib/heard/elasticsearch"));
-    private final EmbeddedElasticsearch.Settings settings = EmbeddedElasticsearch.Settings.in(layout.dataDirectory()).withHeap("256m");
+    private final EmbeddedElasticsearch.Settings settings =
+            EmbeddedElasticsearch.Settings.in(layout.dataDirectory()).withHeap("256m");
 
     @Test
     void keepsTheApplicationsSecretsFromTheNode() {
-        Map<String, String> environment = EmbeddedElasticsearch.nodeEnvironment(Map.of(
-                "PATH", "/usr/local/bin:/usr/bin", "HEARD_CHANNEL_TWITTER_BEARER_TOKEN", "secret-token",
-                "SPRING_MAIL_PASSWORD", "secret-password", "JAVA_TOOL_OPTIONS", "-javaagent:/x.jar"), layout, settings);
+        Map<String, String> environment = EmbeddedElasticsearch.nodeEnvironment(
+                Map.of(
+                        "PATH",
+                        "/usr/local/bin:/usr/bin",
+                        "HEARD_CHANNEL_TWITTER_BEARER_TOKEN",
+                        "secret-token",
+                        "SPRING_MAIL_PASSWORD",
+                        "secret-password",
+                        "JAVA_TOOL_OPTIONS",
+                        "-javaagent:/x.jar"),
+                layout,
+                settings);
 
-        assertThat(environment).containsEntry("PATH", "/usr/local/bin:/usr/bin")
+        assertThat(environment)
+                .containsEntry("PATH", "/usr/local/bin:/usr/bin")
                 .doesNotContainKeys("HEARD_CHANNEL_TWITTER_BEARER_TOKEN", "SPRING_MAIL_PASSWORD", "JAVA_TOOL_OPTIONS")
                 .doesNotContainValue("secret-token");
     }

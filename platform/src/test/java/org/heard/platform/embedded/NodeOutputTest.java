@@ -14,7 +14,8 @@ class NodeOutputTest {
     @Test
     void keepsTheLastFortyLinesForAFailedStart() {
         NodeOutput output = new NodeOutput();
-        String printed = IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+        String printed =
+                IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
 
         output.pump(new ByteArrayInputStream(printed.getBytes(StandardCharsets.UTF_8)));
 
@@ -23,14 +24,20 @@ class NodeOutputTest {
 
     @Test
     void treatsTheNodesErrorsAsErrorsAndItsWarningsAsWarnings() {
-        assertThat(NodeOutput.levelOf("[2026-11-22T00:42:14,979][ERROR][o.e.b.Elasticsearch      ] [heard-embedded] fatal exception"))
+        assertThat(NodeOutput.levelOf(
+                        "[2026-11-22T00:42:14,979][ERROR][o.e.b.Elasticsearch      ] [heard-embedded] fatal exception"))
                 .isEqualTo(Level.ERROR);
-        assertThat(NodeOutput.levelOf("ERROR: Elasticsearch died while starting up, with exit code 1")).isEqualTo(Level.ERROR);
-        assertThat(NodeOutput.levelOf("\tat org.elasticsearch.server@9.2.8/org.elasticsearch.node.Node.start(Node.java:1)"))
+        assertThat(NodeOutput.levelOf("ERROR: Elasticsearch died while starting up, with exit code 1"))
                 .isEqualTo(Level.ERROR);
-        assertThat(NodeOutput.levelOf("[2026-11-22T00:45:15,250][WARN ][o.e.b.BootstrapChecks    ] [heard-embedded] max file descriptors"))
+        assertThat(NodeOutput.levelOf(
+                        "\tat org.elasticsearch.server@9.2.8/org.elasticsearch.node.Node.start(Node.java:1)"))
+                .isEqualTo(Level.ERROR);
+        assertThat(
+                        NodeOutput.levelOf(
+                                "[2026-11-22T00:45:15,250][WARN ][o.e.b.BootstrapChecks    ] [heard-embedded] max file descriptors"))
                 .isEqualTo(Level.WARNING);
-        assertThat(NodeOutput.levelOf("[2026-11-22T00:42:12,727][INFO ][o.e.p.PluginsService     ] [heard-embedded] loaded module"))
+        assertThat(NodeOutput.levelOf(
+                        "[2026-11-22T00:42:12,727][INFO ][o.e.p.PluginsService     ] [heard-embedded] loaded module"))
                 .isEqualTo(Level.OTHER);
     }
 }

@@ -34,7 +34,8 @@ class NodeUserTest {
         Path data = Files.createDirectories(root.resolve("srv/heard/data"));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-x--x"));
 
-        assertThat(stranger.firstBlockingDirectory(data.resolve("not-created-yet"))).isEmpty();
+        assertThat(stranger.firstBlockingDirectory(data.resolve("not-created-yet")))
+                .isEmpty();
     }
 
     @Test

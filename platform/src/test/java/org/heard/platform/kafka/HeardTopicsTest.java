@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class HeardTopicsTest {
 
-    private final java.util.Map<String, NewTopic> topics = KafkaConfiguration.topics(3, new ReplicationFit((short) 1, 1), java.time.Duration.ofDays(30))
-            .stream()
-            .collect(java.util.stream.Collectors.toMap(NewTopic::name, topic -> topic));
+    private final java.util.Map<String, NewTopic> topics =
+            KafkaConfiguration.topics(3, new ReplicationFit((short) 1, 1), java.time.Duration.ofDays(30)).stream()
+                    .collect(java.util.stream.Collectors.toMap(NewTopic::name, topic -> topic));
 
     @Test
     void theChannelStatusTopicKeepsOnlyTheLatestReportPerAccount() {
@@ -24,11 +24,15 @@ class HeardTopicsTest {
     void whatPatientsWroteIsKeptForTheConfiguredRetentionNotForEver() {
         for (var topic : Topics.all()) {
             if (!Topics.compacted().contains(topic)) {
-                assertThat(topics.get(topic.name()).configs()).as(topic.name())
-                        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(30).toMillis()))
+                assertThat(topics.get(topic.name()).configs())
+                        .as(topic.name())
+                        .containsEntry(
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                Long.toString(java.time.Duration.ofDays(30).toMillis()))
                         .doesNotContainKey(TopicConfig.CLEANUP_POLICY_CONFIG);
             }
         }
-        assertThat(topics).containsKeys(Topics.all().stream().map(topic -> topic.name()).toArray(String[]::new));
+        assertThat(topics)
+                .containsKeys(Topics.all().stream().map(topic -> topic.name()).toArray(String[]::new));
     }
 }

@@ -23,16 +23,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An external cluster that asks for a login: heard.kafka.login signs every client in, the password from a file. */
-@SpringBootTest(classes = KafkaLoginIT.Application.class, properties = {
-    // As the application's application.yaml sets them.
-    "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
-    "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
-    "spring.kafka.producer.acks=all"
-})
+@SpringBootTest(
+        classes = KafkaLoginIT.Application.class,
+        properties = {
+            // As the application's application.yaml sets them.
+            "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
+            "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+            "spring.kafka.producer.acks=all"
+        })
 @DirtiesContext
 class KafkaLoginIT {
 
-    private static final EmbeddedKafka.Login ACCOUNT = new EmbeddedKafka.Login("heard-desk", "a-long-password-from-a-secret");
+    private static final EmbeddedKafka.Login ACCOUNT =
+            new EmbeddedKafka.Login("heard-desk", "a-long-password-from-a-secret");
 
     @TempDir
     static Path directory;
@@ -41,7 +44,8 @@ class KafkaLoginIT {
 
     @DynamicPropertySource
     static void cluster(DynamicPropertyRegistry registry) throws Exception {
-        broker = EmbeddedKafka.start(EmbeddedKafka.Settings.in(directory.resolve("kafka")).withLogin(ACCOUNT));
+        broker = EmbeddedKafka.start(
+                EmbeddedKafka.Settings.in(directory.resolve("kafka")).withLogin(ACCOUNT));
         Path password = Files.writeString(directory.resolve("kafka-password"), ACCOUNT.password() + "\n");
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
         // The test broker has no TLS; a real cluster's protocol is SASL_SSL, the default with a login.
@@ -68,8 +72,19 @@ class KafkaLoginIT {
 
     @Test
     void everyClientSignsInWithTheConfiguredAccount() throws Exception {
-        publisher.publish(Topics.AUDIT, new AccessAudited("a-1", "sam", "conversation-opened", "m-1", "c-1", "",
-                java.time.Instant.now(), "desk-1")).get(30, TimeUnit.SECONDS);
+        publisher
+                .publish(
+                        Topics.AUDIT,
+                        new AccessAudited(
+                                "a-1",
+                                "sam",
+                                "conversation-opened",
+                                "m-1",
+                                "c-1",
+                                "",
+                                java.time.Instant.now(),
+                                "desk-1"))
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(kafkaAdmin.getConfigurationProperties())
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")

@@ -20,10 +20,12 @@ class KafkaLoginTest {
         assertThat(properties)
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry("sasl.jaas.config",
+                .containsEntry(
+                        "sasl.jaas.config",
                         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"heard-desk\" password=\"s3cret\";");
         assertThat(new KafkaLogin("heard-desk", "s3cret", null, null).clientProperties("SASL_PLAINTEXT"))
-                .as("a configured protocol is left alone").doesNotContainKey("security.protocol");
+                .as("a configured protocol is left alone")
+                .doesNotContainKey("security.protocol");
     }
 
     @Test
@@ -33,14 +35,17 @@ class KafkaLoginTest {
         var properties = new KafkaLogin("heard-ingest", null, file, "PLAIN").clientProperties("SASL_SSL");
 
         assertThat(properties.get("sasl.jaas.config"))
-                .isEqualTo("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"heard-ingest\" password=\"a\\\"b\\\\c\";");
+                .isEqualTo(
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"heard-ingest\" password=\"a\\\"b\\\\c\";");
     }
 
     @Test
     void refusesAUsernameWithoutAPasswordAndNeverShowsThePassword() {
         assertThatThrownBy(() -> new KafkaLogin("heard-triage", null, null, null).clientProperties(null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs password or password-file");
-        assertThat(new KafkaLogin("heard-triage", "s3cret", null, null).toString()).doesNotContain("s3cret");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs password or password-file");
+        assertThat(new KafkaLogin("heard-triage", "s3cret", null, null).toString())
+                .doesNotContain("s3cret");
         assertThatThrownBy(() -> new KafkaLogin("x", "y", null, "GSSAPI")).isInstanceOf(IllegalArgumentException.class);
     }
 }

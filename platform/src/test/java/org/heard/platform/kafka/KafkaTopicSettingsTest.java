@@ -27,19 +27,24 @@ class KafkaTopicSettingsTest {
 
     @Test
     void configuredReplicationWinsOverTheClusterSize() {
-        assertThat(new KafkaTopicSettings(3, (short) 2, null, THIRTY_DAYS).replicationFor(5)).isEqualTo(new ReplicationFit((short) 2, 1));
-        assertThat(new KafkaTopicSettings(3, (short) 3, 3, THIRTY_DAYS).replicationFor(1)).isEqualTo(new ReplicationFit((short) 3, 3));
-        assertThat(new KafkaTopicSettings(3, null, 1, THIRTY_DAYS).replicationFor(3)).isEqualTo(new ReplicationFit((short) 3, 1));
+        assertThat(new KafkaTopicSettings(3, (short) 2, null, THIRTY_DAYS).replicationFor(5))
+                .isEqualTo(new ReplicationFit((short) 2, 1));
+        assertThat(new KafkaTopicSettings(3, (short) 3, 3, THIRTY_DAYS).replicationFor(1))
+                .isEqualTo(new ReplicationFit((short) 3, 3));
+        assertThat(new KafkaTopicSettings(3, null, 1, THIRTY_DAYS).replicationFor(3))
+                .isEqualTo(new ReplicationFit((short) 3, 1));
     }
 
     @Test
     void refusesMoreReplicasInSyncThanCopies() {
-        assertThatThrownBy(() -> new KafkaTopicSettings(3, (short) 1, 2, THIRTY_DAYS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KafkaTopicSettings(3, (short) 1, 2, THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesARetentionShorterThanAnHour() {
         assertThatThrownBy(() -> new KafkaTopicSettings(3, null, null, java.time.Duration.ofMinutes(5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heard.kafka.topics.retention");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heard.kafka.topics.retention");
     }
 }

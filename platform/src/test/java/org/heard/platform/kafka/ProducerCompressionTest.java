@@ -14,13 +14,16 @@ class ProducerCompressionTest {
     @Test
     void compressesWhatHeardPublishesUnlessCompressionIsConfigured() {
         var plain = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(ProducerConfig.ACKS_CONFIG, "all"));
-        var configured = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"));
+        var configured =
+                new DefaultKafkaProducerFactory<String, byte[]>(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"));
 
         configuration.heardProducerCompression().customize(plain);
         configuration.heardProducerCompression().customize(configured);
 
-        assertThat(plain.getConfigurationProperties()).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+        assertThat(plain.getConfigurationProperties())
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
-        assertThat(configured.getConfigurationProperties()).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        assertThat(configured.getConfigurationProperties())
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     }
 }

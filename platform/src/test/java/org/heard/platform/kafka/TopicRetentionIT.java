@@ -21,20 +21,31 @@ class TopicRetentionIT {
     void aTopicThatKeptRecordsForEverKeepsThemForTheConfiguredTimeAfterTheStart() throws Exception {
         String topic = "retention-" + UUID.randomUUID();
         String missing = "retention-missing-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
-                    .all().get(30, TimeUnit.SECONDS);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(topic, 1, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
 
-            assertThat(TopicRetention.align(admin, List.of(topic, missing), Duration.ofDays(30))).containsExactly(topic);
+            assertThat(TopicRetention.align(admin, List.of(topic, missing), Duration.ofDays(30)))
+                    .containsExactly(topic);
 
-            assertThat(retentionOf(admin, topic)).isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
-            assertThat(TopicRetention.align(admin, List.of(topic), Duration.ofDays(30))).as("already right").isEmpty();
+            assertThat(retentionOf(admin, topic))
+                    .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+            assertThat(TopicRetention.align(admin, List.of(topic), Duration.ofDays(30)))
+                    .as("already right")
+                    .isEmpty();
         }
     }
 
     private static String retentionOf(Admin admin, String topic) throws Exception {
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.RETENTION_MS_CONFIG).value();
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .get(TopicConfig.RETENTION_MS_CONFIG)
+                .value();
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ElasticsearchTrustTest {
 
-    private static final String FINGERPRINT = "A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90:A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90";
+    private static final String FINGERPRINT =
+            "A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90:A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90";
 
     @Test
     void usesTheJvmsTrustWhenNothingIsConfigured() {
@@ -25,10 +26,8 @@ class ElasticsearchTrustTest {
 
     @Test
     void refusesAFingerprintThatIsNotSha256() {
-        assertThatThrownBy(() -> new ElasticsearchTrust(null, "a1:b2:c3"))
-                .hasMessageContaining("64 hex digits");
-        assertThatThrownBy(() -> new ElasticsearchTrust(null, "z".repeat(64)))
-                .hasMessageContaining("64 hex digits");
+        assertThatThrownBy(() -> new ElasticsearchTrust(null, "a1:b2:c3")).hasMessageContaining("64 hex digits");
+        assertThatThrownBy(() -> new ElasticsearchTrust(null, "z".repeat(64))).hasMessageContaining("64 hex digits");
     }
 
     @Test

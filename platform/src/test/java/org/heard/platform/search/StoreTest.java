@@ -15,11 +15,16 @@ class StoreTest {
         var refused = new ConnectException("Connection refused");
 
         assertThatThrownBy(() -> Store.call(() -> {
-            throw refused;
-        })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("Elasticsearch is unreachable").hasCause(refused);
+                    throw refused;
+                }))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Elasticsearch is unreachable")
+                .hasCause(refused);
         assertThatThrownBy(() -> Store.run(() -> {
-            throw new IOException("reset");
-        })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("Elasticsearch is unreachable");
+                    throw new IOException("reset");
+                }))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Elasticsearch is unreachable");
     }
 
     @Test
@@ -27,8 +32,9 @@ class StoreTest {
         var refusal = new IllegalStateException("version conflict");
 
         assertThatThrownBy(() -> Store.call(() -> {
-            throw refusal;
-        })).isSameAs(refusal);
+                    throw refusal;
+                }))
+                .isSameAs(refusal);
     }
 
     @Test

@@ -18,12 +18,17 @@ public class HeardTestInfrastructure implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         try {
             var dataDir = Files.createTempDirectory("heard-test-data");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("heard-test-infrastructure", Map.of(
-                    "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                    "spring.elasticsearch.uris", TestElasticsearch.uri().toString(),
-                    "spring.elasticsearch.username", TestElasticsearch.username(),
-                    "spring.elasticsearch.password", TestElasticsearch.password(),
-                    "heard.data-dir", dataDir.toString())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "heard-test-infrastructure",
+                            Map.of(
+                                    "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                                    "spring.elasticsearch.uris",
+                                            TestElasticsearch.uri().toString(),
+                                    "spring.elasticsearch.username", TestElasticsearch.username(),
+                                    "spring.elasticsearch.password", TestElasticsearch.password(),
+                                    "heard.data-dir", dataDir.toString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

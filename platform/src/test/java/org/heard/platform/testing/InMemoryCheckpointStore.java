@@ -51,7 +51,8 @@ public class InMemoryCheckpointStore implements CheckpointStore {
     @Override
     public long forgetOlderThan(String keyPrefix, Instant cutoff) {
         var old = writtenAt.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(keyPrefix) && entry.getValue().isBefore(cutoff))
+                .filter(entry ->
+                        entry.getKey().startsWith(keyPrefix) && entry.getValue().isBefore(cutoff))
                 .map(Map.Entry::getKey)
                 .toList();
         old.forEach(key -> {

@@ -55,11 +55,13 @@ class KafkaTestHarnessIT {
         TestKafka.createTopics("harness-created", "harness-created-too");
         TestKafka.createTopics("harness-created");
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             var topics = admin.describeTopics(List.of("harness-created", "harness-created-too"))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS);
-            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+            assertThat(topics.values())
+                    .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
         }
     }
 
@@ -103,8 +105,10 @@ class KafkaTestHarnessIT {
 
     private static void produce(String topic, String... keysAndValues) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -25,7 +25,8 @@ public final class RecordingEventPublisher implements EventPublisher {
     private final List<Published> published = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile Predicate<Object> refused = record -> false;
-    private volatile Supplier<? extends Throwable> failure = () -> new IllegalStateException("broker unavailable (test)");
+    private volatile Supplier<? extends Throwable> failure =
+            () -> new IllegalStateException("broker unavailable (test)");
     private volatile int acknowledgeAtMost = Integer.MAX_VALUE;
 
     @Override

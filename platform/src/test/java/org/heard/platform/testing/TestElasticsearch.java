@@ -26,10 +26,10 @@ import org.heard.platform.embedded.EmbeddedElasticsearch;
 public final class TestElasticsearch {
 
     /** Shared between runs and modules: the distribution is unpacked there once per version. */
-    public static final Path DISTRIBUTION_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "heard-elasticsearch-dist");
+    public static final Path DISTRIBUTION_CACHE =
+            Path.of(System.getProperty("java.io.tmpdir"), "heard-elasticsearch-dist");
 
-    private TestElasticsearch() {
-    }
+    private TestElasticsearch() {}
 
     /** Outside {@link Node}, so the stop hook still works when the node failed to start. */
     private static final AtomicReference<ElasticsearchClient> STARTED_CLIENT = new AtomicReference<>();
@@ -40,14 +40,16 @@ public final class TestElasticsearch {
         private static EmbeddedElasticsearch start() {
             Path data = temporaryDataDirectory("heard-es-test-");
             EmbeddedElasticsearch node = EmbeddedElasticsearch.launch(settingsIn(data));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Optional.ofNullable(STARTED_CLIENT.get()).ifPresent(TestElasticsearch::closeQuietly);
-                node.close();
-                deleteRecursively(data);
-            }, "heard-test-elasticsearch-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                Optional.ofNullable(STARTED_CLIENT.get()).ifPresent(TestElasticsearch::closeQuietly);
+                                node.close();
+                                deleteRecursively(data);
+                            },
+                            "heard-test-elasticsearch-stop"));
             return node.awaitReady();
         }
-
     }
 
     private static final class Client {
@@ -57,7 +59,9 @@ public final class TestElasticsearch {
             ElasticsearchClient client = ElasticsearchClients.create(uri(), username(), password());
             STARTED_CLIENT.set(client);
             if (containers()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(client), "heard-test-elasticsearch-client-close"));
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                new Thread(() -> closeQuietly(client), "heard-test-elasticsearch-client-close"));
             }
             return client;
         }
@@ -91,7 +95,9 @@ public final class TestElasticsearch {
 
     /** Settings for a node of your own, small and quick, sharing the distribution cache. */
     public static EmbeddedElasticsearch.Settings settingsIn(Path dataDirectory) {
-        return EmbeddedElasticsearch.Settings.in(dataDirectory).withDistributionDirectory(DISTRIBUTION_CACHE).withHeap("256m");
+        return EmbeddedElasticsearch.Settings.in(dataDirectory)
+                .withDistributionDirectory(DISTRIBUTION_CACHE)
+                .withHeap("256m");
     }
 
     /** A new directory under java.io.tmpdir, which the node's user can reach when tests run as root. */
@@ -108,7 +114,8 @@ public final class TestElasticsearch {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

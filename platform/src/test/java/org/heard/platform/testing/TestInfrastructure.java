@@ -19,6 +19,7 @@ public enum TestInfrastructure {
     public static final String CHOSEN = "heard.test.infrastructure.chosen";
     /** The images deploy/compose/compose.yaml runs by default (checked by a deployment test). */
     public static final String KAFKA_IMAGE = "apache/kafka:4.2.1";
+
     public static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:9.2.8";
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
@@ -47,8 +48,13 @@ public enum TestInfrastructure {
             why = "no Docker engine answered";
         }
         System.setProperty(CHOSEN, chosen.name().toLowerCase(Locale.ROOT));
-        log.info("Heard test infrastructure: {} ({}): {}", chosen.name().toLowerCase(Locale.ROOT), why,
-                chosen == CONTAINERS ? KAFKA_IMAGE + ", " + ELASTICSEARCH_IMAGE : "the embedded Kafka broker and Elasticsearch node");
+        log.info(
+                "Heard test infrastructure: {} ({}): {}",
+                chosen.name().toLowerCase(Locale.ROOT),
+                why,
+                chosen == CONTAINERS
+                        ? KAFKA_IMAGE + ", " + ELASTICSEARCH_IMAGE
+                        : "the embedded Kafka broker and Elasticsearch node");
         return chosen;
     }
 

@@ -66,10 +66,13 @@ public final class TestKafka {
                 throw new UncheckedIOException("Cannot create a data directory for the test Kafka broker", e);
             }
             EmbeddedKafka started = EmbeddedKafka.start(EmbeddedKafka.Settings.in(dataDirectory));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                deleteQuietly(dataDirectory);
-            }, "test-kafka-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                deleteQuietly(dataDirectory);
+                            },
+                            "test-kafka-stop"));
             broker = started;
         }
         return broker.bootstrapServers();
@@ -98,8 +101,8 @@ public final class TestKafka {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics " + Arrays.toString(names), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The test Kafka broker did not create " + Arrays.toString(names)
-                    + " within " + ADMIN_TIMEOUT, e);
+            throw new IllegalStateException(
+                    "The test Kafka broker did not create " + Arrays.toString(names) + " within " + ADMIN_TIMEOUT, e);
         }
     }
 
@@ -153,13 +156,15 @@ public final class TestKafka {
             }
         }
         if (received.size() < count) {
-            throw new AssertionError("Read " + received.size() + " of " + count + " records from " + topic
-                    + " within " + timeout + ": " + received.stream().map(TestKafka::describe).toList());
+            throw new AssertionError(
+                    "Read " + received.size() + " of " + count + " records from " + topic + " within " + timeout + ": "
+                            + received.stream().map(TestKafka::describe).toList());
         }
         return received;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
         List<PartitionInfo> found;
         try {
             // A topic the application creates at start-up may appear a moment after the test begins.
@@ -193,7 +198,8 @@ public final class TestKafka {
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // A temp directory left behind is no reason to fail the JVM's exit.
         }

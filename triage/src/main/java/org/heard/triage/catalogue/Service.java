@@ -15,7 +15,8 @@ import java.util.Objects;
  *     patients use; triage compares mentions with it (and with the name and terms), so a trust's own
  *     wards and sites are recognised without retraining
  */
-public record Service(String id, String name, String parent, List<String> terms, List<String> codes, String description) {
+public record Service(
+        String id, String name, String parent, List<String> terms, List<String> codes, String description) {
 
     public Service(String id, String name, String parent, List<String> terms, List<String> codes) {
         this(id, name, parent, terms, codes, null);

@@ -195,7 +195,10 @@ public final class ServiceCatalogue {
             return List.of();
         }
         if (value instanceof List<?> list) {
-            return list.stream().filter(item -> item != null).map(item -> String.valueOf(item).trim()).toList();
+            return list.stream()
+                    .filter(item -> item != null)
+                    .map(item -> String.valueOf(item).trim())
+                    .toList();
         }
         return List.of(String.valueOf(value).trim());
     }

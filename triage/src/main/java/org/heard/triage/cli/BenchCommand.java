@@ -19,22 +19,37 @@ public final class BenchCommand {
     private BenchCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options = Options.parseOrExplain(args, List.of("--data", "--tweets", "--stories", "--naive", "--threads"),
-                "bench [--data DIR] [--tweets N] [--stories N] [--naive N] [--threads N]", err);
+        Map<String, String> options = Options.parseOrExplain(
+                args,
+                List.of("--data", "--tweets", "--stories", "--naive", "--threads"),
+                "bench [--data DIR] [--tweets N] [--stories N] [--naive N] [--threads N]",
+                err);
         if (options == null) {
             return 2;
         }
         try {
             return Commands.resultsOnlyOn(out, err, () -> {
                 Path data = Datasets.dataFolder(options.get("--data"));
-                List<String> tweets = cycle(Files.isReadable(data.resolve(Datasets.AIRLINE))
-                        ? Datasets.tweets(data).stream().map(Datasets.Tweet::text).toList() : SAMPLE_TWEETS,
+                List<String> tweets = cycle(
+                        Files.isReadable(data.resolve(Datasets.AIRLINE))
+                                ? Datasets.tweets(data).stream()
+                                        .map(Datasets.Tweet::text)
+                                        .toList()
+                                : SAMPLE_TWEETS,
                         Integer.parseInt(options.getOrDefault("--tweets", "600")));
-                List<String> stories = cycle(Files.isReadable(data.resolve(Datasets.CARE_OPINION))
-                        ? Datasets.stories(data).stream().map(Datasets.Story::text).toList() : SAMPLE_STORIES,
+                List<String> stories = cycle(
+                        Files.isReadable(data.resolve(Datasets.CARE_OPINION))
+                                ? Datasets.stories(data).stream()
+                                        .map(Datasets.Story::text)
+                                        .toList()
+                                : SAMPLE_STORIES,
                         Integer.parseInt(options.getOrDefault("--stories", "120")));
-                TriageBenchmark.measure(tweets, stories, Integer.parseInt(options.getOrDefault("--naive", "20")),
-                        Options.threads(options), out);
+                TriageBenchmark.measure(
+                        tweets,
+                        stories,
+                        Integer.parseInt(options.getOrDefault("--naive", "20")),
+                        Options.threads(options),
+                        out);
                 return 0;
             });
         } catch (IOException | RuntimeException e) {

@@ -61,11 +61,16 @@ final class Datasets {
             Sentiment.Label sentiment;
             try {
                 int value = (int) Double.parseDouble(label);
-                sentiment = value <= 2 ? Sentiment.Label.POSITIVE : value == 3 ? Sentiment.Label.NEUTRAL : Sentiment.Label.NEGATIVE;
+                sentiment = value <= 2
+                        ? Sentiment.Label.POSITIVE
+                        : value == 3 ? Sentiment.Label.NEUTRAL : Sentiment.Label.NEGATIVE;
             } catch (NumberFormatException e) {
                 continue;
             }
-            String service = row.getOrDefault("Service type 1", "").replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+            String service = row.getOrDefault("Service type 1", "")
+                    .replace('\u00a0', ' ')
+                    .replaceAll("\\s+", " ")
+                    .trim();
             rows.add(new NhsComment(row.getOrDefault("Comment ID", "nhs-" + rows.size()), text, sentiment, service));
         }
         return rows;
@@ -78,9 +83,13 @@ final class Datasets {
             if (text.isEmpty() || text.equalsIgnoreCase("Did not answer")) {
                 continue;
             }
-            rows.add(new NhsRow(row.getOrDefault("Comment ID", "nhs-" + rows.size()), text,
-                    nhsSentiment(row.getOrDefault("Comment sentiment", "")), service(row),
-                    row.getOrDefault("Trust", "").trim(), row.getOrDefault("Respondent ID", "").trim()));
+            rows.add(new NhsRow(
+                    row.getOrDefault("Comment ID", "nhs-" + rows.size()),
+                    text,
+                    nhsSentiment(row.getOrDefault("Comment sentiment", "")),
+                    service(row),
+                    row.getOrDefault("Trust", "").trim(),
+                    row.getOrDefault("Respondent ID", "").trim()));
         }
         return rows;
     }
@@ -88,14 +97,19 @@ final class Datasets {
     private static Sentiment.Label nhsSentiment(String label) {
         try {
             int value = (int) Double.parseDouble(label.trim());
-            return value <= 2 ? Sentiment.Label.POSITIVE : value == 3 ? Sentiment.Label.NEUTRAL : Sentiment.Label.NEGATIVE;
+            return value <= 2
+                    ? Sentiment.Label.POSITIVE
+                    : value == 3 ? Sentiment.Label.NEUTRAL : Sentiment.Label.NEGATIVE;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     private static String service(Map<String, String> row) {
-        return row.getOrDefault("Service type 1", "").replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+        return row.getOrDefault("Service type 1", "")
+                .replace('\u00a0', ' ')
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     static List<CriticalityRow> criticality(Path folder) throws IOException {
@@ -111,7 +125,10 @@ final class Datasets {
                 if (criticality < -5 || criticality > 5) {
                     continue;
                 }
-                rows.add(new CriticalityRow(row.getOrDefault("row_index", "p1-" + rows.size()), text, criticality,
+                rows.add(new CriticalityRow(
+                        row.getOrDefault("row_index", "p1-" + rows.size()),
+                        text,
+                        criticality,
                         row.getOrDefault("organization", "").trim()));
             } catch (NumberFormatException e) {
                 // stray values ("-o", "NA"): no label to learn from
@@ -122,7 +139,9 @@ final class Datasets {
 
     /** Text as compared for overlap between training and evaluation rows: case and punctuation ignored. */
     static String comparable(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .trim();
     }
 
     static List<Tweet> tweets(Path folder) throws IOException {
@@ -133,7 +152,8 @@ final class Datasets {
             if (text.isEmpty() || label.isEmpty()) {
                 continue;
             }
-            rows.add(new Tweet(row.getOrDefault("tweet_id", "tweet-" + rows.size()), text, Sentiment.Label.fromWire(label)));
+            rows.add(new Tweet(
+                    row.getOrDefault("tweet_id", "tweet-" + rows.size()), text, Sentiment.Label.fromWire(label)));
         }
         return rows;
     }
@@ -147,8 +167,8 @@ final class Datasets {
                 continue;
             }
             try {
-                rows.add(new Story(row.getOrDefault("row_index", "story-" + rows.size()), text,
-                        (int) Double.parseDouble(criticality)));
+                rows.add(new Story(row.getOrDefault("row_index", "story-" + rows.size()), text, (int)
+                        Double.parseDouble(criticality)));
             } catch (NumberFormatException e) {
                 // an unlabelled story cannot be scored
             }

@@ -50,6 +50,7 @@ public final class EvaluateCommand {
 
     /** Sentences longer than this are not parsed for the baseline (CoreNLP falls back to a flat tree). */
     private static final int BASELINE_MAX_PARSE = 60;
+
     static final double[] FALSE_ALARM_RATES = {0.03, 0.05, 0.10};
     static final String PHRASINGS = "triage/src/test/resources/org/heard/triage/risk-phrasings.tsv";
     static final String PREVIOUS = "triage/eval/previous/nhs-sentiment-1.ser.gz";
@@ -57,10 +58,22 @@ public final class EvaluateCommand {
     private EvaluateCommand() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Map<String, String> options = Options.parseOrExplain(args, List.of("--data", "--rows", "--folds", "--seed", "--threads",
-                        "--ablation", "--previous", "--cache", "--phrasings", "--baselines"),
+        Map<String, String> options = Options.parseOrExplain(
+                args,
+                List.of(
+                        "--data",
+                        "--rows",
+                        "--folds",
+                        "--seed",
+                        "--threads",
+                        "--ablation",
+                        "--previous",
+                        "--cache",
+                        "--phrasings",
+                        "--baselines"),
                 "evaluate [--data DIR] [--rows N|all] [--folds K] [--seed S] [--threads N] [--ablation true] [--previous FILE] "
-                        + "[--cache DIR] [--phrasings FILE] [--baselines false]", err);
+                        + "[--cache DIR] [--phrasings FILE] [--baselines false]",
+                err);
         if (options == null) {
             return 2;
         }
@@ -73,14 +86,18 @@ public final class EvaluateCommand {
                 int folds = Integer.parseInt(options.getOrDefault("--folds", "5"));
                 long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
                 List<Trainer.Choice> choices = Boolean.parseBoolean(options.getOrDefault("--ablation", "false"))
-                        ? Trainer.Choice.ablation() : List.of(Trainer.Choice.SHIPPED);
-                Path cache = Path.of(options.getOrDefault("--cache", Files.isDirectory(Path.of("triage")) ? "triage/target" : "target"));
+                        ? Trainer.Choice.ablation()
+                        : List.of(Trainer.Choice.SHIPPED);
+                Path cache = Path.of(options.getOrDefault(
+                        "--cache", Files.isDirectory(Path.of("triage")) ? "triage/target" : "target"));
                 Path previous = existing(options.getOrDefault("--previous", PREVIOUS));
                 Path phrasings = existing(options.getOrDefault("--phrasings", PHRASINGS));
                 boolean baselines = Boolean.parseBoolean(options.getOrDefault("--baselines", "true"));
                 try (TriageLab lab = TriageLab.open(threads, cache);
-                        MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(threads))) {
-                    new Evaluation(data, lab, triage, sample, folds, seed, out, err).run(choices, previous, phrasings, baselines);
+                        MentionTriage triage =
+                                MentionTriage.load(TriageSettings.defaults().withThreads(threads))) {
+                    new Evaluation(data, lab, triage, sample, folds, seed, out, err)
+                            .run(choices, previous, phrasings, baselines);
                 }
                 return 0;
             });
@@ -100,21 +117,36 @@ public final class EvaluateCommand {
         return Files.isReadable(fromModule) ? fromModule : null;
     }
 
-    private record Evaluation(Path data, TriageLab lab, MentionTriage triage, int sample, int folds, long seed, PrintStream out,
+    private record Evaluation(
+            Path data,
+            TriageLab lab,
+            MentionTriage triage,
+            int sample,
+            int folds,
+            long seed,
+            PrintStream out,
             PrintStream err) {
 
         void run(List<Trainer.Choice> choices, Path previous, Path phrasings, boolean baselines) throws IOException {
-            out.println("Heard triage evaluation (" + triage.model() + "), data " + data.toAbsolutePath().normalize());
+            out.println("Heard triage evaluation (" + triage.model() + "), data "
+                    + data.toAbsolutePath().normalize());
             List<TrainingData.Row> rows = TrainingData.shipped(data, TrainingData.evaluationTexts(data));
             List<Datasets.Tweet> tweets = Datasets.tweets(data);
             List<Datasets.Story> stories = Datasets.stories(data);
-            err.println("Featurising " + rows.size() + " training rows, " + tweets.size() + " tweets, " + stories.size() + " stories...");
-            TriageLab.Featurised training = lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
-            TriageLab.Featurised tweetData = lab.featurise(tweets.stream().map(Datasets.Tweet::text).toList());
-            TriageLab.Featurised storyData = lab.featurise(stories.stream().map(Datasets.Story::text).toList());
-            List<Sentiment.Label> tweetGold = tweets.stream().map(Datasets.Tweet::sentiment).toList();
-            List<Sentiment.Label> storyGold = stories.stream().map(s -> sign(s.criticality())).toList();
-            List<Boolean> storyUrgent = stories.stream().map(s -> s.criticality() <= -4).toList();
+            err.println("Featurising " + rows.size() + " training rows, " + tweets.size() + " tweets, " + stories.size()
+                    + " stories...");
+            TriageLab.Featurised training =
+                    lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
+            TriageLab.Featurised tweetData =
+                    lab.featurise(tweets.stream().map(Datasets.Tweet::text).toList());
+            TriageLab.Featurised storyData =
+                    lab.featurise(stories.stream().map(Datasets.Story::text).toList());
+            List<Sentiment.Label> tweetGold =
+                    tweets.stream().map(Datasets.Tweet::sentiment).toList();
+            List<Sentiment.Label> storyGold =
+                    stories.stream().map(s -> sign(s.criticality())).toList();
+            List<Boolean> storyUrgent =
+                    stories.stream().map(s -> s.criticality() <= -4).toList();
             List<Integer> all = range(rows.size());
 
             for (Trainer.Choice choice : choices) {
@@ -124,9 +156,12 @@ public final class EvaluateCommand {
                 List<String> nhsGold = new ArrayList<>();
                 List<String> nhsPredicted = new ArrayList<>();
                 for (String trust : trusts(rows, TrainingData.NHS_SOURCE)) {
-                    Predicate<TrainingData.Row> held = r -> r.source().equals(TrainingData.NHS_SOURCE) && r.trust().equals(trust);
+                    Predicate<TrainingData.Row> held = r -> r.source().equals(TrainingData.NHS_SOURCE)
+                            && r.trust().equals(trust);
                     Scored scored = heldOut(rows, training, held, choice);
-                    line("sentiment, NHS " + trust + " (trained without " + trust + ")", Scores.of(scored.gold(), scored.predicted()));
+                    line(
+                            "sentiment, NHS " + trust + " (trained without " + trust + ")",
+                            Scores.of(scored.gold(), scored.predicted()));
                     nhsGold.addAll(scored.gold());
                     nhsPredicted.addAll(scored.predicted());
                 }
@@ -138,8 +173,10 @@ public final class EvaluateCommand {
                 List<Double> carefulScores = new ArrayList<>();
                 List<Boolean> carefulGold = new ArrayList<>();
                 for (String trust : trusts(rows, TrainingData.PHASE1_SOURCE)) {
-                    Predicate<TrainingData.Row> held = r -> r.source().equals(TrainingData.PHASE1_SOURCE) && r.trust().equals(trust);
-                    List<Integer> train = all.stream().filter(i -> !held.test(rows.get(i))).toList();
+                    Predicate<TrainingData.Row> held = r -> r.source().equals(TrainingData.PHASE1_SOURCE)
+                            && r.trust().equals(trust);
+                    List<Integer> train =
+                            all.stream().filter(i -> !held.test(rows.get(i))).toList();
                     TriageLab.Head sentiment = Trainer.sentiment(lab, training, rows, train, choice.sentiment());
                     TriageLab.Head careful = Trainer.careful(lab, training, rows, train, choice.careful());
                     for (int i : all) {
@@ -156,22 +193,37 @@ public final class EvaluateCommand {
                 if (!p1Gold.isEmpty()) {
                     line("sentiment, phase-1 trust-disjoint pooled", Scores.of(p1Gold, p1Predicted));
                 }
-                recallAtFalseAlarms("careful reply, phase-1 trust-disjoint (criticality <= -4)", carefulScores, carefulGold);
+                recallAtFalseAlarms(
+                        "careful reply, phase-1 trust-disjoint (criticality <= -4)", carefulScores, carefulGold);
                 if (choice.equals(Trainer.Choice.SHIPPED)) {
                     crossValidated(rows, training, choice);
                 }
                 // Everything trained on: the sources never seen.
-                Trainer.Heads heads = new Trainer.Heads(Trainer.sentiment(lab, training, rows, all, choice.sentiment()), null,
+                Trainer.Heads heads = new Trainer.Heads(
+                        Trainer.sentiment(lab, training, rows, all, choice.sentiment()),
+                        null,
                         Trainer.careful(lab, training, rows, all, choice.careful()));
-                List<String> tweetPredicted = range(tweets.size()).stream().map(i -> heads.sentiment().predict(tweetData, i)).toList();
+                List<String> tweetPredicted = range(tweets.size()).stream()
+                        .map(i -> heads.sentiment().predict(tweetData, i))
+                        .toList();
                 line("sentiment, airline tweets (never trained on)", Scores.of(wires(tweetGold), tweetPredicted));
                 out.print(Scores.confusion(wires(tweetGold), tweetPredicted));
-                List<String> storyPredicted = range(stories.size()).stream().map(i -> heads.sentiment().predict(storyData, i)).toList();
+                List<String> storyPredicted = range(stories.size()).stream()
+                        .map(i -> heads.sentiment().predict(storyData, i))
+                        .toList();
                 line("sentiment, Care Opinion stories, 3 classes", Scores.of(wires(storyGold), storyPredicted));
-                negativePositive("sentiment, Care Opinion stories", storyGold, storyPredicted,
-                        range(stories.size()).stream().map(i -> heads.sentiment().probabilities(storyData, i)).toList());
-                List<Double> storyCareful = range(stories.size()).stream().map(i -> heads.careful().probabilities(storyData, i)[0]).toList();
-                recallAtFalseAlarms("careful reply, Care Opinion stories (criticality <= -4)", storyCareful, storyUrgent);
+                negativePositive(
+                        "sentiment, Care Opinion stories",
+                        storyGold,
+                        storyPredicted,
+                        range(stories.size()).stream()
+                                .map(i -> heads.sentiment().probabilities(storyData, i))
+                                .toList());
+                List<Double> storyCareful = range(stories.size()).stream()
+                        .map(i -> heads.careful().probabilities(storyData, i)[0])
+                        .toList();
+                recallAtFalseAlarms(
+                        "careful reply, Care Opinion stories (criticality <= -4)", storyCareful, storyUrgent);
             }
             out.println();
             out.println("#### shipped triage (" + triage.models().version() + "), whole pipeline");
@@ -194,21 +246,29 @@ public final class EvaluateCommand {
             for (int fold = 0; fold < folds; fold++) {
                 int f = fold;
                 Predicate<TrainingData.Row> held = r -> TrainingData.fold(r.group(), folds) == f;
-                Scored scored = heldOut(rows, training, held.and(r -> r.source().equals(TrainingData.NHS_SOURCE)), held, choice);
+                Scored scored = heldOut(
+                        rows, training, held.and(r -> r.source().equals(TrainingData.NHS_SOURCE)), held, choice);
                 gold.addAll(scored.gold());
                 predicted.addAll(scored.predicted());
             }
             line("sentiment, NHS " + folds + "-fold CV (grouped by respondent)", Scores.of(gold, predicted));
         }
 
-        private Scored heldOut(List<TrainingData.Row> rows, TriageLab.Featurised training, Predicate<TrainingData.Row> held,
+        private Scored heldOut(
+                List<TrainingData.Row> rows,
+                TriageLab.Featurised training,
+                Predicate<TrainingData.Row> held,
                 Trainer.Choice choice) {
             return heldOut(rows, training, held, held, choice);
         }
 
         /** Trains without the {@code excluded} rows and scores sentiment on the {@code scored} ones. */
-        private Scored heldOut(List<TrainingData.Row> rows, TriageLab.Featurised training, Predicate<TrainingData.Row> scored,
-                Predicate<TrainingData.Row> excluded, Trainer.Choice choice) {
+        private Scored heldOut(
+                List<TrainingData.Row> rows,
+                TriageLab.Featurised training,
+                Predicate<TrainingData.Row> scored,
+                Predicate<TrainingData.Row> excluded,
+                Trainer.Choice choice) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -219,18 +279,25 @@ public final class EvaluateCommand {
                 }
             }
             TriageLab.Head head = Trainer.sentiment(lab, training, rows, train, choice.sentiment());
-            return new Scored(test.stream().map(i -> rows.get(i).sentiment().wire()).toList(),
+            return new Scored(
+                    test.stream().map(i -> rows.get(i).sentiment().wire()).toList(),
                     test.stream().map(i -> head.predict(training, i)).toList());
         }
 
-        private void shippedPipeline(List<Datasets.Tweet> tweets, List<Sentiment.Label> tweetGold, List<Datasets.Story> stories,
-                List<Sentiment.Label> storyGold, List<Boolean> storyUrgent) {
+        private void shippedPipeline(
+                List<Datasets.Tweet> tweets,
+                List<Sentiment.Label> tweetGold,
+                List<Datasets.Story> stories,
+                List<Sentiment.Label> storyGold,
+                List<Boolean> storyUrgent) {
             List<TriageResult> tweetResults = triage.triageAll(range(tweets.size()).stream()
-                    .map(i -> TriageInput.of(tweets.get(i).id(), tweets.get(i).text(), Channel.TWITTER)).toList());
+                    .map(i -> TriageInput.of(tweets.get(i).id(), tweets.get(i).text(), Channel.TWITTER))
+                    .toList());
             line("sentiment, airline tweets", Scores.of(wires(tweetGold), labels(tweetResults)));
             // The story's criticality is the label here, so it is not given to triage as a signal.
             List<TriageResult> storyResults = triage.triageAll(range(stories.size()).stream()
-                    .map(i -> TriageInput.of(stories.get(i).id(), stories.get(i).text(), Channel.STORY)).toList());
+                    .map(i -> TriageInput.of(stories.get(i).id(), stories.get(i).text(), Channel.STORY))
+                    .toList());
             line("sentiment, Care Opinion stories, 3 classes", Scores.of(wires(storyGold), labels(storyResults)));
             negativePositive("sentiment, Care Opinion stories", storyGold, labels(storyResults), null);
             int urgent = 0;
@@ -249,15 +316,25 @@ public final class EvaluateCommand {
                     falseAlarms += raised ? 1 : 0;
                 }
             }
-            out.printf(Locale.ROOT, "  %-58s recall %.3f (%d/%d) at %.1f%% false alarms (%d/%d); immediate %d%n",
-                    "urgency high/immediate, Care Opinion (criticality <= -4)", (double) flagged / urgent, flagged, urgent,
-                    100.0 * falseAlarms / others, falseAlarms, others, immediate);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-58s recall %.3f (%d/%d) at %.1f%% false alarms (%d/%d); immediate %d%n",
+                    "urgency high/immediate, Care Opinion (criticality <= -4)",
+                    (double) flagged / urgent,
+                    flagged,
+                    urgent,
+                    100.0 * falseAlarms / others,
+                    falseAlarms,
+                    others,
+                    immediate);
         }
 
         /** Service type from text alone (no channel hints), by grouped k-fold CV over the NHS comments. */
         private void services(List<TrainingData.Row> rows, TriageLab.Featurised training) {
             List<Integer> labelled = range(rows.size()).stream()
-                    .filter(i -> rows.get(i).source().equals(TrainingData.NHS_SOURCE) && !rows.get(i).services().isEmpty()).toList();
+                    .filter(i -> rows.get(i).source().equals(TrainingData.NHS_SOURCE)
+                            && !rows.get(i).services().isEmpty())
+                    .toList();
             ServiceCatalogue catalogue = triage.catalogue();
             List<String> gold = new ArrayList<>();
             List<String> predicted = new ArrayList<>();
@@ -266,57 +343,84 @@ public final class EvaluateCommand {
             Properties record = triage.models().record();
             for (int fold = 0; fold < folds; fold++) {
                 int f = fold;
-                List<Integer> train = range(rows.size()).stream().filter(i -> TrainingData.fold(rows.get(i).group(), folds) != f).toList();
-                List<Integer> test = labelled.stream().filter(i -> TrainingData.fold(rows.get(i).group(), folds) == f).toList();
+                List<Integer> train = range(rows.size()).stream()
+                        .filter(i -> TrainingData.fold(rows.get(i).group(), folds) != f)
+                        .toList();
+                List<Integer> test = labelled.stream()
+                        .filter(i -> TrainingData.fold(rows.get(i).group(), folds) == f)
+                        .toList();
                 Trainer.Heads heads = Trainer.train(lab, training, rows, train, Trainer.Choice.SHIPPED);
                 TriageModels models = lab.models(heads.sentiment(), heads.service(), heads.careful(), record);
                 try (MentionTriage foldTriage = triage.withModels(models)) {
                     List<TriageResult> results = foldTriage.triageAll(test.stream()
-                            .map(i -> TriageInput.of("nhs-" + i, rows.get(i).text(), null)).toList());
+                            .map(i -> TriageInput.of("nhs-" + i, rows.get(i).text(), null))
+                            .toList());
                     for (int k = 0; k < test.size(); k++) {
                         String expected = rows.get(test.get(k)).services().getFirst();
                         List<ServiceTag> tags = results.get(k).services();
                         String top = topLabelService(tags, catalogue);
                         gold.add(expected);
                         predicted.add(top);
-                        List<ServiceTag> terms = tags.stream().filter(t -> t.signal() == ServiceTag.Signal.TERM).toList();
+                        List<ServiceTag> terms = tags.stream()
+                                .filter(t -> t.signal() == ServiceTag.Signal.TERM)
+                                .toList();
                         termsOnly.add(topLabelService(terms, catalogue));
-                        String signal = tags.isEmpty() ? "none" : String.valueOf(tags.getFirst().signal()).toLowerCase(Locale.ROOT);
+                        String signal = tags.isEmpty()
+                                ? "none"
+                                : String.valueOf(tags.getFirst().signal()).toLowerCase(Locale.ROOT);
                         int[] counts = bySignal.computeIfAbsent(signal, s -> new int[2]);
                         counts[0]++;
                         counts[1] += top.equals(expected) ? 1 : 0;
                     }
                 }
             }
-            out.println("  service, NHS comments with a service label (" + folds + "-fold CV by respondent, text only, no hints):");
+            out.println("  service, NHS comments with a service label (" + folds
+                    + "-fold CV by respondent, text only, no hints):");
             line("  whole triage: top tag correct (untagged = miss)", Scores.of(gold, predicted));
             line("  catalogue terms alone (as before)", Scores.of(gold, termsOnly));
-            bySignal.forEach((signal, counts) -> out.printf(Locale.ROOT, "      top tag from %-10s %5d rows, %5.1f%% correct%n",
-                    signal, counts[0], 100.0 * counts[1] / counts[0]));
+            bySignal.forEach((signal, counts) -> out.printf(
+                    Locale.ROOT,
+                    "      top tag from %-10s %5d rows, %5.1f%% correct%n",
+                    signal,
+                    counts[0],
+                    100.0 * counts[1] / counts[0]));
         }
 
-        private void baselines(List<TrainingData.Row> rows, List<Datasets.Tweet> tweets, List<Sentiment.Label> tweetGold,
-                List<Datasets.Story> stories, List<Sentiment.Label> storyGold, Path previous) throws IOException {
+        private void baselines(
+                List<TrainingData.Row> rows,
+                List<Datasets.Tweet> tweets,
+                List<Sentiment.Label> tweetGold,
+                List<Datasets.Story> stories,
+                List<Sentiment.Label> storyGold,
+                Path previous)
+                throws IOException {
             out.println();
-            out.println("#### baselines, seeded sample of " + (sample == Integer.MAX_VALUE ? "all" : sample) + " rows per file (seed " + seed + ")");
+            out.println("#### baselines, seeded sample of " + (sample == Integer.MAX_VALUE ? "all" : sample)
+                    + " rows per file (seed " + seed + ")");
             // The previous model was trained on the NHS dev slice: it is scored only on NHS rows outside it.
             Set<String> previousTraining = new HashSet<>();
             if (Files.isReadable(data.resolve(Datasets.NHS))) {
                 Datasets.nhsComments(data).forEach(c -> previousTraining.add(Datasets.comparable(c.text())));
             }
             List<TrainingData.Row> nhs = rows.stream()
-                    .filter(r -> r.source().equals(TrainingData.NHS_SOURCE) && r.sentiment() != null
+                    .filter(r -> r.source().equals(TrainingData.NHS_SOURCE)
+                            && r.sentiment() != null
                             && !previousTraining.contains(Datasets.comparable(r.text())))
                     .toList();
             List<Integer> nhsPick = sample(nhs.size());
             List<String> nhsTexts = nhsPick.stream().map(i -> nhs.get(i).text()).toList();
-            List<String> nhsGold = nhsPick.stream().map(i -> nhs.get(i).sentiment().wire()).toList();
+            List<String> nhsGold =
+                    nhsPick.stream().map(i -> nhs.get(i).sentiment().wire()).toList();
             List<Integer> tweetPick = sample(tweets.size());
-            List<String> tweetTexts = tweetPick.stream().map(i -> tweets.get(i).text()).toList();
-            List<String> tweetSampleGold = tweetPick.stream().map(i -> tweetGold.get(i).wire()).toList();
+            List<String> tweetTexts =
+                    tweetPick.stream().map(i -> tweets.get(i).text()).toList();
+            List<String> tweetSampleGold =
+                    tweetPick.stream().map(i -> tweetGold.get(i).wire()).toList();
             List<Integer> storyPick = sample(stories.size());
-            List<String> storyTexts = storyPick.stream().map(i -> stories.get(i).text()).toList();
-            List<Sentiment.Label> storySampleGold = storyPick.stream().map(storyGold::get).toList();
+            List<String> storyTexts =
+                    storyPick.stream().map(i -> stories.get(i).text()).toList();
+            List<Sentiment.Label> storySampleGold =
+                    storyPick.stream().map(storyGold::get).toList();
             Map<String, List<String>> texts = new LinkedHashMap<>();
             texts.put("NHS comments outside the previous model's training rows", nhsTexts);
             texts.put("airline tweets", tweetTexts);
@@ -326,7 +430,8 @@ public final class EvaluateCommand {
             for (Map.Entry<String, List<String>> entry : texts.entrySet()) {
                 List<String> gold = golds.get(k++);
                 List<String> ours = labels(triage.triageAll(entry.getValue().stream()
-                        .map(t -> TriageInput.of("s", t, null)).toList()));
+                        .map(t -> TriageInput.of("s", t, null))
+                        .toList()));
                 out.println("  " + entry.getKey() + ":");
                 String note = entry.getKey().startsWith("NHS") ? " (trained on these rows: in-sample)" : "";
                 line("  shipped triage" + note, Scores.of(gold, ours));
@@ -356,7 +461,8 @@ public final class EvaluateCommand {
                     .map(l -> l.split("\t", 2))
                     .toList();
             List<TriageResult> results = triage.triageAll(range(lines.size()).stream()
-                    .map(i -> TriageInput.of("p" + i, lines.get(i)[1], Channel.EMAIL)).toList());
+                    .map(i -> TriageInput.of("p" + i, lines.get(i)[1], Channel.EMAIL))
+                    .toList());
             int risks = 0;
             int caught = 0;
             int nearMisses = 0;
@@ -379,12 +485,21 @@ public final class EvaluateCommand {
                 }
             }
             out.println();
-            out.printf(Locale.ROOT, "#### risk phrasings (%s): immediate recall %.3f (%d/%d), false alarms on near-misses %.3f (%d/%d)%n",
-                    file.getFileName(), (double) caught / risks, caught, risks, (double) falseAlarms / nearMisses, falseAlarms, nearMisses);
+            out.printf(
+                    Locale.ROOT,
+                    "#### risk phrasings (%s): immediate recall %.3f (%d/%d), false alarms on near-misses %.3f (%d/%d)%n",
+                    file.getFileName(),
+                    (double) caught / risks,
+                    caught,
+                    risks,
+                    (double) falseAlarms / nearMisses,
+                    falseAlarms,
+                    nearMisses);
             wrong.forEach(w -> out.println("    " + w));
         }
 
-        private void negativePositive(String name, List<Sentiment.Label> gold, List<String> predicted, List<double[]> probabilities) {
+        private void negativePositive(
+                String name, List<Sentiment.Label> gold, List<String> predicted, List<double[]> probabilities) {
             List<String> g = new ArrayList<>();
             List<String> strict = new ArrayList<>();
             List<String> binary = new ArrayList<>();
@@ -417,14 +532,22 @@ public final class EvaluateCommand {
                 int at = (int) Math.floor(rate * negatives.size());
                 double threshold = negatives.isEmpty() ? 1 : negatives.get(Math.min(at, negatives.size() - 1));
                 long caught = positives.stream().filter(s -> s > threshold).count();
-                cells.append(String.format(Locale.ROOT, "  recall@%2.0f%% FA %.3f", rate * 100, positives.isEmpty() ? Double.NaN
-                        : (double) caught / positives.size()));
+                cells.append(String.format(
+                        Locale.ROOT,
+                        "  recall@%2.0f%% FA %.3f",
+                        rate * 100,
+                        positives.isEmpty() ? Double.NaN : (double) caught / positives.size()));
             }
             out.printf(Locale.ROOT, "  %-58s n=%-5d urgent %-4d%s%n", name, scores.size(), positives.size(), cells);
         }
 
         private static List<String> trusts(List<TrainingData.Row> rows, String source) {
-            return rows.stream().filter(r -> r.source().equals(source)).map(TrainingData.Row::trust).distinct().sorted().toList();
+            return rows.stream()
+                    .filter(r -> r.source().equals(source))
+                    .map(TrainingData.Row::trust)
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
 
         /** The top service tag, named by the first NHS label service at or above it; "none" when untagged. */
@@ -433,7 +556,9 @@ public final class EvaluateCommand {
                 return "none";
             }
             String top = services.getFirst().serviceId();
-            for (String current = top; current != null; current = catalogue.parentOf(current).orElse(null)) {
+            for (String current = top;
+                    current != null;
+                    current = catalogue.parentOf(current).orElse(null)) {
                 if (TrainingData.NHS_SERVICES.containsValue(current)) {
                     return current;
                 }
@@ -442,7 +567,9 @@ public final class EvaluateCommand {
         }
 
         private static Sentiment.Label sign(int criticality) {
-            return criticality < 0 ? Sentiment.Label.NEGATIVE : criticality == 0 ? Sentiment.Label.NEUTRAL : Sentiment.Label.POSITIVE;
+            return criticality < 0
+                    ? Sentiment.Label.NEGATIVE
+                    : criticality == 0 ? Sentiment.Label.NEUTRAL : Sentiment.Label.POSITIVE;
         }
 
         private static List<String> labels(List<TriageResult> results) {

@@ -25,7 +25,8 @@ final class Options {
     }
 
     /** As {@link #parse}, but explains a mistake and the usage on {@code err}; null then (exit code 2). */
-    static Map<String, String> parseOrExplain(String[] args, List<String> known, String usage, java.io.PrintStream err) {
+    static Map<String, String> parseOrExplain(
+            String[] args, List<String> known, String usage, java.io.PrintStream err) {
         try {
             return parse(args, known);
         } catch (IllegalArgumentException e) {

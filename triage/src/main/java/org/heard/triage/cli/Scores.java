@@ -92,7 +92,8 @@ record Scores(int rows, double accuracy, double macroF1) {
                     .merge(String.valueOf(predicted.get(i)), 1, Integer::sum);
         }
         StringBuilder text = new StringBuilder();
-        table.forEach((g, row) -> text.append("      ").append(g).append(" -> ").append(row).append('\n'));
+        table.forEach((g, row) ->
+                text.append("      ").append(g).append(" -> ").append(row).append('\n'));
         return text.toString();
     }
 

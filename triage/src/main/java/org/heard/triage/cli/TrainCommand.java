@@ -42,6 +42,7 @@ public final class TrainCommand {
      * source: the 5% false alarms a desk can bear (issue #13).
      */
     static final double CAREFUL_FALSE_ALARMS = 0.05;
+
     static final double SERVICE_THRESHOLD = 0.5;
     static final double SIMILARITY_THRESHOLD = 0.6;
     static final int HOLD_BACK = 5;
@@ -53,7 +54,8 @@ public final class TrainCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        Map<String, String> options = Options.parseOrExplain(args,
+        Map<String, String> options = Options.parseOrExplain(
+                args,
                 List.of("--data", "--out", "--threads", "--corrections", "--services", "--base", "--cache"),
                 "train [--data DIR] [--out DIR] [--threads N] [--corrections FILE] [--services catalogue.yaml] [--base DIR] [--cache DIR]",
                 err);
@@ -62,12 +64,14 @@ public final class TrainCommand {
         }
         Path data = Datasets.dataFolder(options.get("--data"));
         Path corrections = options.containsKey("--corrections") ? Path.of(options.get("--corrections")) : null;
-        Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
+        Path outDir = options.containsKey("--out")
+                ? Path.of(options.get("--out"))
                 : corrections != null ? Path.of("triage-models") : defaultOut();
         try {
             int threads = Options.threads(options);
             return Commands.resultsOnlyOn(out, err, () -> {
-                List<TrainingData.Row> rows = new ArrayList<>(TrainingData.shipped(data, TrainingData.evaluationTexts(data)));
+                List<TrainingData.Row> rows =
+                        new ArrayList<>(TrainingData.shipped(data, TrainingData.evaluationTexts(data)));
                 if (rows.isEmpty()) {
                     err.println("No training rows in " + data);
                     return 1;
@@ -81,29 +85,34 @@ public final class TrainCommand {
                     }
                     problems.forEach(p -> err.println("corrections " + p));
                     rows.addAll(learned);
-                    err.println("Corrections: " + learned.size() + " to learn from, " + heldBack.size() + " held back to compare");
+                    err.println("Corrections: " + learned.size() + " to learn from, " + heldBack.size()
+                            + " held back to compare");
                 }
                 err.println("Featurising " + rows.size() + " rows on " + threads + " threads...");
                 Path cache = options.containsKey("--cache") ? Path.of(options.get("--cache")) : null;
                 try (TriageLab lab = TriageLab.open(threads, cache)) {
-                    TriageLab.Featurised featurised = lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
+                    TriageLab.Featurised featurised = lab.featurise(
+                            rows.stream().map(TrainingData.Row::text).toList());
                     List<Integer> all = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) {
                         all.add(i);
                     }
                     Trainer.Choice choice = Trainer.Choice.SHIPPED;
                     Trainer.Heads heads = Trainer.train(lab, featurised, rows, all, choice);
-                    CarefulThresholds careful = Trainer.carefulThresholds(lab, featurised, rows, all, choice.careful(), CAREFUL_FALSE_ALARMS);
+                    CarefulThresholds careful = Trainer.carefulThresholds(
+                            lab, featurised, rows, all, choice.careful(), CAREFUL_FALSE_ALARMS);
                     Properties record = record(rows, choice, careful, corrections, clock, heads);
                     TriageModels models = lab.models(heads.sentiment(), heads.service(), heads.careful(), record);
                     if (!heldBack.isEmpty()) {
                         compare(models, heldBack, options, threads, out);
                     }
                     TriageLab.write(models, outDir);
-                    out.println("Wrote " + TriageModels.class.getSimpleName() + " " + MODEL_VERSION + " to " + outDir.toAbsolutePath().normalize()
-                            + " from " + rows.size() + " rows (careful-reply thresholds by tokens " + careful.format() + ")");
+                    out.println("Wrote " + TriageModels.class.getSimpleName() + " " + MODEL_VERSION + " to "
+                            + outDir.toAbsolutePath().normalize() + " from " + rows.size()
+                            + " rows (careful-reply thresholds by tokens " + careful.format() + ")");
                     if (corrections != null) {
-                        out.println("To use them: heard.triage.model-dir=" + outDir.toAbsolutePath().normalize()
+                        out.println("To use them: heard.triage.model-dir="
+                                + outDir.toAbsolutePath().normalize()
                                 + " (then an admin re-triage job applies them to the mentions already in the desk)");
                     }
                 }
@@ -116,7 +125,11 @@ public final class TrainCommand {
     }
 
     /** How the current and the new models tag the held-back corrections, tag by tag. */
-    private static void compare(TriageModels trained, List<TrainingData.Row> heldBack, Map<String, String> options, int threads,
+    private static void compare(
+            TriageModels trained,
+            List<TrainingData.Row> heldBack,
+            Map<String, String> options,
+            int threads,
             PrintStream out) {
         TriageSettings settings = TriageSettings.defaults().withThreads(threads);
         if (options.containsKey("--services")) {
@@ -129,11 +142,12 @@ public final class TrainCommand {
         for (int i = 0; i < heldBack.size(); i++) {
             inputs.add(TriageInput.of("held-back-" + i, heldBack.get(i).text(), null));
         }
-        try (MentionTriage current = MentionTriage.load(settings); MentionTriage next = current.withModels(trained)) {
+        try (MentionTriage current = MentionTriage.load(settings);
+                MentionTriage next = current.withModels(trained)) {
             List<TriageResult> before = current.triageAll(inputs);
             List<TriageResult> after = next.triageAll(inputs);
-            out.println("Held-back corrections: " + heldBack.size() + " rows; current models (" + current.models().version()
-                    + ") against the new ones:");
+            out.println("Held-back corrections: " + heldBack.size() + " rows; current models ("
+                    + current.models().version() + ") against the new ones:");
             out.printf(Locale.ROOT, "  %-22s %-32s %-32s%n", "tag", "current", "new");
             List<String> sentimentGold = new ArrayList<>();
             List<String> sentimentBefore = new ArrayList<>();
@@ -180,46 +194,91 @@ public final class TrainCommand {
             out.printf(Locale.ROOT, "  %-22s no held-back rows with this label%n", tag);
             return;
         }
-        out.printf(Locale.ROOT, "  %-22s %-32s %-32s n=%d%n", tag, Scores.of(gold, before).cell(), Scores.of(gold, after).cell(), gold.size());
+        out.printf(
+                Locale.ROOT,
+                "  %-22s %-32s %-32s n=%d%n",
+                tag,
+                Scores.of(gold, before).cell(),
+                Scores.of(gold, after).cell(),
+                gold.size());
     }
 
-    private static Properties record(List<TrainingData.Row> rows, Trainer.Choice choice, CarefulThresholds careful, Path corrections, Clock clock,
+    private static Properties record(
+            List<TrainingData.Row> rows,
+            Trainer.Choice choice,
+            CarefulThresholds careful,
+            Path corrections,
+            Clock clock,
             Trainer.Heads heads) {
         Properties record = new Properties();
         record.setProperty("model", corrections == null ? MODEL_VERSION : MODEL_VERSION + "+corrections");
         record.setProperty("trained", LocalDate.now(clock).toString());
-        record.setProperty("command", corrections == null
-                ? "./mvnw -q -pl triage -am test-compile -Dtriage.command=train"
-                : "java -jar heard.jar train --corrections " + corrections.getFileName());
-        record.setProperty("classifier", "multinomial logistic regression (L-BFGS, Gaussian prior sigma " + 1.0
-                + ", labels weighted equally) per head over: sentiment " + heads.sentiment().blocks() + "; service "
-                + heads.service().blocks() + "; careful " + heads.careful().blocks()
-                + " (embedding = all-MiniLM-L6-v2 quantised, mean of sentence vectors; corenlp = RNTN distribution, "
-                + "word polarity, criticality lexicon with negation scope, length; lemmas = hashed lemma uni/bigrams with negation scope)");
-        record.setProperty("source.nhs", "The-Strategy-Unit/pxtextmining datasets/v6framework_230831.csv (shared/data/"
-                + Datasets.NHS_TRAIN + "): NHS Friends and Family Test comments, NEAS and NHFT; FFT answer, Comment sentiment "
-                + "(1-2 positive, 3 neutral, 4-5 negative), Service type 1");
+        record.setProperty(
+                "command",
+                corrections == null
+                        ? "./mvnw -q -pl triage -am test-compile -Dtriage.command=train"
+                        : "java -jar heard.jar train --corrections " + corrections.getFileName());
+        record.setProperty(
+                "classifier",
+                "multinomial logistic regression (L-BFGS, Gaussian prior sigma " + 1.0
+                        + ", labels weighted equally) per head over: sentiment "
+                        + heads.sentiment().blocks() + "; service "
+                        + heads.service().blocks() + "; careful "
+                        + heads.careful().blocks()
+                        + " (embedding = all-MiniLM-L6-v2 quantised, mean of sentence vectors; corenlp = RNTN distribution, "
+                        + "word polarity, criticality lexicon with negation scope, length; lemmas = hashed lemma uni/bigrams with negation scope)");
+        record.setProperty(
+                "source.nhs",
+                "The-Strategy-Unit/pxtextmining datasets/v6framework_230831.csv (shared/data/"
+                        + Datasets.NHS_TRAIN
+                        + "): NHS Friends and Family Test comments, NEAS and NHFT; FFT answer, Comment sentiment "
+                        + "(1-2 positive, 3 neutral, 4-5 negative), Service type 1");
         record.setProperty("licence.nhs", "MIT (c) NHS England; attribute the source, non-commercial use");
-        record.setProperty("source.phase1", "The-Strategy-Unit/pxtextmining datasets/phase_1/text_data.csv (shared/data/"
-                + Datasets.PHASE1_TRAIN + "): feedback from three trusts; criticality -4..4 (sign = sentiment, <= "
-                + TrainingData.CAREFUL_AT + " = careful reply first; the careful-reply head only)");
+        record.setProperty(
+                "source.phase1",
+                "The-Strategy-Unit/pxtextmining datasets/phase_1/text_data.csv (shared/data/"
+                        + Datasets.PHASE1_TRAIN
+                        + "): feedback from three trusts; criticality -4..4 (sign = sentiment, <= "
+                        + TrainingData.CAREFUL_AT + " = careful reply first; the careful-reply head only)");
         record.setProperty("licence.phase1", "CC BY-NC-SA 4.0 (treated as such for the whole file)");
-        record.setProperty("licence", "CC BY-NC-SA 4.0: the careful-reply head learned from the phase-1 data, so this model set "
-                + "carries its licence (attribute The Strategy Unit / Care Opinion, non-commercial use only, share alike); "
-                + "the sentiment and service heads learned from the NHS (MIT) rows and staff corrections only");
-        TrainingData.counts("rows.nhs", rows.stream().filter(r -> r.source().equals(TrainingData.NHS_SOURCE)).toList(), record);
-        TrainingData.counts("rows.phase1", rows.stream().filter(r -> r.source().equals(TrainingData.PHASE1_SOURCE)).toList(), record);
+        record.setProperty(
+                "licence",
+                "CC BY-NC-SA 4.0: the careful-reply head learned from the phase-1 data, so this model set "
+                        + "carries its licence (attribute The Strategy Unit / Care Opinion, non-commercial use only, share alike); "
+                        + "the sentiment and service heads learned from the NHS (MIT) rows and staff corrections only");
+        TrainingData.counts(
+                "rows.nhs",
+                rows.stream()
+                        .filter(r -> r.source().equals(TrainingData.NHS_SOURCE))
+                        .toList(),
+                record);
+        TrainingData.counts(
+                "rows.phase1",
+                rows.stream()
+                        .filter(r -> r.source().equals(TrainingData.PHASE1_SOURCE))
+                        .toList(),
+                record);
         if (corrections != null) {
-            TrainingData.counts("rows.corrections", rows.stream().filter(r -> r.source().equals(TrainingData.CORRECTION_SOURCE)).toList(),
+            TrainingData.counts(
+                    "rows.corrections",
+                    rows.stream()
+                            .filter(r -> r.source().equals(TrainingData.CORRECTION_SOURCE))
+                            .toList(),
                     record);
-            record.setProperty("corrections", corrections.toAbsolutePath().normalize().toString());
+            record.setProperty(
+                    "corrections", corrections.toAbsolutePath().normalize().toString());
         }
-        record.setProperty("not-trained-on", "airline tweets and Care Opinion dev stories (and any training row with the same text): evaluation only");
+        record.setProperty(
+                "not-trained-on",
+                "airline tweets and Care Opinion dev stories (and any training row with the same text): evaluation only");
         record.setProperty("service.labels", String.join(",", heads.service().labels()));
         record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, careful.format());
-        record.setProperty("careful.thresholds.basis", "from-tokens:probability; in each length band the probability flagging "
-                + (int) (CAREFUL_FALSE_ALARMS * 100) + "% of the non-critical training rows of that length, scored trust by trust "
-                + "by a head trained without that trust");
+        record.setProperty(
+                "careful.thresholds.basis",
+                "from-tokens:probability; in each length band the probability flagging "
+                        + (int) (CAREFUL_FALSE_ALARMS * 100)
+                        + "% of the non-critical training rows of that length, scored trust by trust "
+                        + "by a head trained without that trust");
         record.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, Double.toString(SERVICE_THRESHOLD));
         record.setProperty(TriageModels.SIMILARITY_THRESHOLD_KEY, Double.toString(SIMILARITY_THRESHOLD));
         return record;

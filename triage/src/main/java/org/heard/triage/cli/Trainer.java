@@ -15,11 +15,13 @@ final class Trainer {
      * source-disjoint figures of every combination (triage/README.md has the table).
      */
     record Choice(String sentiment, String service, String careful) {
-        static final Choice SHIPPED = new Choice("embedding+corenlp+lemmas", "embedding+lemmas", "embedding+corenlp+lemmas");
+        static final Choice SHIPPED =
+                new Choice("embedding+corenlp+lemmas", "embedding+lemmas", "embedding+corenlp+lemmas");
 
         static List<Choice> ablation() {
             List<Choice> choices = new ArrayList<>();
-            for (String blocks : List.of("embedding", "embedding+corenlp", "embedding+corenlp+lemmas", "corenlp+lemmas")) {
+            for (String blocks :
+                    List.of("embedding", "embedding+corenlp", "embedding+corenlp+lemmas", "corenlp+lemmas")) {
                 choices.add(new Choice(blocks, blocks, blocks));
             }
             return choices;
@@ -31,8 +33,8 @@ final class Trainer {
         }
     }
 
-    static final List<String> SENTIMENT_LABELS = List.of(
-            Sentiment.Label.NEGATIVE.wire(), Sentiment.Label.NEUTRAL.wire(), Sentiment.Label.POSITIVE.wire());
+    static final List<String> SENTIMENT_LABELS =
+            List.of(Sentiment.Label.NEGATIVE.wire(), Sentiment.Label.NEUTRAL.wire(), Sentiment.Label.POSITIVE.wire());
     static final List<String> CAREFUL_LABELS = List.of("careful", "other");
 
     record Heads(TriageLab.Head sentiment, TriageLab.Head service, TriageLab.Head careful) {}
@@ -40,19 +42,30 @@ final class Trainer {
     private Trainer() {}
 
     /** Trains on {@code use} (indices into {@code rows}, which {@code data} featurises in the same order). */
-    static Heads train(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use, Choice choice) {
-        return new Heads(sentiment(lab, data, rows, use, choice.sentiment()), service(lab, data, rows, use, choice.service()),
+    static Heads train(
+            TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use, Choice choice) {
+        return new Heads(
+                sentiment(lab, data, rows, use, choice.sentiment()),
+                service(lab, data, rows, use, choice.service()),
                 careful(lab, data, rows, use, choice.careful()));
     }
 
-    static TriageLab.Head sentiment(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use,
-            String blocks) {
-        return lab.train(data, examples(rows, use, row -> row.sentiment() == null ? null : row.sentiment().wire()), blocks,
+    static TriageLab.Head sentiment(
+            TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use, String blocks) {
+        return lab.train(
+                data,
+                examples(
+                        rows,
+                        use,
+                        row -> row.sentiment() == null ? null : row.sentiment().wire()),
+                blocks,
                 SENTIMENT_LABELS);
     }
 
     /** The rows in {@code use} that have a label, with that label and their weight. */
-    private static List<TriageLab.Labelled> examples(List<TrainingData.Row> rows, List<Integer> use,
+    private static List<TriageLab.Labelled> examples(
+            List<TrainingData.Row> rows,
+            List<Integer> use,
             java.util.function.Function<TrainingData.Row, String> label) {
         List<TriageLab.Labelled> examples = new ArrayList<>();
         for (int i : use) {
@@ -64,25 +77,29 @@ final class Trainer {
         return examples;
     }
 
-    static TriageLab.Head service(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use,
-            String blocks) {
+    static TriageLab.Head service(
+            TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use, String blocks) {
         List<TriageLab.Labelled> examples = new ArrayList<>();
         TreeSet<String> labels = new TreeSet<>();
         for (int i : use) {
             TrainingData.Row row = rows.get(i);
             for (String service : row.services()) {
                 // A comment about two services teaches each, at half weight.
-                examples.add(new TriageLab.Labelled(i, service, row.weight() / row.services().size()));
+                examples.add(new TriageLab.Labelled(
+                        i, service, row.weight() / row.services().size()));
                 labels.add(service);
             }
         }
         return lab.train(data, examples, blocks, List.copyOf(labels));
     }
 
-    static TriageLab.Head careful(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use,
-            String blocks) {
-        return lab.train(data, examples(rows, use, row -> row.careful() == null ? null : row.careful() ? "careful" : "other"),
-                blocks, CAREFUL_LABELS);
+    static TriageLab.Head careful(
+            TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows, List<Integer> use, String blocks) {
+        return lab.train(
+                data,
+                examples(rows, use, row -> row.careful() == null ? null : row.careful() ? "careful" : "other"),
+                blocks,
+                CAREFUL_LABELS);
     }
 
     /**
@@ -92,17 +109,30 @@ final class Trainer {
      * trust's rows scored by a head trained without that trust (without a second trust, 5 folds by
      * group). A band with no other rows takes the band before it.
      */
-    static CarefulThresholds carefulThresholds(TriageLab lab, TriageLab.Featurised data, List<TrainingData.Row> rows,
-            List<Integer> use, String blocks, double falseAlarms) {
-        List<Integer> labelled = use.stream().filter(i -> rows.get(i).careful() != null).toList();
-        List<String> trusts = labelled.stream().map(i -> rows.get(i).trust()).distinct().sorted().toList();
-        java.util.function.IntFunction<String> fold = trusts.size() >= 2 ? i -> rows.get(i).trust()
+    static CarefulThresholds carefulThresholds(
+            TriageLab lab,
+            TriageLab.Featurised data,
+            List<TrainingData.Row> rows,
+            List<Integer> use,
+            String blocks,
+            double falseAlarms) {
+        List<Integer> labelled =
+                use.stream().filter(i -> rows.get(i).careful() != null).toList();
+        List<String> trusts = labelled.stream()
+                .map(i -> rows.get(i).trust())
+                .distinct()
+                .sorted()
+                .toList();
+        java.util.function.IntFunction<String> fold = trusts.size() >= 2
+                ? i -> rows.get(i).trust()
                 : i -> Integer.toString(TrainingData.fold(rows.get(i).group(), 5));
         List<Integer> bands = CarefulThresholds.BANDS;
         List<List<Double>> others = new ArrayList<>();
         bands.forEach(b -> others.add(new ArrayList<>()));
-        for (String held : labelled.stream().map(fold::apply).distinct().sorted().toList()) {
-            List<Integer> train = use.stream().filter(i -> !fold.apply(i).equals(held)).toList();
+        for (String held :
+                labelled.stream().map(fold::apply).distinct().sorted().toList()) {
+            List<Integer> train =
+                    use.stream().filter(i -> !fold.apply(i).equals(held)).toList();
             TriageLab.Head head = careful(lab, data, rows, train, blocks);
             for (int i : labelled) {
                 if (fold.apply(i).equals(held) && !rows.get(i).careful()) {
@@ -118,7 +148,10 @@ final class Trainer {
         for (List<Double> band : others) {
             band.sort((a, b) -> Double.compare(b, a));
             double previous = thresholds.isEmpty() ? 0.5 : thresholds.getLast();
-            thresholds.add(band.isEmpty() ? previous : band.get(Math.min((int) Math.floor(falseAlarms * band.size()), band.size() - 1)));
+            thresholds.add(
+                    band.isEmpty()
+                            ? previous
+                            : band.get(Math.min((int) Math.floor(falseAlarms * band.size()), band.size() - 1)));
         }
         return new CarefulThresholds(bands, thresholds);
     }

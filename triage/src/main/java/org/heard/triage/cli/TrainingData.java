@@ -52,8 +52,15 @@ final class TrainingData {
      * @param trust the trust it came from (NEAS, NHFT, Trust A...), for source-disjoint splits
      * @param group rows that must stay on the same side of a split (one respondent's answers)
      */
-    record Row(String text, String source, String trust, String group, Sentiment.Label sentiment, List<String> services,
-            Boolean careful, double weight) {}
+    record Row(
+            String text,
+            String source,
+            String trust,
+            String group,
+            Sentiment.Label sentiment,
+            List<String> services,
+            Boolean careful,
+            double weight) {}
 
     /** Comparable texts of the evaluation files present in {@code data}: kept out of training. */
     static Set<String> evaluationTexts(Path data) throws IOException {
@@ -78,8 +85,15 @@ final class TrainingData {
             if (row.sentiment() == null && service == null) {
                 continue;
             }
-            rows.add(new Row(row.text(), NHS_SOURCE, row.trust(), NHS_SOURCE + ":" + row.trust() + ":" + row.respondent(),
-                    row.sentiment(), service == null ? List.of() : List.of(service), null, 1));
+            rows.add(new Row(
+                    row.text(),
+                    NHS_SOURCE,
+                    row.trust(),
+                    NHS_SOURCE + ":" + row.trust() + ":" + row.respondent(),
+                    row.sentiment(),
+                    service == null ? List.of() : List.of(service),
+                    null,
+                    1));
         }
         for (Datasets.CriticalityRow row : Datasets.criticality(data)) {
             if (excluded.contains(Datasets.comparable(row.text()))) {
@@ -90,8 +104,15 @@ final class TrainingData {
             // critical comments are mostly praise with a suggestion. Trained as sentiment, these rows
             // lowered every source-disjoint figure (triage/README.md), so they teach the careful-reply
             // head only.
-            rows.add(new Row(row.text(), PHASE1_SOURCE, row.trust(), PHASE1_SOURCE + ":" + row.id(), null, List.of(),
-                    c <= CAREFUL_AT, 1));
+            rows.add(new Row(
+                    row.text(),
+                    PHASE1_SOURCE,
+                    row.trust(),
+                    PHASE1_SOURCE + ":" + row.id(),
+                    null,
+                    List.of(),
+                    c <= CAREFUL_AT,
+                    1));
         }
         return rows;
     }
@@ -115,7 +136,9 @@ final class TrainingData {
                     problems.add("line " + number + ": missing \"text\"");
                     continue;
                 }
-                Sentiment.Label sentiment = json.hasNonNull("sentiment") ? Sentiment.Label.fromWire(json.get("sentiment").asString()) : null;
+                Sentiment.Label sentiment = json.hasNonNull("sentiment")
+                        ? Sentiment.Label.fromWire(json.get("sentiment").asString())
+                        : null;
                 List<String> services = new ArrayList<>();
                 if (json.get("services") != null && json.get("services").isArray()) {
                     json.get("services").forEach(s -> services.add(s.asString().trim()));
@@ -128,9 +151,17 @@ final class TrainingData {
                     problems.add("line " + number + ": no label (sentiment, services or urgency)");
                     continue;
                 }
-                String channel = json.hasNonNull("channel") ? json.get("channel").asString() : "unknown";
-                rows.add(new Row(text.asString(), CORRECTION_SOURCE, channel, CORRECTION_SOURCE + ":" + number, sentiment,
-                        List.copyOf(services), careful, CORRECTION_WEIGHT));
+                String channel =
+                        json.hasNonNull("channel") ? json.get("channel").asString() : "unknown";
+                rows.add(new Row(
+                        text.asString(),
+                        CORRECTION_SOURCE,
+                        channel,
+                        CORRECTION_SOURCE + ":" + number,
+                        sentiment,
+                        List.copyOf(services),
+                        careful,
+                        CORRECTION_WEIGHT));
             } catch (JacksonException | IllegalArgumentException e) {
                 problems.add("line " + number + ": " + e.getMessage());
             }
@@ -145,9 +176,17 @@ final class TrainingData {
 
     static Properties counts(String prefix, List<Row> rows, Properties into) {
         into.setProperty(prefix + ".rows", Integer.toString(rows.size()));
-        into.setProperty(prefix + ".sentiment", Long.toString(rows.stream().filter(r -> r.sentiment() != null).count()));
-        into.setProperty(prefix + ".services", Long.toString(rows.stream().filter(r -> !r.services().isEmpty()).count()));
-        into.setProperty(prefix + ".careful", Long.toString(rows.stream().filter(r -> Boolean.TRUE.equals(r.careful())).count()));
+        into.setProperty(
+                prefix + ".sentiment",
+                Long.toString(rows.stream().filter(r -> r.sentiment() != null).count()));
+        into.setProperty(
+                prefix + ".services",
+                Long.toString(rows.stream().filter(r -> !r.services().isEmpty()).count()));
+        into.setProperty(
+                prefix + ".careful",
+                Long.toString(rows.stream()
+                        .filter(r -> Boolean.TRUE.equals(r.careful()))
+                        .count()));
         return into;
     }
 

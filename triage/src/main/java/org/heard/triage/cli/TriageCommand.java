@@ -68,7 +68,8 @@ public final class TriageCommand {
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: triage [--services catalogue.yaml] [--models DIR] [--threads N] < mentions.jsonl > tags.jsonl");
+            err.println(
+                    "usage: triage [--services catalogue.yaml] [--models DIR] [--threads N] < mentions.jsonl > tags.jsonl");
             return 2;
         }
         TriageSettings loaded = settings;
@@ -114,7 +115,8 @@ public final class TriageCommand {
     }
 
     private static int flush(MentionTriage triage, List<Line> batch, PrintStream out, PrintStream err) {
-        List<TriageInput> inputs = batch.stream().filter(l -> l.input() != null).map(Line::input).toList();
+        List<TriageInput> inputs =
+                batch.stream().filter(l -> l.input() != null).map(Line::input).toList();
         List<TriageResult> results;
         try {
             results = triage.triageAll(inputs);
@@ -167,12 +169,19 @@ public final class TriageCommand {
         result.urgency().reasons().forEach(reasons::add);
         ArrayNode pii = json.putArray("pii");
         for (PersonalData span : result.personalData()) {
-            pii.addObject().put("type", span.type().wire()).put("start", span.start()).put("end", span.end());
+            pii.addObject()
+                    .put("type", span.type().wire())
+                    .put("start", span.start())
+                    .put("end", span.end());
         }
         ArrayNode sentences = json.putArray("sentences");
         for (ScoredSentence sentence : result.sentences()) {
-            sentences.addObject().put("start", sentence.start()).put("end", sentence.end())
-                    .put("label", sentence.label().wire()).put("score", sentence.score());
+            sentences
+                    .addObject()
+                    .put("start", sentence.start())
+                    .put("end", sentence.end())
+                    .put("label", sentence.label().wire())
+                    .put("score", sentence.score());
         }
         return json;
     }
@@ -205,7 +214,9 @@ public final class TriageCommand {
             if (idNode != null && !idNode.isNull() && !idNode.isString() && !idNode.isNumber()) {
                 return new Line(number, null, null, "\"id\" must be a string or a number, not " + idNode.getNodeType());
             }
-            String id = idNode == null || idNode.isNull() ? null : idNode.isNumber() ? idNode.numberValue().toString() : idNode.stringValue();
+            String id = idNode == null || idNode.isNull()
+                    ? null
+                    : idNode.isNumber() ? idNode.numberValue().toString() : idNode.stringValue();
             if (id == null || id.isBlank()) {
                 return new Line(number, null, null, "missing \"id\"");
             }
@@ -222,8 +233,12 @@ public final class TriageCommand {
                 try {
                     channel = Channel.fromWire(channelNode.asString());
                 } catch (IllegalArgumentException e) {
-                    return new Line(number, id, null, "unknown channel \"" + channelNode.asString()
-                            + "\" (expected email, twitter, story or walk-in)");
+                    return new Line(
+                            number,
+                            id,
+                            null,
+                            "unknown channel \"" + channelNode.asString()
+                                    + "\" (expected email, twitter, story or walk-in)");
                 }
             }
             List<String> hints = new ArrayList<>();
@@ -238,7 +253,8 @@ public final class TriageCommand {
             Map<String, String> attributes = Map.of();
             JsonNode criticality = json.get("criticality");
             if (criticality != null && criticality.isNumber()) {
-                attributes = Map.of(TriageInput.CRITICALITY, criticality.numberValue().toString());
+                attributes = Map.of(
+                        TriageInput.CRITICALITY, criticality.numberValue().toString());
             }
             return new Line(number, id, new TriageInput(id, textNode.asString(), channel, hints, attributes), null);
         }

@@ -31,7 +31,10 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
             long started = System.nanoTime();
             try {
                 var loaded = loader.get();
-                log.info("Triage models loaded in {} ms ({})", (System.nanoTime() - started) / 1_000_000, loaded.model());
+                log.info(
+                        "Triage models loaded in {} ms ({})",
+                        (System.nanoTime() - started) / 1_000_000,
+                        loaded.model());
                 triage.complete(loaded);
             } catch (Throwable e) {
                 log.error("Triage models failed to load; triage is paused", e);
@@ -54,8 +57,16 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
         for (int i = 0; i < mentions.size(); i++) {
             var mention = mentions.get(i);
             var result = results.get(i);
-            tagged.add(new MentionTriaged(mention.mentionId(), mention.conversationId(), mention.channel(), result.sentiment(),
-                    result.services(), result.urgency(), inText(mention, result.personalData()), result.model(), at,
+            tagged.add(new MentionTriaged(
+                    mention.mentionId(),
+                    mention.conversationId(),
+                    mention.channel(),
+                    result.sentiment(),
+                    result.services(),
+                    result.urgency(),
+                    inText(mention, result.personalData()),
+                    result.model(),
+                    at,
                     sentencesInText(mention, result.sentences())));
         }
         return tagged;
@@ -66,7 +77,8 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
         int shift = subjectLength(mention);
         return sentences.stream()
                 .filter(sentence -> sentence.start() >= shift)
-                .map(sentence -> new ScoredSentence(sentence.start() - shift, sentence.end() - shift, sentence.label(), sentence.score()))
+                .map(sentence -> new ScoredSentence(
+                        sentence.start() - shift, sentence.end() - shift, sentence.label(), sentence.score()))
                 .toList();
     }
 
@@ -83,7 +95,9 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
     }
 
     private static int subjectLength(MentionReceived mention) {
-        return mention.subject() == null || mention.subject().isBlank() ? 0 : subject(mention).length() + SEPARATOR.length();
+        return mention.subject() == null || mention.subject().isBlank()
+                ? 0
+                : subject(mention).length() + SEPARATOR.length();
     }
 
     private static final String SEPARATOR = "\n\n";
@@ -111,7 +125,8 @@ class CoreNlpTagger implements MentionTagger, AutoCloseable {
         String text = mention.subject() == null || mention.subject().isBlank()
                 ? mention.text()
                 : subject(mention) + SEPARATOR + mention.text();
-        return new TriageInput(mention.mentionId().value(), text, mention.channel(), mention.serviceHints(), mention.attributes());
+        return new TriageInput(
+                mention.mentionId().value(), text, mention.channel(), mention.serviceHints(), mention.attributes());
     }
 
     @Override

@@ -15,10 +15,10 @@ import org.heard.contracts.MentionId;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.RetriageRequested;
 import org.heard.contracts.Topics;
-import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.MentionSearch;
 import org.heard.mentions.TagWriter;
+import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,8 @@ public class RetriageStage {
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public RetriageStage(MentionTagger tagger, MentionSearch index, TagWriter writer, EventPublisher publisher, Clock clock) {
+    public RetriageStage(
+            MentionTagger tagger, MentionSearch index, TagWriter writer, EventPublisher publisher, Clock clock) {
         this.tagger = tagger;
         this.index = index;
         this.writer = writer;
@@ -66,7 +67,8 @@ public class RetriageStage {
             try {
                 mentions.add(asReceived(document));
             } catch (RuntimeException e) {
-                deadLetters.add(notRetagged(requests.get(document.mentionId()), "The indexed mention cannot be read: " + e.getMessage()));
+                deadLetters.add(notRetagged(
+                        requests.get(document.mentionId()), "The indexed mention cannot be read: " + e.getMessage()));
             }
         }
         requests.forEach((id, request) -> {
@@ -74,11 +76,18 @@ public class RetriageStage {
                 deadLetters.add(notRetagged(request, "The mention is no longer in the index"));
             }
         });
-        var tagged = TriageStage.tagSafely(tagger, mentions,
-                (mention, failure) -> deadLetters.add(notRetagged(requests.get(mention.mentionId().value()), "Triage failed: " + failure)));
-        // Each job's requests are written with that job's id (a batch may hold two jobs' requests after a cancel and restart).
+        var tagged = TriageStage.tagSafely(
+                tagger,
+                mentions,
+                (mention, failure) -> deadLetters.add(
+                        notRetagged(requests.get(mention.mentionId().value()), "Triage failed: " + failure)));
+        // Each job's requests are written with that job's id (a batch may hold two jobs' requests after a cancel and
+        // restart).
         var byJob = new LinkedHashMap<String, List<org.heard.contracts.MentionTriaged>>();
-        tagged.values().forEach(tags -> byJob.computeIfAbsent(requests.get(tags.mentionId().value()).jobId(), job -> new ArrayList<>()).add(tags));
+        tagged.values()
+                .forEach(tags -> byJob.computeIfAbsent(
+                                requests.get(tags.mentionId().value()).jobId(), job -> new ArrayList<>())
+                        .add(tags));
         byJob.forEach((job, tags) -> writer.retagAll(tags, job, clock.instant())
                 .forEach((id, reason) -> deadLetters.add(notRetagged(requests.get(id), "Not re-tagged: " + reason))));
         var announcements = new ArrayList<CompletableFuture<Void>>();
@@ -91,10 +100,21 @@ public class RetriageStage {
 
     /** The mention as it was taken in, rebuilt from the index, so triage reads what it read the first time. */
     static MentionReceived asReceived(MentionDocument document) {
-        return new MentionReceived(new MentionId(document.mentionId()), document.channel(), document.account(),
-                document.externalId(), document.conversationId() == null ? null : new ConversationId(document.conversationId()),
-                document.inReplyToExternalId(), document.author(), document.subject(), document.text(), document.publishedAt(),
-                document.receivedAt(), document.serviceHints(), document.flags(), document.attributes());
+        return new MentionReceived(
+                new MentionId(document.mentionId()),
+                document.channel(),
+                document.account(),
+                document.externalId(),
+                document.conversationId() == null ? null : new ConversationId(document.conversationId()),
+                document.inReplyToExternalId(),
+                document.author(),
+                document.subject(),
+                document.text(),
+                document.publishedAt(),
+                document.receivedAt(),
+                document.serviceHints(),
+                document.flags(),
+                document.attributes());
     }
 
     private DeadLettered notRetagged(RetriageRequested request, String reason) {
@@ -103,7 +123,11 @@ public class RetriageStage {
                 SOURCE,
                 reason,
                 new String(DeskJson.write(request), StandardCharsets.UTF_8),
-                Map.of("retriageJob", request.jobId(), "mentionId", request.mentionId().value()),
+                Map.of(
+                        "retriageJob",
+                        request.jobId(),
+                        "mentionId",
+                        request.mentionId().value()),
                 clock.instant());
     }
 
@@ -113,7 +137,12 @@ public class RetriageStage {
                 SOURCE,
                 reason,
                 record.value(),
-                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
+                Map.of(
+                        "topic",
+                        record.topic(),
+                        "partition",
+                        Integer.toString(record.partition()),
+                        "offset",
                         Long.toString(record.offset())),
                 clock.instant());
     }

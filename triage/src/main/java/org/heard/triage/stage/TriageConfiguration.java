@@ -1,17 +1,17 @@
 package org.heard.triage.stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.heard.mentions.MentionSearch;
+import org.heard.mentions.TagWriter;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.kafka.BatchListeners;
 import org.heard.platform.roles.ConditionalOnRole;
 import org.heard.platform.roles.HeardRole;
-import java.nio.file.Path;
 import org.heard.triage.MentionTriage;
 import org.heard.triage.TriageSettings;
-import org.heard.mentions.MentionSearch;
-import org.heard.mentions.TagWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +33,10 @@ class TriageConfiguration {
     CoreNlpTagger coreNlpTagger(
             @Value("${heard.triage.catalogue:}") String catalogue,
             @Value("${heard.triage.threads:0}") int threads,
-            @Value("${heard.triage.max-analysed-chars:" + TriageSettings.DEFAULT_MAX_ANALYSED_CHARS + "}") int maxAnalysedChars,
-            @Value("${heard.triage.max-scanned-chars:" + TriageSettings.DEFAULT_MAX_SCANNED_CHARS + "}") int maxScannedChars,
+            @Value("${heard.triage.max-analysed-chars:" + TriageSettings.DEFAULT_MAX_ANALYSED_CHARS + "}")
+                    int maxAnalysedChars,
+            @Value("${heard.triage.max-scanned-chars:" + TriageSettings.DEFAULT_MAX_SCANNED_CHARS + "}")
+                    int maxScannedChars,
             @Value("${heard.triage.model-dir:}") String modelDir,
             Clock clock) {
         // model-dir: heads retrained on the trust's corrections (the train command's output); an
@@ -75,7 +77,8 @@ class TriageConfiguration {
     static final String RETRIAGE_GROUP = "heard-retriage";
 
     @Bean
-    RetriageStage retriageStage(MentionTagger tagger, MentionSearch mentions, TagWriter writer, EventPublisher publisher, Clock clock) {
+    RetriageStage retriageStage(
+            MentionTagger tagger, MentionSearch mentions, TagWriter writer, EventPublisher publisher, Clock clock) {
         return new RetriageStage(tagger, mentions, writer, publisher, clock);
     }
 
@@ -85,7 +88,8 @@ class TriageConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> retriageListenerFactory(
-            ConsumerFactory<String, byte[]> consumerFactory, @Value("${heard.triage.retriage-batch-size:20}") int batchSize) {
+            ConsumerFactory<String, byte[]> consumerFactory,
+            @Value("${heard.triage.retriage-batch-size:20}") int batchSize) {
         return BatchListeners.retryingForever(consumerFactory, 1, Math.max(1, batchSize));
     }
 
@@ -102,8 +106,12 @@ class TriageConfiguration {
             this.stage = stage;
         }
 
-        @KafkaListener(id = RETRIAGE_GROUP, groupId = RETRIAGE_GROUP, topics = "#{T(org.heard.contracts.Topics).RETRIAGE.name()}",
-                containerFactory = "retriageListenerFactory", batch = "true")
+        @KafkaListener(
+                id = RETRIAGE_GROUP,
+                groupId = RETRIAGE_GROUP,
+                topics = "#{T(org.heard.contracts.Topics).RETRIAGE.name()}",
+                containerFactory = "retriageListenerFactory",
+                batch = "true")
         void onRequests(List<ConsumerRecord<String, byte[]>> records) {
             stage.process(records);
         }
@@ -117,11 +125,14 @@ class TriageConfiguration {
             this.stage = stage;
         }
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = "#{T(org.heard.contracts.Topics).MENTIONS.name()}",
-                containerFactory = "triageListenerFactory", batch = "true")
+        @KafkaListener(
+                id = GROUP,
+                groupId = GROUP,
+                topics = "#{T(org.heard.contracts.Topics).MENTIONS.name()}",
+                containerFactory = "triageListenerFactory",
+                batch = "true")
         void onMentions(List<ConsumerRecord<String, byte[]>> records) {
             stage.process(records);
         }
     }
-
 }

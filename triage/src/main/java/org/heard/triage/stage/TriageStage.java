@@ -16,9 +16,9 @@ import org.heard.contracts.DeskJson;
 import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Topics;
-import org.heard.platform.events.EventPublisher;
 import org.heard.mentions.MentionDocument;
 import org.heard.mentions.TagWriter;
+import org.heard.platform.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,10 @@ public class TriageStage {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        var tagged = tagSafely(tagger, mentions, (mention, failure) -> deadLetters.add(deadLetter(mention, "Triage failed: " + failure)));
+        var tagged = tagSafely(
+                tagger,
+                mentions,
+                (mention, failure) -> deadLetters.add(deadLetter(mention, "Triage failed: " + failure)));
         var documents = new ArrayList<MentionDocument>(tagged.size());
         tagged.forEach((mention, tags) -> documents.add(MentionDocument.of(mention, tags)));
 
@@ -76,7 +79,9 @@ public class TriageStage {
     }
 
     /** Tags the batch; when a batch fails, tags one by one so a single poison mention cannot block the others. */
-    static Map<MentionReceived, MentionTriaged> tagSafely(MentionTagger tagger, List<MentionReceived> mentions,
+    static Map<MentionReceived, MentionTriaged> tagSafely(
+            MentionTagger tagger,
+            List<MentionReceived> mentions,
             java.util.function.BiConsumer<MentionReceived, RuntimeException> onFailure) {
         var tagged = new LinkedHashMap<MentionReceived, MentionTriaged>();
         try {
@@ -105,7 +110,8 @@ public class TriageStage {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing triage results", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the triage results; the batch will be retried", e);
+            throw new IllegalStateException(
+                    "Kafka did not acknowledge the triage results; the batch will be retried", e);
         }
     }
 
@@ -115,7 +121,12 @@ public class TriageStage {
                 "triage",
                 reason,
                 record.value(),
-                Map.of("topic", record.topic(), "partition", Integer.toString(record.partition()), "offset",
+                Map.of(
+                        "topic",
+                        record.topic(),
+                        "partition",
+                        Integer.toString(record.partition()),
+                        "offset",
                         Long.toString(record.offset())),
                 clock.instant());
     }
@@ -126,7 +137,11 @@ public class TriageStage {
                 "triage",
                 reason,
                 new String(DeskJson.write(mention), StandardCharsets.UTF_8),
-                Map.of("mentionId", mention.mentionId().value(), "channel", mention.channel().wire()),
+                Map.of(
+                        "mentionId",
+                        mention.mentionId().value(),
+                        "channel",
+                        mention.channel().wire()),
                 clock.instant());
     }
 }

@@ -13,11 +13,28 @@ class ServiceCatalogueTest {
     @Test
     void shipsTheCommonNhsServiceTypes() {
         ServiceCatalogue catalogue = ServiceCatalogue.load(null);
-        assertThat(catalogue.services()).extracting(Service::id).contains(
-                "emergency-department", "urgent-care", "ambulance", "patient-transport", "nhs-111", "gp", "maternity",
-                "mental-health", "community-health", "inpatient-ward", "outpatients", "pharmacy", "dental", "children",
-                "cancer", "surgery", "prison-health");
-        assertThat(catalogue.services()).allSatisfy(service -> assertThat(service.terms()).isNotEmpty());
+        assertThat(catalogue.services())
+                .extracting(Service::id)
+                .contains(
+                        "emergency-department",
+                        "urgent-care",
+                        "ambulance",
+                        "patient-transport",
+                        "nhs-111",
+                        "gp",
+                        "maternity",
+                        "mental-health",
+                        "community-health",
+                        "inpatient-ward",
+                        "outpatients",
+                        "pharmacy",
+                        "dental",
+                        "children",
+                        "cancer",
+                        "surgery",
+                        "prison-health");
+        assertThat(catalogue.services())
+                .allSatisfy(service -> assertThat(service.terms()).isNotEmpty());
     }
 
     @Test

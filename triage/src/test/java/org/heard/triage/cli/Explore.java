@@ -45,9 +45,12 @@ public final class Explore {
             return;
         }
         try (TriageLab lab = TriageLab.open(2, Path.of("triage/target"))) {
-            TriageLab.Featurised training = lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
-            TriageLab.Featurised tweetData = lab.featurise(tweets.stream().map(Datasets.Tweet::text).toList());
-            TriageLab.Featurised storyData = lab.featurise(stories.stream().map(Datasets.Story::text).toList());
+            TriageLab.Featurised training =
+                    lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
+            TriageLab.Featurised tweetData =
+                    lab.featurise(tweets.stream().map(Datasets.Tweet::text).toList());
+            TriageLab.Featurised storyData =
+                    lab.featurise(stories.stream().map(Datasets.Story::text).toList());
             out.println("featurised");
             if (what.equals("all") || what.equals("careful")) {
                 careful(lab, rows, training, stories, storyData);
@@ -56,7 +59,15 @@ public final class Explore {
                 rules(lab, rows, training, stories);
             }
             if (what.equals("all") || what.equals("sentiment")) {
-                sentiment(lab, rows, training, tweets, tweetData, stories, storyData, args.length > 2 ? args[2] : "embedding+corenlp+lemmas");
+                sentiment(
+                        lab,
+                        rows,
+                        training,
+                        tweets,
+                        tweetData,
+                        stories,
+                        storyData,
+                        args.length > 2 ? args[2] : "embedding+corenlp+lemmas");
             }
         }
     }
@@ -75,14 +86,19 @@ public final class Explore {
 
     static Scored score(TriageLab.Head head, TriageLab.Featurised data, int row) {
         double doc = head.probabilities(data, row)[0];
-        List<Double> s = new ArrayList<>(head.sentenceProbabilities(data, row).stream().map(p -> p[0]).toList());
+        List<Double> s = new ArrayList<>(
+                head.sentenceProbabilities(data, row).stream().map(p -> p[0]).toList());
         s.sort(Collections.reverseOrder());
         double max = s.isEmpty() ? 0 : s.get(0);
         double top2 = s.isEmpty() ? 0 : s.size() == 1 ? s.get(0) : (s.get(0) + s.get(1)) / 2;
         return new Scored(doc, max, top2, data.tokens(row), data.sentences(row));
     }
 
-    static void careful(TriageLab lab, List<TrainingData.Row> rows, TriageLab.Featurised training, List<Datasets.Story> stories,
+    static void careful(
+            TriageLab lab,
+            List<TrainingData.Row> rows,
+            TriageLab.Featurised training,
+            List<Datasets.Story> stories,
             TriageLab.Featurised storyData) {
         List<Integer> all = range(rows.size());
         String blocks = Trainer.Choice.SHIPPED.careful();
@@ -112,14 +128,26 @@ public final class Explore {
         }
         out.println("== careful: ranking on stories (recall at 3/5/10% FA), and on phase-1 OOF");
         for (String variant : List.of("doc", "max", "top2", "doc-lenslope", "max-lenslope")) {
-            double slope = variant.endsWith("lenslope") ? slope(oof, oofGold, variant.startsWith("doc") ? "doc" : "max") : 0;
+            double slope =
+                    variant.endsWith("lenslope") ? slope(oof, oofGold, variant.startsWith("doc") ? "doc" : "max") : 0;
             List<Double> s = story.stream().map(x -> value(x, variant, slope)).toList();
             List<Double> p = oof.stream().map(x -> value(x, variant, slope)).toList();
-            out.printf(Locale.ROOT, "  %-14s slope %.3f stories %s | phase1 OOF %s%n", variant, slope, recalls(s, storyGold), recalls(p, oofGold));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-14s slope %.3f stories %s | phase1 OOF %s%n",
+                    variant,
+                    slope,
+                    recalls(s, storyGold),
+                    recalls(p, oofGold));
             // operating points chosen on phase-1 OOF
             for (double fa : new double[] {0.03, 0.05}) {
                 double t = thresholdAt(p, oofGold, fa);
-                out.printf(Locale.ROOT, "      global threshold at %.0f%% phase-1 FA: %.4f -> stories %s%n", fa * 100, t, at(s, storyGold, x -> t));
+                out.printf(
+                        Locale.ROOT,
+                        "      global threshold at %.0f%% phase-1 FA: %.4f -> stories %s%n",
+                        fa * 100,
+                        t,
+                        at(s, storyGold, x -> t));
             }
         }
         // per-length-band thresholds on doc score
@@ -141,17 +169,20 @@ public final class Explore {
                     }
                     t[b] = thresholdAt(sub, subGold, fa);
                     long neg = subGold.stream().filter(g -> !g).count();
-                    bands.append(String.format(Locale.ROOT, " [%d,%d) n=%d careful=%d t=%.4f;", lo, hi, neg, sub.size() - neg, t[b]));
+                    bands.append(String.format(
+                            Locale.ROOT, " [%d,%d) n=%d careful=%d t=%.4f;", lo, hi, neg, sub.size() - neg, t[b]));
                 }
                 List<Double> s = story.stream().map(x -> value(x, variant, 0)).toList();
-                List<Double> thr = story.stream().map(x -> {
-                    for (int b = 0; b < t.length; b++) {
-                        if (x.tokens() < edges[b + 1]) {
-                            return t[b];
-                        }
-                    }
-                    return t[t.length - 1];
-                }).toList();
+                List<Double> thr = story.stream()
+                        .map(x -> {
+                            for (int b = 0; b < t.length; b++) {
+                                if (x.tokens() < edges[b + 1]) {
+                                    return t[b];
+                                }
+                            }
+                            return t[t.length - 1];
+                        })
+                        .toList();
                 int tp = 0, fp = 0, pos = 0, neg = 0;
                 for (int i = 0; i < s.size(); i++) {
                     boolean flag = s.get(i) >= thr.get(i);
@@ -163,8 +194,18 @@ public final class Explore {
                         fp += flag ? 1 : 0;
                     }
                 }
-                out.printf(Locale.ROOT, "  banded %-5s at %.0f%%:%s -> stories recall %.3f (%d/%d) FA %.3f (%d/%d)%n", variant, fa * 100, bands,
-                        (double) tp / pos, tp, pos, (double) fp / neg, fp, neg);
+                out.printf(
+                        Locale.ROOT,
+                        "  banded %-5s at %.0f%%:%s -> stories recall %.3f (%d/%d) FA %.3f (%d/%d)%n",
+                        variant,
+                        fa * 100,
+                        bands,
+                        (double) tp / pos,
+                        tp,
+                        pos,
+                        (double) fp / neg,
+                        fp,
+                        neg);
             }
         }
         // story length bands: FA of the shipped global threshold
@@ -187,7 +228,16 @@ public final class Explore {
                     fp += flag ? 1 : 0;
                 }
             }
-            out.printf(Locale.ROOT, "  stories tokens [%d,%d): others %d flagged %d; careful %d caught %d (doc >= %.4f)%n", lo, hi, n, fp, pos, tp, shipped);
+            out.printf(
+                    Locale.ROOT,
+                    "  stories tokens [%d,%d): others %d flagged %d; careful %d caught %d (doc >= %.4f)%n",
+                    lo,
+                    hi,
+                    n,
+                    fp,
+                    pos,
+                    tp,
+                    shipped);
         }
     }
 
@@ -250,7 +300,15 @@ public final class Explore {
                 fp += flag ? 1 : 0;
             }
         }
-        return String.format(Locale.ROOT, "recall %.3f (%d/%d) FA %.3f (%d/%d)", (double) tp / pos, tp, pos, (double) fp / neg, fp, neg);
+        return String.format(
+                Locale.ROOT,
+                "recall %.3f (%d/%d) FA %.3f (%d/%d)",
+                (double) tp / pos,
+                tp,
+                pos,
+                (double) fp / neg,
+                fp,
+                neg);
     }
 
     static String recalls(List<Double> scores, List<Boolean> gold) {
@@ -273,8 +331,11 @@ public final class Explore {
 
     /** Urgency through the whole triage (shipped models, or those in {@code models}) on the stories. */
     static void urgency(List<Datasets.Story> stories, Path models) {
-        try (MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(2).withModels(models))) {
-            List<TriageInput> inputs = stories.stream().map(s -> TriageInput.of(s.id(), s.text(), Channel.STORY)).toList();
+        try (MentionTriage triage =
+                MentionTriage.load(TriageSettings.defaults().withThreads(2).withModels(models))) {
+            List<TriageInput> inputs = stories.stream()
+                    .map(s -> TriageInput.of(s.id(), s.text(), Channel.STORY))
+                    .toList();
             List<TriageResult> results = triage.triageAll(inputs);
             int urgent = 0, caught = 0, others = 0, alarms = 0, immediate = 0, immediateOthers = 0;
             for (int i = 0; i < stories.size(); i++) {
@@ -290,21 +351,32 @@ public final class Explore {
                 }
                 immediate += level == Urgency.Level.IMMEDIATE ? 1 : 0;
             }
-            out.printf(Locale.ROOT, "== urgency as shipped (%s): recall %.3f (%d/%d) at %.1f%% false alarms (%d/%d); immediate %d (%d on others)%n",
-                    triage.models().version(), (double) caught / urgent, caught, urgent, 100.0 * alarms / others, alarms, others, immediate,
+            out.printf(
+                    Locale.ROOT,
+                    "== urgency as shipped (%s): recall %.3f (%d/%d) at %.1f%% false alarms (%d/%d); immediate %d (%d on others)%n",
+                    triage.models().version(),
+                    (double) caught / urgent,
+                    caught,
+                    urgent,
+                    100.0 * alarms / others,
+                    alarms,
+                    others,
+                    immediate,
                     immediateOthers);
         }
     }
 
     /** How many of the phase-1 rows that need no careful reply the urgency rules alone raise, by length band. */
     static void rulesOnTraining(List<TrainingData.Row> rows) {
-        List<TrainingData.Row> others = rows.stream().filter(r -> Boolean.FALSE.equals(r.careful())).toList();
+        List<TrainingData.Row> others =
+                rows.stream().filter(r -> Boolean.FALSE.equals(r.careful())).toList();
         try (MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(2))) {
             Properties record = triage.models().record();
             record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, "0:2");
             try (MentionTriage rulesOnly = triage.withModels(TriageModelsAccess.withRecord(triage.models(), record))) {
                 List<TriageResult> results = rulesOnly.triageAll(range(others.size()).stream()
-                        .map(i -> TriageInput.of("p" + i, others.get(i).text(), null)).toList());
+                        .map(i -> TriageInput.of("p" + i, others.get(i).text(), null))
+                        .toList());
                 List<Integer> bands = org.heard.triage.CarefulThresholds.BANDS;
                 int[] n = new int[bands.size()];
                 int[] raised = new int[bands.size()];
@@ -320,19 +392,30 @@ public final class Explore {
                 int total = 0;
                 int all = 0;
                 for (int b = 0; b < bands.size(); b++) {
-                    out.printf(Locale.ROOT, "  rules alone, phase-1 others from %d words: %d of %d raised (%.2f%%)%n", bands.get(b), raised[b], n[b],
+                    out.printf(
+                            Locale.ROOT,
+                            "  rules alone, phase-1 others from %d words: %d of %d raised (%.2f%%)%n",
+                            bands.get(b),
+                            raised[b],
+                            n[b],
                             100.0 * raised[b] / Math.max(1, n[b]));
                     total += raised[b];
                     all += n[b];
                 }
-                out.printf(Locale.ROOT, "== rules alone on phase-1 others: %d of %d (%.2f%%)%n", total, all, 100.0 * total / all);
+                out.printf(
+                        Locale.ROOT,
+                        "== rules alone on phase-1 others: %d of %d (%.2f%%)%n",
+                        total,
+                        all,
+                        100.0 * total / all);
             }
         }
     }
 
     // ---------------------------------------------------------------- rules
 
-    static void rules(TriageLab lab, List<TrainingData.Row> rows, TriageLab.Featurised training, List<Datasets.Story> stories) {
+    static void rules(
+            TriageLab lab, List<TrainingData.Row> rows, TriageLab.Featurised training, List<Datasets.Story> stories) {
         Properties never = new Properties();
         never.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, "0:2");
         never.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, "0.5");
@@ -342,7 +425,9 @@ public final class Explore {
             TriageModels shipped = triage.models();
             Properties record = shipped.record();
             record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, "0:2");
-            List<TriageInput> inputs = stories.stream().map(s -> TriageInput.of(s.id(), s.text(), Channel.STORY)).toList();
+            List<TriageInput> inputs = stories.stream()
+                    .map(s -> TriageInput.of(s.id(), s.text(), Channel.STORY))
+                    .toList();
             List<TriageResult> full = triage.triageAll(inputs);
             try (MentionTriage rulesOnly = triage.withModels(TriageModelsAccess.withRecord(shipped, record))) {
                 List<TriageResult> rules = rulesOnly.triageAll(inputs);
@@ -357,12 +442,23 @@ public final class Explore {
                     c[base + 2] += r ? 1 : 0;
                     c[base + 3] += rules.get(i).urgency().level() == Urgency.Level.IMMEDIATE ? 1 : 0;
                     if (!urgent && r) {
-                        out.println("  RULE FA [" + stories.get(i).criticality() + "] " + full.get(i).sentiment().label() + " "
-                                + rules.get(i).urgency().level() + " " + rules.get(i).urgency().reasons());
+                        out.println("  RULE FA [" + stories.get(i).criticality() + "] "
+                                + full.get(i).sentiment().label() + " "
+                                + rules.get(i).urgency().level() + " "
+                                + rules.get(i).urgency().reasons());
                     }
                 }
-                out.printf(Locale.ROOT, "== rules: urgent %d: full %d rules %d (immediate %d); others %d: full %d rules %d (immediate %d)%n",
-                        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+                out.printf(
+                        Locale.ROOT,
+                        "== rules: urgent %d: full %d rules %d (immediate %d); others %d: full %d rules %d (immediate %d)%n",
+                        c[0],
+                        c[1],
+                        c[2],
+                        c[3],
+                        c[4],
+                        c[5],
+                        c[6],
+                        c[7]);
             }
         }
     }
@@ -377,8 +473,15 @@ public final class Explore {
         Scorer train(List<Integer> use);
     }
 
-    static void sentiment(TriageLab lab, List<TrainingData.Row> rows, TriageLab.Featurised training, List<Datasets.Tweet> tweets,
-            TriageLab.Featurised tweetData, List<Datasets.Story> stories, TriageLab.Featurised storyData, String spec) {
+    static void sentiment(
+            TriageLab lab,
+            List<TrainingData.Row> rows,
+            TriageLab.Featurised training,
+            List<Datasets.Tweet> tweets,
+            TriageLab.Featurised tweetData,
+            List<Datasets.Story> stories,
+            TriageLab.Featurised storyData,
+            String spec) {
         for (String one : spec.split(",")) {
             String[] parts = one.split(":");
             String blocks = parts[0];
@@ -391,7 +494,17 @@ public final class Explore {
                     for (int i : use) {
                         TrainingData.Row r = rows.get(i);
                         if (training.tokens(i) <= 30) {
-                            reweighted.set(i, new TrainingData.Row(r.text(), r.source(), r.trust(), r.group(), r.sentiment(), r.services(), r.careful(), r.weight() * w));
+                            reweighted.set(
+                                    i,
+                                    new TrainingData.Row(
+                                            r.text(),
+                                            r.source(),
+                                            r.trust(),
+                                            r.group(),
+                                            r.sentiment(),
+                                            r.services(),
+                                            r.careful(),
+                                            r.weight() * w));
                         }
                     }
                     TriageLab.Head head = Trainer.sentiment(lab, training, reweighted, use, blocks);
@@ -399,29 +512,46 @@ public final class Explore {
                 }
                 if (mode.startsWith("split")) {
                     int cut = Integer.parseInt(mode.substring(5));
-                    List<Integer> shortRows = use.stream().filter(i -> training.tokens(i) <= cut).toList();
+                    List<Integer> shortRows =
+                            use.stream().filter(i -> training.tokens(i) <= cut).toList();
                     TriageLab.Head whole = Trainer.sentiment(lab, training, rows, use, blocks);
                     TriageLab.Head shortHead = Trainer.sentiment(lab, training, rows, shortRows, blocks);
-                    return (data, row) -> data.tokens(row) <= cut ? shortHead.probabilities(data, row) : whole.probabilities(data, row);
+                    return (data, row) -> data.tokens(row) <= cut
+                            ? shortHead.probabilities(data, row)
+                            : whole.probabilities(data, row);
                 }
                 TriageLab.Head head = Trainer.sentiment(lab, training, rows, use, blocks);
                 return head::probabilities;
             };
             sentimentVariant(one, variant, rows, training, tweets, tweetData, stories, storyData);
         }
-        out.println("  RNTN alone on tweets: " + Scores.of(tweets.stream().map(t -> t.sentiment().wire()).toList(),
-                range(tweets.size()).stream().map(i -> rntn(tweetData, i)).toList()).cell());
+        out.println("  RNTN alone on tweets: "
+                + Scores.of(
+                                tweets.stream().map(t -> t.sentiment().wire()).toList(),
+                                range(tweets.size()).stream()
+                                        .map(i -> rntn(tweetData, i))
+                                        .toList())
+                        .cell());
     }
 
-    static void sentimentVariant(String name, Variant variant, List<TrainingData.Row> rows, TriageLab.Featurised training,
-            List<Datasets.Tweet> tweets, TriageLab.Featurised tweetData, List<Datasets.Story> stories, TriageLab.Featurised storyData) {
+    static void sentimentVariant(
+            String name,
+            Variant variant,
+            List<TrainingData.Row> rows,
+            TriageLab.Featurised training,
+            List<Datasets.Tweet> tweets,
+            TriageLab.Featurised tweetData,
+            List<Datasets.Story> stories,
+            TriageLab.Featurised storyData) {
         List<Integer> all = range(rows.size());
         List<double[]> oofP = new ArrayList<>();
         List<String> oofGold = new ArrayList<>();
         List<Integer> oofTokens = new ArrayList<>();
         for (String trust : List.of("NEAS", "NHFT")) {
-            Predicate<TrainingData.Row> held = r -> r.source().equals(TrainingData.NHS_SOURCE) && r.trust().equals(trust);
-            List<Integer> train = all.stream().filter(i -> !held.test(rows.get(i))).toList();
+            Predicate<TrainingData.Row> held =
+                    r -> r.source().equals(TrainingData.NHS_SOURCE) && r.trust().equals(trust);
+            List<Integer> train =
+                    all.stream().filter(i -> !held.test(rows.get(i))).toList();
             Scorer head = variant.train(train);
             for (int i : all) {
                 if (held.test(rows.get(i)) && rows.get(i).sentiment() != null) {
@@ -432,16 +562,25 @@ public final class Explore {
             }
         }
         Scorer head = variant.train(all);
-        List<double[]> tweetP = range(tweets.size()).stream().map(i -> head.p(tweetData, i)).toList();
+        List<double[]> tweetP =
+                range(tweets.size()).stream().map(i -> head.p(tweetData, i)).toList();
         List<String> tweetGold = tweets.stream().map(t -> t.sentiment().wire()).toList();
-        List<double[]> storyP = range(stories.size()).stream().map(i -> head.p(storyData, i)).toList();
-        List<String> storyGold = stories.stream().map(s -> s.criticality() < 0 ? "negative" : s.criticality() == 0 ? "neutral" : "positive").toList();
+        List<double[]> storyP =
+                range(stories.size()).stream().map(i -> head.p(storyData, i)).toList();
+        List<String> storyGold = stories.stream()
+                .map(s -> s.criticality() < 0 ? "negative" : s.criticality() == 0 ? "neutral" : "positive")
+                .toList();
         out.println("== sentiment " + name);
         for (double bias : new double[] {-0.5, 0, 0.5, 1, 1.5}) {
-            out.printf(Locale.ROOT, "  neutral bias %+.1f: NHS trust-disjoint %s | NHS short(<=30 tok) %s | tweets %s | stories neg/pos %s%n", bias,
+            out.printf(
+                    Locale.ROOT,
+                    "  neutral bias %+.1f: NHS trust-disjoint %s | NHS short(<=30 tok) %s | tweets %s | stories neg/pos %s%n",
+                    bias,
                     Scores.of(oofGold, decide(oofP, bias)).cell(),
-                    Scores.of(sub(oofGold, oofTokens, 30), sub(decide(oofP, bias), oofTokens, 30)).cell(),
-                    Scores.of(tweetGold, decide(tweetP, bias)).cell(), negPos(storyGold, decide(storyP, bias)));
+                    Scores.of(sub(oofGold, oofTokens, 30), sub(decide(oofP, bias), oofTokens, 30))
+                            .cell(),
+                    Scores.of(tweetGold, decide(tweetP, bias)).cell(),
+                    negPos(storyGold, decide(storyP, bias)));
         }
         out.print(Scores.confusion(tweetGold, decide(tweetP, 0)));
     }

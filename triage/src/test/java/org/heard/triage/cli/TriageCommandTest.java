@@ -20,8 +20,11 @@ class TriageCommandTest {
     private static Run triage(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = TriageCommand.run(SharedTriage.get(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = TriageCommand.run(
+                SharedTriage.get(),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
@@ -45,7 +48,8 @@ class TriageCommandTest {
         assertThat(line.get("sentiment").propertyNames()).containsExactly("label", "score", "evidence");
         assertThat(line.get("sentiment").get("label").asString()).isIn("negative", "neutral", "positive");
         assertThat(line.get("sentiment").get("score").asDouble()).isBetween(-1.0, 1.0);
-        assertThat(line.get("services").get(0).propertyNames()).containsExactly("id", "confidence", "signal", "evidence");
+        assertThat(line.get("services").get(0).propertyNames())
+                .containsExactly("id", "confidence", "signal", "evidence");
         assertThat(line.get("services").get(0).get("signal").asString()).isEqualTo("term");
         assertThat(line.get("services").get(0).get("id").asString()).isEqualTo("emergency-department");
         assertThat(line.get("urgency").get("level").asString()).isEqualTo("immediate");
@@ -102,7 +106,11 @@ class TriageCommandTest {
     void keepsInputOrderAcrossBatches() {
         StringBuilder input = new StringBuilder();
         for (int i = 0; i < 70; i++) {
-            input.append("{\"id\": \"n").append(i).append("\", \"text\": \"ok ").append(i).append("\"}\n");
+            input.append("{\"id\": \"n")
+                    .append(i)
+                    .append("\", \"text\": \"ok ")
+                    .append(i)
+                    .append("\"}\n");
         }
         Run run = triage(input.toString());
         assertThat(run.lines()).hasSize(70);
@@ -114,8 +122,10 @@ class TriageCommandTest {
     @Test
     void refusesAMissingCatalogueFileBeforeLoadingModels() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = TriageCommand.run(new String[] {"--services", "/no/such/catalogue.yaml"},
-                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+        int exit = TriageCommand.run(
+                new String[] {"--services", "/no/such/catalogue.yaml"},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot read service catalogue");

@@ -24,13 +24,13 @@ import org.heard.contracts.RetriageRequested;
 import org.heard.contracts.ServiceTag;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
+import org.heard.mentions.MentionQuery;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
 import org.heard.triage.SharedTriage;
 import org.heard.triage.catalogue.ServiceCatalogue;
-import org.heard.mentions.MentionQuery;
-import org.heard.mentions.MentionStatus;
-import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,19 +90,35 @@ class RetriageStageIT {
         var untouched = mention("The midwife was lovely but the car park was full " + word);
         var taken = mention("No parking anywhere and the midwives were rushed " + word);
         var corrected = mention("Parking near the labour ward costs far too much " + word);
-        new TriageStage(before, index.writer(), publisher, Clock.fixed(firstTriage, ZoneOffset.UTC)).process(List.of(
-                record(1, DeskJson.write(untouched)), record(2, DeskJson.write(taken)), record(3, DeskJson.write(corrected))));
+        new TriageStage(before, index.writer(), publisher, Clock.fixed(firstTriage, ZoneOffset.UTC))
+                .process(List.of(
+                        record(1, DeskJson.write(untouched)),
+                        record(2, DeskJson.write(taken)),
+                        record(3, DeskJson.write(corrected))));
         assertThat(services(untouched)).containsExactly("maternity");
         index.staff().updateStatus(taken.mentionId().value(), MentionStatus.IN_PROGRESS, "sam", firstTriage);
-        index.staff().correct(corrected.mentionId().value(), Map.of("services",
-                List.of(Map.of("serviceId", "estates", "confidence", 1.0, "evidence", List.of("corrected by sam")))));
+        index.staff()
+                .correct(
+                        corrected.mentionId().value(),
+                        Map.of(
+                                "services",
+                                List.of(Map.of(
+                                        "serviceId",
+                                        "estates",
+                                        "confidence",
+                                        1.0,
+                                        "evidence",
+                                        List.of("corrected by sam")))));
         index.staff().correct(corrected.mentionId().value(), Map.of("sentiment", Map.of("label", "negative")));
 
         String job = "job-" + word;
         var gone = new MentionId("email-mention-" + word);
-        new RetriageStage(after, index.search(), index.writer(), publisher, Clock.fixed(retriage, ZoneOffset.UTC)).process(List.of(
-                request(1, job, untouched.mentionId()), request(2, job, taken.mentionId()), request(3, job, corrected.mentionId()),
-                request(4, job, gone)));
+        new RetriageStage(after, index.search(), index.writer(), publisher, Clock.fixed(retriage, ZoneOffset.UTC))
+                .process(List.of(
+                        request(1, job, untouched.mentionId()),
+                        request(2, job, taken.mentionId()),
+                        request(3, job, corrected.mentionId()),
+                        request(4, job, gone)));
 
         assertThat(services(untouched)).containsExactlyInAnyOrder("maternity", "car-parking");
         var stillTaken = index.search().find(taken.mentionId().value()).orElseThrow();
@@ -134,9 +150,14 @@ class RetriageStageIT {
         for (int i = 0; i < mentions.size(); i++) {
             records.add(record(i, DeskJson.write(mentions.get(i))));
         }
-        new TriageStage(new ChannelHintTagger(Clock.fixed(firstTriage, ZoneOffset.UTC)), index.writer(), publisher,
-                Clock.fixed(firstTriage, ZoneOffset.UTC)).process(records);
-        var range = new MentionQuery(null, Set.of(Channel.EMAIL), null, null, null, null, null, day, day.plusSeconds(7), null);
+        new TriageStage(
+                        new ChannelHintTagger(Clock.fixed(firstTriage, ZoneOffset.UTC)),
+                        index.writer(),
+                        publisher,
+                        Clock.fixed(firstTriage, ZoneOffset.UTC))
+                .process(records);
+        var range = new MentionQuery(
+                null, Set.of(Channel.EMAIL), null, null, null, null, null, day, day.plusSeconds(7), null);
 
         var seen = new java.util.ArrayList<String>();
         try (var walk = index.search().walk(range, Duration.ofMinutes(1))) {
@@ -147,15 +168,20 @@ class RetriageStageIT {
             }
         }
 
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(mentions.stream().map(m -> m.mentionId().value()).toList());
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(
+                        mentions.stream().map(m -> m.mentionId().value()).toList());
     }
 
     List<String> services(MentionReceived mention) {
-        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream().map(ServiceTag::serviceId).toList();
+        return index.search().find(mention.mentionId().value()).orElseThrow().services().stream()
+                .map(ServiceTag::serviceId)
+                .toList();
     }
 
     CoreNlpTagger tagger(String catalogue, Instant at) {
-        return new CoreNlpTagger(() -> SharedTriage.get().withCatalogue(ServiceCatalogue.parse(catalogue, "test")),
+        return new CoreNlpTagger(
+                () -> SharedTriage.get().withCatalogue(ServiceCatalogue.parse(catalogue, "test")),
                 Clock.fixed(at, ZoneOffset.UTC));
     }
 
@@ -164,8 +190,21 @@ class RetriageStageIT {
     }
 
     static MentionReceived mention(String text, Instant at) {
-        return new MentionReceived(null, Channel.EMAIL, "maternity@trust.example", "<" + UUID.randomUUID() + "@mail>", null, null,
-                new Author("pat@example.org", null, "Pat"), null, text, at, at, List.of(), Set.of(), Map.of());
+        return new MentionReceived(
+                null,
+                Channel.EMAIL,
+                "maternity@trust.example",
+                "<" + UUID.randomUUID() + "@mail>",
+                null,
+                null,
+                new Author("pat@example.org", null, "Pat"),
+                null,
+                text,
+                at,
+                at,
+                List.of(),
+                Set.of(),
+                Map.of());
     }
 
     static ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
@@ -173,7 +212,11 @@ class RetriageStageIT {
     }
 
     ConsumerRecord<String, byte[]> request(long offset, String job, MentionId mention) {
-        return new ConsumerRecord<>(Topics.RETRIAGE.name(), 0, offset, mention.value(),
+        return new ConsumerRecord<>(
+                Topics.RETRIAGE.name(),
+                0,
+                offset,
+                mention.value(),
                 DeskJson.write(new RetriageRequested(job, mention, retriage)));
     }
 }

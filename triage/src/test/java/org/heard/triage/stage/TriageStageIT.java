@@ -24,11 +24,11 @@ import org.heard.contracts.MentionReceived;
 import org.heard.contracts.MentionTriaged;
 import org.heard.contracts.Topic;
 import org.heard.contracts.Topics;
+import org.heard.mentions.MentionStatus;
+import org.heard.mentions.TestMentionIndex;
 import org.heard.platform.embedded.ElasticsearchClients;
 import org.heard.platform.events.EventPublisher;
 import org.heard.platform.testing.TestElasticsearch;
-import org.heard.mentions.MentionStatus;
-import org.heard.mentions.TestMentionIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +56,21 @@ class TriageStageIT {
     }
 
     static MentionReceived mention(String text) {
-        return new MentionReceived(null, Channel.EMAIL, "ward7@trust.example", "<" + UUID.randomUUID() + "@mail>", null, null,
-                new Author("pat@example.org", null, "Pat"), "Ward 7", text, NOW, NOW, List.of("inpatient-ward"), Set.of(), Map.of());
+        return new MentionReceived(
+                null,
+                Channel.EMAIL,
+                "ward7@trust.example",
+                "<" + UUID.randomUUID() + "@mail>",
+                null,
+                null,
+                new Author("pat@example.org", null, "Pat"),
+                "Ward 7",
+                text,
+                NOW,
+                NOW,
+                List.of("inpatient-ward"),
+                Set.of(),
+                Map.of());
     }
 
     static ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
@@ -72,13 +85,16 @@ class TriageStageIT {
     void deadLettersAnUnreadableRecordAndIndexesTheRest() {
         var good = mention("Thank you to everyone on ward 7");
 
-        stage(index).process(List.of(
-                record(1, "{\"type\":\"MentionReceived\", broken".getBytes(StandardCharsets.UTF_8)),
-                record(2, DeskJson.write(good))));
+        stage(index)
+                .process(List.of(
+                        record(1, "{\"type\":\"MentionReceived\", broken".getBytes(StandardCharsets.UTF_8)),
+                        record(2, DeskJson.write(good))));
 
         assertThat(index.search().find(good.mentionId().value())).isPresent();
         assertThat(announced).filteredOn(MentionTriaged.class::isInstance).hasSize(1);
-        assertThat(announced).filteredOn(DeadLettered.class::isInstance).singleElement()
+        assertThat(announced)
+                .filteredOn(DeadLettered.class::isInstance)
+                .singleElement()
                 .isInstanceOfSatisfying(DeadLettered.class, letter -> {
                     assertThat(letter.reason()).contains("Cannot read MentionReceived");
                     assertThat(letter.context()).containsEntry("offset", "1");
