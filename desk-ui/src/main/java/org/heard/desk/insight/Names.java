@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.heard.contracts.Channel;
+import org.heard.desk.naming.DeskNames;
 import org.heard.mentions.MentionStatus;
 
 /**
  * What people call the things the index keeps ids for: services by their catalogue name, staff by
  * their display name, channels and statuses in words. The dashboard and every CSV use names; ids
- * stay in the JSON API.
+ * stay in the JSON API. Channels get their longer names here (a chart's legend has the room); statuses
+ * are named as in the rest of the desk.
  */
 public final class Names {
 
@@ -53,18 +55,9 @@ public final class Names {
         };
     }
 
-    /** A mention without a status was never touched: new. */
+    /** A status as the rest of the desk names it ({@link DeskNames#status}). */
     public static String status(MentionStatus status) {
-        if (status == null) {
-            return "New";
-        }
-        return switch (status) {
-            case NEW -> "New";
-            case IN_PROGRESS -> "In progress";
-            case WAITING_FOR_PATIENT -> "Waiting for the patient";
-            case REPLIED -> "Replied";
-            case CLOSED -> "Closed";
-        };
+        return DeskNames.status(status);
     }
 
     /** "immediate" → "Immediate". */
