@@ -28,7 +28,8 @@ import org.springframework.util.unit.DataSize;
  * <p>GreenMail keeps mail in memory. So that "nothing lost" holds here too, every message is on
  * disk ({@link MailSpool}, under {@code <data-dir>/email/spool}) before the server says 250, goes
  * back into the mailbox at the next start if the intake had not taken it in, and is let go once
- * it has. Mail for any other address is refused (550), not accepted into a mailbox nobody reads.
+ * it has. Mail for any other address is refused (550), not accepted into a mailbox nobody reads,
+ * unless the desk itself sends it, signed in as the mailbox (its replies, kept locally).
  *
  * <p>It tells the intake the moment mail is in the mailbox ({@link MailArrivals}), so the demo
  * mailbox is looked at then rather than at its next poll.

@@ -8,6 +8,8 @@ import com.icegreen.greenmail.smtp.SmtpHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.smtp.auth.LoginAuthenticationState;
+import com.icegreen.greenmail.smtp.auth.PlainAuthenticationState;
 import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,6 +30,10 @@ import java.util.Properties;
  * watches (anything else is refused at RCPT with 550, not accepted into a mailbox nobody reads), and
  * it answers "250 OK" to a message only after the {@link MailSpool} has it on disk. A spool that
  * cannot write makes the answer 451, so the sender keeps the message and tries again.
+ *
+ * <p>The one exception is the desk's own replies: signed in as the mailbox (its address and
+ * password), the email channel may send to any address. They are kept in local mailboxes (this
+ * server delivers nothing beyond this machine) and are not intake, so they skip the spool.
  */
 final class SpoolingGreenMail extends GreenMail {
 
@@ -103,16 +109,40 @@ final class SpoolingGreenMail extends GreenMail {
 
         @Override
         public String checkRecipient(SmtpState state, MailAddress recipient) {
-            if (!address.equalsIgnoreCase(recipient.getEmail())) {
+            if (!address.equalsIgnoreCase(recipient.getEmail()) && !signedInAsTheMailbox(state)) {
                 return "550 5.1.1 <" + recipient.getEmail() + ">: no such mailbox here; this server takes mail for "
                         + address + " only";
             }
             return super.checkRecipient(state, recipient);
         }
 
+        /**
+         * Whether this message comes from the desk itself: its session signed in with the mailbox's
+         * own login and password. GreenMail keeps the claimed login even when it answered 535, so the
+         * password is checked again here.
+         */
+        private boolean signedInAsTheMailbox(SmtpState state) {
+            String login;
+            String password;
+            if (state.getMessage().getAuthenticationState() instanceof PlainAuthenticationState plain) {
+                login = plain.getUsername();
+                password = plain.getPassword();
+            } else if (state.getMessage().getAuthenticationState() instanceof LoginAuthenticationState typed) {
+                login = typed.getUsername();
+                password = typed.getPassword();
+            } else {
+                return false;
+            }
+            return address.equalsIgnoreCase(login) && getUserManager().test(login, password);
+        }
+
         /** Not synchronized, unlike GreenMail's: one sender's disk write does not queue the others. */
         @Override
         public void send(SmtpState state) {
+            if (signedInAsTheMailbox(state)) {
+                super.send(state); // the desk's reply: kept locally, not intake
+                return;
+            }
             MimeMessage message = state.getMessage().getMessage();
             byte[] raw;
             String id;

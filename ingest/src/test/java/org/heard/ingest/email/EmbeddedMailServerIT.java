@@ -300,6 +300,38 @@ class EmbeddedMailServerIT {
         }
     }
 
+    /** The desk replies to a patient through this server: signed in as the mailbox, any address is taken. */
+    @Test
+    void takesTheDesksOwnRepliesToAnyAddressButNotWithAWrongPassword() throws Exception {
+        var settings = new EmailSettings.Embedded(true, "127.0.0.1", 0, 0, "feedback@heard.localhost");
+        var server = new EmbeddedMailServer(settings, dataDir);
+        try {
+            var reply = email(
+                    new MimeMessage(signedIn(server)),
+                    "patient@mail.example",
+                    "Re: The waiting room",
+                    "I am sorry it was so cold.");
+            reply.setFrom(new InternetAddress("feedback@heard.localhost"));
+            Transport.send(reply, "feedback@heard.localhost", server.mailbox().secret());
+            assertThat(subjectsInTheMailboxOf(server)).doesNotContain("Re: The waiting room");
+
+            var forged = email(
+                    new MimeMessage(signedIn(server)), "patient@mail.example", "Re: Forged", "Not from the desk.");
+            assertThatThrownBy(() -> Transport.send(forged, "feedback@heard.localhost", "not the password"))
+                    .isInstanceOf(jakarta.mail.MessagingException.class);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static Session signedIn(EmbeddedMailServer server) {
+        var properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(server.smtpPort()));
+        properties.setProperty("mail.smtp.auth", "true");
+        return Session.getInstance(properties);
+    }
+
     private static List<String> subjectsInTheMailboxOf(EmbeddedMailServer server) throws Exception {
         try (Store store = MailSessions.connectImap(server.mailbox())) {
             Folder inbox = store.getFolder("INBOX");
