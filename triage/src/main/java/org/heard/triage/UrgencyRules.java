@@ -165,7 +165,10 @@ final class UrgencyRules {
                     "\\btired\\s+of\\s+(?:living|life|being\\s+alive)",
                     "\\bwants?\\s+to\\s+(?:disappear|go\\s+to\\s+sleep\\s+and\\s+(?:never|not)\\s+wake\\s+up)",
                     "\\bcan(?:'?t|not| not)\\s+see\\s+(?:a|any)\\s+(?:way\\s+out|future|reason\\s+to\\s+(?:live|go\\s+on))",
-                    "\\bgiv(?:e|en|ing)\\s+up\\s+on\\s+(?:life|living|everything)")
+                    "\\bgiv(?:e|en|ing)\\s+up\\s+on\\s+(?:life|living|everything)",
+                    // Not able to keep oneself safe: how people in crisis (and crisis services) say it.
+                    "\\bcan(?:'?t|not| not)\\s+keep\\s+(?:myself|himself|herself|themselves|themself)\\s+safe",
+                    "\\b(?:not|don'?t\\s+feel)\\s+safe\\s+(?:from|around|with)\\s+(?:myself|himself|herself|themselves)")
             .map(regex -> Pattern.compile(regex, Pattern.CASE_INSENSITIVE))
             .toList();
 
