@@ -76,7 +76,10 @@ final class Nlp {
 
     /** Tokens, sentences, POS, lemmas, NER, the RNTN's sentence sentiment and sentence embeddings, for one text. */
     Analysis analyse(String text) {
-        Annotation annotation = new Annotation(text);
+        // Read with @handles and links blanked out (same length, so every offset still points into the
+        // mention's own text): "@CityHospNHS" says whom a tweet is to, not how it feels or what about.
+        String read = Addressing.blanked(text);
+        Annotation annotation = new Annotation(read);
         pipeline.annotate(annotation);
         List<Analysis.Sentence> sentences = new ArrayList<>();
         SentimentCostAndGradient scorer = new SentimentCostAndGradient(rntn, null);
@@ -90,7 +93,7 @@ final class Nlp {
                 }
                 double[] distribution = rntnDistribution(scorer, tokens, words);
                 float[] embedding = sentences.size() < MAX_EMBEDDED_SENTENCES
-                        ? embedder.embed(text.substring(
+                        ? embedder.embed(read.substring(
                                 tokens.getFirst().beginPosition(),
                                 tokens.getLast().endPosition()))
                         : new float[Embedder.DIMENSIONS];
