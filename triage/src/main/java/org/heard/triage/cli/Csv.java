@@ -15,7 +15,10 @@ final class Csv {
     private Csv() {}
 
     static List<Map<String, String>> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return rows(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    static List<Map<String, String>> rows(String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

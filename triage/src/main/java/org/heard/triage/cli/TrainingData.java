@@ -41,6 +41,14 @@ final class TrainingData {
 
     static final String NHS_SOURCE = "nhs";
     static final String PHASE1_SOURCE = "phase1";
+    static final String MESSAGES_SOURCE = "messages";
+    /**
+     * The short public messages written for Heard, shipped with triage so a retrain anywhere learns
+     * from them too ({@code org/heard/triage/messages/README.md}): sentiment only.
+     */
+    static final List<String> MESSAGES =
+            List.of("/org/heard/triage/messages/heard-messages.csv", "/org/heard/triage/messages/heard-messages-2.csv");
+
     static final String CORRECTION_SOURCE = "correction";
 
     private TrainingData() {}
@@ -112,6 +120,47 @@ final class TrainingData {
                     null,
                     List.of(),
                     c <= CAREFUL_AT,
+                    1));
+        }
+        rows.addAll(messages(excluded));
+        return rows;
+    }
+
+    /**
+     * The short public messages written for Heard ({@code text,sentiment,kind}): questions and
+     * requests (neutral), polite and sarcastic complaints, thanks, as people send them to a provider's
+     * public accounts. They teach sentiment only; each message is its own group. Rows whose text is
+     * also in an evaluation file are left out, as for the shipped data.
+     */
+    static List<Row> messages(Set<String> excluded) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String resource : MESSAGES) {
+            try (java.io.InputStream in = TrainingData.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("Training messages " + resource + " are missing from the classpath");
+                }
+                rows.addAll(messages(
+                        Csv.rows(new String(in.readAllBytes(), StandardCharsets.UTF_8)), excluded, rows.size()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> messages(List<Map<String, String>> csv, Set<String> excluded, int first) {
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, String> row : csv) {
+            String text = row.getOrDefault("text", "");
+            if (text.isBlank() || excluded.contains(Datasets.comparable(text))) {
+                continue;
+            }
+            rows.add(new Row(
+                    text,
+                    MESSAGES_SOURCE,
+                    MESSAGES_SOURCE,
+                    MESSAGES_SOURCE + ":" + (first + rows.size()),
+                    Sentiment.Label.fromWire(row.get("sentiment").trim()),
+                    List.of(),
+                    null,
                     1));
         }
         return rows;
