@@ -309,7 +309,11 @@ final class UrgencyRules {
         double score = carefulScore(analysis);
         double carefulThreshold = carefulThresholds.at(analysis.tokenCount());
         boolean criticalStory = criticality != null && criticality <= CRITICAL_STORY;
-        if (score >= carefulThreshold || criticalStory) {
+        // The score raises high on its own only where the mention does not read as praise: long
+        // thankful stories score high for their length, and thanks is never a case for a careful reply
+        // first (the thresholds are chosen with this gate: Trainer.carefulThresholds).
+        boolean praise = sentiment.label() == Sentiment.Label.POSITIVE;
+        if (score >= carefulThreshold && !praise || criticalStory) {
             high.addAll(carefulSentences(analysis, carefulThreshold));
         }
         List<String> reasons = new ArrayList<>(immediate);

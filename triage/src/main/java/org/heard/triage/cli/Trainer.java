@@ -104,10 +104,17 @@ final class Trainer {
 
     /**
      * The careful-reply operating points shipped with the model: for each length band
-     * ({@link CarefulThresholds#BANDS}), the probability at which {@code falseAlarms} of the other rows
-     * of that length would be flagged. The scores are out of source, as a new trust's would be: each
-     * trust's rows scored by a head trained without that trust (without a second trust, 5 folds by
-     * group). A band with no other rows takes the band before it.
+     * ({@link CarefulThresholds#BANDS}), the probability from which the score raises {@code high} so
+     * that the rules and the score together flag {@code falseAlarms} of the other rows of that length.
+     * The rules' own alarms come off each band's budget first; rows the sentiment head reads as
+     * positive are never raised by the score (the gate in {@code UrgencyRules}), so they do not use
+     * it. No band goes below the threshold that flags {@code falseAlarms} of all the others the score
+     * may raise, whatever their length: a band of one-line comments that are nearly all "very good"
+     * would otherwise flag any short text with a trace of criticism. The scores are out of source, as a new trust's would be: each trust's rows
+     * scored by a head trained without that trust (without a second trust, 5 folds by group). A band
+     * with no other rows takes the band before it.
+     *
+     * @param rulesRaise whether the urgency rules alone raise each row (by index), or null for none
      */
     static CarefulThresholds carefulThresholds(
             TriageLab lab,
@@ -115,7 +122,9 @@ final class Trainer {
             List<TrainingData.Row> rows,
             List<Integer> use,
             String blocks,
-            double falseAlarms) {
+            double falseAlarms,
+            TriageLab.Head sentiment,
+            java.util.function.IntPredicate rulesRaise) {
         List<Integer> labelled =
                 use.stream().filter(i -> rows.get(i).careful() != null).toList();
         List<String> trusts = labelled.stream()
@@ -127,31 +136,49 @@ final class Trainer {
                 ? i -> rows.get(i).trust()
                 : i -> Integer.toString(TrainingData.fold(rows.get(i).group(), 5));
         List<Integer> bands = CarefulThresholds.BANDS;
-        List<List<Double>> others = new ArrayList<>();
-        bands.forEach(b -> others.add(new ArrayList<>()));
+        int[] others = new int[bands.size()];
+        int[] ruled = new int[bands.size()];
+        List<List<Double>> free = new ArrayList<>();
+        bands.forEach(b -> free.add(new ArrayList<>()));
+        List<Double> allFree = new ArrayList<>();
+        String positive = Sentiment.Label.POSITIVE.wire();
         for (String held :
                 labelled.stream().map(fold::apply).distinct().sorted().toList()) {
             List<Integer> train =
                     use.stream().filter(i -> !fold.apply(i).equals(held)).toList();
             TriageLab.Head head = careful(lab, data, rows, train, blocks);
             for (int i : labelled) {
-                if (fold.apply(i).equals(held) && !rows.get(i).careful()) {
-                    int band = 0;
-                    while (band + 1 < bands.size() && data.tokens(i) >= bands.get(band + 1)) {
-                        band++;
-                    }
-                    others.get(band).add(head.probabilities(data, i)[0]);
+                if (!fold.apply(i).equals(held) || rows.get(i).careful()) {
+                    continue;
+                }
+                int band = 0;
+                while (band + 1 < bands.size() && data.tokens(i) >= bands.get(band + 1)) {
+                    band++;
+                }
+                others[band]++;
+                if (rulesRaise != null && rulesRaise.test(i)) {
+                    ruled[band]++;
+                } else if (!positive.equals(sentiment.predict(data, i))) {
+                    double p = head.probabilities(data, i)[0];
+                    free.get(band).add(p);
+                    allFree.add(p);
                 }
             }
         }
+        allFree.sort((a, b) -> Double.compare(b, a));
+        double floor = allFree.isEmpty()
+                ? 1
+                : allFree.get(Math.min((int) Math.floor(falseAlarms * allFree.size()), allFree.size() - 1));
         List<Double> thresholds = new ArrayList<>();
-        for (List<Double> band : others) {
-            band.sort((a, b) -> Double.compare(b, a));
-            double previous = thresholds.isEmpty() ? 0.5 : thresholds.getLast();
-            thresholds.add(
-                    band.isEmpty()
-                            ? previous
-                            : band.get(Math.min((int) Math.floor(falseAlarms * band.size()), band.size() - 1)));
+        for (int b = 0; b < bands.size(); b++) {
+            List<Double> band = free.get(b);
+            band.sort((x, y) -> Double.compare(y, x));
+            int allowed = (int) Math.floor(falseAlarms * others[b]) - ruled[b];
+            double previous = thresholds.isEmpty() ? floor : thresholds.getLast();
+            double threshold = others[b] == 0
+                    ? previous
+                    : allowed <= 0 || band.isEmpty() ? 1 : band.get(Math.min(allowed, band.size() - 1));
+            thresholds.add(Math.max(floor, threshold));
         }
         return new CarefulThresholds(bands, thresholds);
     }
