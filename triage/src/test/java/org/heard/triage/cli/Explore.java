@@ -33,7 +33,7 @@ public final class Explore {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         String what = args.length > 1 ? args[1] : "all";
-        List<TrainingData.Row> rows = TrainingData.shipped(data, TrainingData.evaluationTexts(data));
+        List<TrainingData.Row> rows = new ArrayList<>(TrainingData.shipped(data, TrainingData.evaluationTexts(data)));
         List<Datasets.Tweet> tweets = Datasets.tweets(data);
         List<Datasets.Story> stories = Datasets.stories(data);
         if (what.equals("rulestrain")) {
@@ -47,11 +47,23 @@ public final class Explore {
         try (TriageLab lab = TriageLab.open(2, Path.of("triage/target"))) {
             TriageLab.Featurised training =
                     lab.featurise(rows.stream().map(TrainingData.Row::text).toList());
-            TriageLab.Featurised tweetData =
-                    lab.featurise(tweets.stream().map(Datasets.Tweet::text).toList());
+            TriageLab.Featurised tweetData = lab.featurise(tweets.stream()
+                    .map(Datasets.Tweet::text)
+                    .map(t -> System.getProperty("mask") == null
+                            ? t
+                            : java.util.regex.Pattern.compile("@\\w+|https?://\\S+")
+                                    .matcher(t)
+                                    .replaceAll(m -> " ".repeat(m.group().length())))
+                    .toList());
             TriageLab.Featurised storyData =
                     lab.featurise(stories.stream().map(Datasets.Story::text).toList());
             out.println("featurised");
+            if (what.equals("service")) {
+                service(lab, rows, training);
+            }
+            if (what.equals("careful2")) {
+                careful2(lab, rows, training, stories, storyData);
+            }
             if (what.equals("all") || what.equals("careful")) {
                 careful(lab, rows, training, stories, storyData);
             }
@@ -327,6 +339,240 @@ public final class Explore {
         return b.toString().trim();
     }
 
+    // ---------------------------------------------------------------- service policies
+
+    static String labelService(String id, org.heard.triage.catalogue.ServiceCatalogue catalogue) {
+        for (String current = id;
+                current != null;
+                current = catalogue.parentOf(current).orElse(null)) {
+            if (TrainingData.NHS_SERVICES.containsValue(current)) {
+                return current;
+            }
+        }
+        return id;
+    }
+
+    static void service(TriageLab lab, List<TrainingData.Row> rows, TriageLab.Featurised training) {
+        List<Integer> labelled = range(rows.size()).stream()
+                .filter(i -> rows.get(i).source().equals(TrainingData.NHS_SOURCE)
+                        && !rows.get(i).services().isEmpty())
+                .toList();
+        List<List<String>> terms = new ArrayList<>();
+        try (MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(2))) {
+            org.heard.triage.catalogue.ServiceCatalogue catalogue = triage.catalogue();
+            List<TriageResult> results = triage.triageAll(labelled.stream()
+                    .map(i -> TriageInput.of("s" + i, rows.get(i).text(), null))
+                    .toList());
+            for (TriageResult r : results) {
+                terms.add(r.services().stream()
+                        .filter(t -> t.signal() == org.heard.contracts.ServiceTag.Signal.TERM)
+                        .map(t -> labelService(t.serviceId(), catalogue))
+                        .toList());
+            }
+        }
+        for (String blocks : List.of("embedding+lemmas", "embedding+corenlp+lemmas", "embedding", "lemmas")) {
+            double[][] p = new double[labelled.size()][];
+            List<String> labels = null;
+            for (int fold = 0; fold < 5; fold++) {
+                int f = fold;
+                List<Integer> train = range(rows.size()).stream()
+                        .filter(i -> TrainingData.fold(rows.get(i).group(), 5) != f)
+                        .toList();
+                TriageLab.Head head = Trainer.service(lab, training, rows, train, blocks);
+                labels = head.labels();
+                for (int k = 0; k < labelled.size(); k++) {
+                    if (TrainingData.fold(rows.get(labelled.get(k)).group(), 5) == f) {
+                        p[k] = head.probabilities(training, labelled.get(k));
+                    }
+                }
+            }
+            out.println("== service head " + blocks);
+            for (double t : new double[] {0.0, 0.3, 0.4, 0.5}) {
+                for (double sure : new double[] {2, 0.85, 0.7, 0.5}) {
+                    int top = 0, any = 0, tagged = 0, argmax = 0;
+                    for (int k = 0; k < labelled.size(); k++) {
+                        String gold = rows.get(labelled.get(k)).services().getFirst();
+                        int best = 0;
+                        for (int c = 1; c < p[k].length; c++) {
+                            if (p[k][c] > p[k][best]) {
+                                best = c;
+                            }
+                        }
+                        String guess = labels.get(best);
+                        argmax += guess.equals(gold) ? 1 : 0;
+                        List<String> tags = new ArrayList<>(terms.get(k));
+                        if (tags.isEmpty() ? p[k][best] >= t : p[k][best] >= sure && !tags.contains(guess)) {
+                            tags.add(guess);
+                        }
+                        tagged += tags.isEmpty() ? 0 : 1;
+                        top += !tags.isEmpty() && tags.getFirst().equals(gold) ? 1 : 0;
+                        any += tags.contains(gold) ? 1 : 0;
+                    }
+                    out.printf(
+                            Locale.ROOT,
+                            "  learned from %.2f when nothing named, beside names from %.2f: top %.3f any %.3f tagged %.3f | argmax alone %.3f%n",
+                            t,
+                            sure,
+                            (double) top / labelled.size(),
+                            (double) any / labelled.size(),
+                            (double) tagged / labelled.size(),
+                            (double) argmax / labelled.size());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- careful2: floors, gates, rule budget
+
+    record Case(double p, double pos, int tokens, boolean rules, boolean gold) {}
+
+    static int bandOf(int tokens) {
+        List<Integer> bands = org.heard.triage.CarefulThresholds.BANDS;
+        int band = 0;
+        while (band + 1 < bands.size() && tokens >= bands.get(band + 1)) {
+            band++;
+        }
+        return band;
+    }
+
+    static boolean[] rulesRaise(List<String> texts, Channel channel) {
+        try (MentionTriage triage = MentionTriage.load(TriageSettings.defaults().withThreads(2))) {
+            Properties record = triage.models().record();
+            record.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, "0:2");
+            try (MentionTriage rulesOnly = triage.withModels(TriageModelsAccess.withRecord(triage.models(), record))) {
+                List<TriageResult> results = rulesOnly.triageAll(range(texts.size()).stream()
+                        .map(i -> TriageInput.of("r" + i, texts.get(i), channel))
+                        .toList());
+                boolean[] raised = new boolean[texts.size()];
+                for (int i = 0; i < raised.length; i++) {
+                    raised[i] = results.get(i).urgency().level() != Urgency.Level.NORMAL;
+                }
+                return raised;
+            }
+        }
+    }
+
+    static void careful2(
+            TriageLab lab,
+            List<TrainingData.Row> rows,
+            TriageLab.Featurised training,
+            List<Datasets.Story> stories,
+            TriageLab.Featurised storyData) {
+        String blocks = Trainer.Choice.SHIPPED.careful();
+        List<Integer> all = range(rows.size());
+        List<Integer> labelled =
+                all.stream().filter(i -> rows.get(i).careful() != null).toList();
+        TriageLab.Head sentiment = Trainer.sentiment(lab, training, rows, all, Trainer.Choice.SHIPPED.sentiment());
+        boolean[] rulesP1 =
+                rulesRaise(labelled.stream().map(i -> rows.get(i).text()).toList(), null);
+        boolean[] rulesStories =
+                rulesRaise(stories.stream().map(Datasets.Story::text).toList(), Channel.STORY);
+        List<Case> oof = new ArrayList<>();
+        for (String trust : labelled.stream()
+                .map(i -> rows.get(i).trust())
+                .distinct()
+                .sorted()
+                .toList()) {
+            List<Integer> train =
+                    all.stream().filter(i -> !trust.equals(rows.get(i).trust())).toList();
+            TriageLab.Head head = Trainer.careful(lab, training, rows, train, blocks);
+            for (int k = 0; k < labelled.size(); k++) {
+                int i = labelled.get(k);
+                if (trust.equals(rows.get(i).trust())) {
+                    oof.add(new Case(
+                            head.probabilities(training, i)[0],
+                            sentiment.probabilities(training, i)[2],
+                            training.tokens(i),
+                            rulesP1[k],
+                            rows.get(i).careful()));
+                }
+            }
+        }
+        TriageLab.Head head = Trainer.careful(lab, training, rows, all, blocks);
+        List<Case> story = new ArrayList<>();
+        for (int i = 0; i < stories.size(); i++) {
+            story.add(new Case(
+                    head.probabilities(storyData, i)[0],
+                    sentiment.probabilities(storyData, i)[2],
+                    storyData.tokens(i),
+                    rulesStories[i],
+                    stories.get(i).criticality() <= -4));
+        }
+        int bands = org.heard.triage.CarefulThresholds.BANDS.size();
+        for (double gate : new double[] {1.01, 0.9, 0.7, 0.5}) {
+            for (String budget : List.of("score5", "union5", "union4")) {
+                for (boolean floor : new boolean[] {false, true}) {
+                    double[] t = new double[bands];
+                    double global = thresholdAt(
+                            oof.stream()
+                                    .filter(c -> c.pos() < gate)
+                                    .map(Case::p)
+                                    .toList(),
+                            oof.stream()
+                                    .filter(c -> c.pos() < gate)
+                                    .map(Case::gold)
+                                    .toList(),
+                            0.05);
+                    for (int b = 0; b < bands; b++) {
+                        int band = b;
+                        // the others of this band, by score, that the rules and the gate leave
+                        List<Case> others = oof.stream()
+                                .filter(c -> !c.gold() && bandOf(c.tokens()) == band)
+                                .toList();
+                        double rate = budget.equals("score5") ? 0.05 : budget.equals("union5") ? 0.05 : 0.04;
+                        long ruleHits = budget.equals("score5")
+                                ? 0
+                                : others.stream().filter(Case::rules).count();
+                        int allowed = (int) Math.floor(rate * others.size()) - (int) ruleHits;
+                        List<Double> free = others.stream()
+                                .filter(c -> !(budget.startsWith("union") && c.rules()) && c.pos() < gate)
+                                .map(Case::p)
+                                .sorted(Collections.reverseOrder())
+                                .toList();
+                        t[b] = allowed <= 0 || free.isEmpty() ? 1.01 : free.get(Math.min(free.size() - 1, allowed));
+                        if (floor) {
+                            t[b] = Math.max(t[b], global);
+                        }
+                    }
+                    out.printf(
+                            Locale.ROOT,
+                            "gate pos<%.2f %-6s floor=%-5s t=%s | phase-1 OOF %s | stories %s%n",
+                            gate,
+                            budget,
+                            floor,
+                            java.util.Arrays.toString(java.util.Arrays.stream(t)
+                                    .map(x -> Math.round(x * 10000) / 10000.0)
+                                    .toArray()),
+                            flagged(oof, t, gate),
+                            flagged(story, t, gate));
+                }
+            }
+        }
+    }
+
+    static String flagged(List<Case> cases, double[] t, double gate) {
+        int tp = 0, fp = 0, pos = 0, neg = 0;
+        for (Case c : cases) {
+            boolean flag = c.rules() || c.p() >= t[bandOf(c.tokens())] && c.pos() < gate;
+            if (c.gold()) {
+                pos++;
+                tp += flag ? 1 : 0;
+            } else {
+                neg++;
+                fp += flag ? 1 : 0;
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "recall %.3f (%d/%d) FA %.3f (%d/%d)",
+                (double) tp / pos,
+                tp,
+                pos,
+                (double) fp / neg,
+                fp,
+                neg);
+    }
+
     // ---------------------------------------------------------------- urgency as shipped
 
     /** Urgency through the whole triage (shipped models, or those in {@code models}) on the stories. */
@@ -510,6 +756,34 @@ public final class Explore {
                     TriageLab.Head head = Trainer.sentiment(lab, training, reweighted, use, blocks);
                     return head::probabilities;
                 }
+                if (mode.startsWith("seed")) {
+                    double w = Double.parseDouble(mode.substring(4));
+                    List<Integer> withSeed = new ArrayList<>(use);
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (rows.get(i).source().equals(TrainingData.MESSAGES_SOURCE)) {
+                            withSeed.add(i);
+                        }
+                    }
+                    List<TrainingData.Row> reweighted = new ArrayList<>(rows);
+                    for (int i : withSeed) {
+                        TrainingData.Row r = rows.get(i);
+                        if (r.source().equals(TrainingData.MESSAGES_SOURCE)) {
+                            reweighted.set(
+                                    i,
+                                    new TrainingData.Row(
+                                            r.text(),
+                                            r.source(),
+                                            r.trust(),
+                                            r.group(),
+                                            r.sentiment(),
+                                            r.services(),
+                                            r.careful(),
+                                            w));
+                        }
+                    }
+                    TriageLab.Head head = Trainer.sentiment(lab, training, reweighted, withSeed, blocks);
+                    return head::probabilities;
+                }
                 if (mode.startsWith("split")) {
                     int cut = Integer.parseInt(mode.substring(5));
                     List<Integer> shortRows =
@@ -543,7 +817,9 @@ public final class Explore {
             TriageLab.Featurised tweetData,
             List<Datasets.Story> stories,
             TriageLab.Featurised storyData) {
-        List<Integer> all = range(rows.size());
+        List<Integer> all = range(rows.size()).stream()
+                .filter(i -> !rows.get(i).source().equals(TrainingData.MESSAGES_SOURCE))
+                .toList();
         List<double[]> oofP = new ArrayList<>();
         List<String> oofGold = new ArrayList<>();
         List<Integer> oofTokens = new ArrayList<>();
@@ -561,6 +837,25 @@ public final class Explore {
                 }
             }
         }
+        List<double[]> cvP = new ArrayList<>();
+        List<String> cvGold = new ArrayList<>();
+        for (int fold = 0; fold < 5; fold++) {
+            int f = fold;
+            List<Integer> train = all.stream()
+                    .filter(i -> TrainingData.fold(rows.get(i).group(), 5) != f)
+                    .toList();
+            Scorer cv = variant.train(train);
+            for (int i : all) {
+                if (TrainingData.fold(rows.get(i).group(), 5) == f
+                        && rows.get(i).source().equals(TrainingData.NHS_SOURCE)
+                        && rows.get(i).sentiment() != null) {
+                    cvP.add(cv.p(training, i));
+                    cvGold.add(rows.get(i).sentiment().wire());
+                }
+            }
+        }
+        out.println("  NHS 5-fold CV by respondent: "
+                + Scores.of(cvGold, decide(cvP, 0)).cell());
         Scorer head = variant.train(all);
         List<double[]> tweetP =
                 range(tweets.size()).stream().map(i -> head.p(tweetData, i)).toList();
