@@ -125,8 +125,14 @@ final class MailboxWatcher {
         }
         stopListening.run();
         if (endpoint != null) {
-            endpoint.stop();
-            endpoint.destroy();
+            try {
+                endpoint.stop();
+                endpoint.destroy();
+            } catch (IllegalStateException alreadyClosed) {
+                // The IDLE thread closed the folder as we stopped it (the server ended IDLE, or a poll
+                // finished): there is nothing left to close, and the stop must still complete.
+                log.debug("Mailbox {}: folder already closed at stop: {}", mailbox.address(), alreadyClosed.toString());
+            }
             endpoint = null;
         }
         if (receiver != null) {
