@@ -103,11 +103,12 @@ public final class MentionTriage implements AutoCloseable {
         Integer criticality = input.criticality();
         SentimentReader.Reading reading = sentiment.read(analysis);
         Sentiment feeling = withCriticality(reading.sentiment(), criticality);
+        UrgencyRules.Assessment assessed = urgency.assessFully(analysis, feeling, criticality);
         return new TriageResult(
                 input.id(),
-                feeling,
+                inDistress(feeling, assessed.distress()),
                 services.match(analysis, input.serviceHints()),
-                urgency.assess(analysis, feeling, criticality),
+                assessed.urgency(),
                 personalData.find(capped(text, settings.maxScannedChars()), analysis),
                 model,
                 reading.sentences());
@@ -148,6 +149,20 @@ public final class MentionTriage implements AutoCloseable {
      * The story site's own rating is the author's or moderator's judgement of the whole story: where
      * it is clear (|criticality| >= 2) it decides the label, and the text's score is pulled towards it.
      */
+    /**
+     * A mention saying someone is at risk from themselves now never reads as positive: the heads read
+     * "I can't keep myself safe tonight" as praise (staff who kept someone safe), and a crisis plotted
+     * as praise, or missed by a "negative" filter, is the worst error triage can make. The sentences
+     * that say so are the evidence. Only the present risk rules do this (UrgencyRules.Assessment).
+     */
+    private static Sentiment inDistress(Sentiment read, List<String> distress) {
+        if (distress.isEmpty() || read.label() == Sentiment.Label.NEGATIVE) {
+            return read;
+        }
+        double score = Math.min(-0.5, -Math.abs(read.score()));
+        return new Sentiment(Sentiment.Label.NEGATIVE, Math.round(score * 1000) / 1000.0, distress);
+    }
+
     private static Sentiment withCriticality(Sentiment fromText, Integer criticality) {
         if (criticality == null || Math.abs(criticality) < 2) {
             return fromText;

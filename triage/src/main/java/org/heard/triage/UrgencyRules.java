@@ -240,10 +240,22 @@ final class UrgencyRules {
     }
 
     /**
+     * The urgency, and the sentences that say someone is at risk from themselves now (suicidal
+     * thoughts, self-harm, hopelessness, "I can't keep myself safe"): whoever writes them is in
+     * distress, whatever else the words read as.
+     */
+    record Assessment(Urgency urgency, List<String> distress) {}
+
+    /**
      * @param criticality the story site's own rating (-5 .. 5), or null where the channel has none
      */
     Urgency assess(Analysis analysis, Sentiment sentiment, Integer criticality) {
+        return assessFully(analysis, sentiment, criticality).urgency();
+    }
+
+    Assessment assessFully(Analysis analysis, Sentiment sentiment, Integer criticality) {
         Set<String> immediate = new LinkedHashSet<>();
+        Set<String> distress = new LinkedHashSet<>();
         Set<String> high = new LinkedHashSet<>();
         Set<String> failures = new LinkedHashSet<>();
         boolean negativeOverall = sentiment.label() == Sentiment.Label.NEGATIVE;
@@ -266,6 +278,7 @@ final class UrgencyRules {
                 // "did not want to be here" is past.
                 if (happeningNow(tokens, span[0], span[0] + 1)) {
                     immediate.add(reason);
+                    distress.add(sentenceText(sentence, analysis));
                 } else {
                     high.add(reason);
                 }
@@ -291,6 +304,9 @@ final class UrgencyRules {
                     }
                     if (happeningNow(tokens, start, end)) {
                         immediate.add(reason);
+                        if (rule.risk() == Risk.SUICIDE || rule.risk() == Risk.SELF_HARM) {
+                            distress.add(sentenceText(sentence, analysis));
+                        }
                     } else if (sentiment.label() != Sentiment.Label.POSITIVE) {
                         high.add(reason);
                     }
@@ -318,13 +334,14 @@ final class UrgencyRules {
         }
         List<String> reasons = new ArrayList<>(immediate);
         high.stream().filter(reason -> !immediate.contains(reason)).forEach(reasons::add);
+        List<String> distressed = List.copyOf(distress);
         if (!immediate.isEmpty()) {
-            return new Urgency(Urgency.Level.IMMEDIATE, reasons);
+            return new Assessment(new Urgency(Urgency.Level.IMMEDIATE, reasons), distressed);
         }
         if (!high.isEmpty()) {
-            return new Urgency(Urgency.Level.HIGH, reasons);
+            return new Assessment(new Urgency(Urgency.Level.HIGH, reasons), distressed);
         }
-        return Urgency.normal();
+        return new Assessment(Urgency.normal(), distressed);
     }
 
     /**

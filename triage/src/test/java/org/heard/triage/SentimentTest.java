@@ -22,6 +22,22 @@ class SentimentTest {
     }
 
     @Test
+    void someoneAtRiskFromThemselvesNowNeverReadsAsPositive() {
+        String text = "I can't keep myself safe tonight. I have been under the mental health team for a year.";
+        Sentiment sentiment = sentiment(text);
+        assertThat(sentiment.label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(sentiment.score()).isLessThanOrEqualTo(-0.5);
+        assertThat(sentiment.evidence()).containsExactly("I can't keep myself safe tonight.");
+        assertThat(sentiment("My son says he wants to end it all and the crisis line is engaged")
+                        .label())
+                .isEqualTo(Sentiment.Label.NEGATIVE);
+        // Thanks for care during a crisis that is over is still thanks.
+        assertThat(sentiment("Thank you to the crisis team who kept me safe last year when I felt suicidal")
+                        .label())
+                .isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
     void readsComplaintsAsNegativeWithEvidence() {
         Sentiment sentiment = sentiment("Staff were rude and nobody told us anything. We waited six hours.");
         assertThat(sentiment.label()).isEqualTo(Sentiment.Label.NEGATIVE);
