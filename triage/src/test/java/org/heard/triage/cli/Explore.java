@@ -370,7 +370,7 @@ public final class Explore {
                         .toList());
             }
         }
-        for (String blocks : List.of("embedding+lemmas", "embedding+corenlp+lemmas", "embedding", "lemmas")) {
+        for (String blocks : List.of("embedding+lemmas")) {
             double[][] p = new double[labelled.size()][];
             List<String> labels = null;
             for (int fold = 0; fold < 5; fold++) {
@@ -387,6 +387,39 @@ public final class Explore {
                 }
             }
             out.println("== service head " + blocks);
+            for (double over : new double[] {0.5, 0.7, 0.85, 0.95}) {
+                int top = 0, overruled = 0, overruledRight = 0;
+                for (int k = 0; k < labelled.size(); k++) {
+                    String gold = rows.get(labelled.get(k)).services().getFirst();
+                    int best = 0;
+                    for (int c = 1; c < p[k].length; c++) {
+                        if (p[k][c] > p[k][best]) {
+                            best = c;
+                        }
+                    }
+                    String guess = labels.get(best);
+                    List<String> tags = new ArrayList<>(terms.get(k));
+                    if (tags.isEmpty()) {
+                        if (p[k][best] >= 0.4) {
+                            tags.add(guess);
+                        }
+                    } else if (labels.contains(tags.getFirst())
+                            && !tags.getFirst().equals(guess)
+                            && p[k][best] >= over) {
+                        tags.add(0, guess);
+                        overruled++;
+                        overruledRight += guess.equals(gold) ? 1 : 0;
+                    }
+                    top += !tags.isEmpty() && tags.getFirst().equals(gold) ? 1 : 0;
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "  head first over a term of its own six from %.2f: top %.3f (overruled %d, %d right)%n",
+                        over,
+                        (double) top / labelled.size(),
+                        overruled,
+                        overruledRight);
+            }
             for (double t : new double[] {0.0, 0.3, 0.4, 0.5}) {
                 for (double sure : new double[] {2, 0.85, 0.7, 0.5}) {
                     int top = 0, any = 0, tagged = 0, argmax = 0;
