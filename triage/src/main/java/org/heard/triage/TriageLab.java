@@ -36,7 +36,7 @@ import org.heard.contracts.Sentiment;
 public final class TriageLab implements AutoCloseable {
 
     /** Bump when {@link Features} change, so a stale cache is never read. */
-    static final String FEATURES_VERSION = "f5";
+    static final String FEATURES_VERSION = "f6";
 
     private final Nlp nlp;
     private final int threads;

@@ -33,6 +33,13 @@ public final class TriageModels {
 
     public static final String SERVICE_THRESHOLD_KEY = "service.threshold";
     public static final String SIMILARITY_THRESHOLD_KEY = "similarity.threshold";
+    /** The sentence embedding model the heads learned from: they are only valid over its vectors. */
+    public static final String EMBEDDING_KEY = "embedding";
+
+    /** The sentence embedding model triage runs, as recorded under {@link #EMBEDDING_KEY}. */
+    public static String embeddingModel() {
+        return Embedder.MODEL_ID;
+    }
 
     private final LinearModel sentiment;
     private final LinearModel service;

@@ -2,7 +2,7 @@ package org.heard.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,7 @@ class EmbedderTest {
 
     @Test
     void vectorsMatchTheBundledModel() {
-        var reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        var reference = new BgeSmallEnV15QuantizedEmbeddingModel();
         List<String> texts = List.of(
                 "The waiting room on ward 5 was freezing.",
                 "Thank you to the paramedics who looked after my mum, they were kind and calm and explained everything to us.",
