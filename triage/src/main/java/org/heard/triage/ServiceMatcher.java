@@ -48,6 +48,14 @@ final class ServiceMatcher {
      */
     static final double SURE_GUESS = 0.85;
 
+    /**
+     * Beside a service the text or channel names, a learned guess also needs this many words: the head
+     * learned from feedback forms in which a short "thank you" is most often about an ambulance service
+     * (two thirds of the rows), and with the bge embedding it put "Thank you all" at ambulance above
+     * 0.85 (ServiceMatchingTest).
+     */
+    static final int MIN_WORDS_FOR_LEARNED = 5;
+
     private record Term(String serviceId, List<Set<String>> forms) {}
 
     private record Profile(String serviceId, float[][] vectors) {}
@@ -175,7 +183,10 @@ final class ServiceMatcher {
                             || catalogue.isWithin(tag.serviceId(), guess.serviceId()));
             // Where the text or channel names a service, a guess is added only when it is sure: the
             // learned head knows six service types and picks one of them for anything.
-            boolean sure = !named || guess.confidence() >= SURE_GUESS;
+            boolean sure = !named
+                    || guess.confidence() >= SURE_GUESS
+                            && (guess.signal() != ServiceTag.Signal.LEARNED
+                                    || words(analysis) >= MIN_WORDS_FOR_LEARNED);
             if (!known && sure && tags.size() < MAX_TAGS) {
                 double ceiling = tags.isEmpty()
                         ? 1
@@ -228,6 +239,19 @@ final class ServiceMatcher {
         return best.values().stream()
                 .sorted(Comparator.comparingDouble(ServiceTag::confidence).reversed())
                 .toList();
+    }
+
+    /** Words (not punctuation) in the analysed text. */
+    private static int words(Analysis analysis) {
+        int words = 0;
+        for (Analysis.Sentence sentence : analysis.sentences()) {
+            for (CoreLabel token : sentence.tokens()) {
+                if (token.word().chars().anyMatch(Character::isLetterOrDigit)) {
+                    words++;
+                }
+            }
+        }
+        return words;
     }
 
     /** The sentence the learned head reads as most about {@code serviceId}. */

@@ -387,6 +387,33 @@ public final class Explore {
                 }
             }
             out.println("== service head " + blocks);
+            for (int minTokens : new int[] {0, 4, 6}) {
+                for (double t : new double[] {0.4, 0.5, 0.55, 0.6}) {
+                    int top = 0, tagged = 0;
+                    for (int k = 0; k < labelled.size(); k++) {
+                        String gold = rows.get(labelled.get(k)).services().getFirst();
+                        int best = 0;
+                        for (int c = 1; c < p[k].length; c++) {
+                            if (p[k][c] > p[k][best]) {
+                                best = c;
+                            }
+                        }
+                        List<String> tags = new ArrayList<>(terms.get(k));
+                        if (tags.isEmpty() && p[k][best] >= t && training.tokens(labelled.get(k)) >= minTokens) {
+                            tags.add(labels.get(best));
+                        }
+                        tagged += tags.isEmpty() ? 0 : 1;
+                        top += !tags.isEmpty() && tags.getFirst().equals(gold) ? 1 : 0;
+                    }
+                    out.printf(
+                            Locale.ROOT,
+                            "  learned from %.2f and %d tokens when nothing named: top %.3f tagged %.3f%n",
+                            t,
+                            minTokens,
+                            (double) top / labelled.size(),
+                            (double) tagged / labelled.size());
+                }
+            }
             for (double over : new double[] {0.5, 0.7, 0.85, 0.95}) {
                 int top = 0, overruled = 0, overruledRight = 0;
                 for (int k = 0; k < labelled.size(); k++) {
