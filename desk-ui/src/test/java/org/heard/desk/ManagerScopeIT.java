@@ -140,7 +140,14 @@ class ManagerScopeIT extends BrowserDeskTest {
                 .filteredOn(entry -> "wendy".equals(entry.actor()))
                 .noneMatch(entry -> sameConversation.mentionId().value().equals(entry.mentionId()));
         System.out.printf("Scope proof: %d API routes and %d pages checked as a manager of ward 7%n", apiRoutes, pages);
-        wendy.context().close();
+        try {
+            wendy.context().close();
+        } catch (com.microsoft.playwright.PlaywrightException closing) {
+            // Cleanup after every assertion has passed: Playwright can report an event for a page it has
+            // already forgotten while the context closes (seen once in a fresh-clone run). The browser
+            // itself is closed after the class, so nothing is left open.
+            System.out.println("Closing wendy's browser context: " + closing.getMessage());
+        }
     }
 
     /** Every handler mapping's routes, by HTTP Basic, the ward's token and the desk session; returns how many routes. */
