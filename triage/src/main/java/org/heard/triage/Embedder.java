@@ -108,25 +108,13 @@ final class Embedder implements AutoCloseable {
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 // The model was trained to put the sentence in its first ([CLS]) token's vector.
-                return unit(hidden[0][0].clone());
+                float[] vector = hidden[0][0].clone();
+                Features.normalise(vector);
+                return vector;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Sentence embedding failed", e);
         }
-    }
-
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > 0) {
-            for (int d = 0; d < vector.length; d++) {
-                vector[d] /= (float) norm;
-            }
-        }
-        return vector;
     }
 
     static double cosine(float[] a, float[] b) {

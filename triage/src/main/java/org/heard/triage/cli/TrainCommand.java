@@ -154,8 +154,8 @@ public final class TrainCommand {
     private static boolean[] rulesRaise(TriageLab lab, Trainer.Heads heads, List<TrainingData.Row> rows, int threads) {
         Properties never = new Properties();
         never.setProperty(TriageModels.CAREFUL_THRESHOLDS_KEY, "0:2");
-        never.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, "0.5");
-        never.setProperty(TriageModels.SIMILARITY_THRESHOLD_KEY, "0.6");
+        never.setProperty(TriageModels.SERVICE_THRESHOLD_KEY, Double.toString(SERVICE_THRESHOLD));
+        never.setProperty(TriageModels.SIMILARITY_THRESHOLD_KEY, Double.toString(SIMILARITY_THRESHOLD));
         never.setProperty("model", "rules-only");
         TriageModels rulesOnly = lab.models(heads.sentiment(), heads.service(), heads.careful(), never);
         List<Integer> labelled = new ArrayList<>();
